@@ -1,0 +1,24 @@
+import { describe, expect, it } from '@jest/globals';
+import { backoffMs, MAX_BACKOFF_MS, parseRetryAfter } from '../../src/http/retry-policy.js';
+
+const clockWith = (random: number) => ({ now: () => 0, sleep: async () => undefined, random: () => random });
+
+describe('parseRetryAfter', () => {
+  const now = Date.parse('2026-11-25T12:00:00Z');
+  it('reads delta-seconds', () => expect(parseRetryAfter('3', now)).toBe(3000));
+  it('reads an HTTP date', () => expect(parseRetryAfter('Wed, 25 Nov 2026 12:00:05 GMT', now)).toBe(5000));
+  it('treats a past date as no wait', () => expect(parseRetryAfter('Wed, 25 Nov 2026 11:00:00 GMT', now)).toBe(0));
+  it('ignores absent or unreadable values', () => {
+    expect(parseRetryAfter(undefined, now)).toBeUndefined();
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+  });
+});
+
+describe('backoffMs', () => {
+  it('uses full jitter below an exponentially growing ceiling', () => {
+    expect(backoffMs(0, clockWith(0.999))).toBeLessThan(1000);
+    expect(backoffMs(3, clockWith(0.5))).toBe(4000);
+    expect(backoffMs(0, clockWith(0))).toBe(0);
+  });
+  it('is capped', () => expect(backoffMs(30, clockWith(0.999999))).toBeLessThanOrEqual(MAX_BACKOFF_MS));
+});

@@ -1,0 +1,29 @@
+import type { Clock } from '../clock.js';
+
+/** Statuses a read may safely repeat: throttling and gateway trouble, never a client error. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+/** Statuses after which a POST's fate is unknown: the platform may have acted before the answer was lost. */
+export const ANSWER_LOST_STATUSES: ReadonlySet<number> = new Set([502, 504]);
+
+export const BASE_BACKOFF_MS = 1000;
+export const MAX_BACKOFF_MS = 20_000;
+export const MAX_READ_ATTEMPTS = 8;
+
+/** Exponential backoff with full jitter (AWS style): a random wait in [0, min(cap, base·2^attempt)). */
+export function backoffMs(attempt: number, clock: Clock): number {
+  const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt);
+  return Math.round(clock.random() * ceiling);
+}
+
+/**
+ * Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3).
+ * Returns milliseconds to wait, or undefined when absent or unreadable.
+ */
+export function parseRetryAfter(value: string | string[] | undefined, now: number): number | undefined {
+  const text = (Array.isArray(value) ? value[0] : value)?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}

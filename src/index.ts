@@ -1,0 +1,4 @@
+// The runner executes dist/index.js, bundled from here.
+import { main } from './main.js';
+
+await main();

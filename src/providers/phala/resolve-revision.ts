@@ -1,0 +1,91 @@
+import { ActionError } from '../../errors.js';
+import { describeSelector, FULL_HASH_LENGTH, type RevisionSelector } from '../../revision-selector.js';
+import type { RevisionRow, RevisionsPage } from './shapes.js';
+
+export interface ResolvedRevision {
+  /** The row to redeploy (its revision_id and compose hash). */
+  target: RevisionRow;
+  /** Compose hash of the newest revision of the targeted CVMs; undefined if they have none. */
+  currentHash?: string;
+  /** How many revision rows were read before the answer was settled. */
+  searched: number;
+  pagesRead: number;
+}
+
+/** Safety net against a server whose total_pages never ends. */
+const MAX_PAGES = 10_000;
+
+/**
+ * Pages through the history (newest first) and stops at the first page that settles the answer.
+ * "Current" is the newest row of the targeted CVMs. `previous~N` is the N-th distinct compose
+ * hash before it among those CVMs' rows, so restarts and repeated deploys of one hash do not
+ * count. A revision id matches exactly; a hash or prefix matches normalised compose hashes of
+ * any CVM of the app (a row made on one CVM may be redeployed to the others). A prefix must be
+ * unambiguous, which only the whole history can prove.
+ */
+export async function resolveRevision(
+  fetchPage: (page: number) => Promise<RevisionsPage>,
+  selector: RevisionSelector,
+  targetVmUuids: ReadonlySet<string>
+): Promise<ResolvedRevision> {
+  const distinct: RevisionRow[] = []; // newest row of each distinct hash, targeted CVMs only
+  const prefixMatches = new Map<string, RevisionRow>(); // hash → newest row
+  let idMatch: RevisionRow | undefined;
+  let searched = 0;
+  let total = 0;
+  let pagesRead = 0;
+
+  const wantsFullHash = selector.kind === 'ref' && selector.hashPrefix?.length === FULL_HASH_LENGTH;
+  const settled = (): RevisionRow | undefined => {
+    if (selector.kind === 'previous') return distinct[selector.steps];
+    if (distinct.length === 0) return undefined; // "current" still unknown
+    if (idMatch) return idMatch;
+    return wantsFullHash ? prefixMatches.values().next().value : undefined;
+  };
+
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const result = await fetchPage(page);
+    pagesRead = page;
+    total = result.total;
+    for (const row of result.rows) {
+      searched++;
+      if (targetVmUuids.has(row.vmUuid) && !distinct.some((seen) => seen.composeHash === row.composeHash)) distinct.push(row);
+      if (selector.kind !== 'ref') continue;
+      if (!idMatch && row.revisionId === selector.revisionId) idMatch = row;
+      if (selector.hashPrefix && row.composeHash.startsWith(selector.hashPrefix) && !prefixMatches.has(row.composeHash)) {
+        prefixMatches.set(row.composeHash, row);
+      }
+    }
+    const answer = settled();
+    if (answer) return { target: answer, currentHash: distinct[0]?.composeHash, searched, pagesRead };
+    if (page >= result.totalPages || result.rows.length === 0) break;
+  }
+
+  const currentHash = distinct[0]?.composeHash;
+  const summary = `${searched} revision${searched === 1 ? '' : 's'} searched (${pagesRead} page${pagesRead === 1 ? '' : 's'}, ${total} in total)`;
+  if (selector.kind === 'previous') {
+    const found = distinct.length;
+    throw new ActionError(
+      'No earlier revision to roll back to',
+      found === 0
+        ? `The targeted CVMs have no revisions in the app's history (${summary}). Give revision as a revision id or compose hash from another CVM of the app.`
+        : `${describeSelector(selector)} needs ${selector.steps + 1} distinct compose hashes on the targeted CVMs, but their history holds only ${found} (${summary}): ${distinct.map((r) => r.composeHash.slice(0, 12)).join(', ')}. Choose a smaller N or give a revision id or compose hash.`
+    );
+  }
+  if (idMatch) return { target: idMatch, currentHash, searched, pagesRead };
+  if (prefixMatches.size > 1) {
+    const list = [...prefixMatches.values()].map((row) => `  ${row.composeHash} (revision ${row.revisionId}, ${row.createdAt})`).join('\n');
+    throw new ActionError(
+      'Ambiguous compose hash prefix',
+      `${describeSelector(selector)} matches ${prefixMatches.size} different compose hashes; give more characters:\n${list}`
+    );
+  }
+  const only = prefixMatches.values().next().value;
+  if (only) return { target: only, currentHash, searched, pagesRead };
+  throw new ActionError(
+    'Revision not found',
+    `No revision id or compose hash matches ${describeSelector(selector)} in app history (${summary}).${
+      selector.hashPrefix ? '' : ` A compose hash prefix needs at least 8 hex characters.`
+    } Use 'previous', or copy a revision id or compose hash from the app's revision history.`
+  );
+}

@@ -1,0 +1,52 @@
+import { jittered, pollIntervalMs } from '../../clock.js';
+import { TimeoutError } from '../../errors.js';
+import type { RollbackPlan } from '../provider.js';
+import type { PhalaContext } from './context.js';
+import { describeCvm } from './select-cvms.js';
+import type { CvmState } from './shapes.js';
+
+export type IdleOutcome = { kind: 'idle' } | { kind: 'already-there'; reason: string };
+
+/**
+ * After a 409 ("another operation is in progress"): watch the CVMs until none of the targets
+ * is busy, naming the operation that blocks, so the redeploy can then be sent once. If the
+ * blocking operation brought the targets to the revision itself, report that instead.
+ */
+export async function waitUntilIdle(ctx: PhalaContext, plan: RollbackPlan): Promise<IdleOutcome> {
+  const { api, deadline, log } = ctx;
+  const targetIds = new Set(plan.toRedeploy.map((instance) => instance.id));
+  const blockers = new Map<string, string>(); // vmUuid → description of the blocking operation
+
+  for (let round = 0; ; round++) {
+    const cvms = (await api.listAppCvms('waiting for the running operation to finish')).filter((cvm) => targetIds.has(cvm.vmUuid));
+    const busy = cvms.filter((cvm) => cvm.inProgress);
+    if (busy.length === 0) {
+      const arrived = cvms.length === targetIds.size && cvms.every((cvm) => cvm.composeHash === plan.revision.version && cvm.status === 'running');
+      if (arrived) {
+        return { kind: 'already-there', reason: `the operation that was running (${[...blockers.values()].join('; ') || 'unnamed'}) left every target running the target compose hash` };
+      }
+      if (blockers.size > 0) log.info('The other operation has finished; sending the rollback now.');
+      return { kind: 'idle' };
+    }
+    for (const cvm of busy) {
+      if (blockers.has(cvm.vmUuid)) continue;
+      const description = await describeBlocker(ctx, cvm);
+      blockers.set(cvm.vmUuid, description);
+      log.info(`${describeCvm(cvm)} is busy with ${description}; waiting for it to finish before sending the rollback.`);
+    }
+    if (deadline.expired()) {
+      throw new TimeoutError(
+        `Another operation was still running when the timeout (${ctx.timeoutSeconds}s) ran out: ${busy.map((cvm) => `${describeCvm(cvm)}: ${blockers.get(cvm.vmUuid)}`).join('; ')}. Nothing was redeployed. Re-run the rollback once it has finished, or raise timeout.`
+      );
+    }
+    await deadline.sleep(jittered(deadline.clock, pollIntervalMs(round)));
+  }
+}
+
+async function describeBlocker(ctx: PhalaContext, cvm: CvmState): Promise<string> {
+  const operations = await ctx.api.listOperations(cvm.id, 5, 'naming the operation in progress');
+  const running = operations.find((op) => op.status === 'in_progress');
+  if (running) return `operation ${running.operationType} (correlation id ${running.correlationId}, started ${running.startedAt})`;
+  const progress = cvm.progress;
+  return progress?.correlationId ? `an operation towards '${progress.target ?? cvm.status}' (correlation id ${progress.correlationId})` : `an operation (status ${cvm.status})`;
+}

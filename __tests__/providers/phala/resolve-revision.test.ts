@@ -88,3 +88,11 @@ describe('resolveRevision', () => {
     await expect(resolveRevision(fetchPage, parseRevisionSelector('previous'), only(VM_A))).rejects.toThrow(/needs 2 distinct compose hashes.*only 1/);
   });
 });
+
+describe('resolveRevision, choosing among rows of one hash', () => {
+  it('prefers the deploy that introduced the hash over a later restart of it, which names no author', async () => {
+    const { fetchPage } = history([row('r4', hash(3)), row('r3', hash(2), VM_A, 'restart'), row('r2', hash(2), VM_A, 'update'), row('r1', hash(1))]);
+    expect((await resolveRevision(fetchPage, parseRevisionSelector('previous'), only(VM_A))).target.revisionId).toBe('r2');
+    expect((await resolveRevision(fetchPage, parseRevisionSelector(hash(2).slice(0, 10)), only(VM_A))).target.revisionId).toBe('r2');
+  });
+});

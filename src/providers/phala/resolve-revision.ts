@@ -12,6 +12,14 @@ export interface ResolvedRevision {
   pagesRead: number;
 }
 
+/**
+ * Rows of one compose hash are interchangeable for a redeploy, but a restart row names no author;
+ * the deploy or update that introduced the hash says who made the revision and when.
+ */
+function isRestart(row: RevisionRow): boolean {
+  return row.operationType === 'restart';
+}
+
 /** Safety net against a server whose total_pages never ends. */
 const MAX_PAGES = 10_000;
 
@@ -49,11 +57,16 @@ export async function resolveRevision(
     total = result.total;
     for (const row of result.rows) {
       searched++;
-      if (targetVmUuids.has(row.vmUuid) && !distinct.some((seen) => seen.composeHash === row.composeHash)) distinct.push(row);
+      if (targetVmUuids.has(row.vmUuid)) {
+        const index = distinct.findIndex((seen) => seen.composeHash === row.composeHash);
+        if (index === -1) distinct.push(row);
+        else if (isRestart(distinct[index]!) && !isRestart(row)) distinct[index] = row;
+      }
       if (selector.kind !== 'ref') continue;
       if (!idMatch && row.revisionId === selector.revisionId) idMatch = row;
-      if (selector.hashPrefix && row.composeHash.startsWith(selector.hashPrefix) && !prefixMatches.has(row.composeHash)) {
-        prefixMatches.set(row.composeHash, row);
+      if (selector.hashPrefix && row.composeHash.startsWith(selector.hashPrefix)) {
+        const known = prefixMatches.get(row.composeHash);
+        if (!known || (isRestart(known) && !isRestart(row))) prefixMatches.set(row.composeHash, row);
       }
     }
     const answer = settled();

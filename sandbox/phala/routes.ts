@@ -1,0 +1,213 @@
+/**
+ * Request handling for the Phala Cloud endpoints the rollback action uses. Handlers are
+ * synchronous over already-read input; transport concerns (faults, bodies, sockets) live in
+ * server.ts so these read like the API contract.
+ */
+import { cvmDetail, cvmInfo } from './present.js';
+import {
+  detail,
+  intQuery,
+  registrationRequired,
+  transactionVerificationFailed,
+  validation,
+  type Reply,
+  type ValidationIssue,
+} from './errors.js';
+import { normaliseHash } from './model.js';
+import type { AppState, CvmState } from './state.js';
+import type { AcceptedRedeploy, FaultEndpoint } from './types.js';
+
+export const API_PREFIX = '/api/v1';
+
+export interface RouteMatch {
+  endpoint: FaultEndpoint;
+  params: Record<string, string>;
+}
+
+export interface RouteInput {
+  query: Record<string, string>;
+  apiKey: string | undefined;
+  bodyText: string;
+  requestId: string;
+  now: number;
+}
+
+export interface RouteContext {
+  state: AppState;
+  onAccepted(redeploy: AcceptedRedeploy): void;
+}
+
+const ROUTES: Array<{ method: string; pattern: RegExp; endpoint: FaultEndpoint; names: string[] }> = [
+  { method: 'GET', pattern: /^\/apps\/([^/]+)\/revisions$/, endpoint: 'listRevisions', names: ['appId'] },
+  { method: 'POST', pattern: /^\/apps\/([^/]+)\/revisions\/([^/]+)\/redeploy$/, endpoint: 'redeploy', names: ['appId', 'revisionId'] },
+  { method: 'GET', pattern: /^\/apps\/([^/]+)\/cvms$/, endpoint: 'listAppCvms', names: ['appId'] },
+  { method: 'GET', pattern: /^\/cvms\/([^/]+)$/, endpoint: 'getCvm', names: ['cvmId'] },
+  { method: 'GET', pattern: /^\/cvms\/([^/]+)\/operations$/, endpoint: 'listOperations', names: ['cvmId'] },
+];
+
+/** A route, or the 404/405 FastAPI would give for a path it does not serve. */
+export function matchRoute(method: string, pathname: string): RouteMatch | Reply {
+  if (!pathname.startsWith(`${API_PREFIX}/`)) return detail(404, 'Not Found');
+  const rest = pathname.slice(API_PREFIX.length);
+  let pathKnown = false;
+  for (const route of ROUTES) {
+    const m = route.pattern.exec(rest);
+    if (!m) continue;
+    pathKnown = true;
+    if (route.method !== method) continue;
+    const params: Record<string, string> = {};
+    route.names.forEach((name, i) => {
+      params[name] = decodeURIComponent(m[i + 1] ?? '');
+    });
+    return { endpoint: route.endpoint, params };
+  }
+  return pathKnown ? detail(405, 'Method Not Allowed') : detail(404, 'Not Found');
+}
+
+export function isReply(x: RouteMatch | Reply): x is Reply {
+  return 'status' in x;
+}
+
+export function handle(ctx: RouteContext, route: RouteMatch, input: RouteInput): Reply {
+  const { state } = ctx;
+  const s = state.scenario;
+  if (input.apiKey === undefined || input.apiKey !== s.apiKey) return detail(401, 'Not authenticated');
+
+  // FastAPI validates parameters before the handler body runs, hence before access checks.
+  const issues: ValidationIssue[] = [];
+  const page = route.endpoint === 'listRevisions' ? intQuery(input.query, 'page', 1, 1, Number.MAX_SAFE_INTEGER, issues) : undefined;
+  const pageSize = route.endpoint === 'listRevisions' ? intQuery(input.query, 'page_size', 50, 1, 1000, issues) : undefined;
+  const limit = route.endpoint === 'listOperations' ? intQuery(input.query, 'limit', 50, 1, 500, issues) : undefined;
+  const vmUuids = route.endpoint === 'redeploy' ? parseRedeployBody(input.bodyText, issues) : null;
+  if (issues.length > 0) return validation(issues);
+
+  if (!s.workspaceAccess) return detail(403, 'No workspace access');
+
+  if (route.params['appId'] !== undefined && route.params['appId'] !== s.appId) return detail(404, 'App not found');
+  let cvm: CvmState | undefined;
+  if (route.params['cvmId'] !== undefined) {
+    cvm = state.findCvm(route.params['cvmId']);
+    if (!cvm) return detail(404, 'CVM not found');
+  }
+
+  switch (route.endpoint) {
+    case 'listRevisions':
+      return listRevisions(state, page ?? 1, pageSize ?? 50);
+    case 'listAppCvms':
+      return { status: 200, body: state.cvms.map((c) => cvmInfo(s, c)) };
+    case 'getCvm':
+      return cvm ? { status: 200, body: cvmDetail(s, cvm) } : detail(404, 'CVM not found');
+    case 'listOperations':
+      return cvm ? listOperations(cvm, limit ?? 50, input.query['cursor']) : detail(404, 'CVM not found');
+    case 'redeploy':
+      return redeploy(ctx, route.params['revisionId'] ?? '', vmUuids, input);
+  }
+}
+
+function listRevisions(state: AppState, page: number, pageSize: number): Reply {
+  const total = state.revisions.length;
+  const start = (page - 1) * pageSize;
+  // Precomputed newest-first array: a page is a slice, so 2500+ rows stay cheap.
+  const revisions = start >= total ? [] : state.revisions.slice(start, start + pageSize);
+  return {
+    status: 200,
+    body: { revisions, total, page, page_size: pageSize, total_pages: Math.ceil(total / pageSize) },
+  };
+}
+
+/** Cursors are opaque to clients; here they encode the offset of the next item. */
+function encodeCursor(offset: number): string {
+  return Buffer.from(`ops:${offset}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): number | undefined {
+  const m = /^ops:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  return m ? Number(m[1]) : undefined;
+}
+
+function listOperations(cvm: CvmState, limit: number, cursor: string | undefined): Reply {
+  let offset = 0;
+  if (cursor !== undefined && cursor !== '') {
+    const decoded = decodeCursor(cursor);
+    if (decoded === undefined) return validation([{ loc: ['query', 'cursor'], msg: 'Invalid cursor', type: 'value_error', input: cursor }]);
+    offset = decoded;
+  }
+  const total = cvm.operations.length;
+  const items = cvm.operations.slice(offset, offset + limit);
+  const next = offset + limit < total ? encodeCursor(offset + limit) : null;
+  return { status: 200, body: { items, next_cursor: next, total } };
+}
+
+/**
+ * Body is `{"vm_uuids": [...]}`, `null` or empty. Returns the uuids, or null when absent;
+ * pushes pydantic-style issues for anything else.
+ */
+function parseRedeployBody(text: string, issues: ValidationIssue[]): string[] | null {
+  if (text.trim() === '') return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    issues.push({ loc: ['body', 0], msg: 'JSON decode error', type: 'json_invalid', input: {}, ctx: { error: err instanceof Error ? err.message : String(err) } });
+    return null;
+  }
+  if (json === null) return null;
+  if (typeof json !== 'object' || Array.isArray(json)) {
+    issues.push({ loc: ['body'], msg: 'Input should be a valid dictionary or object to extract fields from', type: 'model_attributes_type', input: json });
+    return null;
+  }
+  const vmUuids = (json as Record<string, unknown>)['vm_uuids'];
+  if (vmUuids === undefined || vmUuids === null) return null;
+  if (!Array.isArray(vmUuids)) {
+    issues.push({ loc: ['body', 'vm_uuids'], msg: 'Input should be a valid list', type: 'list_type', input: vmUuids });
+    return null;
+  }
+  const out: string[] = [];
+  vmUuids.forEach((v, i) => {
+    if (typeof v === 'string') out.push(v);
+    else issues.push({ loc: ['body', 'vm_uuids', i], msg: 'Input should be a valid string', type: 'string_type', input: v });
+  });
+  return out;
+}
+
+function redeploy(ctx: RouteContext, revisionId: string, vmUuids: string[] | null, input: RouteInput): Reply {
+  const { state } = ctx;
+  const s = state.scenario;
+  const revision = state.findRevision(revisionId);
+  if (!revision) return detail(404, 'Revision not found');
+
+  let targets: CvmState[];
+  if (vmUuids === null) {
+    const only = state.cvms.length === 1 ? state.cvms[0] : undefined;
+    if (!only) {
+      const msg = state.cvms.length === 0 ? 'App has no CVMs to redeploy' : 'vm_uuids is required for apps with multiple CVMs';
+      return validation([{ loc: ['body', 'vm_uuids'], msg, type: 'value_error' }]);
+    }
+    targets = [only];
+  } else {
+    if (vmUuids.length === 0) return validation([{ loc: ['body', 'vm_uuids'], msg: 'vm_uuids must not be empty', type: 'value_error', input: [] }]);
+    targets = [];
+    for (const uuid of vmUuids) {
+      const cvm = state.cvms.find((c) => c.vm_uuid === uuid);
+      if (!cvm) return validation([{ loc: ['body', 'vm_uuids'], msg: `CVM ${uuid} does not belong to app ${s.appId}`, type: 'value_error', input: uuid }]);
+      if (!targets.includes(cvm)) targets.push(cvm);
+    }
+  }
+
+  if (targets.some((c) => c.in_progress)) return detail(409, 'Another operation is in progress');
+
+  const hash = normaliseHash(revision.compose_hash);
+  const tx = input.query['transaction_hash'];
+  const txHash = tx === undefined || tx === '' ? undefined : tx;
+  if (s.onchainKms) {
+    if (txHash === undefined) return registrationRequired(s, hash, input.requestId);
+    const registered = s.registeredTxHashes;
+    if (registered && !registered.some((r) => r.toLowerCase() === txHash.toLowerCase())) {
+      return transactionVerificationFailed(s, hash, txHash, input.requestId);
+    }
+  }
+
+  const { accepted, correlationId } = state.acceptRedeploy(revisionId, hash, targets, txHash, input.now);
+  ctx.onAccepted(accepted);
+  return { status: 202, body: { status: 'accepted', correlation_id: correlationId, vm_uuids: accepted.vmUuids } };
+}

@@ -1,0 +1,115 @@
+/**
+ * startSandbox: wires state, routes and faults to a node:http server on 127.0.0.1. Owns the
+ * request journal and the per-request sequence (record → route → fault → handle → answer).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FaultBook, appliesAfterProcessing, drop, faultReply } from './faults.js';
+import { headerValue, parseRecordedBody, readBody, send } from './http.js';
+import { API_PREFIX, handle, isReply, matchRoute, type RouteContext } from './routes.js';
+import { resolveScenario } from './scenario.js';
+import { AppState } from './state.js';
+import type { Reply } from './errors.js';
+import type { AcceptedRedeploy, FaultSpec, RecordedRequest, Sandbox, ScenarioOverrides } from './types.js';
+
+export async function startSandbox(overrides?: ScenarioOverrides, port = 0): Promise<Sandbox> {
+  const scenario = resolveScenario(overrides);
+  const state = new AppState(scenario);
+  const faults = new FaultBook(scenario.faults);
+  const requests: RecordedRequest[] = [];
+  const redeploys: AcceptedRedeploy[] = [];
+  const ctx: RouteContext = { state, onAccepted: (r) => redeploys.push(r) };
+
+  const sleep = (ms: number): Promise<void> => new Promise((resolve) => state.after(ms, resolve));
+
+  async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = state.requestId();
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    const query: Record<string, string> = {};
+    url.searchParams.forEach((v, k) => {
+      query[k] = v;
+    });
+    const apiKey = headerValue(req, 'x-api-key');
+    // The key itself is never stored: journals end up in test output and CI logs.
+    const record: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query, status: 0, hadApiKey: apiKey !== undefined, at: Date.now() };
+    const phalaVersion = headerValue(req, 'x-phala-version');
+    if (phalaVersion !== undefined) record.phalaVersion = phalaVersion;
+    const userAgent = headerValue(req, 'user-agent');
+    if (userAgent !== undefined) record.userAgent = userAgent;
+    requests.push(record);
+
+    const bodyText = await readBody(req);
+    const body = parseRecordedBody(bodyText);
+    if (body !== undefined) record.body = body;
+
+    const answer = (reply: Reply): void => {
+      record.status = reply.status;
+      send(res, reply, requestId);
+    };
+    const answerFault = (f: FaultSpec, normal: () => Reply): void => {
+      const out = faultReply(f);
+      if (out === 'drop') drop(res);
+      else answer(out === 'pass' ? normal() : out);
+    };
+
+    const route = matchRoute(record.method, url.pathname);
+    if (isReply(route)) return answer(route);
+
+    const processRequest = (): Reply => handle(ctx, route, { query, apiKey, bodyText, requestId, now: Date.now() });
+    const fault = faults.take(route.endpoint);
+    if (!fault) return answer(processRequest());
+
+    if (appliesAfterProcessing(fault)) {
+      const reply = processRequest();
+      if (fault.kind === 'latency') await sleep(fault.delayMs ?? 0);
+      return answerFault(fault, () => reply);
+    }
+    if (fault.kind === 'latency') await sleep(fault.delayMs ?? 0);
+    answerFault(fault, processRequest);
+  }
+
+  const server = createServer((req, res) => {
+    onRequest(req, res).catch((err: unknown) => {
+      send(res, { status: 500, body: { detail: `sandbox error: ${err instanceof Error ? err.message : String(err)}` } }, 'req_sandbox_error');
+    });
+  });
+  // A keep-alive client must not hold close() open.
+  server.keepAliveTimeout = 1000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${address.port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `${origin}${API_PREFIX}`,
+    origin,
+    scenario,
+    requests,
+    redeploys,
+    addFault: (f) => faults.add({ ...f }),
+    cvms: () => state.cvms.map((c) => ({ vm_uuid: c.vm_uuid, name: c.name, status: c.status, in_progress: c.in_progress, compose_hash: c.compose_hash })),
+    revisions: () =>
+      state.revisions.map((r) => ({
+        revision_id: r.revision_id,
+        vm_uuid: r.vm_uuid,
+        compose_hash: r.compose_hash,
+        operation_type: r.operation_type,
+        created_at: r.created_at,
+      })),
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        state.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7314);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9357);
 // The runner executes dist/index.js, bundled from here.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7314:
+/***/ 9357:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32276,7 +32276,7 @@ async function resolveRevision(fetchPage, selector, targetVmUuids) {
             break;
     }
     const currentHash = distinct[0]?.composeHash;
-    const summary = `${searched} revision${searched === 1 ? '' : 's'} searched (${pagesRead} page${pagesRead === 1 ? '' : 's'}, ${total} in total)`;
+    const summary = `searched ${searched} revision${searched === 1 ? '' : 's'}: ${pagesRead} page${pagesRead === 1 ? '' : 's'}, ${total} in total`;
     if (selector.kind === 'previous') {
         const found = distinct.length;
         throw new ActionError('No earlier revision to roll back to', found === 0
@@ -32292,7 +32292,7 @@ async function resolveRevision(fetchPage, selector, targetVmUuids) {
     const only = prefixMatches.values().next().value;
     if (only)
         return { target: only, currentHash, searched, pagesRead };
-    throw new ActionError('Revision not found', `No revision id or compose hash matches ${describeSelector(selector)} in app history (${summary}).${selector.hashPrefix ? '' : ` A compose hash prefix needs at least 8 hex characters.`} Use 'previous', or copy a revision id or compose hash from the app's revision history.`);
+    throw new ActionError('Revision not found', `No revision id or compose hash matches ${describeSelector(selector)} in the app's history (${summary}).${/^(0x)?[0-9a-f]{1,7}$/i.test(selector.text) ? ' A compose hash prefix needs at least 8 hex characters.' : ''} Use 'previous', or copy a revision id or compose hash from the app's revision history.`);
 }
 
 ;// CONCATENATED MODULE: ./src/providers/phala/select-cvms.ts
@@ -32374,6 +32374,34 @@ function operationForRollback(operations, targetHash, sentAt) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/poll.ts
+
+/**
+ * Calls `check` until it returns a value, spacing rounds with jitter. When the deadline runs out
+ * — between rounds or while a request of a round could not finish — it throws `onTimeout()`,
+ * which knows what is still pending; never a bare "request timed out".
+ */
+async function pollUntil(deadline, check, onTimeout) {
+    for (let round = 0;; round++) {
+        let result;
+        try {
+            result = await check(round);
+        }
+        catch (error) {
+            if (deadline.expired())
+                throw onTimeout();
+            throw error;
+        }
+        if (result !== undefined)
+            return result;
+        if (deadline.expired())
+            throw onTimeout();
+        await deadline.sleep(jittered(deadline.clock, pollIntervalMs(round)));
+        if (deadline.expired())
+            throw onTimeout();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/providers/phala/wait-until-idle.ts
 
 
@@ -32384,12 +32412,13 @@ function operationForRollback(operations, targetHash, sentAt) {
  * blocking operation brought the targets to the revision itself, report that instead.
  */
 async function waitUntilIdle(ctx, plan) {
-    const { api, deadline, log } = ctx;
+    const { api, log } = ctx;
     const targetIds = new Set(plan.toRedeploy.map((instance) => instance.id));
     const blockers = new Map(); // vmUuid → description of the blocking operation
-    for (let round = 0;; round++) {
+    let busy = [];
+    const checkRound = async () => {
         const cvms = (await api.listAppCvms('waiting for the running operation to finish')).filter((cvm) => targetIds.has(cvm.vmUuid));
-        const busy = cvms.filter((cvm) => cvm.inProgress);
+        busy = cvms.filter((cvm) => cvm.inProgress);
         if (busy.length === 0) {
             const arrived = cvms.length === targetIds.size && cvms.every((cvm) => cvm.composeHash === plan.revision.version && cvm.status === 'running');
             if (arrived) {
@@ -32406,11 +32435,10 @@ async function waitUntilIdle(ctx, plan) {
             blockers.set(cvm.vmUuid, description);
             log.info(`${describeCvm(cvm)} is busy with ${description}; waiting for it to finish before sending the rollback.`);
         }
-        if (deadline.expired()) {
-            throw new TimeoutError(`Another operation was still running when the timeout (${ctx.timeoutSeconds}s) ran out: ${busy.map((cvm) => `${describeCvm(cvm)}: ${blockers.get(cvm.vmUuid)}`).join('; ')}. Nothing was redeployed. Re-run the rollback once it has finished, or raise timeout.`);
-        }
-        await deadline.sleep(jittered(deadline.clock, pollIntervalMs(round)));
-    }
+        return undefined;
+    };
+    const timedOut = () => new TimeoutError(`Another operation was still running when the timeout (${ctx.timeoutSeconds}s) ran out: ${busy.map((cvm) => `${describeCvm(cvm)}: ${blockers.get(cvm.vmUuid) ?? `status ${cvm.status}`}`).join('; ') || 'the CVMs were busy'}. Nothing was redeployed. Re-run the rollback once it has finished, or raise timeout.`);
+    return pollUntil(ctx.deadline, checkRound, timedOut);
 }
 async function describeBlocker(ctx, cvm) {
     const operations = await ctx.api.listOperations(cvm.id, 5, 'naming the operation in progress');
@@ -32541,30 +32569,13 @@ const OPERATIONS_LOOKUP_LIMIT = 10;
  * alone cannot tell (settled without having been seen in progress, or settled failed).
  */
 async function waitForRollback(ctx, plan, receipt) {
-    const { api, deadline, log } = ctx;
     const target = plan.revision.version;
     const seenUpdating = new Set();
     const lastLine = new Map();
     const pending = new Map();
     const remaining = new Set(plan.toRedeploy.map((instance) => instance.id));
-    const timedOut = () => {
-        const still = [...remaining]
-            .map((vmUuid) => pending.get(vmUuid) ?? { cvm: undefined, why: 'not read yet' })
-            .map(({ cvm, why }) => (cvm ? `${describeCvm(cvm)}: ${why}, compose hash ${shortHash(cvm.composeHash)}` : why))
-            .join('; ');
-        return new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out while waiting for the rollback. Still pending: ${still}. The redeploy was accepted and may still finish on its own: watch the CVMs in the Phala Cloud dashboard, and do not trigger another rollback until they settle.`);
-    };
-    for (let round = 0;; round++) {
-        let cvms;
-        try {
-            cvms = await api.listAppCvms('watching the rollback');
-        }
-        catch (error) {
-            if (deadline.expired())
-                throw timedOut();
-            throw error;
-        }
-        pending.clear();
+    const checkRound = async () => {
+        const cvms = await ctx.api.listAppCvms('watching the rollback');
         for (const vmUuid of [...remaining]) {
             const cvm = cvms.find((candidate) => candidate.vmUuid === vmUuid);
             if (!cvm) {
@@ -32579,22 +32590,26 @@ async function waitForRollback(ctx, plan, receipt) {
             if (verdict.kind === 'failed') {
                 throw new ActionError('Rollback failed on the platform', `${describeCvm(cvm)}: ${verdict.why}. Target revision ${plan.revision.id} (compose hash ${target}). Look at the CVM's logs in the Phala Cloud dashboard before trying again.`);
             }
-            if (verdict.kind === 'done')
+            if (verdict.kind === 'done') {
                 remaining.delete(vmUuid);
+                pending.delete(vmUuid);
+            }
             else
                 pending.set(vmUuid, { cvm, why: verdict.why });
         }
-        if (remaining.size === 0)
-            return;
-        if (deadline.expired())
-            throw timedOut();
-        await deadline.sleep(jittered(deadline.clock, pollIntervalMs(round)));
-        if (deadline.expired())
-            throw timedOut();
-    }
+        return remaining.size === 0 ? true : undefined;
+    };
+    const timedOut = () => {
+        const still = [...remaining]
+            .map((vmUuid) => pending.get(vmUuid))
+            .map((entry, index) => (entry ? `${describeCvm(entry.cvm)}: ${entry.why}, compose hash ${shortHash(entry.cvm.composeHash)}` : `${[...remaining][index]}: state not read yet`))
+            .join('; ');
+        return new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out while waiting for the rollback. Still pending: ${still}. The redeploy was accepted and may still finish on its own: watch the CVMs in the Phala Cloud dashboard, and do not trigger another rollback until they settle.`);
+    };
+    await pollUntil(ctx.deadline, checkRound, timedOut);
 }
 async function latestRollbackOperation(ctx, cvm, target, sentAt) {
-    const operations = await ctx.api.listOperations(cvm.id, OPERATIONS_LOOKUP_LIMIT, 'reading the CVM\'s operations');
+    const operations = await ctx.api.listOperations(cvm.id, OPERATIONS_LOOKUP_LIMIT, "reading the CVM's operations");
     return operationForRollback(operations, target, sentAt);
 }
 function report(ctx, cvm, verdict, lastLine) {

@@ -75,7 +75,7 @@ export async function resolveRevision(
   }
 
   const currentHash = distinct[0]?.composeHash;
-  const summary = `${searched} revision${searched === 1 ? '' : 's'} searched (${pagesRead} page${pagesRead === 1 ? '' : 's'}, ${total} in total)`;
+  const summary = `searched ${searched} revision${searched === 1 ? '' : 's'}: ${pagesRead} page${pagesRead === 1 ? '' : 's'}, ${total} in total`;
   if (selector.kind === 'previous') {
     const found = distinct.length;
     throw new ActionError(
@@ -97,8 +97,8 @@ export async function resolveRevision(
   if (only) return { target: only, currentHash, searched, pagesRead };
   throw new ActionError(
     'Revision not found',
-    `No revision id or compose hash matches ${describeSelector(selector)} in app history (${summary}).${
-      selector.hashPrefix ? '' : ` A compose hash prefix needs at least 8 hex characters.`
+    `No revision id or compose hash matches ${describeSelector(selector)} in the app's history (${summary}).${
+      /^(0x)?[0-9a-f]{1,7}$/i.test(selector.text) ? ' A compose hash prefix needs at least 8 hex characters.' : ''
     } Use 'previous', or copy a revision id or compose hash from the app's revision history.`
   );
 }

@@ -1,5 +1,5 @@
-import { jittered, pollIntervalMs } from '../../clock.js';
 import { TimeoutError } from '../../errors.js';
+import { pollUntil } from '../../poll.js';
 import type { RollbackPlan } from '../provider.js';
 import type { PhalaContext } from './context.js';
 import { describeCvm } from './select-cvms.js';
@@ -13,13 +13,14 @@ export type IdleOutcome = { kind: 'idle' } | { kind: 'already-there'; reason: st
  * blocking operation brought the targets to the revision itself, report that instead.
  */
 export async function waitUntilIdle(ctx: PhalaContext, plan: RollbackPlan): Promise<IdleOutcome> {
-  const { api, deadline, log } = ctx;
+  const { api, log } = ctx;
   const targetIds = new Set(plan.toRedeploy.map((instance) => instance.id));
   const blockers = new Map<string, string>(); // vmUuid → description of the blocking operation
+  let busy: CvmState[] = [];
 
-  for (let round = 0; ; round++) {
+  const checkRound = async (): Promise<IdleOutcome | undefined> => {
     const cvms = (await api.listAppCvms('waiting for the running operation to finish')).filter((cvm) => targetIds.has(cvm.vmUuid));
-    const busy = cvms.filter((cvm) => cvm.inProgress);
+    busy = cvms.filter((cvm) => cvm.inProgress);
     if (busy.length === 0) {
       const arrived = cvms.length === targetIds.size && cvms.every((cvm) => cvm.composeHash === plan.revision.version && cvm.status === 'running');
       if (arrived) {
@@ -34,13 +35,17 @@ export async function waitUntilIdle(ctx: PhalaContext, plan: RollbackPlan): Prom
       blockers.set(cvm.vmUuid, description);
       log.info(`${describeCvm(cvm)} is busy with ${description}; waiting for it to finish before sending the rollback.`);
     }
-    if (deadline.expired()) {
-      throw new TimeoutError(
-        `Another operation was still running when the timeout (${ctx.timeoutSeconds}s) ran out: ${busy.map((cvm) => `${describeCvm(cvm)}: ${blockers.get(cvm.vmUuid)}`).join('; ')}. Nothing was redeployed. Re-run the rollback once it has finished, or raise timeout.`
-      );
-    }
-    await deadline.sleep(jittered(deadline.clock, pollIntervalMs(round)));
-  }
+    return undefined;
+  };
+
+  const timedOut = () =>
+    new TimeoutError(
+      `Another operation was still running when the timeout (${ctx.timeoutSeconds}s) ran out: ${
+        busy.map((cvm) => `${describeCvm(cvm)}: ${blockers.get(cvm.vmUuid) ?? `status ${cvm.status}`}`).join('; ') || 'the CVMs were busy'
+      }. Nothing was redeployed. Re-run the rollback once it has finished, or raise timeout.`
+    );
+
+  return pollUntil(ctx.deadline, checkRound, timedOut);
 }
 
 async function describeBlocker(ctx: PhalaContext, cvm: CvmState): Promise<string> {

@@ -1,5 +1,7 @@
 /**
- * Validates response bodies against the Phala Cloud OpenAPI document in ../shared/specs.
+ * Validates response bodies against Phala Cloud's published OpenAPI document, vendored in
+ * sandbox/phala/openapi/ so a fresh clone can run the tests (spec-sync.test.ts keeps it equal to
+ * the project's reference copy in ../shared/specs).
  * Shared by the sandbox tests and the action's e2e tests, so the sandbox and the client are
  * held to the same published contract.
  */
@@ -10,8 +12,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-/** <repo>/__tests__/sandbox → <repo>/../shared/specs */
-export const SPEC_PATH = path.resolve(here, '..', '..', '..', 'shared', 'specs', 'phala-cloud-openapi.json');
+export const SPEC_PATH = path.resolve(here, '..', '..', 'sandbox', 'phala', 'openapi', 'phala-cloud-openapi.json');
+/** The reference copy beside the repository (present in CI and on the team's machines). */
+export const REFERENCE_SPEC_PATH = path.resolve(here, '..', '..', '..', 'shared', 'specs', 'phala-cloud-openapi.json');
 const SPEC_ID = 'phala-openapi';
 
 interface OpenApiDoc {

@@ -31930,6 +31930,8 @@ async function rollBack(settings, deps) {
     const by = plan.revision.createdBy ? ` by ${plan.revision.createdBy}` : '';
     log.info(`Target: revision ${plan.revision.id}, compose hash ${plan.revision.version} (${plan.revision.operationType ?? 'revision'}${by} at ${plan.revision.createdAt}); found after reading ${plan.searched} revisions.`);
     log.info(`Currently running: compose hash ${plan.previousVersion || 'unknown'}. CVMs: ${plan.targets.map((i) => `${i.name} (${i.id}, ${i.status}, ${shortHash(i.version)})`).join(', ')}.`);
+    for (const warning of plan.warnings)
+        log.warning(warning, 'Check the target revision');
     if (plan.toRedeploy.length === 0) {
         log.info(`Every targeted CVM already runs compose hash ${shortHash(plan.revision.version)}: nothing to redeploy.`);
         return 'skipped';
@@ -32231,11 +32233,29 @@ const MAX_PAGES = 10_000;
  */
 async function resolveRevision(fetchPage, selector, targetVmUuids) {
     const distinct = []; // newest row of each distinct hash, targeted CVMs only
+    const targetedHashes = []; // every targeted row's hash, newest first, as far as read
     const prefixMatches = new Map(); // hash → newest row
     let idMatch;
     let searched = 0;
     let total = 0;
     let pagesRead = 0;
+    /**
+     * History like current → target → current means the running hash already replaced the target
+     * once: most likely a rollback away from it, being repeated now (a re-run). Going "back" then
+     * redeploys the release that was rolled back from. Judged from the rows already read.
+     */
+    const warnings = (target) => {
+        const current = distinct[0]?.composeHash;
+        if (selector.kind !== 'previous' || !current || current === target.composeHash)
+            return [];
+        const targetAt = targetedHashes.indexOf(target.composeHash);
+        if (!targetedHashes.slice(targetAt + 1).includes(current))
+            return [];
+        return [
+            `The running compose hash ${current.slice(0, 12)} also ran before ${target.composeHash.slice(0, 12)}: the app may already have been rolled back from ${target.composeHash.slice(0, 12)}. ` +
+                `${describeSelector(selector)} follows what runs now, so it redeploys ${target.composeHash.slice(0, 12)}. If this run repeats an earlier rollback, pass that run's compose_hash output as revision instead.`
+        ];
+    };
     const wantsFullHash = selector.kind === 'ref' && selector.hashPrefix?.length === FULL_HASH_LENGTH;
     const settled = () => {
         if (selector.kind === 'previous')
@@ -32253,6 +32273,7 @@ async function resolveRevision(fetchPage, selector, targetVmUuids) {
         for (const row of result.rows) {
             searched++;
             if (targetVmUuids.has(row.vmUuid)) {
+                targetedHashes.push(row.composeHash);
                 const index = distinct.findIndex((seen) => seen.composeHash === row.composeHash);
                 if (index === -1)
                     distinct.push(row);
@@ -32271,7 +32292,7 @@ async function resolveRevision(fetchPage, selector, targetVmUuids) {
         }
         const answer = settled();
         if (answer)
-            return { target: answer, currentHash: distinct[0]?.composeHash, searched, pagesRead };
+            return { target: answer, currentHash: distinct[0]?.composeHash, searched, pagesRead, warnings: warnings(answer) };
         if (page >= result.totalPages || result.rows.length === 0)
             break;
     }
@@ -32284,14 +32305,14 @@ async function resolveRevision(fetchPage, selector, targetVmUuids) {
             : `${describeSelector(selector)} needs ${selector.steps + 1} distinct compose hashes on the targeted CVMs, but their history holds only ${found} (${summary}): ${distinct.map((r) => r.composeHash.slice(0, 12)).join(', ')}. Choose a smaller N or give a revision id or compose hash.`);
     }
     if (idMatch)
-        return { target: idMatch, currentHash, searched, pagesRead };
+        return { target: idMatch, currentHash, searched, pagesRead, warnings: warnings(idMatch) };
     if (prefixMatches.size > 1) {
         const list = [...prefixMatches.values()].map((row) => `  ${row.composeHash} (revision ${row.revisionId}, ${row.createdAt})`).join('\n');
         throw new ActionError('Ambiguous compose hash prefix', `${describeSelector(selector)} matches ${prefixMatches.size} different compose hashes; give more characters:\n${list}`);
     }
     const only = prefixMatches.values().next().value;
     if (only)
-        return { target: only, currentHash, searched, pagesRead };
+        return { target: only, currentHash, searched, pagesRead, warnings: warnings(only) };
     throw new ActionError('Revision not found', `No revision id or compose hash matches ${describeSelector(selector)} in the app's history (${summary}).${/^(0x)?[0-9a-f]{1,7}$/i.test(selector.text) ? ' A compose hash prefix needs at least 8 hex characters.' : ''} Use 'previous', or copy a revision id or compose hash from the app's revision history.`);
 }
 
@@ -32651,7 +32672,8 @@ function createPhalaProvider(settings, ctx) {
                     operationType: target.operationType
                 },
                 previousVersion: resolved.currentHash ?? targets[0].composeHash,
-                searched: resolved.searched
+                searched: resolved.searched,
+                warnings: resolved.warnings
             };
         },
         trigger(plan) {

@@ -20,7 +20,9 @@ try {
     { app_id: `app_${sandbox.scenario.appId}`, api_url: sandbox.url, revision: 'previous' },
     { env: { PHALA_CLOUD_API_KEY: sandbox.scenario.apiKey } }
   );
-  process.stdout.write(run.stdout + run.stderr);
+  // The runner hides ::debug:: lines unless debug logging is on; so does this demo.
+  const shown = run.stdout.split('\n').filter((line) => process.env.RUNNER_DEBUG || !line.startsWith('::debug::'));
+  process.stdout.write(shown.join('\n') + run.stderr);
   console.log('\n── step outputs ───────────────────────────────────────────');
   for (const [name, value] of Object.entries(run.outputs)) console.log(`${name}=${value}`);
   console.log('\n── job summary (GITHUB_STEP_SUMMARY) ──────────────────────');

@@ -199,3 +199,23 @@ describe('multi-CVM apps', () => {
     expect(sandbox.redeploys).toHaveLength(0);
   });
 });
+
+describe('running a rollback again', () => {
+  it("repeated with the first run's compose_hash output: skipped, nothing sent", async () => {
+    const sandbox = await sandboxWith({ hashes: HASHES });
+    const first = await rollback(sandbox);
+    const again = await rollback(sandbox, { revision: first.outputs.compose_hash! });
+    expect(again.outputs.status).toBe('skipped');
+    expect(sandbox.redeploys).toHaveLength(1);
+  });
+
+  it("repeated with 'previous': warns that it would go back to the release just rolled back from", async () => {
+    const sandbox = await sandboxWith({ hashes: HASHES });
+    await rollback(sandbox);
+    const again = await rollback(sandbox, { dry_run: 'true' });
+    expect(again.outputs.compose_hash).toBe(H('v3'));
+    const [warning] = annotations(again, 'warning');
+    expect(warning!.title).toBe('Check the target revision');
+    expect(warning!.message).toContain('may already have been rolled back');
+  });
+});

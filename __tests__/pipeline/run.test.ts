@@ -30,6 +30,7 @@ function plan(over: Partial<RollbackPlan> = {}): RollbackPlan {
     revision: { id: 'rev_1', version: TARGET, createdAt: '2026-11-01T00:00:00Z', createdBy: 'alice' },
     previousVersion: CURRENT,
     searched: 3,
+    warnings: [],
     ...over
   };
 }

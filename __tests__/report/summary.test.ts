@@ -9,7 +9,8 @@ describe('renderSummary', () => {
     toRedeploy: [{ id: 'u1', name: 'web|<b>1</b>`x`', version: 'cd'.repeat(32), status: 'running' }],
     revision: { id: 'rev_1', version: 'ab'.repeat(32), createdAt: '2026-11-01T00:00:00Z', createdBy: 'eve <script>', operationType: 'deploy' },
     previousVersion: 'cd'.repeat(32),
-    searched: 2
+    searched: 2,
+    warnings: []
   };
 
   it('shows app, CVMs, hashes from → to, revision, author and result in one table', () => {

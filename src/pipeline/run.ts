@@ -56,6 +56,8 @@ async function rollBack(settings: Settings, deps: RunDeps): Promise<RollbackStat
   );
   log.info(`Currently running: compose hash ${plan.previousVersion || 'unknown'}. CVMs: ${plan.targets.map((i) => `${i.name} (${i.id}, ${i.status}, ${shortHash(i.version)})`).join(', ')}.`);
 
+  for (const warning of plan.warnings) log.warning(warning, 'Check the target revision');
+
   if (plan.toRedeploy.length === 0) {
     log.info(`Every targeted CVM already runs compose hash ${shortHash(plan.revision.version)}: nothing to redeploy.`);
     return 'skipped';

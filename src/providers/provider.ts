@@ -31,6 +31,8 @@ export interface RollbackPlan {
   previousVersion: string;
   /** Revision rows read to settle the answer. */
   searched: number;
+  /** Shown as warnings before anything is sent. */
+  warnings: string[];
 }
 
 export interface TriggerReceipt {

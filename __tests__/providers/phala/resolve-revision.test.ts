@@ -96,3 +96,18 @@ describe('resolveRevision, choosing among rows of one hash', () => {
     expect((await resolveRevision(fetchPage, parseRevisionSelector(hash(2).slice(0, 10)), only(VM_A))).target.revisionId).toBe('r2');
   });
 });
+
+describe('resolveRevision warnings', () => {
+  it('warns when the running hash already replaced the previous one (a repeated rollback)', async () => {
+    // v1 → v2 (bad) → v1 (rolled back): previous is v2 by the rule, but that is the bad release.
+    const { fetchPage } = history([row('r3', hash(1), VM_A, 'update'), row('r2', hash(2)), row('r1', hash(1))]);
+    const result = await resolveRevision(fetchPage, parseRevisionSelector('previous'), only(VM_A));
+    expect(result.target.revisionId).toBe('r2');
+    expect(result.warnings).toEqual([expect.stringContaining('may already have been rolled back')]);
+  });
+
+  it('does not warn for an ordinary history', async () => {
+    const { fetchPage } = history([row('r3', hash(3)), row('r2', hash(2)), row('r1', hash(1))]);
+    expect((await resolveRevision(fetchPage, parseRevisionSelector('previous'), only(VM_A))).warnings).toEqual([]);
+  });
+});

@@ -39,7 +39,8 @@ export function createPhalaProvider(settings: Settings, ctx: PhalaContext): Roll
           operationType: target.operationType
         },
         previousVersion: resolved.currentHash ?? targets[0]!.composeHash,
-        searched: resolved.searched
+        searched: resolved.searched,
+        warnings: resolved.warnings
       };
     },
 

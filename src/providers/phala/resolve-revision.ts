@@ -10,6 +10,8 @@ export interface ResolvedRevision {
   /** How many revision rows were read before the answer was settled. */
   searched: number;
   pagesRead: number;
+  /** Things the on-call engineer should know before the redeploy goes out. */
+  warnings: string[];
 }
 
 /**
@@ -37,11 +39,28 @@ export async function resolveRevision(
   targetVmUuids: ReadonlySet<string>
 ): Promise<ResolvedRevision> {
   const distinct: RevisionRow[] = []; // newest row of each distinct hash, targeted CVMs only
+  const targetedHashes: string[] = []; // every targeted row's hash, newest first, as far as read
   const prefixMatches = new Map<string, RevisionRow>(); // hash → newest row
   let idMatch: RevisionRow | undefined;
   let searched = 0;
   let total = 0;
   let pagesRead = 0;
+
+  /**
+   * History like current → target → current means the running hash already replaced the target
+   * once: most likely a rollback away from it, being repeated now (a re-run). Going "back" then
+   * redeploys the release that was rolled back from. Judged from the rows already read.
+   */
+  const warnings = (target: RevisionRow): string[] => {
+    const current = distinct[0]?.composeHash;
+    if (selector.kind !== 'previous' || !current || current === target.composeHash) return [];
+    const targetAt = targetedHashes.indexOf(target.composeHash);
+    if (!targetedHashes.slice(targetAt + 1).includes(current)) return [];
+    return [
+      `The running compose hash ${current.slice(0, 12)} also ran before ${target.composeHash.slice(0, 12)}: the app may already have been rolled back from ${target.composeHash.slice(0, 12)}. ` +
+        `${describeSelector(selector)} follows what runs now, so it redeploys ${target.composeHash.slice(0, 12)}. If this run repeats an earlier rollback, pass that run's compose_hash output as revision instead.`
+    ];
+  };
 
   const wantsFullHash = selector.kind === 'ref' && selector.hashPrefix?.length === FULL_HASH_LENGTH;
   const settled = (): RevisionRow | undefined => {
@@ -58,6 +77,7 @@ export async function resolveRevision(
     for (const row of result.rows) {
       searched++;
       if (targetVmUuids.has(row.vmUuid)) {
+        targetedHashes.push(row.composeHash);
         const index = distinct.findIndex((seen) => seen.composeHash === row.composeHash);
         if (index === -1) distinct.push(row);
         else if (isRestart(distinct[index]!) && !isRestart(row)) distinct[index] = row;
@@ -70,7 +90,7 @@ export async function resolveRevision(
       }
     }
     const answer = settled();
-    if (answer) return { target: answer, currentHash: distinct[0]?.composeHash, searched, pagesRead };
+    if (answer) return { target: answer, currentHash: distinct[0]?.composeHash, searched, pagesRead, warnings: warnings(answer) };
     if (page >= result.totalPages || result.rows.length === 0) break;
   }
 
@@ -85,7 +105,7 @@ export async function resolveRevision(
         : `${describeSelector(selector)} needs ${selector.steps + 1} distinct compose hashes on the targeted CVMs, but their history holds only ${found} (${summary}): ${distinct.map((r) => r.composeHash.slice(0, 12)).join(', ')}. Choose a smaller N or give a revision id or compose hash.`
     );
   }
-  if (idMatch) return { target: idMatch, currentHash, searched, pagesRead };
+  if (idMatch) return { target: idMatch, currentHash, searched, pagesRead, warnings: warnings(idMatch) };
   if (prefixMatches.size > 1) {
     const list = [...prefixMatches.values()].map((row) => `  ${row.composeHash} (revision ${row.revisionId}, ${row.createdAt})`).join('\n');
     throw new ActionError(
@@ -94,7 +114,7 @@ export async function resolveRevision(
     );
   }
   const only = prefixMatches.values().next().value;
-  if (only) return { target: only, currentHash, searched, pagesRead };
+  if (only) return { target: only, currentHash, searched, pagesRead, warnings: warnings(only) };
   throw new ActionError(
     'Revision not found',
     `No revision id or compose hash matches ${describeSelector(selector)} in the app's history (${summary}).${

@@ -1,0 +1,96 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { Deadline, systemClock } from '../../src/clock.js';
+import { ActionError } from '../../src/errors.js';
+import { ApiClient } from '../../src/http/api-client.js';
+import { TransportError } from '../../src/http/transport-error.js';
+import type { Logger } from '../../src/log.js';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => (server.closeAllConnections(), server.close(resolve)))));
+});
+
+async function serve(handler: Handler): Promise<string> {
+  const server = createServer(handler);
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function client(baseUrl: string, options: { timeoutMs?: number; requestTimeoutMs?: number } = {}) {
+  const lines: string[] = [];
+  const log: Logger = { info: (m) => lines.push(m), warning: (m) => lines.push(m), debug: (m) => lines.push(`debug: ${m}`) };
+  const api = new ApiClient({
+    baseUrl: `${baseUrl}/api/v1`,
+    authHeaders: { 'X-API-Key': 'phak_secret' },
+    userAgent: 'rollback-action/test',
+    deadline: new Deadline(systemClock, options.timeoutMs ?? 20_000),
+    log,
+    requestTimeoutMs: options.requestTimeoutMs
+  });
+  return { api, lines };
+}
+
+describe('ApiClient', () => {
+  it('sends the auth headers, the User-Agent and the query, and parses JSON', async () => {
+    let seen: IncomingMessage | undefined;
+    const base = await serve((req, res) => {
+      seen = req;
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+    const { api, lines } = client(base);
+    const response = await api.read({ method: 'GET', path: '/apps/x/revisions', query: { page: 2, page_size: 1000, skip: undefined } });
+    expect(response.body).toEqual({ ok: true });
+    expect(seen!.url).toBe('/api/v1/apps/x/revisions?page=2&page_size=1000');
+    expect(seen!.headers['x-api-key']).toBe('phak_secret');
+    expect(seen!.headers['user-agent']).toBe('rollback-action/test');
+    expect(lines.join('\n')).not.toContain('phak_secret');
+    api.dispose();
+  });
+
+  it('gives up on a silent server after the per-request timeout, as a lost answer', async () => {
+    const base = await serve(() => undefined); // never answers
+    const { api } = client(base, { requestTimeoutMs: 300 });
+    const started = Date.now();
+    const error = await api.send({ method: 'POST', path: '/redeploy', body: {} }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransportError);
+    expect((error as TransportError).code).toBe('TIMEOUT');
+    expect(Date.now() - started).toBeLessThan(2000);
+    api.dispose();
+  });
+
+  it('never retries a POST by itself', async () => {
+    let posts = 0;
+    const base = await serve((_, res) => {
+      posts++;
+      res.writeHead(502).end();
+    });
+    const { api } = client(base);
+    expect((await api.send({ method: 'POST', path: '/redeploy', body: {} })).status).toBe(502);
+    expect(posts).toBe(1);
+    api.dispose();
+  });
+
+  it('returns the last answer when a retryable status outlasts the deadline', async () => {
+    let reads = 0;
+    const base = await serve((_, res) => {
+      reads++;
+      res.writeHead(503, { 'retry-after': '60' }).end('{"detail":"maintenance"}');
+    });
+    const { api } = client(base, { timeoutMs: 3000 });
+    const response = await api.read({ method: 'GET', path: '/apps/x/cvms' });
+    expect(response.status).toBe(503);
+    expect(reads).toBe(1); // Retry-After beyond the deadline: no pointless wait
+    api.dispose();
+  });
+
+  it('refuses a 2xx body that is not JSON, naming the endpoint', async () => {
+    const base = await serve((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>login</html>'));
+    const { api } = client(base);
+    await expect(api.read({ method: 'GET', path: '/apps/x/cvms' })).rejects.toThrow(new ActionError('', 'GET /api/v1/apps/x/cvms answered 200 with a body that is not JSON (text/html): "<html>login</html>". A proxy or gateway may be in the way; check api_url.'));
+    api.dispose();
+  });
+});

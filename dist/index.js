@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9357);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2210);
 // The runner executes dist/index.js, bundled from here.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9357:
+/***/ 2210:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28393,6 +28393,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -31807,7 +31809,7 @@ function describeCancellation(progress) {
     const plan = progress.plan;
     switch (progress.phase) {
         case 'triggering':
-            return `Cancelled while the redeploy request was being sent: it may or may not have been accepted. Check the CVMs (${plan?.toRedeploy.map((i) => i.name).join(', ')}) in the ${progress.platform ?? 'platform'} dashboard before re-running.`;
+            return `Cancelled while the redeploy was being sent (or while waiting for the platform to be free to take it): it may have been accepted. Check the CVMs (${plan?.toRedeploy.map((i) => i.name).join(', ')}) in the ${progress.platform ?? 'platform'} dashboard before re-running.`;
         case 'waiting':
             return `Cancelled while waiting: the rollback of app ${plan?.appId} to revision ${plan?.revision.id} (compose hash ${plan ? shortHash(plan.revision.version) : '?'}) was triggered on ${plan?.toRedeploy.map((i) => `${i.name} (${i.id})`).join(', ')} and is still running on ${progress.platform ?? 'the platform'}. It will finish on its own; do not trigger it again, watch the CVMs instead.`;
         case 'done':
@@ -31901,6 +31903,7 @@ function renderSummary(input) {
 async function run(settings, deps) {
     const { provider, log, progress } = deps;
     progress.platform = provider.platformName;
+    progress.appId = settings.appId;
     try {
         const status = await rollBack(settings, deps);
         progress.phase = 'done';
@@ -32703,6 +32706,8 @@ const ACTION_VERSION = '0.1.0';
 
 
 
+
+
 /** Wires the real inputs, clock, HTTP client and GitHub output functions into the pipeline. */
 async function main() {
     const progress = { phase: 'starting' };
@@ -32768,7 +32773,14 @@ function reportFailure(error, progress) {
  */
 function onCancellation(progress) {
     const handler = (signal) => {
-        core_error(`${describeCancellation(progress)} (${signal})`, { title: 'Rollback cancelled' });
+        const message = `${describeCancellation(progress)} (${signal})`;
+        core_error(message, { title: 'Rollback cancelled' });
+        const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+        if (summaryFile && progress.platform && progress.appId) {
+            // Synchronously: the process exits on the next line and the incident record should say why.
+            const failure = { title: 'Rollback cancelled', message };
+            (0,external_node_fs_namespaceObject.appendFileSync)(summaryFile, renderSummary({ platform: progress.platform, appId: progress.appId, plan: progress.plan, failure }) + '\n');
+        }
         process.exit(1);
     };
     process.once('SIGINT', handler);

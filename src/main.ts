@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { Deadline, systemClock } from './clock.js';
 import { ActionError, InputError } from './errors.js';
@@ -9,6 +10,7 @@ import { describeCancellation, describeSafety, type RunProgress } from './pipeli
 import { run } from './pipeline/run.js';
 import { PHALA_API_VERSION, PhalaApi } from './providers/phala/phala-api.js';
 import { createPhalaProvider } from './providers/phala/phala-provider.js';
+import { renderSummary } from './report/summary.js';
 import { ACTION_NAME, ACTION_VERSION } from './version.js';
 
 /** Wires the real inputs, clock, HTTP client and GitHub output functions into the pipeline. */
@@ -74,7 +76,14 @@ function reportFailure(error: unknown, progress: RunProgress): void {
  */
 function onCancellation(progress: RunProgress): () => void {
   const handler = (signal: NodeJS.Signals) => {
-    core.error(`${describeCancellation(progress)} (${signal})`, { title: 'Rollback cancelled' });
+    const message = `${describeCancellation(progress)} (${signal})`;
+    core.error(message, { title: 'Rollback cancelled' });
+    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+    if (summaryFile && progress.platform && progress.appId) {
+      // Synchronously: the process exits on the next line and the incident record should say why.
+      const failure = { title: 'Rollback cancelled', message };
+      appendFileSync(summaryFile, renderSummary({ platform: progress.platform, appId: progress.appId, plan: progress.plan, failure }) + '\n');
+    }
     process.exit(1);
   };
   process.once('SIGINT', handler);

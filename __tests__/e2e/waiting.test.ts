@@ -126,6 +126,7 @@ describe('cancellation', () => {
     expect(error!.message).toContain('was triggered');
     expect(error!.message).toContain('still running');
     expect(error!.message).toContain(sandbox.cvms()[0]!.vm_uuid);
+    expect(run.summary).toContain('Failed: Rollback cancelled');
   });
 
   it('says nothing was changed when cancelled before the redeploy', async () => {

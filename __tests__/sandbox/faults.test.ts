@@ -1,20 +1,8 @@
-import { describe, it, expect, afterEach } from '@jest/globals';
-import { startSandbox, normaliseHash, type Sandbox, type ScenarioOverrides } from '../../sandbox/phala/index.js';
-import { call, expectValid, obj, T } from './helpers.js';
+import { describe, it, expect } from '@jest/globals';
+import { normaliseHash, startSandbox, type Sandbox } from '../../sandbox/phala/index.js';
+import { call, sandbox, expectValid, obj, T } from './helpers.js';
 
 const APP = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
-const open: Sandbox[] = [];
-
-async function sandbox(o?: ScenarioOverrides): Promise<Sandbox> {
-  const sb = await startSandbox(o);
-  open.push(sb);
-  return sb;
-}
-
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
 function target(sb: Sandbox): { revisionId: string; hash: string } {
   const cvm = sb.cvms()[0];
   const row = sb.revisions().find((r) => normaliseHash(r.compose_hash) !== cvm?.compose_hash);

@@ -1,6 +1,6 @@
 /** HTTP helpers for the sandbox tests: real requests, bodies checked against the OpenAPI document. */
-import { expect } from '@jest/globals';
-import type { Sandbox } from '../../sandbox/phala/index.js';
+import { afterEach, expect } from '@jest/globals';
+import { startSandbox, type Sandbox, type ScenarioOverrides } from '../../sandbox/phala/index.js';
 import { validateResponse } from './openapi-validator.js';
 
 export interface Res {
@@ -90,4 +90,16 @@ export interface OperationsBody {
   items: Array<{ correlation_id: string; operation_type: string; status: string; started_at: string; completed_at: string | null; duration_ms: number | null; error_message: string | null; compose_hash: string | null; events: Array<{ event_type: string; state: string }> }>;
   next_cursor: string | null;
   total: number;
+}
+
+const open: Sandbox[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+});
+
+/** Starts a sandbox that is closed after the current test. */
+export async function sandbox(o?: ScenarioOverrides): Promise<Sandbox> {
+  const sb = await startSandbox(o);
+  open.push(sb);
+  return sb;
 }

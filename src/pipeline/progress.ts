@@ -8,6 +8,7 @@ import type { RollbackPlan } from '../providers/provider.js';
 export interface RunProgress {
   phase: 'starting' | 'planning' | 'triggering' | 'waiting' | 'done';
   platform?: string;
+  appId?: string;
   plan?: RollbackPlan;
 }
 
@@ -15,7 +16,7 @@ export function describeCancellation(progress: RunProgress): string {
   const plan = progress.plan;
   switch (progress.phase) {
     case 'triggering':
-      return `Cancelled while the redeploy request was being sent: it may or may not have been accepted. Check the CVMs (${plan?.toRedeploy.map((i) => i.name).join(', ')}) in the ${progress.platform ?? 'platform'} dashboard before re-running.`;
+      return `Cancelled while the redeploy was being sent (or while waiting for the platform to be free to take it): it may have been accepted. Check the CVMs (${plan?.toRedeploy.map((i) => i.name).join(', ')}) in the ${progress.platform ?? 'platform'} dashboard before re-running.`;
     case 'waiting':
       return `Cancelled while waiting: the rollback of app ${plan?.appId} to revision ${plan?.revision.id} (compose hash ${plan ? shortHash(plan.revision.version) : '?'}) was triggered on ${plan?.toRedeploy.map((i) => `${i.name} (${i.id})`).join(', ')} and is still running on ${progress.platform ?? 'the platform'}. It will finish on its own; do not trigger it again, watch the CVMs instead.`;
     case 'done':

@@ -22,6 +22,7 @@ export interface RunDeps {
 export async function run(settings: Settings, deps: RunDeps): Promise<RollbackStatus> {
   const { provider, log, progress } = deps;
   progress.platform = provider.platformName;
+  progress.appId = settings.appId;
   try {
     const status = await rollBack(settings, deps);
     progress.phase = 'done';

@@ -31419,8 +31419,6 @@ class TimeoutError extends ActionError {
 ;// CONCATENATED MODULE: ./src/http/retry-policy.ts
 /** Statuses a read may safely repeat: throttling and gateway trouble, never a client error. */
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
-/** Statuses after which a POST's fate is unknown: the platform may have acted before the answer was lost. */
-const ANSWER_LOST_STATUSES = new Set([502, 504]);
 const BASE_BACKOFF_MS = 1000;
 const MAX_BACKOFF_MS = 20_000;
 const MAX_READ_ATTEMPTS = 8;
@@ -32486,7 +32484,7 @@ const VERIFY_CHECKS = 3;
 const VERIFY_SPACING_MS = 2000;
 /**
  * Sends the redeploy so that it takes effect exactly once. A 409 waits for the running operation
- * and sends again (the 409 was not acted on). A lost answer — reset, timeout, 502, 503, 504 — is
+ * and sends again (the 409 was not acted on). A lost answer — reset, timeout, any 5xx — is
  * never simply repeated: the CVMs and their operations are read first, and the request is sent
  * again only if the platform shows no trace of it.
  */
@@ -32533,7 +32531,8 @@ async function triggerRedeploy(ctx, plan, transactionHash) {
             await deadline.sleep(waitMs);
             continue;
         }
-        if (response && !ANSWER_LOST_STATUSES.has(response.status) && response.status !== 503) {
+        // Any 5xx leaves the outcome unknown (a 500 may come after the platform acted); all else is a clear no.
+        if (response && response.status < 500) {
             throw explainFailure(response, { appId: plan.appId, doing, revisionId: plan.revision.id, composeHash: plan.revision.version, nothingChanged: true });
         }
         // The platform may have acted: find out before anything else is sent.

@@ -61,8 +61,8 @@ describe('reads survive transient faults', () => {
 });
 
 describe('the redeploy is never sent twice', () => {
-  it('a 502 after the platform acted: no second request, exactly one redeploy', async () => {
-    const sandbox = await sandboxWith({ hashes: HASHES, faults: [{ endpoint: 'redeploy', kind: 'status', status: 502, afterProcessing: true }] });
+  it.each([502, 500, 504])('a %i after the platform acted: no second request, exactly one redeploy', async (status) => {
+    const sandbox = await sandboxWith({ hashes: HASHES, faults: [{ endpoint: 'redeploy', kind: 'status', status, afterProcessing: true }] });
     const run = await rollback(sandbox);
     expect(run.exitCode).toBe(0);
     expect(run.outputs.status).toBe('completed');
@@ -80,6 +80,7 @@ describe('the redeploy is never sent twice', () => {
 
   it.each([
     ['a 502', { kind: 'status' as const, status: 502 }],
+    ['a 500', { kind: 'status' as const, status: 500 }],
     ['a dropped connection', { kind: 'drop' as const }]
   ])('%s before the platform acted: verified, sent again, exactly one redeploy', async (_, fault) => {
     const sandbox = await sandboxWith({ hashes: HASHES, faults: [{ endpoint: 'redeploy', ...fault }] });

@@ -2,8 +2,6 @@ import type { Clock } from '../clock.js';
 
 /** Statuses a read may safely repeat: throttling and gateway trouble, never a client error. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
-/** Statuses after which a POST's fate is unknown: the platform may have acted before the answer was lost. */
-export const ANSWER_LOST_STATUSES: ReadonlySet<number> = new Set([502, 504]);
 
 export const BASE_BACKOFF_MS = 1000;
 export const MAX_BACKOFF_MS = 20_000;

@@ -1,6 +1,6 @@
 import { ActionError, TimeoutError } from '../../errors.js';
 import type { ApiResponse } from '../../http/api-client.js';
-import { ANSWER_LOST_STATUSES, backoffMs, parseRetryAfter } from '../../http/retry-policy.js';
+import { backoffMs, parseRetryAfter } from '../../http/retry-policy.js';
 import { TransportError } from '../../http/transport-error.js';
 import type { RollbackPlan, TriggerOutcome } from '../provider.js';
 import { operationForRollback } from './assess-cvm.js';
@@ -15,7 +15,7 @@ const VERIFY_SPACING_MS = 2000;
 
 /**
  * Sends the redeploy so that it takes effect exactly once. A 409 waits for the running operation
- * and sends again (the 409 was not acted on). A lost answer — reset, timeout, 502, 503, 504 — is
+ * and sends again (the 409 was not acted on). A lost answer — reset, timeout, any 5xx — is
  * never simply repeated: the CVMs and their operations are read first, and the request is sent
  * again only if the platform shows no trace of it.
  */
@@ -59,7 +59,8 @@ export async function triggerRedeploy(ctx: PhalaContext, plan: RollbackPlan, tra
       await deadline.sleep(waitMs);
       continue;
     }
-    if (response && !ANSWER_LOST_STATUSES.has(response.status) && response.status !== 503) {
+    // Any 5xx leaves the outcome unknown (a 500 may come after the platform acted); all else is a clear no.
+    if (response && response.status < 500) {
       throw explainFailure(response, { appId: plan.appId, doing, revisionId: plan.revision.id, composeHash: plan.revision.version, nothingChanged: true });
     }
 

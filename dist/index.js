@@ -32482,6 +32482,7 @@ async function describeBlocker(ctx, cvm) {
 const MAX_SENDS = 3;
 const VERIFY_CHECKS = 3;
 const VERIFY_SPACING_MS = 2000;
+const MIN_CONFLICT_PAUSE_MS = 500;
 /**
  * Sends the redeploy so that it takes effect exactly once. A 409 waits for the running operation
  * and sends again (the 409 was not acted on). A lost answer — reset, timeout, any 5xx — is
@@ -32494,6 +32495,7 @@ async function triggerRedeploy(ctx, plan, transactionHash) {
     const doing = `triggering the redeploy of revision ${plan.revision.id}`;
     let sends = 0;
     let throttled = 0;
+    let conflicts = 0;
     for (;;) {
         if (deadline.expired())
             throw new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out before the redeploy could be sent. Nothing was redeployed.`);
@@ -32520,6 +32522,8 @@ async function triggerRedeploy(ctx, plan, transactionHash) {
             const idle = await waitUntilIdle(ctx, plan);
             if (idle.kind === 'already-there')
                 return idle;
+            // The CVMs may read idle while the platform still says busy: back off instead of hammering it.
+            await deadline.sleep(Math.max(MIN_CONFLICT_PAUSE_MS, backoffMs(conflicts++, deadline.clock)));
             continue;
         }
         if (response?.status === 429) {

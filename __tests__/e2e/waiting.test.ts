@@ -137,3 +137,15 @@ describe('cancellation', () => {
     expect(sandbox.redeploys).toHaveLength(0);
   });
 });
+
+describe('409 while the CVMs already read idle', () => {
+  it('backs off between attempts instead of hammering the API, then sends once', async () => {
+    const sandbox = await sandboxWith({ hashes: HASHES, faults: [{ endpoint: 'redeploy', kind: 'status', status: 409, body: '{"detail":"Another operation is in progress"}', times: 3 }] });
+    const run = await rollback(sandbox);
+    expect(run.exitCode).toBe(0);
+    const posts = requestsTo(sandbox, 'POST', /redeploy$/);
+    expect(posts.map((request) => request.status)).toEqual([409, 409, 409, 202]);
+    for (let i = 1; i < posts.length; i++) expect(posts[i]!.at - posts[i - 1]!.at).toBeGreaterThanOrEqual(450);
+    expect(sandbox.redeploys).toHaveLength(1);
+  });
+});

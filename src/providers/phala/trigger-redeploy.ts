@@ -12,6 +12,7 @@ import { waitUntilIdle } from './wait-until-idle.js';
 const MAX_SENDS = 3;
 const VERIFY_CHECKS = 3;
 const VERIFY_SPACING_MS = 2000;
+const MIN_CONFLICT_PAUSE_MS = 500;
 
 /**
  * Sends the redeploy so that it takes effect exactly once. A 409 waits for the running operation
@@ -25,6 +26,7 @@ export async function triggerRedeploy(ctx: PhalaContext, plan: RollbackPlan, tra
   const doing = `triggering the redeploy of revision ${plan.revision.id}`;
   let sends = 0;
   let throttled = 0;
+  let conflicts = 0;
 
   for (;;) {
     if (deadline.expired()) throw new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out before the redeploy could be sent. Nothing was redeployed.`);
@@ -49,6 +51,8 @@ export async function triggerRedeploy(ctx: PhalaContext, plan: RollbackPlan, tra
       log.info('Phala Cloud answered 409: another operation is in progress on the CVMs.');
       const idle = await waitUntilIdle(ctx, plan);
       if (idle.kind === 'already-there') return idle;
+      // The CVMs may read idle while the platform still says busy: back off instead of hammering it.
+      await deadline.sleep(Math.max(MIN_CONFLICT_PAUSE_MS, backoffMs(conflicts++, deadline.clock)));
       continue;
     }
     if (response?.status === 429) {

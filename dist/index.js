@@ -32492,7 +32492,8 @@ const MIN_CONFLICT_PAUSE_MS = 500;
 async function triggerRedeploy(ctx, plan, transactionHash) {
     const { api, deadline, log } = ctx;
     const vmUuids = plan.toRedeploy.map((instance) => instance.id);
-    const doing = `triggering the redeploy of revision ${plan.revision.id}`;
+    // Every answer explained here is one the platform did not act on.
+    const refused = { appId: plan.appId, doing: `triggering the redeploy of revision ${plan.revision.id}`, revisionId: plan.revision.id, composeHash: plan.revision.version, nothingChanged: true };
     let sends = 0;
     let throttled = 0;
     let conflicts = 0;
@@ -32514,7 +32515,7 @@ async function triggerRedeploy(ctx, plan, transactionHash) {
         if (response && response.status >= 200 && response.status < 300) {
             api.mayHaveTriggered = true;
             log.info(`Phala Cloud accepted the redeploy (${response.status}).`);
-            return { kind: 'triggered', receipt: { acceptedAt: sentAt, evidence: 'accepted' } };
+            return { kind: 'triggered', receipt: { acceptedAt: sentAt } };
         }
         if (response?.status === 409) {
             sends--; // refused, not acted on
@@ -32530,14 +32531,14 @@ async function triggerRedeploy(ctx, plan, transactionHash) {
             sends--;
             const waitMs = parseRetryAfter(response.headers['retry-after'], deadline.clock.now()) ?? backoffMs(throttled++, deadline.clock);
             if (waitMs >= deadline.remainingMs())
-                throw explainFailure(response, { appId: plan.appId, doing, revisionId: plan.revision.id, composeHash: plan.revision.version, nothingChanged: true });
+                throw explainFailure(response, refused);
             log.info(`Phala Cloud is throttling (429); sending the redeploy in ${(waitMs / 1000).toFixed(1)}s.`);
             await deadline.sleep(waitMs);
             continue;
         }
         // Any 5xx leaves the outcome unknown (a 500 may come after the platform acted); all else is a clear no.
         if (response && response.status < 500) {
-            throw explainFailure(response, { appId: plan.appId, doing, revisionId: plan.revision.id, composeHash: plan.revision.version, nothingChanged: true });
+            throw explainFailure(response, refused);
         }
         // The platform may have acted: find out before anything else is sent.
         lost ??= `answered ${response.status}`;
@@ -32545,7 +32546,7 @@ async function triggerRedeploy(ctx, plan, transactionHash) {
         log.warning(`The redeploy request got no usable answer (${lost}). Checking the CVMs to learn whether Phala Cloud acted on it; it will not be sent again blindly.`, 'Redeploy answer lost');
         if (await redeployTookEffect(ctx, plan, sentAt)) {
             log.info('The CVMs show the redeploy was accepted; waiting for it instead of sending it again.');
-            return { kind: 'triggered', receipt: { acceptedAt: sentAt, evidence: 'verified-after-lost-answer' } };
+            return { kind: 'triggered', receipt: { acceptedAt: sentAt } };
         }
         api.mayHaveTriggered = false;
         if (sends >= MAX_SENDS) {
@@ -32628,8 +32629,10 @@ async function waitForRollback(ctx, plan, receipt) {
     };
     const timedOut = () => {
         const still = [...remaining]
-            .map((vmUuid) => pending.get(vmUuid))
-            .map((entry, index) => (entry ? `${describeCvm(entry.cvm)}: ${entry.why}, compose hash ${shortHash(entry.cvm.composeHash)}` : `${[...remaining][index]}: state not read yet`))
+            .map((vmUuid) => {
+            const entry = pending.get(vmUuid);
+            return entry ? `${describeCvm(entry.cvm)}: ${entry.why}, compose hash ${shortHash(entry.cvm.composeHash)}` : `${vmUuid}: state not read yet`;
+        })
             .join('; ');
         return new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out while waiting for the rollback. Still pending: ${still}. The redeploy was accepted and may still finish on its own: watch the CVMs in the Phala Cloud dashboard, and do not trigger another rollback until they settle.`);
     };

@@ -36,7 +36,7 @@ function plan(over: Partial<RollbackPlan> = {}): RollbackPlan {
 }
 
 /** A provider that records the calls the pipeline makes. */
-function fakeProvider(p: RollbackPlan, outcome: TriggerOutcome = { kind: 'triggered', receipt: { acceptedAt: 0, evidence: 'accepted' } }, waitError?: Error) {
+function fakeProvider(p: RollbackPlan, outcome: TriggerOutcome = { kind: 'triggered', receipt: { acceptedAt: 0 } }, waitError?: Error) {
   const calls: string[] = [];
   const provider: RollbackProvider = {
     platformName: 'Fake',

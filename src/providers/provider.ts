@@ -36,10 +36,8 @@ export interface RollbackPlan {
 }
 
 export interface TriggerReceipt {
-  /** When the platform accepted it, on the platform's clock (ms since epoch). */
+  /** When the redeploy was sent, on the platform's clock (ms since epoch): the update started after it. */
   acceptedAt: number;
-  /** How the acceptance is known: an answer, or (after a lost answer) the platform's state. */
-  evidence: 'accepted' | 'verified-after-lost-answer';
 }
 
 export type TriggerOutcome =

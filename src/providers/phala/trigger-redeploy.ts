@@ -23,7 +23,8 @@ const MIN_CONFLICT_PAUSE_MS = 500;
 export async function triggerRedeploy(ctx: PhalaContext, plan: RollbackPlan, transactionHash: string | undefined): Promise<TriggerOutcome> {
   const { api, deadline, log } = ctx;
   const vmUuids = plan.toRedeploy.map((instance) => instance.id);
-  const doing = `triggering the redeploy of revision ${plan.revision.id}`;
+  // Every answer explained here is one the platform did not act on.
+  const refused = { appId: plan.appId, doing: `triggering the redeploy of revision ${plan.revision.id}`, revisionId: plan.revision.id, composeHash: plan.revision.version, nothingChanged: true };
   let sends = 0;
   let throttled = 0;
   let conflicts = 0;
@@ -44,7 +45,7 @@ export async function triggerRedeploy(ctx: PhalaContext, plan: RollbackPlan, tra
     if (response && response.status >= 200 && response.status < 300) {
       api.mayHaveTriggered = true;
       log.info(`Phala Cloud accepted the redeploy (${response.status}).`);
-      return { kind: 'triggered', receipt: { acceptedAt: sentAt, evidence: 'accepted' } };
+      return { kind: 'triggered', receipt: { acceptedAt: sentAt } };
     }
     if (response?.status === 409) {
       sends--; // refused, not acted on
@@ -58,14 +59,14 @@ export async function triggerRedeploy(ctx: PhalaContext, plan: RollbackPlan, tra
     if (response?.status === 429) {
       sends--;
       const waitMs = parseRetryAfter(response.headers['retry-after'], deadline.clock.now()) ?? backoffMs(throttled++, deadline.clock);
-      if (waitMs >= deadline.remainingMs()) throw explainFailure(response, { appId: plan.appId, doing, revisionId: plan.revision.id, composeHash: plan.revision.version, nothingChanged: true });
+      if (waitMs >= deadline.remainingMs()) throw explainFailure(response, refused);
       log.info(`Phala Cloud is throttling (429); sending the redeploy in ${(waitMs / 1000).toFixed(1)}s.`);
       await deadline.sleep(waitMs);
       continue;
     }
     // Any 5xx leaves the outcome unknown (a 500 may come after the platform acted); all else is a clear no.
     if (response && response.status < 500) {
-      throw explainFailure(response, { appId: plan.appId, doing, revisionId: plan.revision.id, composeHash: plan.revision.version, nothingChanged: true });
+      throw explainFailure(response, refused);
     }
 
     // The platform may have acted: find out before anything else is sent.
@@ -74,7 +75,7 @@ export async function triggerRedeploy(ctx: PhalaContext, plan: RollbackPlan, tra
     log.warning(`The redeploy request got no usable answer (${lost}). Checking the CVMs to learn whether Phala Cloud acted on it; it will not be sent again blindly.`, 'Redeploy answer lost');
     if (await redeployTookEffect(ctx, plan, sentAt)) {
       log.info('The CVMs show the redeploy was accepted; waiting for it instead of sending it again.');
-      return { kind: 'triggered', receipt: { acceptedAt: sentAt, evidence: 'verified-after-lost-answer' } };
+      return { kind: 'triggered', receipt: { acceptedAt: sentAt } };
     }
     api.mayHaveTriggered = false;
     if (sends >= MAX_SENDS) {

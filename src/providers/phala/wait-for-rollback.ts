@@ -49,8 +49,10 @@ export async function waitForRollback(ctx: PhalaContext, plan: RollbackPlan, rec
 
   const timedOut = () => {
     const still = [...remaining]
-      .map((vmUuid) => pending.get(vmUuid))
-      .map((entry, index) => (entry ? `${describeCvm(entry.cvm)}: ${entry.why}, compose hash ${shortHash(entry.cvm.composeHash)}` : `${[...remaining][index]}: state not read yet`))
+      .map((vmUuid) => {
+        const entry = pending.get(vmUuid);
+        return entry ? `${describeCvm(entry.cvm)}: ${entry.why}, compose hash ${shortHash(entry.cvm.composeHash)}` : `${vmUuid}: state not read yet`;
+      })
       .join('; ');
     return new TimeoutError(
       `The timeout (${ctx.timeoutSeconds}s) ran out while waiting for the rollback. Still pending: ${still}. The redeploy was accepted and may still finish on its own: watch the CVMs in the Phala Cloud dashboard, and do not trigger another rollback until they settle.`

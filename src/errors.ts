@@ -1,14 +1,32 @@
 /**
+ * Whether the platform was changed by this run. It decides whether a re-run is safe, so every
+ * failure carries it and says it, instead of each message guessing in words.
+ * - nothing: no redeploy reached the platform (or it verifiably did not act).
+ * - unknown: a redeploy may have reached the platform; its outcome is not known.
+ * - accepted: the platform accepted this run's redeploy.
+ */
+export type Changed = 'nothing' | 'unknown' | 'accepted';
+
+export interface ActionErrorOptions {
+  /** Set where the raiser knows; otherwise the pipeline fills it from how far the run got. */
+  changed?: Changed;
+}
+
+/**
  * An expected failure: something the user or the platform got wrong that we can explain.
  * The entry point prints these as one annotation with a title, never as a stack trace.
  */
 export class ActionError extends Error {
+  changed?: Changed;
+
   constructor(
     readonly title: string,
-    message: string
+    message: string,
+    options: ActionErrorOptions = {}
   ) {
     super(message);
     this.name = 'ActionError';
+    this.changed = options.changed;
   }
 }
 
@@ -18,15 +36,15 @@ export class InputError extends ActionError {
     readonly input: string,
     message: string
   ) {
-    super(`Invalid input '${input}'`, message);
+    super(`Invalid input '${input}'`, message, { changed: 'nothing' });
     this.name = 'InputError';
   }
 }
 
 /** Thrown when the run's overall `timeout` is used up. */
 export class TimeoutError extends ActionError {
-  constructor(message: string) {
-    super('Rollback timed out', message);
+  constructor(message: string, options: ActionErrorOptions = {}) {
+    super('Rollback timed out', message, options);
     this.name = 'TimeoutError';
   }
 }

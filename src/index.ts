@@ -1,4 +1,4 @@
 // The runner executes dist/index.js, bundled from here.
-import { main } from './main.js';
+import { run } from './main.js';
 
-await main();
+await run();

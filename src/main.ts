@@ -1,89 +1,115 @@
-import { appendFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { Deadline, systemClock } from './clock.js';
-import { ActionError, InputError } from './errors.js';
-import { ApiClient } from './http/api-client.js';
+import { ActionError, type Changed } from './errors.js';
 import { TransportError } from './http/transport-error.js';
 import { getSettings } from './input-helper.js';
-import { coreLogger } from './log.js';
-import { describeCancellation, describeSafety, type RunProgress } from './pipeline/progress.js';
-import { run } from './pipeline/run.js';
-import { PHALA_API_VERSION, PhalaApi } from './providers/phala/phala-api.js';
-import { createPhalaProvider } from './providers/phala/phala-provider.js';
-import { renderSummary } from './report/summary.js';
+import { describeCancellation, newProgress, type RunProgress } from './pipeline/progress.js';
+import { run as runPipeline } from './pipeline/run.js';
+import { createProvider } from './providers/registry.js';
+import type { RollbackProvider } from './providers/provider.js';
+import { createActionIO, type ActionIO } from './report/action-io.js';
+import { Secrets } from './report/redact.js';
+import { changedSentence, renderSummary, type RunFacts } from './report/summary.js';
+import type { RollbackStatus } from './report/outputs.js';
+import type { Settings } from './settings.js';
 import { ACTION_NAME, ACTION_VERSION } from './version.js';
 
-/** Wires the real inputs, clock, HTTP client and GitHub output functions into the pipeline. */
-export async function main(): Promise<void> {
-  const progress: RunProgress = { phase: 'starting' };
-  const stopCancellation = onCancellation(progress);
-  let client: ApiClient | undefined;
+/**
+ * The action's entry: wires the real inputs, clock, HTTP clients and the runner's output files
+ * into the pipeline. Exported as `run` because the official local runner (@github/local-action)
+ * imports the entry and calls `run()`.
+ */
+export async function run(): Promise<void> {
+  const startedAt = Date.now();
+  const secrets = new Secrets();
+  const io = createActionIO(secrets);
+  const progress = newProgress();
+  const facts = (): RunFacts => runFacts(process.env, Date.now() - startedAt);
+  const stopCancellation = onCancellation(io, progress, facts, secrets);
+  let provider: RollbackProvider | undefined;
   try {
-    const settings = getSettings((name) => core.getInput(name), process.env, (secret) => core.setSecret(secret));
+    const settings: Settings = getSettings(
+      (name) => core.getInput(name),
+      process.env,
+      (secret) => {
+        secrets.add(secret);
+        core.setSecret(secret);
+      }
+    );
     const deadline = new Deadline(systemClock, settings.timeoutSeconds * 1000);
-    client = new ApiClient({
-      baseUrl: settings.apiUrl,
-      authHeaders: { 'X-API-Key': settings.apiKey, 'X-Phala-Version': PHALA_API_VERSION },
-      userAgent: `${ACTION_NAME}/${ACTION_VERSION} (+phala)`,
-      deadline,
-      log: coreLogger
-    });
-    const api = new PhalaApi(client, settings.appId, () => systemClock.now());
-    const provider = createPhalaProvider(settings, { api, deadline, log: coreLogger, timeoutSeconds: settings.timeoutSeconds });
-    await run(settings, {
-      provider,
-      log: coreLogger,
-      setOutput: (name, value) => core.setOutput(name, value),
-      writeSummary: async (markdown) => {
-        if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write();
-      },
-      progress
-    });
+    provider = createProvider(settings, { deadline, log: io.log, userAgent: `${ACTION_NAME}/${ACTION_VERSION}` });
+    const status = await runPipeline(settings, { provider, log: io.log, setOutput: io.setOutput, progress });
+    io.writeSummary(renderSummary(summaryFields(progress, status, facts(), secrets)));
   } catch (error) {
-    reportFailure(error, progress);
+    reportFailure(error, io, progress, facts(), secrets);
   } finally {
     stopCancellation();
-    client?.dispose();
+    provider?.dispose?.();
   }
 }
 
-/** Expected failures become one titled annotation; only the unexpected get a stack, and only in debug. */
-function reportFailure(error: unknown, progress: RunProgress): void {
-  process.exitCode = 1;
-  if (error instanceof InputError) {
-    core.error(error.message, { title: error.title });
-    return;
-  }
-  if (error instanceof ActionError) {
-    // Messages about the redeploy itself already say whether it happened; the rest get told here.
-    const message = /redeploy/i.test(error.message) ? error.message : `${error.message}\n${describeSafety(progress)}`;
-    core.error(message, { title: error.title });
-    return;
-  }
+function summaryFields(progress: RunProgress, status: RollbackStatus, run: RunFacts, secrets: Secrets) {
+  return { vocabulary: progress.vocabulary, appId: progress.appId, plan: progress.plan, status, changed: progress.changed, health: progress.health, extra: progress.extra, run, secrets };
+}
+
+export function runFacts(env: NodeJS.ProcessEnv, durationMs: number): RunFacts {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: attempt } = env;
+  const runUrl =
+    server && repo && runId && /^[\w.-]+\/[\w.-]+$/.test(repo) && /^\d+$/.test(runId)
+      ? `${server.replace(/\/+$/, '')}/${repo}/actions/runs/${runId}${attempt && /^\d+$/.test(attempt) && attempt !== '1' ? `/attempts/${attempt}` : ''}`
+      : undefined;
+  return { durationMs, actor: env.GITHUB_ACTOR || undefined, runUrl };
+}
+
+/** Title of an unexplained failure: what kind of thing broke, not "Unexpected error" for a network fault. */
+function describe(error: unknown): { title: string; message: string; changed?: Changed } {
+  if (error instanceof ActionError) return { title: error.title, message: error.message, changed: error.changed };
   if (error instanceof TransportError) {
-    core.error(`${error.endpoint} got no answer (${error.code}), also after retries. Check api_url and the platform's status. ${describeSafety(progress)}`, {
-      title: 'Platform unreachable'
-    });
-    return;
+    return {
+      title: 'Platform unreachable',
+      message: `${error.endpoint} got no answer (${error.code}), also after retries. Check api_url and the platform's status page.${error.hint ? ` ${error.hint}` : ''}`
+    };
   }
-  core.error(`${error instanceof Error ? error.message : String(error)}. ${describeSafety(progress)}`, { title: 'Unexpected error' });
-  if (error instanceof Error && error.stack) core.debug(error.stack);
+  return { title: 'Unexpected error', message: error instanceof Error ? error.message : String(error) };
 }
 
 /**
- * The runner cancels with SIGINT, then SIGTERM. Leave promptly, saying what is still running
- * on the platform, because the engineer decides the next step from that line.
+ * Every failure, input errors included, ends the same way: status 'failed', one titled
+ * annotation that says whether anything was redeployed, and a job summary.
  */
-function onCancellation(progress: RunProgress): () => void {
+function reportFailure(error: unknown, io: ActionIO, progress: RunProgress, run: RunFacts, secrets: Secrets): void {
+  process.exitCode = 1;
+  const { title, message, changed } = describe(error);
+  // The error knows best; otherwise how far the run got decides.
+  progress.changed = changed ?? progress.changed;
+  const sentence = changedSentence(progress.changed, progress.vocabulary);
+  io.error(`${message}\n${sentence}`, title);
+  if (!(error instanceof ActionError) && error instanceof Error && error.stack) io.log.debug(error.stack);
+  progress.status ??= 'failed';
+  try {
+    io.setOutput('status', progress.status);
+  } catch {
+    // status is always well formed; nothing else to do
+  }
+  io.writeSummary(renderSummary({ ...summaryFields(progress, progress.status, run, secrets), failure: { title, message } }));
+}
+
+/**
+ * The runner cancels with SIGINT, then SIGTERM. Leave promptly, saying what is still running on
+ * the platform, because the engineer decides the next step from that line.
+ */
+function onCancellation(io: ActionIO, progress: RunProgress, facts: () => RunFacts, secrets: Secrets): () => void {
   const handler = (signal: NodeJS.Signals) => {
     const message = `${describeCancellation(progress)} (${signal})`;
-    core.error(message, { title: 'Rollback cancelled' });
-    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-    if (summaryFile && progress.platform && progress.appId) {
-      // Synchronously: the process exits on the next line and the incident record should say why.
-      const failure = { title: 'Rollback cancelled', message };
-      appendFileSync(summaryFile, renderSummary({ platform: progress.platform, appId: progress.appId, plan: progress.plan, failure }) + '\n');
+    const title = 'Rollback cancelled';
+    io.error(`${message}\n${changedSentence(progress.changed, progress.vocabulary)}`, title);
+    const status = progress.status ?? 'cancelled';
+    try {
+      if (!progress.status) io.setOutput('status', 'cancelled');
+    } catch {
+      // nothing to add: the status is a fixed word
     }
+    io.writeSummary(renderSummary({ ...summaryFields(progress, status, facts(), secrets), status: progress.status ?? 'cancelled', failure: { title, message } }));
     process.exit(1);
   };
   process.once('SIGINT', handler);

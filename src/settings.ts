@@ -1,18 +1,67 @@
 import type { RevisionSelector } from './revision-selector.js';
 
-/** Every input, validated and typed; built once before any request is sent. */
-export interface Settings {
-  provider: 'phala';
-  apiKey: string;
-  /** Base URL without a trailing slash, e.g. https://cloud-api.phala.com/api/v1 */
+export const PROVIDERS = ['phala', 'camunda', 'qovery'] as const;
+export type ProviderName = (typeof PROVIDERS)[number];
+
+/** Verification after the platform reports completion (`health_url`). */
+export interface HealthSettings {
+  url: string;
+  /** Does an HTTP status count as healthy? */
+  matches(status: number): boolean;
+  /** The expected statuses as the user wrote them, normalised, for messages. */
+  expected: string;
+  timeoutSeconds: number;
+}
+
+/** A GitHub deployment record of the rollback (`github_token`). */
+export interface GitHubRecordSettings {
+  token: string;
+  environment: string;
+}
+
+/** What every provider shares; built once, before any request is sent. */
+export interface CommonSettings {
+  provider: ProviderName;
+  /** Base URL without a trailing slash. */
   apiUrl: string;
-  /** Lower-case hex, `app_` prefix removed. */
+  /** The thing rolled back: Phala app id, Camunda deployment name, Qovery environment id. */
   appId: string;
   revision: RevisionSelector;
-  /** Lower-case UUIDs; `all` for every CVM of the app; empty when not given. */
-  vmUuids: string[] | 'all';
-  transactionHash?: string;
   wait: boolean;
   timeoutSeconds: number;
   dryRun: boolean;
+  health?: HealthSettings;
+  github?: GitHubRecordSettings;
 }
+
+export interface PhalaSettings extends CommonSettings {
+  provider: 'phala';
+  apiKey: string;
+  /** Lower-case hex, `app_` prefix removed. */
+  appId: string;
+  /** Lower-case UUIDs; `all` for every CVM of the app; empty when not given. */
+  vmUuids: string[] | 'all';
+  transactionHash?: string;
+}
+
+export type CamundaAuth = { kind: 'none' } | { kind: 'basic'; username: string; password: string } | { kind: 'bearer'; token: string };
+
+export interface CamundaSettings extends CommonSettings {
+  provider: 'camunda';
+  auth: CamundaAuth;
+  /** The deployment name; '' when revision is a deployment id and app_id was left empty. */
+  appId: string;
+  tenantId?: string;
+  /** Resource names to compare and redeploy; undefined = all. */
+  resources?: string[];
+}
+
+export interface QoverySettings extends CommonSettings {
+  provider: 'qovery';
+  apiKey: string;
+  /** Environment id (uuid, lower case). */
+  appId: string;
+}
+
+/** Every input, validated and typed: one variant per provider. */
+export type Settings = PhalaSettings | CamundaSettings | QoverySettings;

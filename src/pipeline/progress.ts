@@ -1,40 +1,61 @@
-import { shortHash } from '../hash.js';
-import type { RollbackPlan } from '../providers/provider.js';
+import type { Changed } from '../errors.js';
+import type { RollbackPlan, Vocabulary } from '../providers/provider.js';
+import type { RollbackStatus } from '../report/outputs.js';
 
 /**
  * How far the run got. Updated by the pipeline and read by the cancellation handler and the
  * failure report, because "was anything redeployed?" decides whether re-running is safe.
  */
 export interface RunProgress {
-  phase: 'starting' | 'planning' | 'triggering' | 'waiting' | 'done';
-  platform?: string;
+  phase: 'starting' | 'planning' | 'triggering' | 'waiting' | 'verifying' | 'done';
+  /** Whether the platform was changed by this run, as far as known. */
+  changed: Changed;
+  vocabulary?: Vocabulary;
   appId?: string;
   plan?: RollbackPlan;
+  /** The status the run ended with, once it has one. */
+  status?: RollbackStatus;
+  /** While a 409 is waited out: the operation that blocks (nothing sent yet). */
+  waitingToSend?: string;
+  /** While waiting: what is still pending. */
+  pending?: string;
+  /** Summary rows learnt after the trigger (e.g. the deployment the redeploy created). */
+  extra: Array<[string, string]>;
+  health?: { state: 'healthy' | 'unhealthy' | 'skipped'; detail?: string };
 }
 
+export function newProgress(): RunProgress {
+  return { phase: 'starting', changed: 'nothing', extra: [] };
+}
+
+/** What a cancellation leaves behind, in one sentence the engineer can act on. */
 export function describeCancellation(progress: RunProgress): string {
+  const v = progress.vocabulary;
+  const platform = v?.platform ?? 'the platform';
+  const instances = v?.instances ?? 'instances';
   const plan = progress.plan;
+  const names = plan?.toRedeploy.map((i) => `${i.name} (${i.id})`).join(', ') ?? '';
+  if (progress.status === 'triggered') {
+    return `Cancelled after the run had ended: the ${v?.redeploy ?? 'redeploy'} was accepted (wait: false) and ${platform} applies it on its own on ${names}. Do not trigger it again; watch the ${instances}.`;
+  }
+  if (progress.status) return `Cancelled after the run had ended with status '${progress.status}'.`;
   switch (progress.phase) {
+    case 'starting':
+    case 'planning':
+      return 'Cancelled before any redeploy was sent: nothing was changed.';
     case 'triggering':
-      return `Cancelled while the redeploy was being sent (or while waiting for the platform to be free to take it): it may have been accepted. Check the CVMs (${plan?.toRedeploy.map((i) => i.name).join(', ')}) in the ${progress.platform ?? 'platform'} dashboard before re-running.`;
-    case 'waiting':
-      return `Cancelled while waiting: the rollback of app ${plan?.appId} to revision ${plan?.revision.id} (compose hash ${plan ? shortHash(plan.revision.version) : '?'}) was triggered on ${plan?.toRedeploy.map((i) => `${i.name} (${i.id})`).join(', ')} and is still running on ${progress.platform ?? 'the platform'}. It will finish on its own; do not trigger it again, watch the CVMs instead.`;
+      if (progress.changed === 'accepted') break;
+      if (progress.changed === 'nothing') {
+        return progress.waitingToSend
+          ? `Cancelled while waiting for another operation to finish before sending (${progress.waitingToSend}): nothing was redeployed.`
+          : 'Cancelled before the redeploy was sent: nothing was redeployed.';
+      }
+      return `Cancelled while the ${v?.redeploy ?? 'redeploy'} was being sent: it may have been accepted. Check the ${instances} (${names}) in the ${platform} console before re-running.`;
+    case 'verifying':
+      return `Cancelled during the health check: the rollback of ${names} to revision ${plan?.revision.id} had completed on ${platform}; its health was not confirmed.`;
     case 'done':
       return 'Cancelled after the rollback had finished.';
-    default:
-      return 'Cancelled before any redeploy was sent: nothing was changed.';
   }
-}
-
-/** Said after a failure, so the reader knows whether the platform was touched. */
-export function describeSafety(progress: RunProgress): string {
-  switch (progress.phase) {
-    case 'triggering':
-      return 'The redeploy request may have reached the platform: check the CVMs before re-running.';
-    case 'waiting':
-    case 'done':
-      return 'The redeploy was accepted by the platform; check the CVMs before re-running.';
-    default:
-      return 'Nothing was redeployed.';
-  }
+  const pending = progress.pending ? ` Pending: ${progress.pending}.` : '';
+  return `Cancelled while waiting: the rollback of ${progress.appId ?? 'the app'} to revision ${plan?.revision.id} was triggered on ${names} and is still running on ${platform}.${pending} It will finish on its own; do not trigger it again, watch the ${instances} instead.`;
 }

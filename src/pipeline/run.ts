@@ -1,86 +1,110 @@
+import { ActionError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { describeSelector } from '../revision-selector.js';
-import type { RollbackProvider } from '../providers/provider.js';
-import { renderSummary, type RollbackStatus } from '../report/summary.js';
+import type { RollbackPlan, RollbackProvider, TriggerTracker, WaitTracker } from '../providers/provider.js';
+import type { RollbackStatus } from '../report/outputs.js';
 import type { Settings } from '../settings.js';
-import { shortHash } from '../hash.js';
-import { ActionError } from '../errors.js';
 import type { RunProgress } from './progress.js';
+
+/** After the platform reports completion: an optional health check of the app. */
+export type Verifier = (plan: RollbackPlan) => Promise<{ state: 'healthy' | 'unhealthy'; detail: string }>;
 
 export interface RunDeps {
   provider: RollbackProvider;
   log: Logger;
+  /** Validated on the way out; throws for a malformed value. */
   setOutput(name: string, value: string): void;
-  writeSummary(markdown: string): Promise<void>;
   progress: RunProgress;
+  verify?: Verifier;
 }
 
+const short = (version: string) => (/^[0-9a-f]{64}$/.test(version) ? version.slice(0, 12) : version);
+
 /**
- * The platform-neutral pipeline: resolve → trigger → wait → report. Everything it touches comes
- * in as arguments, so it is tested with a fake provider and no module mocks.
+ * The platform-neutral pipeline: resolve → trigger → wait → verify. Everything it touches comes
+ * in as arguments, so it is tested with a fake provider and no module mocks. Returns the status
+ * it ended with; throws ActionError for an explained failure (the caller reports it).
  */
 export async function run(settings: Settings, deps: RunDeps): Promise<RollbackStatus> {
   const { provider, log, progress } = deps;
-  progress.platform = provider.platformName;
+  const v = provider.vocabulary;
+  progress.vocabulary = v;
   progress.appId = settings.appId;
-  try {
-    const status = await rollBack(settings, deps);
-    progress.phase = 'done';
-    deps.setOutput('status', status);
-    await deps.writeSummary(renderSummary({ platform: provider.platformName, appId: settings.appId, plan: progress.plan, status }));
-    return status;
-  } catch (error) {
-    const failure = error instanceof ActionError ? { title: error.title, message: error.message } : { title: 'Unexpected error', message: String(error) };
-    await deps.writeSummary(renderSummary({ platform: provider.platformName, appId: settings.appId, plan: progress.plan, failure })).catch((summaryError: unknown) => {
-      log.debug(`Could not write the job summary: ${String(summaryError)}`);
-    });
-    throw error;
-  }
-}
-
-async function rollBack(settings: Settings, deps: RunDeps): Promise<RollbackStatus> {
-  const { provider, log, progress } = deps;
   progress.phase = 'planning';
-  log.info(`Rolling back app ${settings.appId} on ${provider.platformName} to ${describeSelector(settings.revision)}.`);
+  log.info(`Rolling back ${v.app.toLowerCase()} ${settings.appId || '(by revision id)'} on ${v.platform} to ${describeSelector(settings.revision)}.`);
 
   const plan = await provider.plan();
   progress.plan = plan;
   // Set before anything is sent, so a later step has them even if the trigger fails (e.g. 465).
   deps.setOutput('revision_id', plan.revision.id);
-  deps.setOutput('compose_hash', plan.revision.version);
-  deps.setOutput('previous_compose_hash', plan.previousVersion);
-  deps.setOutput('vm_uuids', JSON.stringify(plan.targets.map((instance) => instance.id)));
+  for (const [name, value] of Object.entries(plan.outputs)) deps.setOutput(name, value);
+  deps.setOutput('console_url', plan.consoleUrl);
 
   const by = plan.revision.createdBy ? ` by ${plan.revision.createdBy}` : '';
+  log.info(`Target: revision ${plan.revision.id}, ${v.version} ${plan.revision.version} (${plan.revision.operationType ?? 'revision'}${by} at ${plan.revision.createdAt}); found after reading ${plan.searched} history entries.`);
   log.info(
-    `Target: revision ${plan.revision.id}, compose hash ${plan.revision.version} (${plan.revision.operationType ?? 'revision'}${by} at ${plan.revision.createdAt}); found after reading ${plan.searched} revisions.`
+    `Currently running: ${v.version} ${plan.previousVersion || 'unknown'}. ${v.instances.charAt(0).toUpperCase()}${v.instances.slice(1)}: ${
+      plan.targets.map((i) => `${i.name} (${i.id}, ${i.status}${i.version ? `, ${short(i.version)}` : ''})`).join(', ') || 'none'
+    }.`
   );
-  log.info(`Currently running: compose hash ${plan.previousVersion || 'unknown'}. CVMs: ${plan.targets.map((i) => `${i.name} (${i.id}, ${i.status}, ${shortHash(i.version)})`).join(', ')}.`);
-
   for (const warning of plan.warnings) log.warning(warning, 'Check the target revision');
 
   if (plan.toRedeploy.length === 0) {
-    log.info(`Every targeted CVM already runs compose hash ${shortHash(plan.revision.version)}: nothing to redeploy.`);
-    return 'skipped';
+    log.info(`Every targeted ${v.instance} already runs the target revision: nothing to redeploy.`);
+    return finish(deps, 'skipped');
   }
   if (settings.dryRun) {
-    log.info(`Dry run: would redeploy revision ${plan.revision.id} to ${plan.toRedeploy.map((i) => i.name).join(', ')}. Nothing was sent.`);
-    return 'dry_run';
+    log.info(`Dry run: would ${v.redeploy} revision ${plan.revision.id} to ${plan.toRedeploy.map((i) => i.name).join(', ')}. Nothing was sent.`);
+    return finish(deps, 'dry_run');
   }
 
   progress.phase = 'triggering';
-  log.info(`Redeploying revision ${plan.revision.id} to ${plan.toRedeploy.map((i) => `${i.name} (${i.id})`).join(', ')}.`);
-  const outcome = await provider.trigger(plan);
+  log.info(`Sending the ${v.redeploy} of revision ${plan.revision.id} to ${plan.toRedeploy.map((i) => `${i.name} (${i.id})`).join(', ')}.`);
+  const tracker: TriggerTracker = {
+    mark: (state) => {
+      progress.changed = state;
+      if (state !== 'nothing') progress.waitingToSend = undefined;
+    },
+    waitingToSend: (what) => {
+      progress.waitingToSend = what;
+    }
+  };
+  const outcome = await provider.trigger(plan, tracker);
+  progress.waitingToSend = undefined;
   if (outcome.kind === 'already-there') {
     log.info(`Not redeployed: ${outcome.reason}.`);
-    return 'skipped';
+    return finish(deps, 'skipped');
+  }
+  progress.changed = 'accepted';
+  for (const [name, value] of Object.entries(outcome.receipt.outputs ?? {})) {
+    deps.setOutput(name, value);
+    progress.extra.push([name, value]);
   }
   progress.phase = 'waiting';
   if (!settings.wait) {
-    log.info('wait is false: the redeploy is accepted and the platform applies it on its own.');
-    return 'triggered';
+    log.info(`wait is false: the ${v.redeploy} is accepted and ${v.platform} applies it on its own.`);
+    return finish(deps, 'triggered');
   }
-  await provider.waitUntilDone(plan, outcome.receipt);
-  log.info(`Rollback complete: ${plan.toRedeploy.length} CVM${plan.toRedeploy.length === 1 ? '' : 's'} now run compose hash ${shortHash(plan.revision.version)}.`);
-  return 'completed';
+  const waitTracker: WaitTracker = { pending: (description) => void (progress.pending = description) };
+  await provider.waitUntilDone(plan, outcome.receipt, waitTracker);
+  log.info(`Rollback complete: ${plan.toRedeploy.length} ${plan.toRedeploy.length === 1 ? v.instance : v.instances} now run${plan.toRedeploy.length === 1 ? 's' : ''} revision ${plan.revision.id}.`);
+
+  if (deps.verify) {
+    progress.phase = 'verifying';
+    const health = await deps.verify(plan);
+    progress.health = health;
+    deps.setOutput('health', health.state);
+    if (health.state === 'unhealthy') {
+      throw new ActionError('Health check failed after the rollback', `The rollback completed on ${v.platform}, but the app did not answer as expected: ${health.detail}`, { changed: 'accepted' });
+    }
+  }
+  return finish(deps, 'completed');
+}
+
+function finish(deps: RunDeps, status: RollbackStatus): RollbackStatus {
+  if (!deps.progress.health) deps.setOutput('health', 'skipped');
+  deps.progress.phase = 'done';
+  deps.progress.status = status;
+  deps.setOutput('status', status);
+  return status;
 }

@@ -1,46 +1,113 @@
-import type { RollbackPlan } from '../providers/provider.js';
-import { code, escapeHtml } from './escape.js';
+import type { Changed } from '../errors.js';
+import type { RollbackPlan, Vocabulary } from '../providers/provider.js';
+import type { RollbackStatus } from './outputs.js';
+import type { Secrets } from './redact.js';
+import { codeSpan, escapeMarkdown, MAX_SUMMARY_BYTES, truncateBytes } from './safe-text.js';
 
-export type RollbackStatus = 'completed' | 'triggered' | 'skipped' | 'dry_run';
-
-export interface SummaryInput {
-  platform: string;
-  appId: string;
-  plan?: RollbackPlan;
-  status?: RollbackStatus;
-  /** Set when the run failed. */
-  failure?: { title: string; message: string };
+export interface RunFacts {
+  durationMs: number;
+  /** GITHUB_ACTOR */
+  actor?: string;
+  /** Link to the workflow run, built from GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_RUN_ID. */
+  runUrl?: string;
 }
 
-const RESULT_TEXT: Record<RollbackStatus, string> = {
-  completed: '✅ Completed: every targeted CVM runs the target revision',
-  triggered: '🚀 Triggered (wait: false): the platform is applying it',
-  skipped: '⏭️ Skipped: the targeted CVMs already run the target revision',
-  dry_run: '🔍 Dry run: resolved, nothing redeployed'
-};
+export interface SummaryInput {
+  vocabulary?: Vocabulary;
+  appId?: string;
+  plan?: RollbackPlan;
+  status: RollbackStatus;
+  /** Set when the run failed or was cancelled. */
+  failure?: { title: string; message: string };
+  /** Whether the platform was changed, said on every ending that is not a success. */
+  changed: Changed;
+  health?: { state: 'healthy' | 'unhealthy' | 'skipped'; detail?: string };
+  /** Extra rows from after the trigger (e.g. the new deployment id). */
+  extra?: Array<[string, string]>;
+  run: RunFacts;
+  secrets?: Secrets;
+}
+
+/** A link the action built itself (run URL, console URL); anything odd is shown as text instead. */
+function link(url: string): string {
+  if (!/^https?:\/\/[^\s<>"'`|\\]+$/.test(url)) return escapeMarkdown(url);
+  const attr = url.replace(/&/g, '&amp;');
+  return `<a href="${attr}">${attr}</a>`;
+}
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function resultText(input: SummaryInput): string {
+  const v = input.vocabulary;
+  const instances = v?.instances ?? 'instances';
+  switch (input.status) {
+    case 'completed':
+      return `✅ Completed: every targeted ${v?.instance ?? 'instance'} runs the target revision`;
+    case 'triggered':
+      return `🚀 Triggered (wait: false): ${escapeMarkdown(v?.platform ?? 'the platform')} is applying it`;
+    case 'skipped':
+      return `⏭️ Skipped: the targeted ${instances} already run the target revision`;
+    case 'dry_run':
+      return '🔍 Dry run: resolved, nothing redeployed';
+    case 'cancelled':
+      return `🛑 Cancelled: ${escapeMarkdown(input.failure?.title ?? 'Rollback cancelled', input.secrets)}`;
+    case 'failed':
+      return `❌ Failed: ${escapeMarkdown(input.failure?.title ?? 'Unexpected error', input.secrets)}`;
+  }
+}
+
+/** The sentence every ending that is not a plain success carries: was the platform changed? */
+export function changedSentence(changed: Changed, vocabulary?: Vocabulary): string {
+  const platform = vocabulary?.platform ?? 'the platform';
+  const instances = vocabulary?.instances ?? 'instances';
+  const redeploy = vocabulary?.redeploy ?? 'redeploy';
+  switch (changed) {
+    case 'nothing':
+      return `Nothing was redeployed: ${platform} was not changed by this run.`;
+    case 'unknown':
+      return `The ${redeploy} may have reached ${platform}: check the ${instances} before re-running.`;
+    case 'accepted':
+      return `The ${redeploy} was accepted by ${platform} and may still be running: check the ${instances} before re-running.`;
+  }
+}
 
 /** The job summary: one table an on-call engineer can read at a glance, failures included. */
 export function renderSummary(input: SummaryInput): string {
-  const { plan } = input;
-  const rows: Array<[string, string]> = [
-    ['Platform', escapeHtml(input.platform)],
-    ['App', code(input.appId)]
-  ];
-  if (plan) {
+  const { plan, secrets } = input;
+  const v = input.vocabulary;
+  const esc = (text: string) => escapeMarkdown(text, secrets);
+  const code = (text: string) => codeSpan(text, secrets);
+  const rows: Array<[string, string]> = [];
+  if (v) rows.push(['Platform', esc(v.platform)]);
+  if (input.appId) rows.push([v?.app ?? 'App', code(input.appId)]);
+  if (plan && v) {
     const redeployed = new Set(plan.toRedeploy.map((instance) => instance.id));
-    const cvms = plan.targets
-      .map((instance) => `${escapeHtml(instance.name)} ${code(instance.id)}${redeployed.has(instance.id) ? '' : ' (already on target)'}`)
+    const instances = plan.targets
+      .map((instance) => {
+        const move = instance.targetVersion !== undefined ? `: ${instance.version ? code(instance.version) : 'none'} → ${code(instance.targetVersion)}` : '';
+        return `${esc(instance.name)} ${code(instance.id)}${move}${redeployed.has(instance.id) ? '' : ' (already on target)'}`;
+      })
       .join('<br>');
-    rows.push(['CVMs', cvms]);
-    rows.push(['Compose hash', `${plan.previousVersion ? code(plan.previousVersion) : 'unknown'} → ${code(plan.revision.version)}`]);
+    rows.push([capital(v.instances), instances || 'none']);
+    if (plan.targets.every((instance) => instance.targetVersion === undefined)) {
+      rows.push([capital(v.version), `${plan.previousVersion ? code(plan.previousVersion) : 'unknown'} → ${code(plan.revision.version)}`]);
+    }
     rows.push(['Target revision', code(plan.revision.id)]);
-    const made = [plan.revision.createdBy ? escapeHtml(plan.revision.createdBy) : 'unknown user', escapeHtml(plan.revision.createdAt)];
-    if (plan.revision.operationType) made.push(`(${escapeHtml(plan.revision.operationType)})`);
-    rows.push(['Target made by', made.join(', ').replace(', (', ' (')]);
+    const made = [plan.revision.createdBy ? esc(plan.revision.createdBy) : 'unknown user', esc(plan.revision.createdAt)].join(', ');
+    rows.push(['Target made by', plan.revision.operationType ? `${made} (${esc(plan.revision.operationType)})` : made]);
+    for (const [label, value] of plan.details ?? []) rows.push([esc(label), esc(value)]);
   }
-  rows.push(['Result', input.failure ? `❌ Failed: ${escapeHtml(input.failure.title)}` : input.status ? RESULT_TEXT[input.status] : 'unknown']);
+  for (const [label, value] of input.extra ?? []) rows.push([esc(label), esc(value)]);
+  rows.push(['Result', resultText(input)]);
+  if (input.failure || input.status === 'cancelled') rows.push(['Redeployed', esc(changedSentence(input.changed, v))]);
+  if (input.health) rows.push(['Health check', `${input.health.state}${input.health.detail ? `: ${esc(input.health.detail)}` : ''}`]);
+  if (plan?.consoleUrl) rows.push(['Console', link(plan.consoleUrl)]);
+  rows.push(['Duration', `${(input.run.durationMs / 1000).toFixed(1)} s`]);
+  if (input.run.actor) rows.push(['Started by', esc(input.run.actor)]);
+  if (input.run.runUrl) rows.push(['Run', link(input.run.runUrl)]);
 
-  const lines = ['## Rollback', '', '| | |', '| --- | --- |', ...rows.map(([key, value]) => `| ${key} | ${value} |`), ''];
-  if (input.failure) lines.push(`<blockquote>${escapeHtml(input.failure.message)}</blockquote>`, '');
-  return lines.join('\n');
+  const head = ['## Rollback', '', '| | |', '| --- | --- |', ...rows.map(([key, value]) => `| ${key} | ${value} |`), ''];
+  const quote = input.failure ? `<blockquote>${esc(input.failure.message)}</blockquote>\n` : '';
+  const text = `${head.join('\n')}\n${quote}`;
+  return truncateBytes(text, MAX_SUMMARY_BYTES, '\n\n…the summary was cut here to stay within GitHub\'s size limit.\n');
 }

@@ -19,7 +19,9 @@ export class PhalaApi {
   constructor(
     private readonly client: ApiClient,
     readonly appId: string,
-    private readonly localNow: () => number
+    private readonly localNow: () => number,
+    /** For hints: an api_url without /api/v1 answers 404 to everything. */
+    readonly apiUrl = ''
   ) {}
 
   /** The platform's current time, as best known. */

@@ -1,32 +1,58 @@
-import type { Settings } from '../../settings.js';
-import type { Instance, RollbackPlan, RollbackProvider, TriggerOutcome, TriggerReceipt } from '../provider.js';
+import { ApiClient } from '../../http/api-client.js';
+import type { PhalaSettings } from '../../settings.js';
+import type { Instance, RollbackPlan, RollbackProvider, TriggerReceipt, TriggerTracker, Vocabulary, WaitTracker } from '../provider.js';
+import type { ProviderDeps } from '../registry.js';
 import type { PhalaContext } from './context.js';
+import { PHALA_DEFAULT_API_URL } from './inputs.js';
+import { PHALA_API_VERSION, PhalaApi } from './phala-api.js';
 import { resolveRevision } from './resolve-revision.js';
 import { selectCvms } from './select-cvms.js';
 import type { CvmState } from './shapes.js';
 import { triggerRedeploy } from './trigger-redeploy.js';
 import { waitForRollback } from './wait-for-rollback.js';
 
+export const PHALA_VOCABULARY: Vocabulary = {
+  platform: 'Phala Cloud',
+  app: 'App',
+  instance: 'CVM',
+  instances: 'CVMs',
+  version: 'compose hash',
+  redeploy: 'redeploy'
+};
+
+const CONSOLE = 'https://cloud.phala.com/dashboard/cvms';
+
 function toInstance(cvm: CvmState): Instance {
   return { id: cvm.vmUuid, name: cvm.name, version: cvm.composeHash, status: cvm.status };
 }
 
 /** Phala Cloud behind the provider interface: CVMs are the instances, compose hashes the versions. */
-export function createPhalaProvider(settings: Settings, ctx: PhalaContext): RollbackProvider {
+export function createPhalaProvider(settings: PhalaSettings, deps: ProviderDeps): RollbackProvider {
+  const client = new ApiClient({
+    baseUrl: settings.apiUrl,
+    authHeaders: { 'X-API-Key': settings.apiKey, 'X-Phala-Version': PHALA_API_VERSION },
+    userAgent: `${deps.userAgent} (+phala)`,
+    deadline: deps.deadline,
+    log: deps.log
+  });
+  const api = new PhalaApi(client, settings.appId, () => deps.deadline.clock.now(), settings.apiUrl);
+  const ctx: PhalaContext = { api, deadline: deps.deadline, log: deps.log, timeoutSeconds: settings.timeoutSeconds };
+
   return {
-    platformName: 'Phala Cloud',
+    vocabulary: PHALA_VOCABULARY,
 
     async plan(): Promise<RollbackPlan> {
-      const cvms = await ctx.api.listAppCvms("reading the app's CVMs");
+      const cvms = await api.listAppCvms("reading the app's CVMs");
       const targets = selectCvms(cvms, settings.vmUuids, settings.appId);
       const resolved = await resolveRevision(
-        (page) => ctx.api.listRevisions(page, 'reading the revision history'),
+        (page) => api.listRevisions(page, 'reading the revision history'),
         settings.revision,
-        new Set(targets.map((cvm) => cvm.vmUuid))
+        targets.map((cvm) => ({ vmUuid: cvm.vmUuid, name: cvm.name, composeHash: cvm.composeHash }))
       );
       const target = resolved.target;
       // Only a CVM that runs the target, settled, needs nothing; one that is busy or down on it still does.
       const toRedeploy = targets.filter((cvm) => !(cvm.composeHash === target.composeHash && cvm.status === 'running' && !cvm.inProgress));
+      const previous = resolved.currentHash || targets[0]!.composeHash;
       return {
         appId: settings.appId,
         targets: targets.map(toInstance),
@@ -38,18 +64,26 @@ export function createPhalaProvider(settings: Settings, ctx: PhalaContext): Roll
           createdBy: target.triggeredBy,
           operationType: target.operationType
         },
-        previousVersion: resolved.currentHash ?? targets[0]!.composeHash,
+        previousVersion: previous,
         searched: resolved.searched,
-        warnings: resolved.warnings
+        warnings: resolved.warnings,
+        outputs: {
+          compose_hash: target.composeHash,
+          previous_compose_hash: previous,
+          vm_uuids: JSON.stringify(targets.map((cvm) => cvm.vmUuid))
+        },
+        consoleUrl: settings.apiUrl === PHALA_DEFAULT_API_URL ? `${CONSOLE}/${targets[0]!.vmUuid}` : ''
       };
     },
 
-    trigger(plan: RollbackPlan): Promise<TriggerOutcome> {
-      return triggerRedeploy(ctx, plan, settings.transactionHash);
+    trigger(plan: RollbackPlan, tracker: TriggerTracker) {
+      return triggerRedeploy(ctx, plan, settings.transactionHash, tracker);
     },
 
-    waitUntilDone(plan: RollbackPlan, receipt: TriggerReceipt): Promise<void> {
-      return waitForRollback(ctx, plan, receipt);
-    }
+    waitUntilDone(plan: RollbackPlan, receipt: TriggerReceipt, tracker: WaitTracker): Promise<void> {
+      return waitForRollback(ctx, plan, receipt, tracker);
+    },
+
+    dispose: () => client.dispose()
   };
 }

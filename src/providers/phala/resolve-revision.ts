@@ -36,8 +36,9 @@ const MAX_PAGES = 10_000;
 export async function resolveRevision(
   fetchPage: (page: number) => Promise<RevisionsPage>,
   selector: RevisionSelector,
-  targetVmUuids: ReadonlySet<string>
+  targets: ReadonlyArray<{ vmUuid: string; name: string; composeHash: string }>
 ): Promise<ResolvedRevision> {
+  const targetVmUuids = new Set(targets.map((target) => target.vmUuid));
   const distinct: RevisionRow[] = []; // newest row of each distinct hash, targeted CVMs only
   const targetedHashes: string[] = []; // every targeted row's hash, newest first, as far as read
   const prefixMatches = new Map<string, RevisionRow>(); // hash → newest row

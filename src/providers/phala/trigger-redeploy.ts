@@ -2,7 +2,7 @@ import { ActionError, TimeoutError } from '../../errors.js';
 import type { ApiResponse } from '../../http/api-client.js';
 import { backoffMs, parseRetryAfter } from '../../http/retry-policy.js';
 import { TransportError } from '../../http/transport-error.js';
-import type { RollbackPlan, TriggerOutcome } from '../provider.js';
+import type { RollbackPlan, TriggerOutcome, TriggerTracker } from '../provider.js';
 import { operationForRollback } from './assess-cvm.js';
 import type { PhalaContext } from './context.js';
 import { explainFailure } from './platform-errors.js';
@@ -20,7 +20,7 @@ const MIN_CONFLICT_PAUSE_MS = 500;
  * never simply repeated: the CVMs and their operations are read first, and the request is sent
  * again only if the platform shows no trace of it.
  */
-export async function triggerRedeploy(ctx: PhalaContext, plan: RollbackPlan, transactionHash: string | undefined): Promise<TriggerOutcome> {
+export async function triggerRedeploy(ctx: PhalaContext, plan: RollbackPlan, transactionHash: string | undefined, tracker: TriggerTracker): Promise<TriggerOutcome> {
   const { api, deadline, log } = ctx;
   const vmUuids = plan.toRedeploy.map((instance) => instance.id);
   // Every answer explained here is one the platform did not act on.

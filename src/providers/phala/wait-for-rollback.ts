@@ -1,7 +1,7 @@
 import { ActionError, TimeoutError } from '../../errors.js';
 import { shortHash } from '../../hash.js';
 import { pollUntil } from '../../poll.js';
-import type { RollbackPlan, TriggerReceipt } from '../provider.js';
+import type { RollbackPlan, TriggerReceipt, WaitTracker } from '../provider.js';
 import { assessCvm, FAILED_STATUSES, operationForRollback, type Verdict } from './assess-cvm.js';
 import type { PhalaContext } from './context.js';
 import { describeCvm } from './select-cvms.js';
@@ -14,7 +14,7 @@ const OPERATIONS_LOOKUP_LIMIT = 10;
  * covers all CVMs (GET /apps/{id}/cvms); operation records are read only for a CVM whose state
  * alone cannot tell (settled without having been seen in progress, or settled failed).
  */
-export async function waitForRollback(ctx: PhalaContext, plan: RollbackPlan, receipt: TriggerReceipt): Promise<void> {
+export async function waitForRollback(ctx: PhalaContext, plan: RollbackPlan, receipt: TriggerReceipt, tracker: WaitTracker): Promise<void> {
   const target = plan.revision.version;
   const seenUpdating = new Set<string>();
   const lastLine = new Map<string, string>();

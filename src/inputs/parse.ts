@@ -1,0 +1,107 @@
+import { InputError } from '../errors.js';
+
+/** Reads one raw input as the runner passes it (INPUT_* variable); '' when unset. */
+export type InputReader = (name: string) => string;
+/** Registers a secret with the runner's masker (core.setSecret) and the action's own redaction. */
+export type Masker = (secret: string) => void;
+
+/** Longest input value the action accepts; anything longer is a paste accident, not a value. */
+export const MAX_INPUT_LENGTH = 8192;
+const MAX_TIMEOUT_SECONDS = 6 * 60 * 60; // a GitHub-hosted job cannot run longer
+
+/**
+ * A value echoed back in an error message: cut short and with control characters shown as
+ * escapes, so an enormous or multi-line input cannot flood the log or forge a line.
+ */
+export function quoteInput(text: string, max = 80): string {
+  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+  return `'${JSON.stringify(cut).slice(1, -1).replace(/\\"/g, '"')}'`;
+}
+
+/** Reads an input, refusing absurd lengths before anything else looks at it. */
+export function readInput(read: InputReader, name: string): string {
+  const raw = read(name);
+  if (raw.length > MAX_INPUT_LENGTH) {
+    throw new InputError(name, `The value is ${raw.length} characters long; at most ${MAX_INPUT_LENGTH} are accepted. Check what is passed as ${name}.`);
+  }
+  return raw;
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * An API base URL: https (plain http only to loopback, since the credential would travel in
+ * clear), no credentials, no query or fragment (paths are appended to it). Returned without a
+ * trailing slash.
+ */
+export function parseApiUrl(raw: string, example: string, input = 'api_url'): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new InputError(input, `${quoteInput(raw)} is not a URL. Expected e.g. ${example}.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InputError(input, `${quoteInput(raw)} must be an https:// URL, e.g. ${example}.`);
+  }
+  if (url.username || url.password) {
+    throw new InputError(input, 'The URL must not contain credentials; pass them in their own inputs, from secrets.');
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new InputError(input, `'${url.origin}' uses plain http, which would send the credentials unencrypted. Use https (plain http is allowed only for loopback addresses).`);
+  }
+  if (url.search || url.hash || raw.includes('?') || raw.includes('#')) {
+    throw new InputError(input, `${quoteInput(raw)} has a query string or fragment ('?' or '#'); give the base URL only, e.g. ${example}.`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * A credential: trimmed, then refused if it holds whitespace, control or non-ASCII characters,
+ * which an HTTP header cannot carry (usually a paste with a line break or a smart quote).
+ * Masked before it is checked, so even a refused value never shows in the log.
+ */
+export function parseSecret(name: string, raw: string, mask: Masker): string {
+  const value = raw.trim();
+  if (value) mask(value);
+  if (/[\s\u0000-\u001f\u007f]/.test(value)) {
+    throw new InputError(name, `The value contains whitespace or control characters; copy it again without line breaks.`);
+  }
+  if (/[^\u0020-\u007e]/.test(value)) {
+    throw new InputError(name, `The value contains characters that are not printable ASCII (e.g. a smart quote or an accent); HTTP headers cannot carry them. Copy it again from its source.`);
+  }
+  return value;
+}
+
+export function parseBoolean(name: string, raw: string, fallback: boolean): boolean {
+  const text = raw.trim();
+  if (text === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(text)) return true;
+  if (['false', 'False', 'FALSE'].includes(text)) return false;
+  throw new InputError(name, `${quoteInput(text)} is not a boolean: use true or false.`);
+}
+
+export function parseTimeout(raw: string): number {
+  const text = raw.trim() || '600';
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_TIMEOUT_SECONDS) {
+    throw new InputError('timeout', `${quoteInput(text)} is not a timeout: expected a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS} (e.g. 600).`);
+  }
+  return Number(text);
+}
+
+const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+
+/** A UUID in canonical form (lower case, dashed), or undefined. Dashless input is accepted. */
+export function canonicalUuid(text: string): string | undefined {
+  if (!UUID.test(text)) return undefined;
+  const hex = text.replace(/-/g, '').toLowerCase();
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Items separated by commas, spaces or new lines (how people paste lists into a YAML input). */
+export function splitList(raw: string, separators: RegExp = /[\s,]+/): string[] {
+  return raw.split(separators).map((item) => item.trim()).filter((item) => item !== '');
+}

@@ -1,0 +1,45 @@
+import { appendFileSync } from 'node:fs';
+import * as core from '@actions/core';
+import type { Logger } from '../log.js';
+import { checkOutput } from './outputs.js';
+import type { Secrets } from './redact.js';
+import { safeAnnotation, safeLogLine, safeTitle } from './safe-text.js';
+
+/**
+ * Everything the action says to the runner goes through here: log lines, annotations, outputs
+ * and the job summary. This is where untrusted text is made safe and secrets are removed, once,
+ * instead of at every call site.
+ */
+export interface ActionIO {
+  log: Logger;
+  error(message: string, title: string): void;
+  /** Validates the value for that output first; throws ActionError naming the output if malformed. */
+  setOutput(name: string, value: string): void;
+  /** Appends to the job summary synchronously (a cancellation exits right after). */
+  writeSummary(markdown: string): void;
+}
+
+export function createActionIO(secrets: Secrets, env: NodeJS.ProcessEnv = process.env): ActionIO {
+  const set = new Map<string, string>();
+  return {
+    log: {
+      info: (message) => core.info(safeLogLine(message, secrets)),
+      warning: (message, title) => core.warning(safeAnnotation(message, secrets), title ? { title: safeTitle(title, secrets) } : undefined),
+      debug: (message) => core.debug(safeLogLine(message, secrets))
+    },
+    error: (message, title) => core.error(safeAnnotation(message, secrets), { title: safeTitle(title, secrets) }),
+    setOutput: (name, value) => {
+      const checked = checkOutput(name, value);
+      if (secrets.redact(checked) !== checked) {
+        throw new Error(`refused to set output '${name}': it contains a secret`);
+      }
+      if (set.get(name) === checked) return;
+      set.set(name, checked);
+      core.setOutput(name, checked);
+    },
+    writeSummary: (markdown) => {
+      const file = env.GITHUB_STEP_SUMMARY;
+      if (file) appendFileSync(file, `${secrets.redact(markdown)}\n`);
+    }
+  };
+}

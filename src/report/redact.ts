@@ -1,0 +1,59 @@
+/** Shortest piece of a secret treated as an echo of it; shorter runs are too common to mean anything. */
+const MIN_ECHO = 8;
+export const REDACTED = '***';
+
+/**
+ * The secrets of this run, and their removal from any text that leaves the process. The runner
+ * masks exact matches in the log, but not in the job summary, and not a key the platform echoed
+ * only in part (a message cut short in the middle of it): every run of 8 or more characters of a
+ * secret is replaced.
+ */
+export class Secrets {
+  private readonly values: string[] = [];
+  private readonly grams = new Map<string, string[]>();
+
+  add(secret: string): void {
+    if (!secret || this.values.includes(secret)) return;
+    this.values.push(secret);
+    if (secret.length < MIN_ECHO) return;
+    for (let i = 0; i + MIN_ECHO <= secret.length; i++) {
+      const gram = secret.slice(i, i + MIN_ECHO);
+      const owners = this.grams.get(gram) ?? [];
+      if (!owners.includes(secret)) owners.push(secret);
+      this.grams.set(gram, owners);
+    }
+  }
+
+  get size(): number {
+    return this.values.length;
+  }
+
+  redact(text: string): string {
+    if (this.values.length === 0 || text === '') return text;
+    let out = text;
+    for (const secret of this.values) if (secret.length < MIN_ECHO) out = out.split(secret).join(REDACTED);
+    if (this.grams.size === 0) return out;
+    let result = '';
+    let i = 0;
+    while (i < out.length) {
+      const owners = i + MIN_ECHO <= out.length ? this.grams.get(out.slice(i, i + MIN_ECHO)) : undefined;
+      if (!owners) {
+        result += out[i];
+        i++;
+        continue;
+      }
+      // Extend the match as far as any secret containing this piece allows.
+      let end = i + MIN_ECHO;
+      for (const secret of owners) {
+        for (let at = secret.indexOf(out.slice(i, i + MIN_ECHO)); at !== -1; at = secret.indexOf(out.slice(i, i + MIN_ECHO), at + 1)) {
+          let k = 0;
+          while (at + k < secret.length && i + k < out.length && secret[at + k] === out[i + k]) k++;
+          end = Math.max(end, i + k);
+        }
+      }
+      result += REDACTED;
+      i = end;
+    }
+    return result;
+  }
+}

@@ -1,28 +1,39 @@
+import * as http from 'node:http';
+import * as https from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
 import { HttpClient } from '@actions/http-client';
 import type { Deadline } from '../clock.js';
 import { ActionError, TimeoutError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { backoffMs, MAX_READ_ATTEMPTS, parseRetryAfter, RETRYABLE_STATUSES } from './retry-policy.js';
-import { toTransportError, TransportError } from './transport-error.js';
+import { TransportError } from './transport-error.js';
+import { toTransportError } from './transport-error.js';
 
 export interface ApiCall {
   method: 'GET' | 'POST';
   /** Path below the base URL, e.g. /apps/abc/cvms */
   path: string;
-  query?: Record<string, string | number | undefined>;
+  query?: Record<string, string | number | undefined | string[]>;
   /** JSON body for POST */
   body?: unknown;
+  /** Extra headers for this call (e.g. Accept for a raw resource). */
+  headers?: Record<string, string>;
+  /** Keep the raw bytes (binary resources); `body` is then undefined. */
+  raw?: boolean;
 }
 
 export interface ApiResponse {
   status: number;
-  /** Parsed JSON, or undefined when the body is empty or not JSON (only possible for non-2xx). */
+  /** Parsed JSON, or undefined when the body is empty or not JSON. */
   body: unknown;
   text: string;
+  /** The bytes as received, when the call asked for `raw`. */
+  bytes?: Buffer;
   headers: IncomingHttpHeaders;
   /** "GET /apps/abc/cvms", for messages */
   endpoint: string;
+  /** A 2xx whose body was not JSON (kept so callers decide; a POST's 2xx is "accepted" regardless). */
+  notJson?: boolean;
 }
 
 export interface ApiClientOptions {
@@ -33,31 +44,55 @@ export interface ApiClientOptions {
   deadline: Deadline;
   log: Logger;
   requestTimeoutMs?: number;
+  /** Refuse bodies larger than this (default 16 MiB): a hostile or broken server cannot exhaust memory. */
+  maxBodyBytes?: number;
+  /** Platform name for messages ("Phala Cloud"). */
+  platform?: string;
 }
 
 const MAX_REDIRECTS = 3;
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+/** A body larger than the cap: never buffered whole, never retried. */
+export class BodyTooLargeError extends ActionError {
+  constructor(endpoint: string, limit: number, platform: string) {
+    super(
+      `Response from ${platform} too large`,
+      `${endpoint} sent a body larger than ${Math.round(limit / 1024 / 1024)} MiB; the action stopped reading it. A proxy or a broken server may be answering; check api_url.`
+    );
+  }
+}
 
 /**
- * The one way the action talks HTTP. Reads retry on throttling and gateway faults within the
- * run's deadline; `send` makes exactly one attempt so the caller decides what a lost answer
- * means. Redirects are followed only within the API's own origin: the key never leaves it.
+ * The one way the action talks HTTP to a platform. Reads retry on throttling and gateway faults
+ * within the run's deadline; `send` makes exactly one attempt and never follows a redirect, so
+ * the caller decides what an unclear answer means. Redirects of reads are followed only within
+ * the API's own origin: the credential never leaves it. Every request is aborted, its socket
+ * closed, when its own timeout or the run's deadline passes, and bodies are capped.
  */
 export class ApiClient {
   private readonly http: HttpClient;
   private readonly base: URL;
   private readonly requestTimeoutMs: number;
+  private readonly maxBodyBytes: number;
+  private readonly platform: string;
+  private readonly inFlight = new Set<AbortController>();
 
   constructor(private readonly options: ApiClientOptions) {
     this.base = new URL(options.baseUrl);
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
-    this.http = new HttpClient(options.userAgent, [], {
-      allowRedirects: false,
-      allowRetries: false,
-      socketTimeout: this.requestTimeoutMs
-    });
+    this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+    this.platform = options.platform ?? 'the platform';
+    // Only for its proxy-aware agents (HTTPS_PROXY, NO_PROXY on self-hosted runners).
+    this.http = new HttpClient(options.userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true });
+  }
+
+  get origin(): string {
+    return this.base.origin;
   }
 
   dispose(): void {
+    for (const controller of this.inFlight) controller.abort();
     this.http.dispose();
   }
 
@@ -68,10 +103,10 @@ export class ApiClient {
       let waitMs: number;
       let reason: string;
       try {
-        const response = await this.send(call);
+        const response = await this.exchange(call, true);
         if (!RETRYABLE_STATUSES.has(response.status) || attempt + 1 >= MAX_READ_ATTEMPTS) return response;
         const retryAfter = parseRetryAfter(response.headers['retry-after'], deadline.clock.now());
-        waitMs = retryAfter ?? backoffMs(attempt, deadline.clock);
+        waitMs = clampRetry(retryAfter ?? backoffMs(attempt, deadline.clock), retryAfter !== undefined);
         reason = `answered ${response.status}`;
         if (waitMs >= deadline.remainingMs()) return response;
       } catch (error) {
@@ -80,23 +115,30 @@ export class ApiClient {
         reason = `got no answer (${error.code})`;
         if (waitMs >= deadline.remainingMs()) throw error;
       }
-      log.info(`${describe(call)} ${reason}; retrying in ${(waitMs / 1000).toFixed(1)}s (attempt ${attempt + 2} of ${MAX_READ_ATTEMPTS}).`);
+      log.info(`${call.method} ${call.path} ${reason}; retrying in ${(waitMs / 1000).toFixed(1)}s (attempt ${attempt + 2} of ${MAX_READ_ATTEMPTS}).`);
       await deadline.sleep(waitMs);
     }
   }
 
-  /** Exactly one request (plus same-origin redirects). Throws TransportError when no answer came back. */
+  /**
+   * Exactly one request, no redirect followed. Throws TransportError when no complete answer
+   * came back, which for a POST means the platform may or may not have acted.
+   */
   async send(call: ApiCall): Promise<ApiResponse> {
+    return this.exchange(call, false);
+  }
+
+  private async exchange(call: ApiCall, followRedirects: boolean): Promise<ApiResponse> {
     let url = this.urlFor(call);
     for (let hop = 0; ; hop++) {
       const response = await this.once(call, url);
       const location = response.headers.location;
-      if (response.status < 300 || response.status >= 400 || !location || hop >= MAX_REDIRECTS) return response;
+      if (!followRedirects || response.status < 300 || response.status >= 400 || !location || hop >= MAX_REDIRECTS) return response;
       const next = new URL(location, url);
       if (next.origin !== this.base.origin) {
         throw new ActionError(
           'Redirect to another origin refused',
-          `${response.endpoint} answered ${response.status} with a redirect to ${next.origin}. The action does not send the API key to another origin. Set api_url to the API's real address (it is ${this.base.origin} now).`
+          `${response.endpoint} answered ${response.status} with a redirect to ${next.origin}. The action does not send its credentials to another origin. Set api_url to the API's real address (it is ${this.base.origin} now).`
         );
       }
       url = next;
@@ -106,7 +148,9 @@ export class ApiClient {
   private urlFor(call: ApiCall): URL {
     const url = new URL(this.base.href.replace(/\/+$/, '') + call.path);
     for (const [key, value] of Object.entries(call.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(key, String(value));
+      if (value === undefined) continue;
+      if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, item);
+      else url.searchParams.set(key, String(value));
     }
     return url;
   }
@@ -116,59 +160,99 @@ export class ApiClient {
     const endpoint = `${call.method} ${url.pathname}`;
     const remaining = deadline.remainingMs();
     if (remaining <= 0) throw new TimeoutError(`The timeout ran out before ${endpoint} could be sent.`);
-    const headers: Record<string, string> = { ...authHeaders, Accept: 'application/json' };
-    const data = call.method === 'POST' ? JSON.stringify(call.body ?? null) : null;
-    if (data !== null) headers['Content-Type'] = 'application/json';
-
+    const data = call.method === 'POST' ? Buffer.from(JSON.stringify(call.body ?? null), 'utf8') : undefined;
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'User-Agent': this.options.userAgent,
+      ...call.headers,
+      ...authHeaders
+    };
+    if (data) {
+      headers['Content-Type'] = 'application/json';
+      headers['Content-Length'] = String(data.length);
+    }
     const started = deadline.clock.now();
-    let timer: NodeJS.Timeout | undefined;
+    const controller = new AbortController();
+    this.inFlight.add(controller);
+    // One cap for the whole exchange, headers and body: a trickling server cannot hold the run.
+    const limitMs = Math.min(this.requestTimeoutMs, remaining);
+    const timer = setTimeout(() => controller.abort(), limitMs);
     try {
-      // The socket timeout catches a silent peer; this cap keeps a slow body within the run's budget.
-      const limitMs = Math.min(this.requestTimeoutMs, remaining);
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(Object.assign(new Error('request timeout'), { code: 'TIMEOUT' })), limitMs);
-      });
-      const exchange = (async () => {
-        const res = await this.http.request(call.method, url.href, data as string, headers);
-        const text = await res.readBody();
-        return { status: res.message.statusCode ?? 0, headers: res.message.headers, text };
-      })();
-      exchange.catch(() => undefined); // a late failure after the cap must not surface as unhandled
-      const { status, headers: responseHeaders, text } = await Promise.race([exchange, timeout]);
+      const { status, responseHeaders, bytes } = await this.transfer(url, call.method, headers, data, controller.signal, endpoint);
       log.debug(`${endpoint} → ${status} (${deadline.clock.now() - started} ms)`);
-      return { status, headers: responseHeaders, text, endpoint, body: parseBody(endpoint, status, responseHeaders, text) };
+      const text = call.raw ? '' : bytes.toString('utf8');
+      const parsed = call.raw ? { body: undefined, notJson: false } : parseBody(text);
+      return { status, headers: responseHeaders, text, bytes: call.raw ? bytes : undefined, endpoint, body: parsed.body, notJson: parsed.notJson && status >= 200 && status < 300 };
     } catch (error) {
       if (error instanceof ActionError) throw error;
-      const lost = toTransportError(endpoint, error);
+      const lost = controller.signal.aborted ? new TransportError(endpoint, 'TIMEOUT', true) : toTransportError(endpoint, error);
       log.debug(`${endpoint} → no answer: ${lost.code} (${deadline.clock.now() - started} ms)`);
       throw lost;
     } finally {
       clearTimeout(timer);
+      this.inFlight.delete(controller);
     }
+  }
+
+  /** Sends one request and reads the answer into memory, at most `maxBodyBytes`, in linear time. */
+  private transfer(
+    url: URL,
+    method: string,
+    headers: Record<string, string>,
+    data: Buffer | undefined,
+    signal: AbortSignal,
+    endpoint: string
+  ): Promise<{ status: number; responseHeaders: IncomingHttpHeaders; bytes: Buffer }> {
+    const transport = url.protocol === 'https:' ? https : http;
+    return new Promise((resolve, reject) => {
+      const request = transport.request(url, { method, headers, agent: this.http.getAgent(url.href), signal }, (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > this.maxBodyBytes) {
+            response.destroy();
+            request.destroy();
+            reject(new BodyTooLargeError(endpoint, this.maxBodyBytes, this.platform));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, responseHeaders: response.headers, bytes: Buffer.concat(chunks, size) }));
+        response.on('error', reject);
+        response.on('aborted', () => reject(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+      });
+      request.on('error', reject);
+      request.end(data);
+    });
   }
 }
 
-function describe(call: ApiCall): string {
-  return `${call.method} ${call.path}`;
+/** Retry-After from a server is honoured but bounded: 0 or a past date never means "hammer", a huge value never means "wait an hour". */
+export function clampRetry(ms: number, fromServer: boolean): number {
+  return fromServer ? Math.min(60_000, Math.max(1000, ms)) : ms;
 }
 
-function parseBody(endpoint: string, status: number, headers: IncomingHttpHeaders, text: string): unknown {
-  if (text.trim() === '') return undefined;
+function parseBody(text: string): { body: unknown; notJson: boolean } {
+  if (text.trim() === '') return { body: undefined, notJson: false };
   try {
-    return JSON.parse(text);
+    return { body: JSON.parse(text) as unknown, notJson: false };
   } catch {
-    if (status >= 200 && status < 300) {
-      const type = headers['content-type'] ?? 'no content type';
-      throw new ActionError(
-        'Unexpected response from the platform',
-        `${endpoint} answered ${status} with a body that is not JSON (${type}): "${excerpt(text)}". A proxy or gateway may be in the way; check api_url.`
-      );
-    }
-    return undefined;
+    return { body: undefined, notJson: true };
   }
 }
 
-export function excerpt(text: string, max = 120): string {
+/** A short, single-line excerpt of a body for messages. */
+export function excerpt(text: string, max = 200): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+/** Thrown by the platform layers for a 2xx whose body is not JSON, where JSON was needed. */
+export function notJsonError(response: ApiResponse, platform: string): ActionError {
+  const type = response.headers['content-type'] ?? 'no content type';
+  return new ActionError(
+    `Unexpected response from ${platform}`,
+    `${response.endpoint} answered ${response.status} with a body that is not JSON (${type}): "${excerpt(response.text, 120)}". A proxy or gateway may be in the way; check api_url.`
+  );
 }

@@ -1,4 +1,5 @@
-import type { ApiClient, ApiResponse } from '../../http/api-client.js';
+import { notJsonError, type ApiClient, type ApiResponse } from '../../http/api-client.js';
+import type { Changed } from '../../errors.js';
 import { explainFailure } from './platform-errors.js';
 import { parseCvmList, parseOperations, parseRevisionsPage, type CvmState, type OperationRecord, type RevisionsPage } from './shapes.js';
 
@@ -13,8 +14,10 @@ export const REVISIONS_PAGE_SIZE = 1000;
  */
 export class PhalaApi {
   private clockOffsetMs = 0;
-  /** Set once a redeploy may have been accepted; from then on no error may claim "nothing was redeployed". */
-  mayHaveTriggered = false;
+  /** What a failed read means for the platform's state; the trigger moves it on as it sends. */
+  changed: Changed = 'nothing';
+  /** Requests sent, for the log and the benchmark. */
+  requests = 0;
 
   constructor(
     private readonly client: ApiClient,
@@ -39,14 +42,15 @@ export class PhalaApi {
     return parseRevisionsPage(response.endpoint, response.body);
   }
 
-  /** Newest first. */
+  /** Newest first. `cvmId` is CvmState.id: the hashed id, or the dashless UUID. */
   async listOperations(cvmId: string, limit: number, doing: string): Promise<OperationRecord[]> {
     const response = await this.read(`/cvms/${encodeURIComponent(cvmId)}/operations`, { limit }, doing);
     return parseOperations(response.endpoint, response.body);
   }
 
-  /** One attempt, no retry: the caller decides what a lost answer means. */
+  /** One attempt, no retry, no redirect: the caller decides what an unclear answer means. */
   async redeploy(revisionId: string, vmUuids: string[], transactionHash: string | undefined): Promise<ApiResponse> {
+    this.requests++;
     const response = await this.client.send({
       method: 'POST',
       path: `/apps/${this.appId}/revisions/${encodeURIComponent(revisionId)}/redeploy`,
@@ -58,11 +62,13 @@ export class PhalaApi {
   }
 
   private async read(path: string, query: Record<string, string | number> | undefined, doing: string): Promise<ApiResponse> {
+    this.requests++;
     const response = await this.client.read({ method: 'GET', path, query });
     this.noteServerDate(response);
     if (response.status < 200 || response.status >= 300) {
-      throw explainFailure(response, { appId: this.appId, doing, nothingChanged: !this.mayHaveTriggered });
+      throw explainFailure(response, { appId: this.appId, doing, changed: this.changed, apiUrl: this.apiUrl });
     }
+    if (response.notJson) throw notJsonError(response, 'Phala Cloud');
     return response;
   }
 

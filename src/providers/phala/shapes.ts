@@ -21,10 +21,18 @@ export interface RevisionsPage {
 
 /** A CVM as GET /apps/{app_id}/cvms reports it. */
 export interface CvmState {
+  /**
+   * What goes into /cvms/{cvm_id} paths: the hashed `id` when the API gives a string, else the
+   * vm_uuid without dashes, as both official SDKs send it (a dashed UUID is not accepted there).
+   */
   id: string;
   vmUuid: string;
   name: string;
   status: string;
+  /**
+   * Busy: `in_progress`, or `progress.target` set (as the Terraform provider reads it; the SDKs
+   * drop `in_progress`, so it may be missing altogether).
+   */
   inProgress: boolean;
   /** normalised; '' when the platform reports none */
   composeHash: string;
@@ -46,7 +54,7 @@ export interface OperationRecord {
 function shapeError(endpoint: string, what: string): ActionError {
   return new ActionError(
     'Unexpected response from Phala Cloud',
-    `${endpoint} returned a response the action cannot read (${what}). The API may have changed or a proxy answered instead; check api_url. Nothing further was sent.`
+    `${endpoint} returned a response the action cannot read (${what}). The API may have changed or a proxy answered instead; check api_url.`
   );
 }
 
@@ -103,15 +111,16 @@ function parseCvm(endpoint: string, item: unknown, where: string): CvmState {
   if (typeof item.status !== 'string') throw shapeError(endpoint, `${where}.status is missing`);
   const progress = isObject(item.progress) ? item.progress : undefined;
   const hash = optStr(item, 'compose_hash');
+  const target = optStr(progress, 'target');
   return {
-    id: optStr(item, 'id') ?? vmUuid,
+    id: optStr(item, 'id') ?? vmUuid.replace(/-/g, '').toLowerCase(),
     vmUuid: vmUuid.toLowerCase(),
     name: optStr(item, 'name') ?? vmUuid,
     status: item.status,
-    inProgress: item.in_progress === true,
+    inProgress: item.in_progress === true || target !== undefined,
     composeHash: hash ? normaliseHash(hash) : '',
     progress: progress
-      ? { target: optStr(progress, 'target'), startedAt: optStr(progress, 'started_at'), correlationId: optStr(progress, 'correlation_id') }
+      ? { target, startedAt: optStr(progress, 'started_at'), correlationId: optStr(progress, 'correlation_id') }
       : undefined
   };
 }

@@ -110,7 +110,7 @@ describe('checkHealth', () => {
     expect(result.elapsedMs).toBeLessThan(2000 + 5000);
     // Polls are not logged one by one.
     expect(log.lines).toHaveLength(3);
-    expect(log.lines[2]).toMatch(/^warning: http:\/\/127\.0\.0\.1:\d+\/ did not answer with status 200-399 3 times in a row within 2s \(\d+ polls, last status 500\)\.$/);
+    expect(log.lines[2]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/ is unhealthy: no 3 answers with status 200-399 in a row within 2s \(\d+ polls, last status 500\)\.$/);
   });
 
   it('gives up on a server that never answers within timeout + 5 s, even with a long request timeout', async () => {
@@ -203,8 +203,9 @@ describe('checkHealth', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 200);
     const started = Date.now();
-    const result = await checkHealth(options(app.url, { signal: controller.signal, timeoutSeconds: 30 }));
-    expect(result).toMatchObject({ health: 'unhealthy', lastError: 'cancelled' });
+    const result = await checkHealth(options(app.url, { signal: controller.signal, timeoutSeconds: 30, intervalMs: 10_000 }));
+    expect(result).toMatchObject({ health: 'unhealthy', lastError: 'cancelled', attempts: 1 });
+    // Cut short in the middle of a 7.5–12.5 s pause.
     expect(Date.now() - started).toBeLessThan(2000);
   });
 

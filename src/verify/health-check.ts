@@ -96,15 +96,26 @@ export async function checkHealth(options: HealthCheckOptions): Promise<HealthRe
     const pauseMs = Math.min(jittered(clock, intervalMs), expiresAt - clock.now());
     if (pauseMs <= 0) break;
     if (signal?.aborted) return result('unhealthy', true);
-    await clock.sleep(pauseMs);
+    await sleepUnlessAborted(clock, pauseMs, signal);
   }
   const outcome = result('unhealthy');
   const lastSeen = last.status !== undefined ? `last status ${last.status}` : `last error ${last.error ?? 'none'}`;
-  log.warning(
-    `${shown} did not answer with status ${matcher.description} ${required} times in a row within ${options.timeoutSeconds}s (${attempts} polls, ${lastSeen}).`,
-    'Health check failed'
-  );
+  // Info, not a warning: the caller decides whether an unhealthy app fails the run.
+  log.info(`${shown} is unhealthy: no ${required} answers with status ${matcher.description} in a row within ${options.timeoutSeconds}s (${attempts} polls, ${lastSeen}).`);
   return outcome;
+}
+
+function sleepUnlessAborted(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {
+  if (!signal) return clock.sleep(ms);
+  if (signal.aborted) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    signal.addEventListener('abort', done, { once: true });
+    void clock.sleep(ms).then(done);
+  });
 }
 
 function describePoll(answer: PollAnswer, ok: boolean, matcher: HealthStatusMatcher): string {

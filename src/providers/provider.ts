@@ -71,6 +71,8 @@ export interface TriggerReceipt {
   outputs?: Record<string, string>;
   /** Said in the log when the outcome had to be found out by reading state (an answer lost). */
   note?: string;
+  /** The platform's reference for the request, when its answer named one (e.g. a correlation id). */
+  ref?: string;
 }
 
 export type TriggerOutcome =

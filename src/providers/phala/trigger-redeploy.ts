@@ -2,37 +2,58 @@ import { ActionError, TimeoutError } from '../../errors.js';
 import type { ApiResponse } from '../../http/api-client.js';
 import { backoffMs, parseRetryAfter } from '../../http/retry-policy.js';
 import { TransportError } from '../../http/transport-error.js';
-import type { RollbackPlan, TriggerOutcome, TriggerTracker } from '../provider.js';
-import { operationForRollback } from './assess-cvm.js';
+import type { RollbackPlan, TriggerOutcome, TriggerReceipt, TriggerTracker } from '../provider.js';
 import type { PhalaContext } from './context.js';
 import { explainFailure } from './platform-errors.js';
+import { redeployTookEffect } from './verify-redeploy.js';
 import { waitUntilIdle } from './wait-until-idle.js';
 
 /** Sends allowed when the platform verifiably did not act on the previous one. */
 const MAX_SENDS = 3;
-const VERIFY_CHECKS = 3;
-const VERIFY_SPACING_MS = 2000;
-const MIN_CONFLICT_PAUSE_MS = 500;
+/** A 429 or 409 on the redeploy is retried at least this far apart, whatever Retry-After says… */
+export const MIN_RESEND_PAUSE_MS = 1000;
+/** …and at most this far apart. */
+export const MAX_RESEND_PAUSE_MS = 60_000;
+
+export function resendPauseMs(retryAfter: string | string[] | undefined, now: number, fallbackMs: number): number {
+  const asked = parseRetryAfter(retryAfter, now);
+  return Math.min(MAX_RESEND_PAUSE_MS, Math.max(MIN_RESEND_PAUSE_MS, asked ?? fallbackMs));
+}
 
 /**
- * Sends the redeploy so that it takes effect exactly once. A 409 waits for the running operation
- * and sends again (the 409 was not acted on). A lost answer — reset, timeout, any 5xx — is
- * never simply repeated: the CVMs and their operations are read first, and the request is sent
- * again only if the platform shows no trace of it.
+ * Sends the redeploy so that it takes effect exactly once.
+ * - 2xx: accepted, whatever the body (the API documents it as untyped).
+ * - 409 / 429: the platform did not act; wait (the operation that blocks, or the throttle) and
+ *   send again, at least 1 s and at most 60 s later.
+ * - Any other 4xx: a clear no (nothing was redeployed), explained.
+ * - Anything else (a 3xx, a 5xx, an odd status, a lost connection, a timeout): unknown outcome.
+ *   The platform is watched until it shows the change or has verifiably not acted; only then
+ *   may the request be sent again.
  */
 export async function triggerRedeploy(ctx: PhalaContext, plan: RollbackPlan, transactionHash: string | undefined, tracker: TriggerTracker): Promise<TriggerOutcome> {
   const { api, deadline, log } = ctx;
   const vmUuids = plan.toRedeploy.map((instance) => instance.id);
-  // Every answer explained here is one the platform did not act on.
-  const refused = { appId: plan.appId, doing: `triggering the redeploy of revision ${plan.revision.id}`, revisionId: plan.revision.id, composeHash: plan.revision.version, nothingChanged: true };
+  const doing = `triggering the redeploy of revision ${plan.revision.id}`;
   let sends = 0;
   let throttled = 0;
   let conflicts = 0;
+  /** The first send whose outcome was unknown: if a later check finds the rollback done, it was that one. */
+  let unclearSince: number | undefined;
+  let lastLost = '';
+
+  const mark = (state: 'nothing' | 'unknown' | 'accepted') => {
+    api.changed = state;
+    tracker.mark(state);
+  };
+  const refusedContext = () => ({ appId: plan.appId, doing, revisionId: plan.revision.id, composeHash: plan.revision.version, changed: unclearSince === undefined ? ('nothing' as const) : ('unknown' as const), apiUrl: api.apiUrl });
 
   for (;;) {
-    if (deadline.expired()) throw new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out before the redeploy could be sent. Nothing was redeployed.`);
+    if (deadline.expired()) {
+      throw new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out before the redeploy could be sent.`, { changed: unclearSince === undefined ? 'nothing' : 'unknown' });
+    }
     const sentAt = api.serverNow();
     sends++;
+    mark('unknown');
     let response: ApiResponse | undefined;
     let lost: string | undefined;
     try {
@@ -43,73 +64,85 @@ export async function triggerRedeploy(ctx: PhalaContext, plan: RollbackPlan, tra
     }
 
     if (response && response.status >= 200 && response.status < 300) {
-      api.mayHaveTriggered = true;
-      log.info(`Phala Cloud accepted the redeploy (${response.status}).`);
-      return { kind: 'triggered', receipt: { acceptedAt: sentAt } };
+      mark('accepted');
+      log.info(`Phala Cloud accepted the redeploy (${response.status}${response.notJson ? ', with a body that is not JSON' : ''}).`);
+      return { kind: 'triggered', receipt: receiptFrom(response, sentAt) };
     }
     if (response?.status === 409) {
       sends--; // refused, not acted on
+      if (unclearSince === undefined) mark('nothing');
       log.info('Phala Cloud answered 409: another operation is in progress on the CVMs.');
-      const idle = await waitUntilIdle(ctx, plan);
-      if (idle.kind === 'already-there') return idle;
-      // The CVMs may read idle while the platform still says busy: back off instead of hammering it.
-      await deadline.sleep(Math.max(MIN_CONFLICT_PAUSE_MS, backoffMs(conflicts++, deadline.clock)));
+      const idle = await waitUntilIdle(ctx, plan, tracker, unclearSince !== undefined);
+      if (idle.kind === 'already-there') {
+        if (unclearSince !== undefined) {
+          // Our own earlier request is what ran: follow it to completion rather than call it skipped.
+          mark('accepted');
+          return { kind: 'triggered', receipt: { acceptedAt: unclearSince, note: 'an earlier redeploy request of this run, whose answer was lost, took effect' } };
+        }
+        return idle;
+      }
+      await pause(ctx, resendPauseMs(response.headers['retry-after'], deadline.clock.now(), backoffMs(conflicts++, deadline.clock)), response);
       continue;
     }
     if (response?.status === 429) {
       sends--;
-      const waitMs = parseRetryAfter(response.headers['retry-after'], deadline.clock.now()) ?? backoffMs(throttled++, deadline.clock);
-      if (waitMs >= deadline.remainingMs()) throw explainFailure(response, refused);
+      if (unclearSince === undefined) mark('nothing');
+      const waitMs = resendPauseMs(response.headers['retry-after'], deadline.clock.now(), backoffMs(throttled++, deadline.clock));
+      if (waitMs >= deadline.remainingMs()) throw explainFailure(response, refusedContext());
       log.info(`Phala Cloud is throttling (429); sending the redeploy in ${(waitMs / 1000).toFixed(1)}s.`);
       await deadline.sleep(waitMs);
       continue;
     }
-    // Any 5xx leaves the outcome unknown (a 500 may come after the platform acted); all else is a clear no.
-    if (response && response.status < 500) {
-      throw explainFailure(response, refused);
+    if (response && response.status >= 400 && response.status < 500) {
+      if (unclearSince === undefined) mark('nothing');
+      throw explainFailure(response, refusedContext());
     }
 
-    // The platform may have acted: find out before anything else is sent.
+    // A 3xx (never followed: it would re-send), a 5xx, an odd status or a lost answer.
     lost ??= `answered ${response!.status}`;
-    api.mayHaveTriggered = true;
-    log.warning(`The redeploy request got no usable answer (${lost}). Checking the CVMs to learn whether Phala Cloud acted on it; it will not be sent again blindly.`, 'Redeploy answer lost');
-    if (await redeployTookEffect(ctx, plan, sentAt)) {
-      log.info('The CVMs show the redeploy was accepted; waiting for it instead of sending it again.');
-      return { kind: 'triggered', receipt: { acceptedAt: sentAt } };
+    lastLost = lost;
+    unclearSince ??= sentAt;
+    log.warning(
+      `The redeploy request got no usable answer (${lost}). Watching the CVMs to learn whether Phala Cloud acted on it; it is not sent again unless the platform verifiably did not.`,
+      'Redeploy answer lost'
+    );
+    const verdict = await redeployTookEffect(ctx, plan, sentAt);
+    if (verdict === 'acted') {
+      mark('accepted');
+      log.info('The CVMs show that Phala Cloud acted on the redeploy; waiting for it instead of sending it again.');
+      return { kind: 'triggered', receipt: { acceptedAt: unclearSince, note: `the redeploy's answer was lost (${lost}), and the platform shows it acted` } };
     }
-    api.mayHaveTriggered = false;
-    if (sends >= MAX_SENDS) {
-      throw new ActionError(
-        'Redeploy could not be sent',
-        `${sends} redeploy requests got no usable answer (last: ${lost}), and Phala Cloud shows no trace of any of them: the CVMs still run their old compose hash and no update started. Nothing was redeployed. The API or the network path to it is failing; try again shortly.`
+    if (verdict === 'undecided') {
+      throw new TimeoutError(
+        `The timeout (${ctx.timeoutSeconds}s) ran out while checking whether a redeploy whose answer was lost (${lost}) took effect. It may still take effect: watch the CVMs in the Phala Cloud dashboard before re-running.`,
+        { changed: 'unknown' }
       );
     }
-    log.info('Phala Cloud shows no trace of it (no compose hash change, no operation). Sending it again.');
-    await deadline.sleep(backoffMs(sends, deadline.clock));
+    if (sends >= MAX_SENDS) {
+      mark('nothing');
+      throw new ActionError(
+        'Redeploy could not be sent',
+        `${sends} redeploy requests got no usable answer (last: ${lastLost}), and Phala Cloud shows no trace of any of them: the CVMs still run their old compose hash and no update started. The API or the network path to it is failing; try again shortly.`,
+        { changed: 'nothing' }
+      );
+    }
+    mark('nothing');
+    unclearSince = undefined;
+    log.info('Phala Cloud shows no trace of it (no compose hash change, no operation, nothing busy). Sending it again.');
+    await deadline.sleep(Math.max(MIN_RESEND_PAUSE_MS, backoffMs(sends, deadline.clock)));
   }
 }
 
-/**
- * Did a redeploy whose answer was lost take effect? The platform flips the compose hash when it
- * accepts, so any redeployed CVM now on the target hash is proof; an operation for the target
- * hash started since the send is proof too. Checked a few times, since a timed-out request may
- * still be processed after the client gave up.
- */
-async function redeployTookEffect(ctx: PhalaContext, plan: RollbackPlan, sentAt: number): Promise<boolean> {
-  const { api, deadline } = ctx;
-  const ids = new Set(plan.toRedeploy.map((instance) => instance.id));
-  // A CVM that already showed the target hash before the send proves nothing by showing it now.
-  const moved = new Set(plan.toRedeploy.filter((instance) => instance.version !== plan.revision.version).map((instance) => instance.id));
-  for (let check = 0; check < VERIFY_CHECKS; check++) {
-    if (check > 0) await deadline.sleep(VERIFY_SPACING_MS);
-    const cvms = (await api.listAppCvms('checking whether the redeploy took effect')).filter((cvm) => ids.has(cvm.vmUuid));
-    if (cvms.some((cvm) => moved.has(cvm.vmUuid) && cvm.composeHash === plan.revision.version)) return true;
-    if (check === VERIFY_CHECKS - 1) {
-      for (const cvm of cvms) {
-        const operations = await api.listOperations(cvm.id, 10, 'checking whether the redeploy took effect');
-        if (operationForRollback(operations, plan.revision.version, sentAt)) return true;
-      }
-    }
+async function pause(ctx: PhalaContext, ms: number, response: ApiResponse): Promise<void> {
+  if (ms >= ctx.deadline.remainingMs()) {
+    throw new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out while ${response.endpoint} kept answering ${response.status}.`, { changed: ctx.api.changed });
   }
-  return false;
+  await ctx.deadline.sleep(ms);
+}
+
+/** The 202's body is untyped; a correlation id in it, if any, ties the operation record to this request. */
+function receiptFrom(response: ApiResponse, sentAt: number): TriggerReceipt {
+  const body = response.body as { correlation_id?: unknown } | undefined;
+  const correlation = body && typeof body === 'object' && typeof body.correlation_id === 'string' && /^[\w-]{1,128}$/.test(body.correlation_id) ? body.correlation_id : undefined;
+  return { acceptedAt: sentAt, ref: correlation };
 }

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { startSandbox, type Sandbox } from '../../sandbox/phala/index.js';
 import { validateComponent } from './openapi-validator.js';
-import { call, expectValid, obj, T, type CvmBody, type OperationsBody } from './helpers.js';
+import { call, pathId, expectValid, obj, T, type CvmBody, type OperationsBody } from './helpers.js';
 
 const APP = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
 
@@ -36,7 +36,7 @@ describe('CVMs and operations', () => {
   it('gets one CVM by id or by vm_uuid as CVMInfoDetail, 404 otherwise', async () => {
     const [first] = (await call(sb, 'GET', `/apps/${APP}/cvms`)).json as CvmBody[];
     const byId = await call(sb, 'GET', `/cvms/${first?.id ?? ''}`);
-    const byUuid = await call(sb, 'GET', `/cvms/${first?.vm_uuid ?? ''}`);
+    const byUuid = await call(sb, 'GET', `/cvms/${pathId(first?.vm_uuid)}`);
     expect(byId.status).toBe(200);
     expectValid(T.cvm, 'GET', byId);
     expect(validateComponent('CVMInfoDetail', byId.json)).toEqual([]);
@@ -51,7 +51,7 @@ describe('CVMs and operations', () => {
   });
 
   it('lists seeded operations newest first, all completed well in the past', async () => {
-    const uuid = sb.cvms()[0]?.vm_uuid ?? '';
+    const uuid = pathId(sb.cvms()[0]?.vm_uuid);
     const r = await call(sb, 'GET', `/cvms/${uuid}/operations`);
     expect(r.status).toBe(200);
     expectValid(T.operations, 'GET', r);
@@ -71,7 +71,7 @@ describe('CVMs and operations', () => {
   });
 
   it('pages operations with limit and an opaque cursor; 422 on a bad limit or cursor', async () => {
-    const uuid = sb.cvms()[1]?.vm_uuid ?? '';
+    const uuid = pathId(sb.cvms()[1]?.vm_uuid);
     const all = (await call(sb, 'GET', `/cvms/${uuid}/operations`)).json as OperationsBody;
     const p1 = (await call(sb, 'GET', `/cvms/${uuid}/operations?limit=2`)).json as OperationsBody;
     expect(p1.items).toHaveLength(2);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { normaliseHash, startSandbox, type Sandbox } from '../../sandbox/phala/index.js';
-import { call, sandbox, expectValid, obj, T } from './helpers.js';
+import { call, pathId, sandbox, expectValid, obj, T } from './helpers.js';
 
 const APP = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
 function target(sb: Sandbox): { revisionId: string; hash: string } {
@@ -35,21 +35,21 @@ describe('faults', () => {
         { endpoint: 'getCvm', kind: 'status', status: 502, body: 'upstream connect error' },
       ],
     });
-    const path = `/cvms/${sb.cvms()[0]?.vm_uuid ?? ''}`;
+    const path = `/cvms/${pathId(sb.cvms()[0]?.vm_uuid)}`;
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await call(sb, 'GET', path)).status);
     expect(statuses).toEqual([503, 503, 502, 200]);
     expect(sb.requests[0]?.status).toBe(503);
     const sb2 = await sandbox({ faults: [{ endpoint: 'getCvm', kind: 'status', status: 502, body: 'upstream connect error' }] });
-    const r = await call(sb2, 'GET', `/cvms/${sb2.cvms()[0]?.vm_uuid ?? ''}`);
+    const r = await call(sb2, 'GET', `/cvms/${pathId(sb2.cvms()[0]?.vm_uuid)}`);
     expect([r.status, r.text, r.headers.get('content-type')]).toEqual([502, 'upstream connect error', 'text/plain']);
     const sb3 = await sandbox({ faults: [{ endpoint: 'getCvm', kind: 'status', status: 503, retryAfter: date }] });
-    expect((await call(sb3, 'GET', `/cvms/${sb3.cvms()[0]?.vm_uuid ?? ''}`)).headers.get('retry-after')).toBe(date);
+    expect((await call(sb3, 'GET', `/cvms/${pathId(sb3.cvms()[0]?.vm_uuid)}`)).headers.get('retry-after')).toBe(date);
   });
 
   it('times: Infinity keeps failing; faults only hit their endpoint', async () => {
     const sb = await sandbox({ faults: [{ endpoint: 'listOperations', kind: 'status', status: 504, times: Infinity }] });
-    const uuid = sb.cvms()[0]?.vm_uuid ?? '';
+    const uuid = pathId(sb.cvms()[0]?.vm_uuid);
     for (let i = 0; i < 3; i++) expect((await call(sb, 'GET', `/cvms/${uuid}/operations`)).status).toBe(504);
     expect((await call(sb, 'GET', `/cvms/${uuid}`)).status).toBe(200);
     expect((await call(sb, 'GET', `/apps/${APP}/cvms`)).status).toBe(200);

@@ -47,7 +47,14 @@ export const T = {
   cvms: '/api/v1/apps/{app_id}/cvms',
   cvm: '/api/v1/cvms/{cvm_id}',
   operations: '/api/v1/cvms/{cvm_id}/operations',
+  statusBatch: '/api/v1/status/batch',
+  cvmState: '/api/v1/cvms/{cvm_id}/state',
 } as const;
+
+/** A vm_uuid as /cvms/{cvm_id} takes it: without dashes (the dashed form is a 404). */
+export function pathId(vmUuid: string | undefined): string {
+  return (vmUuid ?? '').replace(/-/g, '');
+}
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { normaliseHash, type Sandbox } from '../../sandbox/phala/index.js';
-import { call, sandbox, expectValid, obj, sleep, T, waitFor, type CvmBody, type OperationsBody, type RevisionsPage } from './helpers.js';
+import { call, pathId, sandbox, expectValid, obj, sleep, T, waitFor, type CvmBody, type OperationsBody, type RevisionsPage } from './helpers.js';
 
 const APP = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
 /** Newest revision whose hash differs from what the CVM runs: the rollback target. */
@@ -20,13 +20,13 @@ async function redeploy(sb: Sandbox, revisionId: string, body?: string, qs = '')
 }
 
 async function getCvm(sb: Sandbox, vmIndex = 0): Promise<CvmBody> {
-  const r = await call(sb, 'GET', `/cvms/${sb.cvms()[vmIndex]?.vm_uuid ?? ''}`);
+  const r = await call(sb, 'GET', `/cvms/${pathId(sb.cvms()[vmIndex]?.vm_uuid)}`);
   expectValid(T.cvm, 'GET', r);
   return r.json as CvmBody;
 }
 
 async function ops(sb: Sandbox, vmIndex = 0): Promise<OperationsBody> {
-  const r = await call(sb, 'GET', `/cvms/${sb.cvms()[vmIndex]?.vm_uuid ?? ''}/operations`);
+  const r = await call(sb, 'GET', `/cvms/${pathId(sb.cvms()[vmIndex]?.vm_uuid)}/operations`);
   expectValid(T.operations, 'GET', r);
   return r.json as OperationsBody;
 }
@@ -225,7 +225,7 @@ describe('redeploy: validation and errors', () => {
     const ok = await redeploy(sb, target.revisionId, undefined, `?transaction_hash=${tx}`);
     expect(ok.status).toBe(202);
     expect(sb.redeploys[0]?.transactionHash).toBe(tx);
-    const cvm = obj((await call(sb, 'GET', `/cvms/${sb.cvms()[0]?.vm_uuid ?? ''}`)).json);
+    const cvm = obj((await call(sb, 'GET', `/cvms/${pathId(sb.cvms()[0]?.vm_uuid)}`)).json);
     expect(cvm['kms_type']).toBe('base');
   });
 

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { startSandbox, expectedHistory, normaliseHash, type Sandbox } from '../../sandbox/phala/index.js';
-import { call, expectValid, obj, T, type RevisionsPage } from './helpers.js';
+import { call, pathId, expectValid, obj, T, type RevisionsPage } from './helpers.js';
 
 const APP = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
 
@@ -47,7 +47,7 @@ describe('revisions: auth, access and not-found', () => {
   it('403s every app/CVM endpoint without workspace access', async () => {
     const denied = await startSandbox({ workspaceAccess: false });
     try {
-      const cvmId = denied.cvms()[0]?.vm_uuid ?? '';
+      const cvmId = pathId(denied.cvms()[0]?.vm_uuid);
       const rev = denied.revisions()[0]?.revision_id ?? '';
       for (const [method, path] of [
         ['GET', `/apps/${APP}/revisions`],

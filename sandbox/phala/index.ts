@@ -7,6 +7,7 @@ export type {
   BusySpec,
   CvmView,
   FaultEndpoint,
+  FaultKind,
   FaultSpec,
   RecordedRequest,
   RevisionView,
@@ -15,4 +16,5 @@ export type {
   Scenario,
   ScenarioOverrides,
   UpdateBehaviour,
+  UpdateRecord,
 } from './types.js';

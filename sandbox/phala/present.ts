@@ -15,10 +15,30 @@ export function kmsIdentity(s: Scenario): { chainId: number; kmsContract: string
   return { chainId: 8453, kmsContract: `0x${rng.hex(40)}`, deviceId: rng.hex(64), deployer: `0x${rng.hex(40)}` };
 }
 
+/**
+ * `id` as the scenario's cvmIdStyle serves it. The document types CVMInfo.id as a required
+ * 'cvm_…' string, so 'int' and 'none' are deliberate off-spec variants.
+ */
+function idField(s: Scenario, cvm: CvmState): Record<string, unknown> {
+  switch (s.cvmIdStyle) {
+    case 'hashid':
+      return { id: cvm.id };
+    case 'int':
+      return { id: cvm.intId };
+    case 'none':
+      return {};
+  }
+}
+
+/** The served id, for Sandbox.cvms(). */
+export function servedId(s: Scenario, cvm: CvmState): string | number | undefined {
+  return idField(s, cvm)['id'] as string | number | undefined;
+}
+
 export function cvmInfo(s: Scenario, cvm: CvmState): Record<string, unknown> {
   const kms = kmsIdentity(s);
-  return {
-    id: cvm.id,
+  const body: Record<string, unknown> = {
+    ...idField(s, cvm),
     name: cvm.name,
     app_id: s.appId,
     vm_uuid: cvm.vm_uuid,
@@ -83,8 +103,52 @@ export function cvmInfo(s: Scenario, cvm: CvmState): Record<string, unknown> {
     listed: false,
     project_type: null,
   };
+  // Some platform versions do not serve in_progress at all; progress still tells.
+  if (s.omitInProgress === true) delete body['in_progress'];
+  return body;
 }
 
 export function cvmDetail(s: Scenario, cvm: CvmState): Record<string, unknown> {
   return { ...cvmInfo(s, cvm), compose_file: null };
+}
+
+/** The operation a CVM is running now, if any (newest first, so the first in progress). */
+function runningOperation(cvm: CvmState): { operation_type: string; started_at: string; correlation_id: string } | undefined {
+  return cvm.in_progress ? cvm.operations.find((o) => o.status === 'in_progress') : undefined;
+}
+
+/** CvmStatus of POST /status/batch. */
+export function cvmStatus(cvm: CvmState): Record<string, unknown> {
+  const op = runningOperation(cvm);
+  return {
+    vm_uuid: cvm.vm_uuid,
+    status: cvm.status,
+    uptime: null,
+    in_progress: cvm.in_progress,
+    boot_progress: null,
+    boot_error: null,
+    shutdown_progress: null,
+    events: [],
+    operation_type: op?.operation_type ?? null,
+    operation_started_at: op?.started_at ?? null,
+    correlation_id: op?.correlation_id ?? null,
+  };
+}
+
+/**
+ * One state of GET /cvms/{id}/state (the document gives no schema). Shaped after the
+ * TypeScript SDK's CvmStateSchema (optional fields left out, not null) plus the fields a
+ * rollback client compares.
+ */
+export function cvmStateView(s: Scenario, cvm: CvmState): Record<string, unknown> {
+  return {
+    ...idField(s, cvm),
+    instance_id: cvm.instance_id,
+    vm_uuid: cvm.vm_uuid,
+    name: cvm.name,
+    status: cvm.status,
+    in_progress: cvm.in_progress,
+    compose_hash: cvm.compose_hash,
+    progress: cvm.progress ? { ...cvm.progress } : null,
+  };
 }

@@ -3,7 +3,8 @@
  * synchronous over already-read input; transport concerns (faults, bodies, sockets) live in
  * server.ts so these read like the API contract.
  */
-import { cvmDetail, cvmInfo } from './present.js';
+import { appHealth } from './health.js';
+import { cvmDetail, cvmInfo, cvmStateView, cvmStatus } from './present.js';
 import {
   detail,
   intQuery,
@@ -18,6 +19,8 @@ import type { AppState, CvmState } from './state.js';
 import type { AcceptedRedeploy, FaultEndpoint } from './types.js';
 
 export const API_PREFIX = '/api/v1';
+/** The demo app's own health check, on the sandbox origin: not part of the platform API. */
+export const APP_HEALTH_PATH = '/app/health';
 
 export interface RouteMatch {
   endpoint: FaultEndpoint;
@@ -32,6 +35,17 @@ export interface RouteInput {
   now: number;
 }
 
+/** GET /cvms/{id}/state?target=…: answered by a server-sent-event stream, not a Reply. */
+export interface StateStream {
+  stream: { cvm: CvmState; target: string; maxMs: number };
+}
+
+export type Answer = Reply | StateStream;
+
+export function isStream(a: Answer): a is StateStream {
+  return 'stream' in a;
+}
+
 export interface RouteContext {
   state: AppState;
   onAccepted(redeploy: AcceptedRedeploy): void;
@@ -43,10 +57,13 @@ const ROUTES: Array<{ method: string; pattern: RegExp; endpoint: FaultEndpoint; 
   { method: 'GET', pattern: /^\/apps\/([^/]+)\/cvms$/, endpoint: 'listAppCvms', names: ['appId'] },
   { method: 'GET', pattern: /^\/cvms\/([^/]+)$/, endpoint: 'getCvm', names: ['cvmId'] },
   { method: 'GET', pattern: /^\/cvms\/([^/]+)\/operations$/, endpoint: 'listOperations', names: ['cvmId'] },
+  { method: 'GET', pattern: /^\/cvms\/([^/]+)\/state$/, endpoint: 'cvmState', names: ['cvmId'] },
+  { method: 'POST', pattern: /^\/status\/batch$/, endpoint: 'statusBatch', names: [] },
 ];
 
 /** A route, or the 404/405 FastAPI would give for a path it does not serve. */
 export function matchRoute(method: string, pathname: string): RouteMatch | Reply {
+  if (pathname === APP_HEALTH_PATH) return method === 'GET' ? { endpoint: 'appHealth', params: {} } : detail(405, 'Method Not Allowed');
   if (!pathname.startsWith(`${API_PREFIX}/`)) return detail(404, 'Not Found');
   const rest = pathname.slice(API_PREFIX.length);
   let pathKnown = false;
@@ -68,9 +85,11 @@ export function isReply(x: RouteMatch | Reply): x is Reply {
   return 'status' in x;
 }
 
-export function handle(ctx: RouteContext, route: RouteMatch, input: RouteInput): Reply {
+export function handle(ctx: RouteContext, route: RouteMatch, input: RouteInput): Answer {
   const { state } = ctx;
   const s = state.scenario;
+  // The app's health check is public: it must neither need nor read the platform key.
+  if (route.endpoint === 'appHealth') return appHealth(state);
   if (input.apiKey === undefined || input.apiKey !== s.apiKey) return detail(401, 'Not authenticated');
 
   // FastAPI validates parameters before the handler body runs, hence before access checks.
@@ -79,7 +98,13 @@ export function handle(ctx: RouteContext, route: RouteMatch, input: RouteInput):
   const pageSize = route.endpoint === 'listRevisions' ? intQuery(input.query, 'page_size', 50, 1, 1000, issues) : undefined;
   const limit = route.endpoint === 'listOperations' ? intQuery(input.query, 'limit', 50, 1, 500, issues) : undefined;
   const vmUuids = route.endpoint === 'redeploy' ? parseRedeployBody(input.bodyText, issues) : null;
+  const batch = route.endpoint === 'statusBatch' ? parseBatchBody(input.bodyText, issues) : undefined;
+  const target = route.endpoint === 'cvmState' ? input.query['target'] : undefined;
+  const interval = route.endpoint === 'cvmState' ? intQuery(input.query, 'interval', 5, 5, 30, issues) : undefined;
+  const timeout = route.endpoint === 'cvmState' ? intQuery(input.query, 'timeout', 300, 10, 600, issues) : undefined;
   if (issues.length > 0) return validation(issues);
+  // The sandbox pushes each change as it happens rather than polling every `interval` seconds.
+  void interval;
 
   if (!s.workspaceAccess) return detail(403, 'No workspace access');
 
@@ -93,6 +118,13 @@ export function handle(ctx: RouteContext, route: RouteMatch, input: RouteInput):
   switch (route.endpoint) {
     case 'listRevisions':
       return listRevisions(state, page ?? 1, pageSize ?? 50);
+    case 'statusBatch':
+      return statusBatch(state, batch ?? []);
+    case 'cvmState':
+      if (!cvm) return detail(404, 'CVM not found');
+      // Without a target the document promises the current state at once, as JSON.
+      if (target === undefined || target === '') return { status: 200, body: cvmStateView(s, cvm) };
+      return { stream: { cvm, target, maxMs: Math.min((timeout ?? 300) * 1000, s.stateStreamMaxMs ?? Infinity) } };
     case 'listAppCvms':
       return { status: 200, body: state.cvms.map((c) => cvmInfo(s, c)) };
     case 'getCvm':
@@ -105,14 +137,65 @@ export function handle(ctx: RouteContext, route: RouteMatch, input: RouteInput):
 }
 
 function listRevisions(state: AppState, page: number, pageSize: number): Reply {
+  const s = state.scenario;
   const total = state.revisions.length;
-  const start = (page - 1) * pageSize;
+  // A server that ignores `page` serves the first rows again while echoing the page asked for.
+  const start = s.ignorePage === true ? 0 : (page - 1) * pageSize;
   // Precomputed newest-first array: a page is a slice, so 2500+ rows stay cheap.
   const revisions = start >= total ? [] : state.revisions.slice(start, start + pageSize);
+  const totalPages = s.totalPagesOverride ?? Math.ceil(total / pageSize);
   return {
     status: 200,
-    body: { revisions, total, page, page_size: pageSize, total_pages: Math.ceil(total / pageSize) },
+    body: { revisions, total, page, page_size: pageSize, total_pages: totalPages },
   };
+}
+
+/**
+ * Map of vm_uuid to CvmStatus. The sandbox matches the uuids with or without dashes, in any
+ * case, and leaves out any it does not know (the document says nothing about either).
+ */
+function statusBatch(state: AppState, vmUuids: string[]): Reply {
+  const body: Record<string, unknown> = {};
+  for (const asked of vmUuids) {
+    const wanted = asked.replace(/-/g, '').toLowerCase();
+    const cvm = state.cvms.find((c) => c.vm_uuid.replace(/-/g, '').toLowerCase() === wanted);
+    if (cvm) body[cvm.vm_uuid] = cvmStatus(cvm);
+  }
+  return { status: 200, body };
+}
+
+/** BatchStatusRequest: `{"vm_uuids": [string]}`, required. */
+function parseBatchBody(text: string, issues: ValidationIssue[]): string[] | undefined {
+  if (text.trim() === '') {
+    issues.push({ loc: ['body'], msg: 'Field required', type: 'missing', input: null });
+    return undefined;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    issues.push({ loc: ['body', 0], msg: 'JSON decode error', type: 'json_invalid', input: {}, ctx: { error: err instanceof Error ? err.message : String(err) } });
+    return undefined;
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    issues.push({ loc: ['body'], msg: 'Input should be a valid dictionary or object to extract fields from', type: 'model_attributes_type', input: json });
+    return undefined;
+  }
+  const vmUuids = (json as Record<string, unknown>)['vm_uuids'];
+  if (vmUuids === undefined) {
+    issues.push({ loc: ['body', 'vm_uuids'], msg: 'Field required', type: 'missing', input: json });
+    return undefined;
+  }
+  if (!Array.isArray(vmUuids)) {
+    issues.push({ loc: ['body', 'vm_uuids'], msg: 'Input should be a valid list', type: 'list_type', input: vmUuids });
+    return undefined;
+  }
+  const out: string[] = [];
+  vmUuids.forEach((v, i) => {
+    if (typeof v === 'string') out.push(v);
+    else issues.push({ loc: ['body', 'vm_uuids', i], msg: 'Input should be a valid string', type: 'string_type', input: v });
+  });
+  return out;
 }
 
 /** Cursors are opaque to clients; here they encode the offset of the next item. */

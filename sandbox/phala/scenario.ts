@@ -4,7 +4,7 @@
  * two sandboxes with the same scenario serve byte-identical histories.
  */
 import { Rng } from './prng.js';
-import { USER, WORKSPACE, iso, normaliseHash, type AppRevision } from './model.js';
+import { USER, WORKSPACE, iso, normaliseHash, type AppRevision, type UserRef } from './model.js';
 import type { Scenario, ScenarioOverrides, UpdateBehaviour } from './types.js';
 
 /** Newest generated deploy. Fixed and well in the past so history never lies in the future. */
@@ -21,6 +21,9 @@ export function defaultUpdateBehaviour(): UpdateBehaviour {
     outcome: 'running',
     errorMessage: 'container app exited with code 1: image pull failed',
     settleStatus: 'error',
+    operationType: 'compose_update',
+    operationCarriesHash: true,
+    writesRevisionRow: true,
   };
 }
 
@@ -35,12 +38,15 @@ export function defaultScenario(): Scenario {
     onchainKms: false,
     update: defaultUpdateBehaviour(),
     faults: [],
+    cvmIdStyle: 'hashid',
+    latencyMs: 0,
+    unhealthyHashes: [],
   };
 }
 
 export function resolveScenario(overrides: ScenarioOverrides = {}): Scenario {
   const base = defaultScenario();
-  const { update, faults, cvms, hashes, registeredTxHashes, busy, ...rest } = overrides;
+  const { update, faults, cvms, hashes, registeredTxHashes, busy, unhealthyHashes, ...rest } = overrides;
   const scenario: Scenario = {
     ...base,
     ...rest,
@@ -48,6 +54,7 @@ export function resolveScenario(overrides: ScenarioOverrides = {}): Scenario {
     update: { ...base.update, ...update },
     // Copies: faults are consumed (times decremented) and must not leak into the caller's object.
     faults: (faults ?? []).map((f) => ({ ...f })),
+    unhealthyHashes: [...(unhealthyHashes ?? base.unhealthyHashes)],
   };
   if (hashes !== undefined) scenario.hashes = [...hashes];
   if (registeredTxHashes !== undefined) scenario.registeredTxHashes = [...registeredTxHashes];
@@ -62,6 +69,8 @@ function validateScenario(s: Scenario): void {
   for (const h of s.hashes ?? []) {
     if (!/^[0-9a-f]{64}$/.test(normaliseHash(h))) throw new Error(`scenario.hashes entry is not a 64-hex compose hash: '${h}'`);
   }
+  if (!['hashid', 'int', 'none'].includes(s.cvmIdStyle)) throw new Error(`scenario.cvmIdStyle must be 'hashid', 'int' or 'none', got '${String(s.cvmIdStyle)}'`);
+  if (!(s.latencyMs >= 0)) throw new Error('scenario.latencyMs must be a non-negative number');
   if (s.busy) {
     const i = s.busy.vmIndex ?? 0;
     if (i < 0 || i >= s.cvms.length) throw new Error(`scenario.busy.vmIndex ${i} is out of range`);
@@ -70,6 +79,8 @@ function validateScenario(s: Scenario): void {
 
 export interface ResolvedCvm {
   id: string;
+  /** served instead of `id` with cvmIdStyle 'int' (the platform's internal database id) */
+  intId: number;
   vm_uuid: string;
   name: string;
   status: string;
@@ -100,7 +111,10 @@ export class RevisionFactory {
   private readonly usedIds = new Set<string>();
   private counter = 0;
 
-  constructor(private readonly appId: string) {
+  constructor(
+    private readonly appId: string,
+    private readonly user: UserRef = USER,
+  ) {
     this.rng = new Rng(`${appId}:revisions`);
   }
 
@@ -117,13 +131,18 @@ export class RevisionFactory {
       trace_id: this.rng.hex(32),
       operation_type: operationType,
       // Restarts are often triggered by the platform itself, which the API reports as null.
-      triggered_by: operationType === 'restart' ? null : { ...USER },
+      triggered_by: operationType === 'restart' ? null : { ...this.user },
       cvm: { object_type: 'cvm', vm_uuid: cvm.vm_uuid, app_id: this.appId, name: cvm.name },
       workspace: { ...WORKSPACE },
     };
     this.counter++;
     return row;
   }
+}
+
+/** The user deploys are attributed to; its username may be planted hostile text. */
+export function userOf(s: Scenario): UserRef {
+  return s.username === undefined ? USER : { ...USER, username: s.username };
 }
 
 /**
@@ -163,6 +182,8 @@ export function resolveCvms(s: Scenario, currentHash: string): ResolvedCvm[] {
     const instanceId = rng.hex(40);
     return {
       id,
+      // Own stream, so the draws above (and every default id) stay as they were.
+      intId: 1000 + i * 7919 + new Rng(`${s.appId}:cvm-int:${i}`).int(7000),
       vm_uuid: spec.vm_uuid ?? vmUuid,
       name: spec.name ?? `web-${i + 1}`,
       status: spec.status ?? 'running',
@@ -213,6 +234,6 @@ export function expectedHistory(overrides: ScenarioOverrides = {}): { cvms: Reso
   const s = resolveScenario(overrides);
   const hashes = deployHashes(s);
   const cvms = resolveCvms(s, currentHashOf(hashes, s));
-  const { deploys, rows } = buildHistory(s, cvms, new RevisionFactory(s.appId));
+  const { deploys, rows } = buildHistory(s, cvms, new RevisionFactory(s.appId, userOf(s)));
   return { cvms, deploys, rows };
 }

@@ -4,11 +4,14 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FaultBook, appliesAfterProcessing, drop, faultReply } from './faults.js';
+import { FaultBook, appliesAfterProcessing, drop, faultReply, type HostileAnswer } from './faults.js';
+import { hostileStatus, trickle, writeHugeBody, writeRaw } from './hostile.js';
 import { headerValue, parseRecordedBody, readBody, send } from './http.js';
-import { API_PREFIX, handle, isReply, matchRoute, type RouteContext } from './routes.js';
+import { servedId } from './present.js';
+import { API_PREFIX, handle, isReply, isStream, matchRoute, type Answer, type RouteContext } from './routes.js';
 import { resolveScenario } from './scenario.js';
 import { AppState } from './state.js';
+import { streamCvmState } from './state-stream.js';
 import type { Reply } from './errors.js';
 import type { AcceptedRedeploy, FaultSpec, RecordedRequest, Sandbox, ScenarioOverrides } from './types.js';
 
@@ -42,20 +45,49 @@ export async function startSandbox(overrides?: ScenarioOverrides, port = 0): Pro
     const body = parseRecordedBody(bodyText);
     if (body !== undefined) record.body = body;
 
-    const answer = (reply: Reply): void => {
-      record.status = reply.status;
-      send(res, reply, requestId);
+    // Scenario-wide latency (benchmarks): the request is handled, the answer waits.
+    const delay = async (): Promise<void> => {
+      if (scenario.latencyMs > 0) await sleep(scenario.latencyMs);
     };
-    const answerFault = (f: FaultSpec, normal: () => Reply): void => {
-      const out = faultReply(f);
-      if (out === 'drop') drop(res);
-      else answer(out === 'pass' ? normal() : out);
+    const answer = async (a: Answer): Promise<void> => {
+      await delay();
+      if (isStream(a)) {
+        record.status = 200;
+        streamCvmState(res, state, a.stream, requestId, (ms, fn) => state.after(ms, fn));
+        return;
+      }
+      record.status = a.status;
+      send(res, a, requestId);
+    };
+    const answerHostile = async (h: HostileAnswer, normal: () => Answer): Promise<void> => {
+      await delay();
+      if (h.hostile === 'huge-body') writeHugeBody(res, h.sizeBytes, requestId);
+      else if (h.hostile === 'raw') writeRaw(res, h.raw);
+      else {
+        // A stream cannot be trickled; its first event stands in as the body.
+        const n = normal();
+        const reply: Reply = isStream(n) ? { status: 200, body: {} } : n;
+        record.status = hostileStatus(h, reply.status);
+        trickle(res, reply.status, reply.rawBody ?? JSON.stringify(reply.body ?? ''), h, requestId, (ms, fn) => state.after(ms, fn));
+        return;
+      }
+      record.status = hostileStatus(h, 200);
+    };
+    const answerFault = async (f: FaultSpec, normal: () => Answer): Promise<void> => {
+      const out = faultReply(f, apiKey);
+      if (out === 'drop') {
+        await delay();
+        drop(res);
+      } else if (out === 'pass') await answer(normal());
+      else if ('hostile' in out) await answerHostile(out, normal);
+      else await answer(out);
     };
 
     const route = matchRoute(record.method, url.pathname);
     if (isReply(route)) return answer(route);
+    record.endpoint = route.endpoint;
 
-    const processRequest = (): Reply => handle(ctx, route, { query, apiKey, bodyText, requestId, now: Date.now() });
+    const processRequest = (): Answer => handle(ctx, route, { query, apiKey, bodyText, requestId, now: Date.now() });
     const fault = faults.take(route.endpoint);
     if (!fault) return answer(processRequest());
 
@@ -65,7 +97,7 @@ export async function startSandbox(overrides?: ScenarioOverrides, port = 0): Pro
       return answerFault(fault, () => reply);
     }
     if (fault.kind === 'latency') await sleep(fault.delayMs ?? 0);
-    answerFault(fault, processRequest);
+    return answerFault(fault, processRequest);
   }
 
   const server = createServer((req, res) => {
@@ -94,7 +126,12 @@ export async function startSandbox(overrides?: ScenarioOverrides, port = 0): Pro
     requests,
     redeploys,
     addFault: (f) => faults.add({ ...f }),
-    cvms: () => state.cvms.map((c) => ({ vm_uuid: c.vm_uuid, name: c.name, status: c.status, in_progress: c.in_progress, compose_hash: c.compose_hash })),
+    cvms: () =>
+      state.cvms.map((c) => {
+        const id = servedId(scenario, c);
+        const view = { vm_uuid: c.vm_uuid, name: c.name, status: c.status, in_progress: c.in_progress, compose_hash: c.compose_hash };
+        return id === undefined ? view : { id, ...view };
+      }),
     revisions: () =>
       state.revisions.map((r) => ({
         revision_id: r.revision_id,
@@ -103,6 +140,10 @@ export async function startSandbox(overrides?: ScenarioOverrides, port = 0): Pro
         operation_type: r.operation_type,
         created_at: r.created_at,
       })),
+    updates: () => state.updates.map((u) => ({ ...u })),
+    setUnhealthy: (hashes) => {
+      scenario.unhealthyHashes = [...hashes];
+    },
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         state.close();

@@ -5,7 +5,6 @@
  */
 import { Rng } from './prng.js';
 import {
-  USER,
   USER_EMAIL,
   USER_NUMERIC_ID,
   iso,
@@ -20,10 +19,11 @@ import {
   currentHashOf,
   deployHashes,
   resolveCvms,
+  userOf,
   type DeployRecord,
   type ResolvedCvm,
 } from './scenario.js';
-import type { AcceptedRedeploy, Scenario } from './types.js';
+import type { AcceptedRedeploy, Scenario, UpdateRecord } from './types.js';
 
 export interface CvmState extends ResolvedCvm {
   in_progress: boolean;
@@ -59,11 +59,14 @@ export class AppState {
   private readonly factory: RevisionFactory;
   private readonly rng: Rng;
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly listeners = new Set<(cvm: CvmState) => void>();
+  /** per CVM per accepted redeploy, in acceptance order */
+  readonly updates: UpdateRecord[] = [];
   private closed = false;
 
   constructor(readonly scenario: Scenario, now: number = Date.now()) {
     this.rng = new Rng(`${scenario.appId}:runtime`);
-    this.factory = new RevisionFactory(scenario.appId);
+    this.factory = new RevisionFactory(scenario.appId, userOf(scenario));
     const hashes = deployHashes(scenario);
     const resolved = resolveCvms(scenario, currentHashOf(hashes, scenario));
     const history = buildHistory(scenario, resolved, this.factory);
@@ -86,8 +89,30 @@ export class AppState {
     return `req_${this.rng.base62(16)}`;
   }
 
-  findCvm(idOrUuid: string): CvmState | undefined {
-    return this.cvms.find((c) => c.id === idOrUuid || c.vm_uuid === idOrUuid);
+  /**
+   * Resolves a {cvm_id} path segment the way the platform does: the hashed id (only while
+   * bodies serve it), the vm_uuid without dashes in any case, or app_<app_id> (the app's
+   * first CVM). The dashed UUID is not accepted.
+   */
+  findCvm(pathId: string): CvmState | undefined {
+    if (this.scenario.cvmIdStyle === 'hashid') {
+      const byId = this.cvms.find((c) => c.id === pathId);
+      if (byId) return byId;
+    }
+    if (pathId.startsWith('app_')) return pathId.slice('app_'.length) === this.scenario.appId ? this.cvms[0] : undefined;
+    if (!/^[0-9a-f]{32}$/i.test(pathId)) return undefined;
+    const wanted = pathId.toLowerCase();
+    return this.cvms.find((c) => c.vm_uuid.replace(/-/g, '').toLowerCase() === wanted);
+  }
+
+  /** Calls `fn` after every change of a CVM's status, progress or compose hash; returns the unsubscribe. */
+  onChange(fn: (cvm: CvmState) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private changed(cvm: CvmState): void {
+    for (const fn of [...this.listeners]) fn(cvm);
   }
 
   findRevision(revisionId: string): AppRevision | undefined {
@@ -103,13 +128,19 @@ export class AppState {
     for (const cvm of targets) {
       if (cvm.pendingStart) this.clear(cvm.pendingStart);
       cvm.compose_hash = hash;
-      const row = this.factory.make(cvm, hash, 'update', now);
-      this.revisions.unshift(row);
-      this.revisionIndex.set(row.revision_id, row);
+      // The real platform may not write a row for a redeploy; clients must not rely on one.
+      if (this.scenario.update.writesRevisionRow) {
+        const row = this.factory.make(cvm, hash, 'update', now);
+        this.revisions.unshift(row);
+        this.revisionIndex.set(row.revision_id, row);
+      }
+      const record: UpdateRecord = { vmUuid: cvm.vm_uuid, correlationId, acceptedAt: now };
+      this.updates.push(record);
       cvm.pendingStart = this.after(this.scenario.update.startLagMs, () => {
         delete cvm.pendingStart;
-        this.startUpdate(cvm, hash, correlationId);
+        this.startUpdate(cvm, hash, correlationId, record);
       });
+      this.changed(cvm);
     }
     const accepted: AcceptedRedeploy = { revisionId, composeHash: hash, vmUuids: targets.map((c) => c.vm_uuid), at: now };
     if (transactionHash !== undefined) accepted.transactionHash = transactionHash;
@@ -138,19 +169,23 @@ export class AppState {
     this.timers.delete(t);
   }
 
-  private startUpdate(cvm: CvmState, hash: string, correlationId: string): void {
-    const { durationMs, outcome, errorMessage, settleStatus } = this.scenario.update;
+  private startUpdate(cvm: CvmState, hash: string, correlationId: string, record: UpdateRecord): void {
+    const { durationMs, outcome, errorMessage, settleStatus, operationType, operationCarriesHash } = this.scenario.update;
     const startedAt = Date.now();
-    const op = this.newOperation(cvm, 'compose_update', hash, correlationId, startedAt);
+    record.startedAt = startedAt;
+    const op = this.newOperation(cvm, operationType, operationCarriesHash ? hash : null, correlationId, startedAt);
     cvm.operations.unshift(op);
     cvm.in_progress = true;
     cvm.status = 'updating';
     cvm.progress = { target: 'running', started_at: iso(startedAt), correlation_id: correlationId };
+    this.changed(cvm);
     // 'endless' models a task that never reports back: the client's deadline must fire.
     if (outcome === 'endless') return;
     this.after(durationMs, () => {
-      if (outcome === 'failed') this.settle(cvm, op, 'failed', settleStatus, errorMessage);
-      else this.settle(cvm, op, 'completed', 'running', null);
+      if (outcome === 'failed') this.settle(cvm, op, 'failed', settleStatus, errorMessage, record);
+      // The new compose hash stays recorded while the old container keeps serving.
+      else if (outcome === 'failed-running') this.settle(cvm, op, 'failed', 'running', errorMessage, record);
+      else this.settle(cvm, op, 'completed', 'running', null, record);
     });
   }
 
@@ -166,8 +201,12 @@ export class AppState {
     this.after(forMs, () => this.settle(cvm, op, 'completed', 'running', null));
   }
 
-  private settle(cvm: CvmState, op: CvmOperation, opStatus: 'completed' | 'failed', cvmStatus: string, error: string | null): void {
+  private settle(cvm: CvmState, op: CvmOperation, opStatus: 'completed' | 'failed', cvmStatus: string, error: string | null, record?: UpdateRecord): void {
     const end = Date.now();
+    if (record) {
+      record.settledAt = end;
+      record.outcome = opStatus;
+    }
     op.status = opStatus;
     op.completed_at = iso(end);
     op.duration_ms = Math.max(0, end - Date.parse(op.started_at));
@@ -176,16 +215,17 @@ export class AppState {
     cvm.status = cvmStatus;
     cvm.in_progress = false;
     cvm.progress = null;
+    this.changed(cvm);
   }
 
-  private newOperation(cvm: ResolvedCvm, operationType: string, hash: string, correlationId: string, startedAt: number): CvmOperation {
+  private newOperation(cvm: ResolvedCvm, operationType: string, hash: string | null, correlationId: string, startedAt: number): CvmOperation {
     const events: OperationEvent[] = [{ event_type: `${operationType}_started`, timestamp: iso(startedAt), state: busyStatus(operationType) }];
     return {
       correlation_id: correlationId,
       operation_type: operationType,
       target_state: 'running',
       triggered_by: USER_NUMERIC_ID,
-      triggered_by_username: USER.username,
+      triggered_by_username: userOf(this.scenario).username,
       triggered_by_email: USER_EMAIL,
       started_at: iso(startedAt),
       completed_at: null,

@@ -1,12 +1,14 @@
 /** Shortest piece of a secret treated as an echo of it; shorter runs are too common to mean anything. */
-const MIN_ECHO = 8;
+const MIN_ECHO = 12;
+/** A shorter start of a secret still counts where text was cut right after it. */
+const MIN_CUT_ECHO = 6;
 export const REDACTED = '***';
 
 /**
  * The secrets of this run, and their removal from any text that leaves the process. The runner
  * masks exact matches in the log, but not in the job summary, and not a key the platform echoed
- * only in part (a message cut short in the middle of it): every run of 8 or more characters of a
- * secret is replaced.
+ * only in part: every run of 12 or more characters of a secret is replaced, and so is a start
+ * of 6 or more where the text was cut right after it (a message truncated mid-key).
  */
 export class Secrets {
   private readonly values: string[] = [];
@@ -32,6 +34,7 @@ export class Secrets {
     if (this.values.length === 0 || text === '') return text;
     let out = text;
     for (const secret of this.values) if (secret.length < MIN_ECHO) out = out.split(secret).join(REDACTED);
+    out = this.redactCutEchoes(out);
     if (this.grams.size === 0) return out;
     let result = '';
     let i = 0;
@@ -55,5 +58,17 @@ export class Secrets {
       i = end;
     }
     return result;
+  }
+
+  private redactCutEchoes(text: string): string {
+    let out = text;
+    for (const secret of this.values) {
+      for (let k = Math.min(secret.length - 1, 64); k >= MIN_CUT_ECHO; k--) {
+        const start = secret.slice(0, k);
+        const cut = new RegExp(`${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=…|\\.\\.\\.|\\s*$| …\\[truncated\\])`, 'g');
+        out = out.replace(cut, REDACTED);
+      }
+    }
+    return out;
   }
 }

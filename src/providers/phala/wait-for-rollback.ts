@@ -1,70 +1,159 @@
+import { jittered } from '../../clock.js';
 import { ActionError, TimeoutError } from '../../errors.js';
 import { shortHash } from '../../hash.js';
-import { pollUntil } from '../../poll.js';
+import { RateWindow } from '../../http/rate-window.js';
 import type { RollbackPlan, TriggerReceipt, WaitTracker } from '../provider.js';
-import { assessCvm, FAILED_STATUSES, operationForRollback, type Verdict } from './assess-cvm.js';
+import { assessCvm, operationForRollback, type Verdict } from './assess-cvm.js';
 import type { PhalaContext } from './context.js';
 import { describeCvm } from './select-cvms.js';
 import type { CvmState, OperationRecord } from './shapes.js';
 
 const OPERATIONS_LOOKUP_LIMIT = 10;
+/** At most this many requests in any one second while waiting, whatever the number of CVMs. */
+export const MAX_REQUESTS_PER_SECOND = 5;
+/** Brisk polling near an expected transition (right after the trigger, or a change just seen)… */
+const FAST_POLL_MS = 900;
+/** …for this long after it… */
+const FAST_WINDOW_MS = 20_000;
+/** …then stretching to this between transitions (a long update costs few requests). */
+const SLOW_POLL_MS = 5000;
+/** A CVM not yet seen updating: its records are not read before this, nor more often than every… */
+const FIRST_RECORD_LOOK_MS = 2000;
+const RECORD_LOOK_EVERY_MS = 3000;
+/** Once it has been seen updating and settled, its record is due any moment: look again sooner. */
+const SETTLED_RECORD_LOOK_EVERY_MS = 1000;
+/** A line at least this often while waiting, so a long wait never looks hung. */
+const HEARTBEAT_MS = 25_000;
 
-/**
- * Waits until every redeployed CVM provably runs the target revision. One request per round
- * covers all CVMs (GET /apps/{id}/cvms); operation records are read only for a CVM whose state
- * alone cannot tell (settled without having been seen in progress, or settled failed).
- */
-export async function waitForRollback(ctx: PhalaContext, plan: RollbackPlan, receipt: TriggerReceipt, tracker: WaitTracker): Promise<void> {
-  const target = plan.revision.version;
-  const seenUpdating = new Set<string>();
-  const lastLine = new Map<string, string>();
-  const pending = new Map<string, { cvm: CvmState; why: string }>();
-  const remaining = new Set(plan.toRedeploy.map((instance) => instance.id));
-
-  const checkRound = async (): Promise<true | undefined> => {
-    const cvms = await ctx.api.listAppCvms('watching the rollback');
-    for (const vmUuid of [...remaining]) {
-      const cvm = cvms.find((candidate) => candidate.vmUuid === vmUuid);
-      if (!cvm) {
-        throw new ActionError('CVM disappeared during the rollback', `CVM ${vmUuid} is no longer listed for app ${plan.appId}. It may have been deleted while the rollback ran; check the dashboard.`);
-      }
-      if (cvm.inProgress) seenUpdating.add(vmUuid);
-      const needsRecord = !cvm.inProgress && (!seenUpdating.has(vmUuid) || FAILED_STATUSES.has(cvm.status));
-      const operation = needsRecord ? await latestRollbackOperation(ctx, cvm, target, receipt.acceptedAt) : undefined;
-      const verdict = assessCvm(cvm, target, { seenUpdating: seenUpdating.has(vmUuid), operation });
-      report(ctx, cvm, verdict, lastLine);
-      if (verdict.kind === 'failed') {
-        throw new ActionError(
-          'Rollback failed on the platform',
-          `${describeCvm(cvm)}: ${verdict.why}. Target revision ${plan.revision.id} (compose hash ${target}). Look at the CVM's logs in the Phala Cloud dashboard before trying again.`
-        );
-      }
-      if (verdict.kind === 'done') {
-        remaining.delete(vmUuid);
-        pending.delete(vmUuid);
-      } else pending.set(vmUuid, { cvm, why: verdict.why });
-    }
-    return remaining.size === 0 ? true : undefined;
-  };
-
-  const timedOut = () => {
-    const still = [...remaining]
-      .map((vmUuid) => {
-        const entry = pending.get(vmUuid);
-        return entry ? `${describeCvm(entry.cvm)}: ${entry.why}, compose hash ${shortHash(entry.cvm.composeHash)}` : `${vmUuid}: state not read yet`;
-      })
-      .join('; ');
-    return new TimeoutError(
-      `The timeout (${ctx.timeoutSeconds}s) ran out while waiting for the rollback. Still pending: ${still}. The redeploy was accepted and may still finish on its own: watch the CVMs in the Phala Cloud dashboard, and do not trigger another rollback until they settle.`
-    );
-  };
-
-  await pollUntil(ctx.deadline, checkRound, timedOut);
+interface Tracked {
+  cvm?: CvmState;
+  seenUpdating: boolean;
+  correlationIds: Set<string>;
+  operation?: OperationRecord;
+  lastRecordLookAt?: number;
+  /** Seen busy, then settled, since its records were last read: read them at once. */
+  justSettled?: boolean;
+  verdict?: Verdict;
 }
 
-async function latestRollbackOperation(ctx: PhalaContext, cvm: CvmState, target: string, sentAt: number): Promise<OperationRecord | undefined> {
-  const operations = await ctx.api.listOperations(cvm.id, OPERATIONS_LOOKUP_LIMIT, "reading the CVM's operations");
-  return operationForRollback(operations, target, sentAt);
+/**
+ * Waits until every redeployed CVM provably runs the target revision (assessCvm holds the one
+ * success condition). Each round reads all the app's CVMs with one request; operation records
+ * are read only for CVMs whose state cannot decide, within a cap of requests per second, so the
+ * request rate does not grow with the number of CVMs. Polls briskly around the transitions and
+ * slowly in between.
+ */
+export async function waitForRollback(ctx: PhalaContext, plan: RollbackPlan, receipt: TriggerReceipt, tracker: WaitTracker): Promise<void> {
+  const { api, deadline, log } = ctx;
+  const clock = deadline.clock;
+  const target = plan.revision.version;
+  const window = new RateWindow(clock, MAX_REQUESTS_PER_SECOND);
+  const tracked = new Map<string, Tracked>(plan.toRedeploy.map((instance) => [instance.id, { seenUpdating: false, correlationIds: new Set(receipt.ref ? [receipt.ref] : []) }]));
+  const lastLine = new Map<string, string>();
+  const startedLocal = clock.now();
+  let lastChangeAt = startedLocal;
+  let lastHeartbeatAt = startedLocal;
+  let interval = FAST_POLL_MS;
+  if (receipt.note) log.info(`Following the redeploy: ${receipt.note}.`);
+
+  for (;;) {
+    try {
+      await window.take();
+      const cvms = await api.listAppCvms('watching the rollback');
+      let changed = false;
+      for (const [vmUuid, entry] of tracked) {
+        const cvm = cvms.find((candidate) => candidate.vmUuid === vmUuid);
+        if (!cvm) {
+          throw new ActionError('CVM disappeared during the rollback', `CVM ${vmUuid} is no longer listed for app ${plan.appId}. It may have been deleted while the rollback ran; check the dashboard.`);
+        }
+        if (cvm.inProgress) {
+          entry.seenUpdating = true;
+          if (cvm.progress?.correlationId) entry.correlationIds.add(cvm.progress.correlationId);
+        }
+        if (entry.cvm?.inProgress && !cvm.inProgress) entry.justSettled = true;
+        if (entry.cvm && (entry.cvm.inProgress !== cvm.inProgress || entry.cvm.status !== cvm.status || entry.cvm.composeHash !== cvm.composeHash)) changed = true;
+        entry.cvm = cvm;
+      }
+
+      // Records where the state cannot decide, oldest look first, as far as the cap allows this round.
+      const now = clock.now();
+      const wanting = [...tracked.values()]
+        .filter((entry) => entry.cvm && !entry.cvm.inProgress && entry.operation?.status !== 'completed' && entry.operation?.status !== 'failed')
+        .filter((entry) => entry.seenUpdating || now - startedLocal >= FIRST_RECORD_LOOK_MS)
+        .filter((entry) => entry.justSettled || entry.lastRecordLookAt === undefined || now - entry.lastRecordLookAt >= (entry.seenUpdating ? SETTLED_RECORD_LOOK_EVERY_MS : RECORD_LOOK_EVERY_MS))
+        .sort((a, b) => (a.lastRecordLookAt ?? 0) - (b.lastRecordLookAt ?? 0));
+      for (const entry of wanting) {
+        if (window.available() === 0) break;
+        await window.take();
+        entry.lastRecordLookAt = clock.now();
+        entry.justSettled = false;
+        const operations = await api.listOperations(entry.cvm!.id, OPERATIONS_LOOKUP_LIMIT, "reading the CVM's operations");
+        const found = operationForRollback(operations, target, receipt.acceptedAt, entry.correlationIds);
+        if (found && (found.status !== entry.operation?.status || found.correlationId !== entry.operation?.correlationId)) changed = true;
+        entry.operation = found ?? entry.operation;
+      }
+
+      for (const [vmUuid, entry] of tracked) {
+        const verdict = assessCvm(entry.cvm!, target, { seenUpdating: entry.seenUpdating, operation: entry.operation });
+        entry.verdict = verdict;
+        report(ctx, entry.cvm!, verdict, lastLine);
+        if (verdict.kind === 'failed') {
+          throw new ActionError(
+            'Rollback failed on the platform',
+            `${describeCvm(entry.cvm!)}: ${verdict.why}. Target revision ${plan.revision.id} (compose hash ${target}). Look at the CVM's logs in the Phala Cloud dashboard before trying again.`,
+            { changed: 'accepted' }
+          );
+        }
+        if (verdict.kind === 'done') tracked.delete(vmUuid);
+      }
+      if (tracked.size === 0) return;
+      tracker.pending(pendingSummary(tracked));
+
+      if (changed) lastChangeAt = clock.now();
+      if (clock.now() - lastHeartbeatAt >= HEARTBEAT_MS) {
+        lastHeartbeatAt = clock.now();
+        log.info(`[${deadline.elapsedSeconds()}s] still waiting: ${pendingSummary(tracked)}`);
+      }
+    } catch (error) {
+      if (deadline.expired() && !(error instanceof ActionError && !(error instanceof TimeoutError))) throw timedOut(ctx, plan, tracked);
+      throw error;
+    }
+
+    const now = clock.now();
+    const brisk = now - startedLocal < FAST_WINDOW_MS || now - lastChangeAt < FAST_WINDOW_MS || [...tracked.values()].some((entry) => entry.verdict?.kind === 'pending' && entry.verdict.needsRecord && entry.seenUpdating);
+    interval = brisk ? FAST_POLL_MS : Math.min(SLOW_POLL_MS, Math.round(Math.max(interval, FAST_POLL_MS) * 1.3));
+    if (deadline.expired()) throw timedOut(ctx, plan, tracked);
+    await deadline.sleep(jittered(clock, interval, 0.1));
+    if (deadline.expired()) throw timedOut(ctx, plan, tracked);
+  }
+}
+
+function pendingSummary(tracked: Map<string, Tracked>): string {
+  const groups = new Map<string, string[]>();
+  for (const entry of tracked.values()) {
+    if (!entry.cvm) continue;
+    const why = entry.verdict?.kind === 'pending' ? entry.verdict.why : entry.cvm.status;
+    const names = groups.get(why) ?? [];
+    names.push(describeCvm(entry.cvm));
+    groups.set(why, names);
+  }
+  return [...groups.entries()]
+    .map(([why, names]) => `${names.length} ${why} (${names.slice(0, 10).join(', ')}${names.length > 10 ? `, … ${names.length - 10} more` : ''})`)
+    .join('; ');
+}
+
+function timedOut(ctx: PhalaContext, plan: RollbackPlan, tracked: Map<string, Tracked>): TimeoutError {
+  const still = [...tracked.entries()]
+    .map(([vmUuid, entry]) => {
+      if (!entry.cvm) return `${vmUuid}: state not read yet`;
+      const why = entry.verdict?.kind === 'pending' ? entry.verdict.why : entry.cvm.status;
+      return `${describeCvm(entry.cvm)}: ${why}, compose hash ${shortHash(entry.cvm.composeHash)}`;
+    })
+    .join('; ');
+  return new TimeoutError(
+    `The timeout (${ctx.timeoutSeconds}s) ran out while waiting for the rollback to revision ${plan.revision.id}. Still pending: ${still}. The redeploy was accepted and may still finish on its own: watch the CVMs in the Phala Cloud dashboard, and do not trigger another rollback until they settle.`,
+    { changed: 'accepted' }
+  );
 }
 
 function report(ctx: PhalaContext, cvm: CvmState, verdict: Verdict, lastLine: Map<string, string>): void {

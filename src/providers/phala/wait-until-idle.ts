@@ -1,6 +1,6 @@
 import { TimeoutError } from '../../errors.js';
 import { pollUntil } from '../../poll.js';
-import type { RollbackPlan } from '../provider.js';
+import type { RollbackPlan, TriggerTracker } from '../provider.js';
 import type { PhalaContext } from './context.js';
 import { describeCvm } from './select-cvms.js';
 import type { CvmState } from './shapes.js';
@@ -10,9 +10,11 @@ export type IdleOutcome = { kind: 'idle' } | { kind: 'already-there'; reason: st
 /**
  * After a 409 ("another operation is in progress"): watch the CVMs until none of the targets
  * is busy, naming the operation that blocks, so the redeploy can then be sent once. If the
- * blocking operation brought the targets to the revision itself, report that instead.
+ * blocking operation brought the targets to the revision, report that instead. `ownRequestPending`
+ * says an earlier request of this run may be what is running, so nothing here may claim that
+ * nothing was redeployed.
  */
-export async function waitUntilIdle(ctx: PhalaContext, plan: RollbackPlan): Promise<IdleOutcome> {
+export async function waitUntilIdle(ctx: PhalaContext, plan: RollbackPlan, tracker: TriggerTracker, ownRequestPending = false): Promise<IdleOutcome> {
   const { api, log } = ctx;
   const targetIds = new Set(plan.toRedeploy.map((instance) => instance.id));
   const blockers = new Map<string, string>(); // vmUuid → description of the blocking operation
@@ -33,6 +35,7 @@ export async function waitUntilIdle(ctx: PhalaContext, plan: RollbackPlan): Prom
       if (blockers.has(cvm.vmUuid)) continue;
       const description = await describeBlocker(ctx, cvm);
       blockers.set(cvm.vmUuid, description);
+      if (!ownRequestPending) tracker.waitingToSend(`${describeCvm(cvm)}: ${description}`);
       log.info(`${describeCvm(cvm)} is busy with ${description}; waiting for it to finish before sending the rollback.`);
     }
     return undefined;
@@ -42,7 +45,8 @@ export async function waitUntilIdle(ctx: PhalaContext, plan: RollbackPlan): Prom
     new TimeoutError(
       `Another operation was still running when the timeout (${ctx.timeoutSeconds}s) ran out: ${
         busy.map((cvm) => `${describeCvm(cvm)}: ${blockers.get(cvm.vmUuid) ?? `status ${cvm.status}`}`).join('; ') || 'the CVMs were busy'
-      }. Nothing was redeployed. Re-run the rollback once it has finished, or raise timeout.`
+      }. Re-run the rollback once it has finished, or raise timeout.`,
+      { changed: ownRequestPending ? 'unknown' : 'nothing' }
     );
 
   return pollUntil(ctx.deadline, checkRound, timedOut);

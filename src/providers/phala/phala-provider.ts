@@ -22,7 +22,7 @@ export function createPhalaProvider(settings: Settings, ctx: PhalaContext): Roll
       const resolved = await resolveRevision(
         (page) => ctx.api.listRevisions(page, 'reading the revision history'),
         settings.revision,
-        new Set(targets.map((cvm) => cvm.vmUuid))
+        targets.map((cvm) => ({ vmUuid: cvm.vmUuid, name: cvm.name, composeHash: cvm.composeHash }))
       );
       const target = resolved.target;
       // Only a CVM that runs the target, settled, needs nothing; one that is busy or down on it still does.
@@ -38,7 +38,7 @@ export function createPhalaProvider(settings: Settings, ctx: PhalaContext): Roll
           createdBy: target.triggeredBy,
           operationType: target.operationType
         },
-        previousVersion: resolved.currentHash ?? targets[0]!.composeHash,
+        previousVersion: resolved.currentHash || targets[0]!.composeHash,
         searched: resolved.searched,
         warnings: resolved.warnings
       };

@@ -65,6 +65,7 @@ describe("'previous' is relative to what the targeted CVMs run now", () => {
     const { fetchPage } = fakeHistory([row('r2', hash(2)), row('r1', hash(1))]);
     const result = await resolveRevision(fetchPage, sel('r1'), [cvm(VM_A, hash(2)), cvm(VM_B, hash(1))]);
     expect(result.target.revisionId).toBe('r1');
+    expect(result.currentHash).toBe(''); // no single hash runs now
   });
 
   it('takes a CVM that reports no hash along with the others, and says so in a warning', async () => {

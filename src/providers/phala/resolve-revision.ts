@@ -85,12 +85,13 @@ function capNote(paging: PagingResult): string {
 /**
  * The live compose hash the targeted CVMs share. 'previous' is relative to it, not to the newest
  * history row: a redeploy may write no row. CVMs that report no hash do not take part.
+ * undefined when they run different hashes (only an explicit revision gets that far).
  */
-function liveHash(targets: ReadonlyArray<RevisionTarget>, selector: RevisionSelector, warnings: string[]): string {
+function liveHash(targets: ReadonlyArray<RevisionTarget>, selector: RevisionSelector, warnings: string[]): string | undefined {
   const known = targets.filter((cvm) => cvm.composeHash !== '');
   const hashes = new Set(known.map((cvm) => cvm.composeHash));
   if (hashes.size > 1) {
-    if (selector.kind === 'ref') return '';
+    if (selector.kind === 'ref') return undefined;
     const list = targets.map((cvm) => `  ${cvm.name} (${cvm.vmUuid}): ${cvm.composeHash || 'no compose hash reported'}`).join('\n');
     throw new ActionError(
       'Targeted CVMs run different compose hashes',
@@ -211,13 +212,14 @@ class RefSearch implements Search {
   constructor(
     private readonly selector: Extract<RevisionSelector, { kind: 'ref' }>,
     private readonly targeted: ReadonlySet<string>,
-    private readonly live: string
+    private readonly live: string | undefined
   ) {
     this.fullHash = selector.hashPrefix?.length === FULL_HASH_LENGTH;
   }
 
   currentHash(): string {
-    return this.live || this.newestTargeted;
+    // undefined: the targeted CVMs run different hashes, so no one hash is "current".
+    return this.live === undefined ? '' : this.live || this.newestTargeted;
   }
 
   visit(rows: RevisionRow[]): 'settled' | 'continue' {
@@ -276,7 +278,7 @@ export async function resolveRevision(
   const live = liveHash(normalised, selector, warnings);
   const targeted = new Set(normalised.map((cvm) => cvm.vmUuid.toLowerCase()));
   const search: Search =
-    selector.kind === 'previous' ? new PreviousSearch(selector, targeted, live, warnings) : new RefSearch(selector, targeted, live);
+    selector.kind === 'previous' ? new PreviousSearch(selector, targeted, live ?? '', warnings) : new RefSearch(selector, targeted, live);
   const paging = await readRevisionPages(fetchPage, (rows) => search.visit(rows), options);
   const target = search.finish(paging);
   return {

@@ -109,7 +109,11 @@ export const CASES: Record<string, E2eCase> = {
         check("status is 'completed'", seen.outputs.status === 'completed', seen.outputs.status ?? '(unset)'),
         ...planChecks(seen, uuids),
         check('exactly one redeploy, of v2, to the CVM', seen.state.redeploys.length === 1 && seen.state.redeploys[0]!.composeHash === PREVIOUS, seen.state.redeploys),
-        check('the CVM runs v2 and is idle', seen.state.cvms.every((cvm) => cvm.compose_hash === PREVIOUS && cvm.status === 'running' && !cvm.in_progress), seen.state.cvms)
+        check(
+          'the CVM runs v2 and is idle',
+          seen.state.cvms.every((cvm) => cvm.compose_hash === PREVIOUS && cvm.status === 'running' && !cvm.in_progress),
+          seen.state.cvms
+        )
       ];
     }
   },
@@ -127,7 +131,11 @@ export const CASES: Record<string, E2eCase> = {
         check("status is 'completed'", seen.outputs.status === 'completed', seen.outputs.status ?? '(unset)'),
         ...planChecks(seen, uuids),
         check('one redeploy naming every CVM', seen.state.redeploys.length === 1 && sameSet(seen.state.redeploys[0]!.vmUuids, uuids), seen.state.redeploys),
-        check('every CVM runs v2', hashesOf(seen.state).every((hash) => hash === PREVIOUS), hashesOf(seen.state))
+        check(
+          'every CVM runs v2',
+          hashesOf(seen.state).every((hash) => hash === PREVIOUS),
+          hashesOf(seen.state)
+        )
       ];
     }
   },
@@ -145,7 +153,11 @@ export const CASES: Record<string, E2eCase> = {
         check("status is 'failed'", seen.outputs.status === 'failed', seen.outputs.status ?? '(unset)', 'status-failed-output'),
         ...planChecks(seen, uuids),
         check('the redeploy was sent once (the failure is the platform’s, not the request’s)', seen.state.redeploys.length === 1, seen.state.redeploys),
-        check('the CVM settled in error, not running', seen.state.cvms.every((cvm) => cvm.status === 'error' && !cvm.in_progress), seen.state.cvms)
+        check(
+          'the CVM settled in error, not running',
+          seen.state.cvms.every((cvm) => cvm.status === 'error' && !cvm.in_progress),
+          seen.state.cvms
+        )
       ];
     }
   },
@@ -162,7 +174,11 @@ export const CASES: Record<string, E2eCase> = {
         check("status is 'dry_run'", seen.outputs.status === 'dry_run', seen.outputs.status ?? '(unset)'),
         ...planChecks(seen, uuids),
         check('nothing was redeployed', seen.state.redeploys.length === 0, seen.state.redeploys),
-        check('the CVM still runs v3', hashesOf(seen.state).every((hash) => hash === RUNNING), hashesOf(seen.state))
+        check(
+          'the CVM still runs v3',
+          hashesOf(seen.state).every((hash) => hash === RUNNING),
+          hashesOf(seen.state)
+        )
       ];
     }
   }
@@ -211,7 +227,7 @@ async function waitForSandbox(): Promise<void> {
       await control('/state');
       return;
     } catch (error) {
-      if (Date.now() > until) throw new Error(`the sandbox's control endpoint ${controlUrl()} did not answer within 60 s: ${String(error)}`);
+      if (Date.now() > until) throw new Error(`the sandbox's control endpoint ${controlUrl()} did not answer within 60 s: ${String(error)}`, { cause: error });
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }

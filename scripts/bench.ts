@@ -73,7 +73,7 @@ const run: BenchRun = {
     os: `${platform()} ${release()}`,
     date: new Date().toISOString().slice(0, 10),
   },
-  command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+  command: commandLine(process.argv.slice(2)),
   latencyMs: opts.latencyMs,
   runs: opts.runs,
   sandboxMode: resolution.mode,
@@ -92,3 +92,9 @@ if (opts.out) {
   log(`\nWrote ${opts.out}`);
 }
 log(`\nBenchmark finished in ${((Date.now() - began) / 1000).toFixed(0)} s.`);
+
+/** The command as a reader would retype it; the note's text is already in the report. */
+function commandLine(args: string[]): string {
+  const shown = args.filter((arg, i) => arg !== '--note' && args[i - 1] !== '--note');
+  return `npm run bench${shown.length ? ` -- ${shown.join(' ')}` : ''}`;
+}

@@ -93,7 +93,7 @@ async function actionRun(bench: BenchSandbox): Promise<LagRun> {
   );
   const exitAt = Date.now();
   if (run.exitCode !== 0) throw new Error(`action exited ${run.exitCode}: ${lastLines(run.stdout + run.stderr)}`);
-  return measured(bench, mark, exitAt);
+  return await measured(bench, mark, exitAt);
 }
 
 async function baselineRun(bench: BenchSandbox): Promise<LagRun> {
@@ -103,17 +103,17 @@ async function baselineRun(bench: BenchSandbox): Promise<LagRun> {
   if (!target) throw new Error('no earlier revision in the sandbox history');
   const mark = sandbox.requests.length;
   await fixedPollRollback(sandbox, target.revision_id, target.hash, sandbox.cvms().map((c) => c.vm_uuid));
-  return measured(bench, mark, Date.now());
+  return await measured(bench, mark, Date.now());
 }
 
 /** Figures of one run from the sandbox journal (since `mark`) and its record of finished updates. */
-function measured(bench: BenchSandbox, mark: number, exitAt: number): LagRun {
+async function measured(bench: BenchSandbox, mark: number, exitAt: number): Promise<LagRun> {
   const { sandbox } = bench;
   const journal = sandbox.requests.slice(mark);
   const post = journal.find((r) => r.method === 'POST' && r.path.endsWith('/redeploy') && r.status === 202);
   if (!post) throw new Error('no accepted redeploy in the journal');
   const vmUuids = sandbox.redeploys[sandbox.redeploys.length - 1]?.vmUuids ?? [];
-  const settled = bench.settledAt(vmUuids, post.at);
+  const settled = await bench.settledAt(vmUuids, post.at);
   if (settled.size < vmUuids.length) throw new Error(`only ${settled.size} of ${vmUuids.length} CVM updates were seen to finish`);
   const finishedAt = Math.max(...settled.values());
   const waiting = journal.filter((r) => r.at > post.at && r.at <= exitAt);

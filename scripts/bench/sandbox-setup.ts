@@ -1,7 +1,7 @@
 /**
  * Starts the sandbox for benchmarking: a fixed latency on every request and a record of when
  * each CVM's update finished. Prefers the sandbox's own `latencyMs` and `updates()`; a sandbox
- * without them gets latency faults on every endpoint and a 20 ms poll of its CVM state instead.
+ * without them gets latency faults on every endpoint, and update ends from the CVMs' operation logs.
  */
 import { startSandbox, type FaultEndpoint, type FaultSpec, type Sandbox, type ScenarioOverrides } from '../../sandbox/phala/index.js';
 
@@ -19,14 +19,16 @@ interface SandboxWithUpdates extends Sandbox {
 }
 
 const ENDPOINTS: FaultEndpoint[] = ['listRevisions', 'redeploy', 'listAppCvms', 'getCvm', 'listOperations'];
-const POLL_MS = 20;
 
 export interface BenchSandbox {
   sandbox: Sandbox;
   /** how latency and update end times are obtained, for the report */
   mode: 'native' | 'emulated';
-  /** when each of `vmUuids` last finished an update accepted at or after `since` (ms epoch) */
-  settledAt(vmUuids: readonly string[], since: number): Map<string, number>;
+  /**
+   * When each of `vmUuids` last finished an update accepted at or after `since` (ms epoch).
+   * Call after the client under test has exited: the fallback sends requests of its own.
+   */
+  settledAt(vmUuids: readonly string[], since: number): Promise<Map<string, number>>;
   close(): Promise<void>;
 }
 
@@ -42,29 +44,19 @@ export async function startBenchSandbox(overrides: ScenarioOverrides, latencyMs:
     await sandbox.close();
     throw err;
   }
-  const poller = native ? undefined : new SettlePoller(sandbox);
   return {
     sandbox,
     mode: native ? 'native' : 'emulated',
-    settledAt: (vmUuids, since) => {
+    settledAt: async (vmUuids, since) => {
+      if (!native) return completedFromOperations(sandbox, vmUuids, since);
       const out = new Map<string, number>();
-      if (poller) {
-        for (const vm of vmUuids) {
-          const at = poller.firstSettleAfter(vm, since);
-          if (at !== undefined) out.set(vm, at);
-        }
-        return out;
-      }
       for (const u of sandbox.updates!()) {
         if (!vmUuids.includes(u.vmUuid) || u.acceptedAt < since || u.settledAt === undefined) continue;
         out.set(u.vmUuid, Math.max(out.get(u.vmUuid) ?? 0, u.settledAt));
       }
       return out;
     },
-    close: async () => {
-      poller?.stop();
-      await sandbox.close();
-    },
+    close: () => sandbox.close(),
   };
 }
 
@@ -86,31 +78,21 @@ async function probeLatency(sandbox: Sandbox, latencyMs: number, native: boolean
 }
 
 /**
- * Fallback for a sandbox without updates(): a CVM has finished an update when it is seen
- * settled after having been seen in progress. 20 ms polling bounds the error of each time.
+ * Fallback for a sandbox without updates(): each CVM's operation log records when its update
+ * task completed (ms precision), which is exact where polling the state would race the client.
  */
-class SettlePoller {
-  private readonly settles = new Map<string, number[]>();
-  private readonly busy = new Set<string>();
-  private readonly timer: NodeJS.Timeout;
-
-  constructor(private readonly sandbox: Sandbox) {
-    this.timer = setInterval(() => this.poll(), POLL_MS);
-  }
-
-  private poll(): void {
-    const now = Date.now();
-    for (const cvm of this.sandbox.cvms()) {
-      if (cvm.in_progress) this.busy.add(cvm.vm_uuid);
-      else if (this.busy.delete(cvm.vm_uuid)) this.settles.set(cvm.vm_uuid, [...(this.settles.get(cvm.vm_uuid) ?? []), now]);
-    }
-  }
-
-  firstSettleAfter(vmUuid: string, since: number): number | undefined {
-    return this.settles.get(vmUuid)?.find((at) => at >= since);
-  }
-
-  stop(): void {
-    clearInterval(this.timer);
-  }
+async function completedFromOperations(sandbox: Sandbox, vmUuids: readonly string[], since: number): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  await Promise.all(
+    vmUuids.map(async (vm) => {
+      const res = await fetch(`${sandbox.url}/cvms/${vm}/operations?limit=10`, { headers: { 'X-API-Key': sandbox.scenario.apiKey } });
+      if (!res.ok) throw new Error(`reading operations of ${vm}: HTTP ${res.status}`);
+      const body = (await res.json()) as { items: Array<{ started_at: string; completed_at: string | null }> };
+      for (const op of body.items) {
+        if (op.completed_at === null || Date.parse(op.started_at) < since) continue;
+        out.set(vm, Math.max(out.get(vm) ?? 0, Date.parse(op.completed_at)));
+      }
+    })
+  );
+  return out;
 }

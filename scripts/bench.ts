@@ -55,7 +55,8 @@ const targets = checkTargets({
   ...(actionWaiting.length
     ? {
         waiting: {
-          averagePerSecond: actionWaiting.reduce((n, r) => n + r.requests, 0) / (actionWaiting.reduce((n, r) => n + r.spanMs, 0) / 1000),
+          // Per CVM count, so a large fleet's rate is not diluted by the small ones.
+          averagePerSecond: Math.max(...actionLag.map((s) => s.averagePerSecond)),
           maxInAnySecond: Math.max(...actionWaiting.map((r) => r.maxInAnySecond)),
         },
       }

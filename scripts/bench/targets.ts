@@ -23,7 +23,7 @@ export interface TargetFigures {
   previousRequests: number[];
   /** action's completion lag per CVM count */
   lag: LagFigures[];
-  /** action's requests while waiting, over all completion-lag runs */
+  /** action's requests while waiting: the highest per-size average and the busiest second of any run */
   waiting?: { averagePerSecond: number; maxInAnySecond: number };
   startup?: { actionMs: number; nodeMs: number };
 }
@@ -42,14 +42,14 @@ export function checkTargets(f: TargetFigures): TargetResult[] {
   const o = f.oldestAt50k;
   results.push(
     o
-      ? { target: 'oldest hash at 50k rows ≥3× faster than the sequential loop', measured: `${fixed(o.sequentialMs / o.actionMs)}× faster`, met: o.sequentialMs >= 3 * o.actionMs }
+      ? { target: 'oldest hash at 50k rows ≥3× faster than the sequential loop', measured: `${fixed(o.sequentialMs / o.actionMs, 2)}× as fast`, met: o.sequentialMs >= 3 * o.actionMs }
       : { target: 'oldest hash at 50k rows ≥3× faster than the sequential loop', measured: 'not measured', met: undefined }
   );
   results.push(
     o?.sdkMs !== undefined
       ? {
           target: 'oldest hash at 50k rows ≥20× faster than the SDK loop, ≤8 in flight',
-          measured: `${fixed(o.sdkMs / o.actionMs)}× faster, ${o.actionMaxInFlight} in flight`,
+          measured: `${fixed(o.sdkMs / o.actionMs, 2)}× as fast, ${o.actionMaxInFlight} in flight`,
           met: o.sdkMs >= 20 * o.actionMs && o.actionMaxInFlight <= 8,
         }
       : { target: 'oldest hash at 50k rows ≥20× faster than the SDK loop, ≤8 in flight', measured: 'not measured', met: undefined }
@@ -78,7 +78,7 @@ export function checkTargets(f: TargetFigures): TargetResult[] {
     f.waiting
       ? {
           target: 'requests while waiting ≤1.5/s average, never >5 in any second',
-          measured: `${fixed(f.waiting.averagePerSecond, 2)}/s average, ${f.waiting.maxInAnySecond} max in a second`,
+          measured: `${fixed(f.waiting.averagePerSecond, 2)}/s average (worst CVM count), ${f.waiting.maxInAnySecond} max in a second`,
           met: f.waiting.averagePerSecond <= 1.5 && f.waiting.maxInAnySecond <= 5,
         }
       : { target: 'requests while waiting ≤1.5/s average, never >5 in any second', measured: 'not measured', met: undefined }

@@ -8,6 +8,7 @@ function settingsFrom(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {
   const masked: string[] = [];
   const read = (name: string) => inputs[name] ?? '';
   const settings = getSettings(read, env, (secret) => masked.push(secret));
+  if (settings.provider !== 'phala') throw new Error('expected Phala settings');
   return { settings, masked };
 }
 
@@ -117,9 +118,46 @@ describe('getSettings', () => {
     ['timeout', '99999'],
     ['revision', 'previous~0'],
     ['revision', 'latest!'],
-    ['provider', 'qovery']
+    ['provider', 'heroku']
   ])('names %s when it is %j', (input, value) => {
     expect(inputErrorFor({ ...base, [input]: value }).input).toBe(input);
+  });
+
+  it('accepts a dashless vm_uuid and writes it the way the API lists it', () => {
+    expect(settingsFrom({ ...base, vm_uuids: '3F2B9C1E5D4A4C2B9E8F0A1B2C3D4E5F' }).settings.vmUuids).toEqual(['3f2b9c1e-5d4a-4c2b-9e8f-0a1b2c3d4e5f']);
+  });
+
+  it.each(['https://cloud-api.phala.com/api/v1?x=1', 'https://cloud-api.phala.com/api/v1#frag', 'https://cloud-api.phala.com/api/v1?'])('refuses api_url with a query or fragment: %s', (url) => {
+    const error = inputErrorFor({ ...base, api_url: url });
+    expect(error.input).toBe('api_url');
+    expect(error.message).toMatch(/query string or fragment/);
+  });
+
+  it('refuses a key with non-ASCII characters, masking it first', () => {
+    const { masked, error } = (() => {
+      const masks: string[] = [];
+      try {
+        getSettings((name) => ({ ...base, api_key: 'phak_clé_123' })[name] ?? '', {}, (secret) => masks.push(secret));
+      } catch (e) {
+        return { masked: masks, error: e as InputError };
+      }
+      throw new Error('expected an InputError');
+    })();
+    expect(error.input).toBe('api_key');
+    expect(error.message).toMatch(/not printable ASCII/);
+    expect(masked).toEqual(['phak_clé_123']);
+  });
+
+  it('refuses an enormous value without echoing it whole', () => {
+    const error = inputErrorFor({ ...base, revision: 'x'.repeat(100_000) });
+    expect(error.input).toBe('revision');
+    expect(error.message.length).toBeLessThan(300);
+  });
+
+  it('cuts an echoed value short and shows its line breaks as escapes', () => {
+    const error = inputErrorFor({ ...base, app_id: `nothex\n::error::forged${'y'.repeat(200)}` });
+    expect(error.message).not.toContain('\n::error');
+    expect(error.message.length).toBeLessThan(300);
   });
 
   it('reads booleans the way YAML 1.2 core schema spells them', () => {

@@ -1,15 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 import { ActionError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
-import type { RunProgress } from '../../src/pipeline/progress.js';
-import { run } from '../../src/pipeline/run.js';
-import type { RollbackPlan, RollbackProvider, TriggerOutcome } from '../../src/providers/provider.js';
-import type { Settings } from '../../src/settings.js';
+import { describeCancellation, newProgress } from '../../src/pipeline/progress.js';
+import { run, type Verifier } from '../../src/pipeline/run.js';
+import type { RollbackPlan, RollbackProvider, TriggerOutcome, TriggerTracker } from '../../src/providers/provider.js';
+import { PHALA_VOCABULARY } from '../../src/providers/phala/phala-provider.js';
+import type { PhalaSettings } from '../../src/settings.js';
 
 const TARGET = 'ab'.repeat(32);
 const CURRENT = 'cd'.repeat(32);
 
-const settings: Settings = {
+const settings: PhalaSettings = {
   provider: 'phala',
   apiKey: 'k',
   apiUrl: 'http://127.0.0.1:1/api/v1',
@@ -22,7 +23,7 @@ const settings: Settings = {
 };
 
 function plan(over: Partial<RollbackPlan> = {}): RollbackPlan {
-  const instance = { id: 'u1', name: 'web-1', version: CURRENT, status: 'running' };
+  const instance = { id: '11111111-2222-4333-8444-555555555555', name: 'web-1', version: CURRENT, status: 'running' };
   return {
     appId: 'a1b2c3d4',
     targets: [instance],
@@ -31,17 +32,23 @@ function plan(over: Partial<RollbackPlan> = {}): RollbackPlan {
     previousVersion: CURRENT,
     searched: 3,
     warnings: [],
+    outputs: { compose_hash: TARGET, previous_compose_hash: CURRENT, vm_uuids: JSON.stringify([instance.id]) },
+    consoleUrl: '',
     ...over
   };
 }
 
-/** A provider that records the calls the pipeline makes. */
-function fakeProvider(p: RollbackPlan, outcome: TriggerOutcome = { kind: 'triggered', receipt: { acceptedAt: 0 } }, waitError?: Error) {
+/** A provider that records the calls the pipeline makes; its trigger can report through the tracker. */
+function fakeProvider(p: RollbackPlan, outcome: TriggerOutcome = { kind: 'triggered', receipt: { acceptedAt: 0 } }, waitError?: Error, duringTrigger?: (tracker: TriggerTracker) => void) {
   const calls: string[] = [];
   const provider: RollbackProvider = {
-    platformName: 'Fake',
+    vocabulary: PHALA_VOCABULARY,
     plan: async () => (calls.push('plan'), p),
-    trigger: async () => (calls.push('trigger'), outcome),
+    trigger: async (_plan, tracker) => {
+      calls.push('trigger');
+      duringTrigger?.(tracker);
+      return outcome;
+    },
     waitUntilDone: async () => {
       calls.push('wait');
       if (waitError) throw waitError;
@@ -50,18 +57,17 @@ function fakeProvider(p: RollbackPlan, outcome: TriggerOutcome = { kind: 'trigge
   return { provider, calls };
 }
 
-async function runWith(provider: RollbackProvider, over: Partial<Settings> = {}) {
+async function runWith(provider: RollbackProvider, over: Partial<PhalaSettings> = {}, verify?: Verifier) {
   const outputs: Record<string, string> = {};
-  const summaries: string[] = [];
   const lines: string[] = [];
   const log: Logger = { info: (m) => lines.push(m), warning: (m) => lines.push(`warning: ${m}`), debug: () => undefined };
-  const progress: RunProgress = { phase: 'starting' };
-  const deps = { provider, log, setOutput: (n: string, v: string) => void (outputs[n] = v), writeSummary: async (s: string) => void summaries.push(s), progress };
+  const progress = newProgress();
+  const deps = { provider, log, setOutput: (n: string, v: string) => void (outputs[n] = v), progress, verify };
   const result = await run({ ...settings, ...over }, deps).then(
     (status) => ({ status, error: undefined }),
     (error: unknown) => ({ status: undefined, error })
   );
-  return { ...result, outputs, summaries, lines, progress };
+  return { ...result, outputs, lines, progress };
 }
 
 describe('run', () => {
@@ -70,14 +76,23 @@ describe('run', () => {
     const result = await runWith(provider);
     expect(result.status).toBe('completed');
     expect(calls).toEqual(['plan', 'trigger', 'wait']);
-    expect(result.outputs).toEqual({ status: 'completed', revision_id: 'rev_1', compose_hash: TARGET, previous_compose_hash: CURRENT, vm_uuids: '["u1"]' });
-    expect(result.summaries[0]).toContain('Completed');
+    expect(result.outputs).toEqual({
+      status: 'completed',
+      revision_id: 'rev_1',
+      compose_hash: TARGET,
+      previous_compose_hash: CURRENT,
+      vm_uuids: '["11111111-2222-4333-8444-555555555555"]',
+      health: 'skipped'
+    });
+    expect(result.progress.changed).toBe('accepted');
   });
 
   it('skips without triggering when every target already runs the revision', async () => {
     const { provider, calls } = fakeProvider(plan({ toRedeploy: [] }));
-    expect((await runWith(provider)).status).toBe('skipped');
+    const result = await runWith(provider);
+    expect(result.status).toBe('skipped');
     expect(calls).toEqual(['plan']);
+    expect(result.progress.changed).toBe('nothing');
   });
 
   it('does not trigger on a dry run', async () => {
@@ -87,10 +102,13 @@ describe('run', () => {
     expect(calls).toEqual(['plan']);
   });
 
-  it('reports triggered without waiting when wait is false', async () => {
+  it('reports triggered without waiting when wait is false, and a cancellation then keeps that status', async () => {
     const { provider, calls } = fakeProvider(plan());
-    expect((await runWith(provider, { wait: false })).status).toBe('triggered');
+    const result = await runWith(provider, { wait: false });
+    expect(result.status).toBe('triggered');
     expect(calls).toEqual(['plan', 'trigger']);
+    expect(result.progress.status).toBe('triggered');
+    expect(describeCancellation(result.progress)).toMatch(/was accepted \(wait: false\)/);
   });
 
   it('reports skipped when the platform reached the revision while a blocking operation ran', async () => {
@@ -98,13 +116,39 @@ describe('run', () => {
     expect((await runWith(provider)).status).toBe('skipped');
   });
 
-  it('keeps the target outputs and writes a failure summary when a later step fails', async () => {
+  it('keeps the target outputs and records how far it got when a later step fails', async () => {
     const { provider } = fakeProvider(plan(), undefined, new ActionError('Rollback failed on the platform', 'web-1: the update failed: boom'));
     const result = await runWith(provider);
     expect(result.error).toBeInstanceOf(ActionError);
     expect(result.outputs.compose_hash).toBe(TARGET);
     expect(result.outputs.status).toBeUndefined();
-    expect(result.summaries[0]).toContain('Failed: Rollback failed on the platform');
     expect(result.progress.phase).toBe('waiting');
+    expect(result.progress.changed).toBe('accepted');
+  });
+
+  it('learns from the trigger whether anything was sent, for a cancellation during a 409 wait', async () => {
+    let snapshot = '';
+    const progressHolder: { progress?: ReturnType<typeof newProgress> } = {};
+    const { provider } = fakeProvider(plan(), undefined, undefined, (tracker) => {
+      tracker.mark('nothing');
+      tracker.waitingToSend('web-1: operation restart (correlation id c1)');
+      snapshot = describeCancellation(progressHolder.progress!);
+    });
+    const outputs: Record<string, string> = {};
+    const progress = newProgress();
+    progressHolder.progress = progress;
+    await run(settings, { provider, log: { info: () => undefined, warning: () => undefined, debug: () => undefined }, setOutput: (n, v) => void (outputs[n] = v), progress });
+    expect(snapshot).toContain('nothing was redeployed');
+    expect(snapshot).toContain('operation restart');
+  });
+
+  it('runs the health check after completion and fails, saying the rollback itself completed, when unhealthy', async () => {
+    const { provider } = fakeProvider(plan());
+    const healthy = await runWith(provider, {}, async () => ({ state: 'healthy', detail: '3 good answers' }));
+    expect(healthy.outputs.health).toBe('healthy');
+    const sick = await runWith(provider, {}, async () => ({ state: 'unhealthy', detail: 'answered 503 for 30 s' }));
+    expect(sick.error).toBeInstanceOf(ActionError);
+    expect((sick.error as ActionError).changed).toBe('accepted');
+    expect(sick.outputs.health).toBe('unhealthy');
   });
 });

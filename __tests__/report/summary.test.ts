@@ -1,28 +1,36 @@
 import { describe, expect, it } from '@jest/globals';
-import { escapeHtml } from '../../src/report/escape.js';
-import { renderSummary } from '../../src/report/summary.js';
+import { PHALA_VOCABULARY } from '../../src/providers/phala/phala-provider.js';
+import { Secrets } from '../../src/report/redact.js';
+import { changedSentence, renderSummary, type SummaryInput } from '../../src/report/summary.js';
+
+const plan = {
+  appId: 'a1b2',
+  targets: [{ id: 'u1', name: 'web|<b>1</b>`x`', version: 'cd'.repeat(32), status: 'running' }],
+  toRedeploy: [{ id: 'u1', name: 'web|<b>1</b>`x`', version: 'cd'.repeat(32), status: 'running' }],
+  revision: { id: 'rev_1', version: 'ab'.repeat(32), createdAt: '2026-11-01T00:00:00Z', createdBy: 'eve <script>', operationType: 'deploy' },
+  previousVersion: 'cd'.repeat(32),
+  searched: 2,
+  warnings: [],
+  outputs: {},
+  consoleUrl: ''
+};
+
+const base: SummaryInput = { vocabulary: PHALA_VOCABULARY, appId: 'a1b2', plan, status: 'completed', changed: 'accepted', run: { durationMs: 12_300, actor: 'octocat', runUrl: 'https://github.com/o/r/actions/runs/42' } };
 
 describe('renderSummary', () => {
-  const plan = {
-    appId: 'a1b2',
-    targets: [{ id: 'u1', name: 'web|<b>1</b>`x`', version: 'cd'.repeat(32), status: 'running' }],
-    toRedeploy: [{ id: 'u1', name: 'web|<b>1</b>`x`', version: 'cd'.repeat(32), status: 'running' }],
-    revision: { id: 'rev_1', version: 'ab'.repeat(32), createdAt: '2026-11-01T00:00:00Z', createdBy: 'eve <script>', operationType: 'deploy' },
-    previousVersion: 'cd'.repeat(32),
-    searched: 2,
-    warnings: []
-  };
-
-  it('shows app, CVMs, hashes from → to, revision, author and result in one table', () => {
-    const text = renderSummary({ platform: 'Phala Cloud', appId: 'a1b2', plan, status: 'completed' });
+  it('shows app, CVMs, hashes from → to, revision, author, result, duration, who and the run', () => {
+    const text = renderSummary(base);
     expect(text).toContain(`<code>${'cd'.repeat(32)}</code> → <code>${'ab'.repeat(32)}</code>`);
     expect(text).toContain('<code>rev_1</code>');
     expect(text).toContain('2026-11-01T00:00:00Z');
     expect(text).toContain('Completed');
+    expect(text).toContain('| Duration | 12.3 s |');
+    expect(text).toContain('| Started by | octocat |');
+    expect(text).toContain('<a href="https://github.com/o/r/actions/runs/42">');
   });
 
   it('escapes text that comes from the API so it cannot break the table or inject markup', () => {
-    const text = renderSummary({ platform: 'Phala Cloud', appId: 'a1b2', plan, status: 'completed' });
+    const text = renderSummary(base);
     expect(text).not.toContain('<b>');
     expect(text).not.toContain('<script>');
     expect(text).not.toContain('web|');
@@ -31,15 +39,46 @@ describe('renderSummary', () => {
     expect(tableRows.every((line) => line.split('|').length === 4)).toBe(true);
   });
 
-  it('shows a failure with its message', () => {
-    const text = renderSummary({ platform: 'Phala Cloud', appId: 'a1b2', failure: { title: 'App not found', message: 'line 1\nline <2>' } });
+  it('shows a failure with its title, message and whether anything was redeployed', () => {
+    const text = renderSummary({ ...base, plan: undefined, status: 'failed', changed: 'nothing', failure: { title: 'App not found', message: 'line 1\nline <2>' } });
     expect(text).toContain('Failed: App not found');
     expect(text).toContain('line 1<br>line &lt;2&gt;');
+    expect(text).toContain('Nothing was redeployed');
+  });
+
+  it.each([
+    ['a line break that would start a heading', 'x\n# Heading', /\n# Heading/],
+    ['a lone carriage return', 'x\r> quote', /\r/],
+    ['a Unicode line separator', 'x\u2028| a | b |', /\u2028/],
+    ['a link', '[click](https://evil.example)', /\]\(/],
+    ['a bare URL (autolink)', 'see https://evil.example/x now', /https:\/\/evil/],
+    ['a www autolink', 'www.evil.example', /www\.evil/],
+    ['an e-mail autolink', 'root@evil.example', /root@evil/],
+    ['HTML', '<img src=x onerror=alert(1)>', /<img/]
+  ])('neutralises %s in platform text', (_, hostile, forbidden) => {
+    const text = renderSummary({ ...base, status: 'failed', changed: 'accepted', failure: { title: hostile, message: hostile } });
+    expect(text).not.toMatch(forbidden);
+    const tableRows = text.split('\n').filter((line) => line.startsWith('| '));
+    expect(tableRows.every((line) => line.split(/(?<!&#124);?\|/).length >= 3)).toBe(true);
+  });
+
+  it('removes the key and partial echoes of it', () => {
+    const secrets = new Secrets();
+    secrets.add('phak_live_9f8e7d6c5b4a3210');
+    const text = renderSummary({ ...base, status: 'failed', changed: 'nothing', secrets, failure: { title: 'Rejected', message: 'Invalid API key phak_live_9f8e7d6c… and phak_live_9f8e7d6c5b4a3210' } });
+    expect(text).not.toContain('phak_live_9f8e7d');
+  });
+
+  it('stays under 512 KiB whatever the platform sends', () => {
+    const text = renderSummary({ ...base, status: 'failed', changed: 'unknown', failure: { title: 'Huge', message: 'x'.repeat(2 * 1024 * 1024) } });
+    expect(Buffer.byteLength(text)).toBeLessThan(512 * 1024);
   });
 });
 
-describe('escapeHtml', () => {
-  it('turns markup and table characters into entities', () => {
-    expect(escapeHtml('a|b<c>&`d`')).toBe('a&#124;b&lt;c&gt;&amp;&#96;d&#96;');
+describe('changedSentence', () => {
+  it('says plainly whether the platform was changed, in the platform\'s words', () => {
+    expect(changedSentence('nothing', PHALA_VOCABULARY)).toMatch(/^Nothing was redeployed/);
+    expect(changedSentence('unknown', PHALA_VOCABULARY)).toMatch(/may have reached Phala Cloud/);
+    expect(changedSentence('accepted', PHALA_VOCABULARY)).toMatch(/was accepted by Phala Cloud/);
   });
 });

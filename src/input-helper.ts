@@ -1,5 +1,6 @@
 import { InputError } from './errors.js';
-import { parseBoolean, parseTimeout, quoteInput, readInput, type InputReader, type Masker } from './inputs/parse.js';
+import { parseBoolean, parseSecret, parseTimeout, quoteInput, readInput, type InputReader, type Masker } from './inputs/parse.js';
+import { parseHealthStatus, parseHealthTimeout, parseHealthUrl } from './verify/health-status.js';
 import { readPhalaInputs } from './providers/phala/inputs.js';
 import { PROVIDERS, type CommonSettings, type ProviderName, type Settings } from './settings.js';
 
@@ -17,11 +18,22 @@ export type CommonInputs = Omit<CommonSettings, 'provider' | 'apiUrl' | 'appId' 
  */
 export function getSettings(read: InputReader, env: NodeJS.ProcessEnv, mask: Masker): Settings {
   const provider = parseProvider(readInput(read, 'provider'));
+  const githubToken = parseSecret('github_token', readInput(read, 'github_token'), mask);
+  const healthUrl = parseHealthUrl(readInput(read, 'health_url'));
   const common: CommonInputs = {
     wait: parseBoolean('wait', readInput(read, 'wait'), true),
     timeoutSeconds: parseTimeout(readInput(read, 'timeout')),
-    dryRun: parseBoolean('dry_run', readInput(read, 'dry_run'), false)
+    dryRun: parseBoolean('dry_run', readInput(read, 'dry_run'), false),
+    health: healthUrl
+      ? { url: healthUrl, matcher: parseHealthStatus(readInput(read, 'health_status')), timeoutSeconds: parseHealthTimeout(readInput(read, 'health_timeout')) }
+      : undefined,
+    github: githubToken ? { token: githubToken, environment: parseEnvironment(readInput(read, 'environment')) } : undefined
   };
+  if (!healthUrl) {
+    // Checked even when unused, so a typo does not wait for the day health_url is set.
+    parseHealthStatus(readInput(read, 'health_status'));
+    parseHealthTimeout(readInput(read, 'health_timeout'));
+  }
   switch (provider) {
     case 'phala':
       return readPhalaInputs(read, env, mask, common);
@@ -36,4 +48,13 @@ export function parseProvider(raw: string): ProviderName {
     throw new InputError('provider', `${quoteInput(provider)} is not supported. Supported: ${PROVIDERS.join(', ')}.`);
   }
   return provider as ProviderName;
+}
+
+/** A GitHub environment name: what the deployment record is filed under. */
+function parseEnvironment(raw: string): string {
+  const name = raw.trim() || 'production';
+  if (name.length > 255 || /[\u0000-\u001f\u007f]/.test(name)) {
+    throw new InputError('environment', `${quoteInput(name)} is not a GitHub environment name: at most 255 characters, no control characters.`);
+  }
+  return name;
 }

@@ -12,6 +12,8 @@ import { Secrets } from './report/redact.js';
 import { changedSentence, renderSummary, type RunFacts } from './report/summary.js';
 import type { RollbackStatus } from './report/outputs.js';
 import type { Settings } from './settings.js';
+import type { DeploymentRecord } from './github/deployment-record.js';
+import type { Verifier } from './pipeline/run.js';
 import { ACTION_NAME, ACTION_VERSION } from './version.js';
 
 /**
@@ -27,6 +29,7 @@ export async function run(): Promise<void> {
   const facts = (): RunFacts => runFacts(process.env, Date.now() - startedAt);
   const stopCancellation = onCancellation(io, progress, facts, secrets);
   let provider: RollbackProvider | undefined;
+  let record: DeploymentRecord | undefined;
   try {
     const settings: Settings = getSettings(
       (name) => core.getInput(name),
@@ -37,15 +40,56 @@ export async function run(): Promise<void> {
       }
     );
     const deadline = new Deadline(systemClock, settings.timeoutSeconds * 1000);
-    provider = createProvider(settings, { deadline, log: io.log, userAgent: `${ACTION_NAME}/${ACTION_VERSION}` });
-    const status = await runPipeline(settings, { provider, log: io.log, setOutput: io.setOutput, progress });
+    const userAgent = `${ACTION_NAME}/${ACTION_VERSION}`;
+    provider = createProvider(settings, { deadline, log: io.log, userAgent });
+    const github = settings.github;
+    const status = await runPipeline(settings, {
+      provider,
+      log: io.log,
+      setOutput: io.setOutput,
+      progress,
+      verify: settings.health ? healthVerifier(settings, io, userAgent) : undefined,
+      beforeTrigger: github
+        ? async (plan) => {
+            // Loaded only when used: @actions/github is most of the bundle and most runs never need it.
+            const { createDeploymentRecord } = await import('./github/deployment-record.js');
+            record = await createDeploymentRecord({
+              token: github.token,
+              environment: github.environment,
+              description: `Rollback of ${settings.appId || plan.appId} to revision ${plan.revision.id}`.slice(0, 140),
+              env: process.env,
+              log: io.log,
+              payload: { provider: settings.provider, revision_id: plan.revision.id, version: plan.revision.version, previous_version: plan.previousVersion },
+              userAgent
+            });
+          }
+        : undefined
+    });
     io.writeSummary(renderSummary(summaryFields(progress, status, facts(), secrets)));
+    await record?.finish(status === 'completed' || status === 'triggered' ? 'success' : 'error', `Rollback ${status}`, settings.health?.url);
   } catch (error) {
     reportFailure(error, io, progress, facts(), secrets);
+    await record?.finish(progress.changed === 'nothing' ? 'error' : 'failure', `Rollback failed: ${describe(error).title}`.slice(0, 140));
   } finally {
     stopCancellation();
     provider?.dispose?.();
   }
+}
+
+/** The health check after completion: the app itself must answer, not just the platform. */
+function healthVerifier(settings: Settings, io: ActionIO, userAgent: string): Verifier {
+  const health = settings.health!;
+  return async () => {
+    const { checkHealth } = await import('./verify/health-check.js');
+    const result = await checkHealth({ url: health.url, matcher: health.matcher, timeoutSeconds: health.timeoutSeconds, clock: systemClock, log: io.log, userAgent });
+    const last = result.lastStatus !== undefined ? `last answer ${result.lastStatus}` : `last error ${result.lastError ?? 'none'}`;
+    return result.health === 'healthy'
+      ? { state: 'healthy', detail: `${result.consecutive} expected answers in a row (${health.matcher.description}) after ${(result.elapsedMs / 1000).toFixed(1)} s` }
+      : {
+          state: 'unhealthy',
+          detail: `${health.url} did not answer ${health.matcher.description} 3 times in a row within health_timeout (${health.timeoutSeconds} s): ${last} after ${result.attempts} attempts. Look at the app's logs; the platform reports the rollback itself as complete.`
+        };
+  };
 }
 
 function summaryFields(progress: RunProgress, status: RollbackStatus, run: RunFacts, secrets: Secrets) {

@@ -1,4 +1,5 @@
 import type { RevisionSelector } from './revision-selector.js';
+import type { HealthStatusMatcher } from './verify/health-status.js';
 
 export const PROVIDERS = ['phala', 'camunda', 'qovery'] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
@@ -6,10 +7,7 @@ export type ProviderName = (typeof PROVIDERS)[number];
 /** Verification after the platform reports completion (`health_url`). */
 export interface HealthSettings {
   url: string;
-  /** Does an HTTP status count as healthy? */
-  matches(status: number): boolean;
-  /** The expected statuses as the user wrote them, normalised, for messages. */
-  expected: string;
+  matcher: HealthStatusMatcher;
   timeoutSeconds: number;
 }
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { Deadline, systemClock } from '../../src/clock.js';
 import { ActionError } from '../../src/errors.js';
-import { ApiClient } from '../../src/http/api-client.js';
+import { ApiClient, BodyTooLargeError, notJsonError } from '../../src/http/api-client.js';
 import { TransportError } from '../../src/http/transport-error.js';
 import type { Logger } from '../../src/log.js';
 
@@ -87,10 +87,60 @@ describe('ApiClient', () => {
     api.dispose();
   });
 
-  it('refuses a 2xx body that is not JSON, naming the endpoint', async () => {
+  it('hands a 2xx body that is not JSON to the caller as such, rather than guessing', async () => {
     const base = await serve((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>login</html>'));
     const { api } = client(base);
-    await expect(api.read({ method: 'GET', path: '/apps/x/cvms' })).rejects.toThrow(new ActionError('', 'GET /api/v1/apps/x/cvms answered 200 with a body that is not JSON (text/html): "<html>login</html>". A proxy or gateway may be in the way; check api_url.'));
+    const response = await api.read({ method: 'GET', path: '/apps/x/cvms' });
+    expect(response).toMatchObject({ status: 200, notJson: true, body: undefined });
+    expect(notJsonError(response, 'Phala Cloud').message).toBe(
+      'GET /api/v1/apps/x/cvms answered 200 with a body that is not JSON (text/html): "<html>login</html>". A proxy or gateway may be in the way; check api_url.'
+    );
+    api.dispose();
+  });
+
+  it('refuses a body over the cap without buffering it, and closes the connection', async () => {
+    const base = await serve((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      let sent = 0;
+      const pump = () => {
+        while (sent < 4 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      pump();
+    });
+    const small = new ApiClient({ baseUrl: `${base}/api/v1`, authHeaders: {}, userAgent: 't', deadline: new Deadline(systemClock, 20_000), log: { info: () => undefined, warning: () => undefined, debug: () => undefined }, maxBodyBytes: 1024 * 1024 });
+    await expect(small.read({ method: 'GET', path: '/big' })).rejects.toBeInstanceOf(BodyTooLargeError);
+    small.dispose();
+  });
+
+  it('aborts a body that trickles past the per-request timeout', async () => {
+    const base = await serve((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const timer = setInterval(() => res.write(' '), 50);
+      res.on('close', () => clearInterval(timer));
+    });
+    const { api } = client(base, { requestTimeoutMs: 400 });
+    const started = Date.now();
+    const error = await api.send({ method: 'GET', path: '/slow' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransportError);
+    expect(Date.now() - started).toBeLessThan(2000);
+    api.dispose();
+  });
+
+  it('never follows a redirect on send (a POST would be re-sent)', async () => {
+    let hits = 0;
+    const base = await serve((req, res) => {
+      hits++;
+      res.writeHead(307, { location: '/api/v1/elsewhere' }).end();
+    });
+    const { api } = client(base);
+    const response = await api.send({ method: 'POST', path: '/redeploy', body: {} });
+    expect(response.status).toBe(307);
+    expect(hits).toBe(1);
     api.dispose();
   });
 });

@@ -50,17 +50,15 @@ describe('@phala/cloud SDK against the sandbox', () => {
     expect(cvm).toMatchObject({ id: listed!.id, vm_uuid: sb.cvms()[0]!.vm_uuid, compose_hash: sb.cvms()[0]!.compose_hash, status: 'running' });
   });
 
-  // Mismatch: the SDK strips the dashes from a UUID (GET /cvms/<32 hex>); the sandbox matches
-  // only the dashed vm_uuid and answers 404. Dashless UUID support is being added to the sandbox.
-  it.failing('getCvmInfo by vm_uuid (sent without dashes)', async () => {
+  // The SDK strips the dashes from a UUID (GET /cvms/<32 hex>), as the platform expects.
+  it('getCvmInfo by vm_uuid (sent without dashes)', async () => {
     const sb = await sandbox();
     const cvm = await getCvmInfo(sdkClient(sb), { uuid: sb.cvms()[0]!.vm_uuid });
     expect(cvm.vm_uuid).toBe(sb.cvms()[0]!.vm_uuid);
   });
 
-  // Mismatch: the SDK sends an app id as GET /cvms/app_<id>; the sandbox does not resolve the
-  // app_ form and answers 404. Support is being added to the sandbox.
-  it.failing('getCvmInfo by app id (sent as app_<id>)', async () => {
+  // The SDK sends an app id as GET /cvms/app_<id>.
+  it('getCvmInfo by app id (sent as app_<id>)', async () => {
     const sb = await sandbox();
     const cvm = await getCvmInfo(sdkClient(sb), { app_id: sb.scenario.appId });
     expect(cvm.app_id).toBe(sb.scenario.appId);

@@ -211,9 +211,10 @@ export class ApiClient {
         response.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > this.maxBodyBytes) {
+            // Settle first: destroying emits 'aborted', which must not win the race.
+            reject(new BodyTooLargeError(endpoint, this.maxBodyBytes, this.platform));
             response.destroy();
             request.destroy();
-            reject(new BodyTooLargeError(endpoint, this.maxBodyBytes, this.platform));
             return;
           }
           chunks.push(chunk);

@@ -16,6 +16,8 @@ export interface RunDeps {
   setOutput(name: string, value: string): void;
   progress: RunProgress;
   verify?: Verifier;
+  /** Called once, just before the redeploy is sent (e.g. to open a GitHub deployment record). */
+  beforeTrigger?: (plan: RollbackPlan) => Promise<void>;
 }
 
 const short = (version: string) => (/^[0-9a-f]{64}$/.test(version) ? version.slice(0, 12) : version);
@@ -58,6 +60,7 @@ export async function run(settings: Settings, deps: RunDeps): Promise<RollbackSt
     return finish(deps, 'dry_run');
   }
 
+  await deps.beforeTrigger?.(plan);
   progress.phase = 'triggering';
   log.info(`Sending the ${v.redeploy} of revision ${plan.revision.id} to ${plan.toRedeploy.map((i) => `${i.name} (${i.id})`).join(', ')}.`);
   const tracker: TriggerTracker = {

@@ -14,17 +14,18 @@ const op = (over: Partial<OperationRecord>): OperationRecord => ({
   ...over
 });
 
-describe('assessCvm', () => {
-  it('does not take the flipped-but-not-started window for completion', () => {
-    expect(assessCvm(cvm({}), TARGET, { seenUpdating: false })).toEqual({ kind: 'pending', why: 'running, update not started yet' });
+describe('assessCvm: the one success condition', () => {
+  it('does not take the flipped-but-not-started window for completion, and asks for the record', () => {
+    expect(assessCvm(cvm({}), TARGET, { seenUpdating: false })).toEqual({ kind: 'pending', why: 'running, update not started yet', needsRecord: true });
   });
 
   it('is pending while the update is in progress', () => {
     expect(assessCvm(cvm({ inProgress: true, status: 'updating' }), TARGET, { seenUpdating: true }).kind).toBe('pending');
   });
 
-  it('is done once seen in progress and then settled running on the target', () => {
-    expect(assessCvm(cvm({}), TARGET, { seenUpdating: true })).toEqual({ kind: 'done' });
+  it('is not done when seen updating and settled, until the operation record says completed', () => {
+    expect(assessCvm(cvm({}), TARGET, { seenUpdating: true })).toMatchObject({ kind: 'pending', needsRecord: true });
+    expect(assessCvm(cvm({}), TARGET, { seenUpdating: true, operation: op({}) })).toEqual({ kind: 'done' });
   });
 
   it('is done on a completed operation record for the rollback, even if the update ran between polls', () => {
@@ -32,21 +33,21 @@ describe('assessCvm', () => {
   });
 
   it('is not done while the record is still in progress', () => {
-    expect(assessCvm(cvm({}), TARGET, { seenUpdating: false, operation: op({ status: 'in_progress' }) }).kind).toBe('pending');
+    expect(assessCvm(cvm({}), TARGET, { seenUpdating: true, operation: op({ status: 'in_progress' }) }).kind).toBe('pending');
   });
 
-  it("fails with the platform's message when the operation failed", () => {
-    const verdict = assessCvm(cvm({ status: 'error' }), TARGET, { seenUpdating: true, operation: op({ status: 'failed', errorMessage: 'image pull failed' }) });
+  it("fails with the platform's message when the operation failed, even though the CVM reads running on the target", () => {
+    const verdict = assessCvm(cvm({}), TARGET, { seenUpdating: true, operation: op({ status: 'failed', errorMessage: 'container exited 1' }) });
     expect(verdict).toMatchObject({ kind: 'failed' });
-    expect(verdict.kind === 'failed' && verdict.why).toContain('image pull failed');
+    expect(verdict.kind === 'failed' && verdict.why).toContain('container exited 1');
   });
 
   it.each(['stopped', 'error', 'exited'])('fails when the CVM settles %s after the update', (status) => {
     expect(assessCvm(cvm({ status }), TARGET, { seenUpdating: true }).kind).toBe('failed');
   });
 
-  it('fails when the CVM settles running another hash', () => {
-    expect(assessCvm(cvm({ composeHash: OLD }), TARGET, { seenUpdating: true }).kind).toBe('failed');
+  it('fails when the CVM settles running another hash after a completed update', () => {
+    expect(assessCvm(cvm({ composeHash: OLD }), TARGET, { seenUpdating: true, operation: op({}) }).kind).toBe('failed');
   });
 });
 
@@ -61,8 +62,17 @@ describe('operationForRollback', () => {
   it('takes the newest matching one', () => {
     expect(operationForRollback([op({ correlationId: 'new' }), op({ correlationId: 'old' })], TARGET, sentAt)?.correlationId).toBe('new');
   });
-  it('accepts an update without a recorded hash, but not a restart', () => {
-    expect(operationForRollback([op({ composeHash: undefined })], TARGET, sentAt)).toBeDefined();
-    expect(operationForRollback([op({ composeHash: undefined, operationType: 'restart' })], TARGET, sentAt)).toBeUndefined();
+  it.each(['activate_revision', 'update', 'compose_update', 'deploy'])('matches an activation named %s without a recorded hash', (operationType) => {
+    expect(operationForRollback([op({ composeHash: undefined, operationType })], TARGET, sentAt)).toBeDefined();
+  });
+  it.each(['restart', 'power_on', 'stop', 'resize'])('never takes a %s for the rollback', (operationType) => {
+    expect(operationForRollback([op({ composeHash: undefined, operationType })], TARGET, sentAt)).toBeUndefined();
+  });
+  it('prefers the record whose correlation id the CVM showed while busy, even if the clocks disagree', () => {
+    const records = [op({ correlationId: 'other' }), op({ correlationId: 'mine', startedAt: '2026-11-25T11:58:00Z' })];
+    expect(operationForRollback(records, TARGET, sentAt, new Set(['mine']))?.correlationId).toBe('mine');
+  });
+  it('finds nothing rather than guess when no record fits', () => {
+    expect(operationForRollback([], TARGET, sentAt)).toBeUndefined();
   });
 });

@@ -273,6 +273,7 @@ export async function resolveRevision(
   targets: ReadonlyArray<RevisionTarget>,
   options: ResolveOptions = {}
 ): Promise<ResolvedRevision> {
+  if (selector.kind === 'current') throw new ActionError('Revision not supported', "'current' is not a revision on Phala Cloud: use 'previous', 'previous~N', a revision id or a compose hash.");
   const warnings: string[] = [];
   const normalised = targets.map((cvm) => ({ ...cvm, composeHash: normaliseHash(cvm.composeHash) }));
   const live = liveHash(normalised, selector, warnings);

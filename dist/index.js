@@ -1,6 +1,849 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 9659:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
+exports.getProxyUrl = getProxyUrl;
+exports.isHttps = isHttps;
+const http = __importStar(__nccwpck_require__(8611));
+const https = __importStar(__nccwpck_require__(5692));
+const pm = __importStar(__nccwpck_require__(3335));
+const tunnel = __importStar(__nccwpck_require__(770));
+const undici_1 = __nccwpck_require__(6752);
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (exports.HttpCodes = HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (exports.Headers = Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (exports.MediaTypes = MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+exports.HttpClientError = HttpClientError;
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+exports.HttpClientResponse = HttpClientResponse;
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+exports.HttpClient = HttpClient;
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 3335:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getProxyUrl = getProxyUrl;
+exports.checkBypass = checkBypass;
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -12,7 +855,6 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -276,7 +1118,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +1126,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +1153,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-module.exports.kT = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +1229,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +1244,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28374,27 +29215,27 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2210);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1944);
 // The runner executes dist/index.js, bundled from here.
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 2210:
+/***/ 1944:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
+  e: () => (/* binding */ main_run)
 });
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// UNUSED EXPORTS: runFacts
+
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -29264,7 +30105,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -29793,7 +30634,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -31208,7 +32049,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    core_error(message);
+    error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -31231,7 +32072,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_error(message, properties = {}) {
+function error(message, properties = {}) {
     command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -31393,29 +32234,577 @@ function pollIntervalMs(round) {
  */
 class ActionError extends Error {
     title;
-    constructor(title, message) {
+    changed;
+    constructor(title, message, options = {}) {
         super(message);
         this.title = title;
         this.name = 'ActionError';
+        this.changed = options.changed;
     }
 }
 /** Bad input, caught before any request is sent. The message names the input. */
 class InputError extends ActionError {
     input;
     constructor(input, message) {
-        super(`Invalid input '${input}'`, message);
+        super(`Invalid input '${input}'`, message, { changed: 'nothing' });
         this.input = input;
         this.name = 'InputError';
     }
 }
 /** Thrown when the run's overall `timeout` is used up. */
 class TimeoutError extends ActionError {
-    constructor(message) {
-        super('Rollback timed out', message);
+    constructor(message, options = {}) {
+        super('Rollback timed out', message, options);
         this.name = 'TimeoutError';
     }
 }
 
+;// CONCATENATED MODULE: ./src/http/transport-error.ts
+/**
+ * The request went out but no HTTP answer came back (reset, refused, timeout). For a POST this
+ * means the platform may or may not have acted: callers must find out before repeating it.
+ */
+class TransportError extends Error {
+    endpoint;
+    code;
+    retryable;
+    hint;
+    constructor(endpoint, code, retryable, 
+    /** What the user can do about it, when the failure itself tells (e.g. https to a plain-http port). */
+    hint) {
+        super(`${endpoint}: no answer (${code})`);
+        this.endpoint = endpoint;
+        this.code = code;
+        this.retryable = retryable;
+        this.hint = hint;
+        this.name = 'TransportError';
+    }
+}
+const RETRYABLE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED', 'TIMEOUT', 'SOCKET_HANG_UP']);
+function toTransportError(endpoint, error) {
+    const err = error;
+    const message = typeof err?.message === 'string' ? err.message : String(error);
+    let code = typeof err?.code === 'string' ? err.code : '';
+    if (!code && /timeout/i.test(message))
+        code = 'TIMEOUT';
+    if (!code && /socket hang up/i.test(message))
+        code = 'SOCKET_HANG_UP';
+    if (!code)
+        code = 'UNKNOWN';
+    return new TransportError(endpoint, code, RETRYABLE_CODES.has(code), hintFor(code, message));
+}
+function hintFor(code, message) {
+    if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO' || /wrong version number|packet length too long|http request/i.test(message)) {
+        return 'The server did not speak TLS: api_url says https but the port serves plain http. Use the https port, or http:// for a loopback test server.';
+    }
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return "The host name in api_url could not be resolved: check it for typos.";
+    if (code === 'ECONNREFUSED')
+        return 'Nothing listens at that address and port: check the host and port in api_url.';
+    if (/certificate|self[- ]signed|CERT_|UNABLE_TO_VERIFY/i.test(`${code} ${message}`)) {
+        return "The server's TLS certificate was not trusted. The action does not turn certificate checks off; use the API's real address.";
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/parse.ts
+
+/** Longest input value the action accepts; anything longer is a paste accident, not a value. */
+const MAX_INPUT_LENGTH = 8192;
+const MAX_TIMEOUT_SECONDS = 6 * 60 * 60; // a GitHub-hosted job cannot run longer
+/**
+ * A value echoed back in an error message: cut short and with control characters shown as
+ * escapes, so an enormous or multi-line input cannot flood the log or forge a line.
+ */
+function quoteInput(text, max = 80) {
+    const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+    return `'${JSON.stringify(cut).slice(1, -1).replace(/\\"/g, '"')}'`;
+}
+/** Reads an input, refusing absurd lengths before anything else looks at it. */
+function readInput(read, name) {
+    const raw = read(name);
+    if (raw.length > MAX_INPUT_LENGTH) {
+        throw new InputError(name, `The value is ${raw.length} characters long; at most ${MAX_INPUT_LENGTH} are accepted. Check what is passed as ${name}.`);
+    }
+    return raw;
+}
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+/**
+ * An API base URL: https (plain http only to loopback, since the credential would travel in
+ * clear), no credentials, no query or fragment (paths are appended to it). Returned without a
+ * trailing slash.
+ */
+function parseApiUrl(raw, example, input = 'api_url') {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new InputError(input, `${quoteInput(raw)} is not a URL. Expected e.g. ${example}.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new InputError(input, `${quoteInput(raw)} must be an https:// URL, e.g. ${example}.`);
+    }
+    if (url.username || url.password) {
+        throw new InputError(input, 'The URL must not contain credentials; pass them in their own inputs, from secrets.');
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new InputError(input, `'${url.origin}' uses plain http, which would send the credentials unencrypted. Use https (plain http is allowed only for loopback addresses).`);
+    }
+    if (url.search || url.hash || raw.includes('?') || raw.includes('#')) {
+        throw new InputError(input, `${quoteInput(raw)} has a query string or fragment ('?' or '#'); give the base URL only, e.g. ${example}.`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+/**
+ * A credential: trimmed, then refused if it holds whitespace, control or non-ASCII characters,
+ * which an HTTP header cannot carry (usually a paste with a line break or a smart quote).
+ * Masked before it is checked, so even a refused value never shows in the log.
+ */
+function parseSecret(name, raw, mask) {
+    const value = raw.trim();
+    if (value)
+        mask(value);
+    if (/[\s\u0000-\u001f\u007f]/.test(value)) {
+        throw new InputError(name, `The value contains whitespace or control characters; copy it again without line breaks.`);
+    }
+    if (/[^\u0020-\u007e]/.test(value)) {
+        throw new InputError(name, `The value contains characters that are not printable ASCII (e.g. a smart quote or an accent); HTTP headers cannot carry them. Copy it again from its source.`);
+    }
+    return value;
+}
+function parseBoolean(name, raw, fallback) {
+    const text = raw.trim();
+    if (text === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw new InputError(name, `${quoteInput(text)} is not a boolean: use true or false.`);
+}
+function parseTimeout(raw) {
+    const text = raw.trim() || '600';
+    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_TIMEOUT_SECONDS) {
+        throw new InputError('timeout', `${quoteInput(text)} is not a timeout: expected a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS} (e.g. 600).`);
+    }
+    return Number(text);
+}
+const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+/** A UUID in canonical form (lower case, dashed), or undefined. Dashless input is accepted. */
+function canonicalUuid(text) {
+    if (!UUID.test(text))
+        return undefined;
+    const hex = text.replace(/-/g, '').toLowerCase();
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+/** Items separated by commas, spaces or new lines (how people paste lists into a YAML input). */
+function splitList(raw, separators = /[\s,]+/) {
+    return raw.split(separators).map((item) => item.trim()).filter((item) => item !== '');
+}
+
+;// CONCATENATED MODULE: ./src/verify/health-status.ts
+
+
+const DEFAULT_HEALTH_STATUS = '200-399';
+const DEFAULT_HEALTH_TIMEOUT_SECONDS = 300;
+const MAX_HEALTH_TIMEOUT_SECONDS = 3600;
+const EXPECTED_STATUS = 'expected a status code (200), a range (200-399 or 200..399) or a comma-separated list of them (200,204,300-302), with codes from 100 to 599';
+/**
+ * `health_status`: one code, a range (`a-b` or `a..b`), or a comma list mixing them.
+ * Empty means 200-399: a redirect is a sign of life, and the check never follows one to
+ * another origin, so it is judged by its own status.
+ */
+function parseHealthStatus(raw) {
+    const text = raw.trim() || DEFAULT_HEALTH_STATUS;
+    const ranges = [];
+    for (const part of text.split(',')) {
+        const item = part.trim();
+        const match = /^(\d{3})(?:\s*(?:-|\.\.)\s*(\d{3}))?$/.exec(item);
+        if (!match) {
+            const what = item === '' ? 'an empty entry' : `'${item}'`;
+            throw new InputError('health_status', `'${text}' has ${what}: ${EXPECTED_STATUS}.`);
+        }
+        const low = Number(match[1]);
+        const high = match[2] === undefined ? low : Number(match[2]);
+        for (const code of [low, high]) {
+            if (code < 100 || code > 599) {
+                throw new InputError('health_status', `${code} in '${text}' is not an HTTP status code: codes run from 100 to 599.`);
+            }
+        }
+        if (low > high) {
+            throw new InputError('health_status', `'${item}' in '${text}' is an empty range: write the lower code first (e.g. ${high}-${low}).`);
+        }
+        ranges.push([low, high]);
+    }
+    const description = ranges.map(([low, high]) => (low === high ? String(low) : `${low}-${high}`)).join(', ');
+    return {
+        ranges,
+        description,
+        matches: (status) => ranges.some(([low, high]) => status >= low && status <= high)
+    };
+}
+/**
+ * `health_url`: the app's own address, polled without any credentials. Returns undefined when
+ * empty (no health check). Plain http only for loopback, matching api_url: a health endpoint on
+ * the public internet should not be trusted over an unauthenticated channel.
+ */
+function parseHealthUrl(raw) {
+    const text = raw.trim();
+    if (text === '')
+        return undefined;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new InputError('health_url', `'${text}' is not an absolute URL. Expected e.g. https://app.example.com/health.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new InputError('health_url', `'${text}' must be an https:// URL.`);
+    }
+    if (url.username || url.password) {
+        throw new InputError('health_url', 'The URL must not contain credentials: the health check sends none, so the endpoint must answer without them.');
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new InputError('health_url', `'${url.origin}' uses plain http. Use https (plain http is allowed only for loopback addresses).`);
+    }
+    url.hash = '';
+    return url.href;
+}
+/** `health_timeout`: whole seconds from 1 to 3600, default 300. */
+function parseHealthTimeout(raw) {
+    const text = raw.trim() || String(DEFAULT_HEALTH_TIMEOUT_SECONDS);
+    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_HEALTH_TIMEOUT_SECONDS) {
+        throw new InputError('health_timeout', `'${text}' is not a health timeout: expected a whole number of seconds from 1 to ${MAX_HEALTH_TIMEOUT_SECONDS} (e.g. ${DEFAULT_HEALTH_TIMEOUT_SECONDS}).`);
+    }
+    return Number(text);
+}
+
+;// CONCATENATED MODULE: ./src/hash.ts
+/** Phala returns compose hashes bare or 0x-prefixed, in either case; compare them only normalised. */
+function normaliseHash(hash) {
+    const trimmed = hash.trim().toLowerCase();
+    return trimmed.startsWith('0x') ? trimmed.slice(2) : trimmed;
+}
+/** Short form for log lines; the full hash stays in outputs and the summary. */
+function shortHash(hash) {
+    return normaliseHash(hash).slice(0, 12);
+}
+
+;// CONCATENATED MODULE: ./src/revision-selector.ts
+
+
+
+/** A compose hash is SHA-256: 64 hex characters. Shorter prefixes must still be unambiguous. */
+const FULL_HASH_LENGTH = 64;
+const MIN_PREFIX_LENGTH = 8;
+const MAX_STEPS = 1000;
+const DEFAULT_ID = /^[A-Za-z0-9_-]{1,128}$/;
+function parseRevisionSelector(raw, rules = { hashes: true }) {
+    const text = raw.trim();
+    const idRule = rules.id ?? { pattern: DEFAULT_ID, describe: 'a revision id (letters, digits, _ and -)' };
+    const forms = ["'previous'", "'previous~N'", ...(rules.current ? ["'current'"] : []), idRule.describe, ...(rules.hashes ? ['a compose hash (hex, optional 0x)'] : [])];
+    if (text === '') {
+        throw new InputError('revision', `revision is empty. Use ${forms.join(', ')}.`);
+    }
+    const previous = /^previous(?:~(\d+))?$/i.exec(text);
+    if (previous) {
+        const steps = previous[1] === undefined ? 1 : Number(previous[1]);
+        if (!Number.isSafeInteger(steps) || steps < 1 || steps > MAX_STEPS) {
+            throw new InputError('revision', `${quoteInput(text)}: N in previous~N must be a whole number from 1 to ${MAX_STEPS}.`);
+        }
+        return { kind: 'previous', steps, text };
+    }
+    if (/^previous/i.test(text)) {
+        throw new InputError('revision', `${quoteInput(text)} is not understood. Write 'previous' or 'previous~N' with N ≥ 1, e.g. previous~2.`);
+    }
+    if (/^current$/i.test(text)) {
+        if (rules.current)
+            return { kind: 'current', text };
+        throw new InputError('revision', `'current' is not supported on this platform. Use ${forms.join(', ')}.`);
+    }
+    if (rules.hashes) {
+        const hex = normaliseHash(text);
+        if (/^[0-9a-f]+$/.test(hex) && hex.length >= MIN_PREFIX_LENGTH) {
+            if (hex.length > FULL_HASH_LENGTH) {
+                throw new InputError('revision', `${quoteInput(text)} has ${hex.length} hex characters; a compose hash has ${FULL_HASH_LENGTH}.`);
+            }
+            return { kind: 'ref', revisionId: text, hashPrefix: hex, text };
+        }
+        if (/^0x/i.test(text)) {
+            throw new InputError('revision', `${quoteInput(text)} looks like a compose hash but is not ${MIN_PREFIX_LENGTH}–${FULL_HASH_LENGTH} hex characters after 0x.`);
+        }
+    }
+    if (!idRule.pattern.test(text)) {
+        throw new InputError('revision', `${quoteInput(text)} is neither ${forms.join(', ')}.`.replace(/, ([^,]*)\.$/, ' nor $1.'));
+    }
+    return { kind: 'ref', revisionId: text, text };
+}
+function describeSelector(selector) {
+    if (selector.kind === 'previous')
+        return selector.steps === 1 ? "'previous'" : `'previous~${selector.steps}'`;
+    return `'${selector.text}'`;
+}
+
+;// CONCATENATED MODULE: ./src/providers/phala/inputs.ts
+
+
+
+const PHALA_DEFAULT_API_URL = 'https://cloud-api.phala.com/api/v1';
+/**
+ * Phala's inputs. The official CLI and SDKs read PHALA_CLOUD_API_KEY and PHALA_CLOUD_API_PREFIX,
+ * so a workflow that already sets them for those tools works unchanged.
+ */
+function readPhalaInputs(read, env, mask, common) {
+    const apiKey = parseSecret('api_key', readInput(read, 'api_key').trim() || (env.PHALA_CLOUD_API_KEY ?? '').trim(), mask);
+    if (!apiKey) {
+        throw new InputError('api_key', 'No Phala Cloud API key. Set the api_key input (e.g. api_key: ${{ secrets.PHALA_CLOUD_API_KEY }}) or the PHALA_CLOUD_API_KEY environment variable.');
+    }
+    const apiUrl = parseApiUrl(readInput(read, 'api_url').trim() || (env.PHALA_CLOUD_API_PREFIX ?? '').trim() || PHALA_DEFAULT_API_URL, PHALA_DEFAULT_API_URL);
+    const appId = parseAppId(readInput(read, 'app_id'));
+    const revision = parseRevisionSelector(readInput(read, 'revision') || 'previous', { hashes: true });
+    const vmUuids = parseVmUuids(readInput(read, 'vm_uuids'));
+    const txRaw = readInput(read, 'transaction_hash').trim();
+    if (txRaw && !/^0x[0-9a-fA-F]{64}$/.test(txRaw)) {
+        throw new InputError('transaction_hash', `${quoteInput(txRaw)} is not a transaction hash: expected 0x followed by 64 hex characters.`);
+    }
+    return {
+        ...common,
+        provider: 'phala',
+        apiKey,
+        apiUrl,
+        appId,
+        revision,
+        vmUuids,
+        transactionHash: txRaw ? txRaw.toLowerCase() : undefined
+    };
+}
+function parseAppId(raw) {
+    const text = raw.trim();
+    if (!text) {
+        throw new InputError('app_id', 'app_id is required: the hex app id shown in the Phala Cloud dashboard (with or without the app_ prefix).');
+    }
+    const hex = text.replace(/^app_/i, '');
+    if (!/^[0-9a-fA-F]{8,64}$/.test(hex)) {
+        throw new InputError('app_id', `${quoteInput(text)} is not an app id: expected hex characters (e.g. a1b2c3…), optionally prefixed with app_.`);
+    }
+    return hex.toLowerCase();
+}
+function parseVmUuids(raw) {
+    const items = splitList(raw);
+    if (items.length === 1 && items[0].toLowerCase() === 'all')
+        return 'all';
+    const uuids = [];
+    for (const item of items) {
+        if (item.toLowerCase() === 'all') {
+            throw new InputError('vm_uuids', "'all' cannot be combined with other CVMs; give either 'all' or a list of vm_uuids.");
+        }
+        // The API lists vm_uuids dashed; a dashless copy (as the SDKs put it in paths) is the same CVM.
+        const uuid = canonicalUuid(item);
+        if (!uuid) {
+            throw new InputError('vm_uuids', `${quoteInput(item)} is not a CVM vm_uuid (expected a UUID such as 3f2b9c1e-5d4a-4c2b-9e8f-0a1b2c3d4e5f); separate several with commas, spaces or new lines.`);
+        }
+        if (!uuids.includes(uuid))
+            uuids.push(uuid);
+    }
+    return uuids;
+}
+
+;// CONCATENATED MODULE: ./src/settings.ts
+const PROVIDERS = ['phala', 'camunda', 'qovery'];
+
+;// CONCATENATED MODULE: ./src/input-helper.ts
+
+
+
+
+
+
+
+/**
+ * Turns raw inputs into one validated Settings object (one variant per provider). Every check
+ * runs before the first request, so a typo fails in milliseconds with the input's name instead
+ * of half-way through an incident. Secrets are passed to `mask` the moment they are read.
+ */
+function getSettings(read, env, mask) {
+    const provider = parseProvider(readInput(read, 'provider'));
+    const githubToken = parseSecret('github_token', readInput(read, 'github_token'), mask);
+    const healthUrl = parseHealthUrl(readInput(read, 'health_url'));
+    const common = {
+        wait: parseBoolean('wait', readInput(read, 'wait'), true),
+        timeoutSeconds: parseTimeout(readInput(read, 'timeout')),
+        dryRun: parseBoolean('dry_run', readInput(read, 'dry_run'), false),
+        health: healthUrl
+            ? { url: healthUrl, matcher: parseHealthStatus(readInput(read, 'health_status')), timeoutSeconds: parseHealthTimeout(readInput(read, 'health_timeout')) }
+            : undefined,
+        github: githubToken ? { token: githubToken, environment: parseEnvironment(readInput(read, 'environment')) } : undefined
+    };
+    if (!healthUrl) {
+        // Checked even when unused, so a typo does not wait for the day health_url is set.
+        parseHealthStatus(readInput(read, 'health_status'));
+        parseHealthTimeout(readInput(read, 'health_timeout'));
+    }
+    switch (provider) {
+        case 'phala':
+            return readPhalaInputs(read, env, mask, common);
+        default:
+            throw new InputError('provider', `'${provider}' is recognised but not built into this version of the action.`);
+    }
+}
+function parseProvider(raw) {
+    const provider = (raw.trim() || 'phala').toLowerCase();
+    if (!PROVIDERS.includes(provider)) {
+        throw new InputError('provider', `${quoteInput(provider)} is not supported. Supported: ${PROVIDERS.join(', ')}.`);
+    }
+    return provider;
+}
+/** A GitHub environment name: what the deployment record is filed under. */
+function parseEnvironment(raw) {
+    const name = raw.trim() || 'production';
+    if (name.length > 255 || /[\u0000-\u001f\u007f]/.test(name)) {
+        throw new InputError('environment', `${quoteInput(name)} is not a GitHub environment name: at most 255 characters, no control characters.`);
+    }
+    return name;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/progress.ts
+function newProgress() {
+    return { phase: 'starting', changed: 'nothing', extra: [] };
+}
+/** What a cancellation leaves behind, in one sentence the engineer can act on. */
+function describeCancellation(progress) {
+    const v = progress.vocabulary;
+    const platform = v?.platform ?? 'the platform';
+    const instances = v?.instances ?? 'instances';
+    const plan = progress.plan;
+    const names = plan?.toRedeploy.map((i) => `${i.name} (${i.id})`).join(', ') ?? '';
+    if (progress.status === 'triggered') {
+        return `Cancelled after the run had ended: the ${v?.redeploy ?? 'redeploy'} was accepted (wait: false) and ${platform} applies it on its own on ${names}. Do not trigger it again; watch the ${instances}.`;
+    }
+    if (progress.status)
+        return `Cancelled after the run had ended with status '${progress.status}'.`;
+    switch (progress.phase) {
+        case 'starting':
+        case 'planning':
+            return 'Cancelled before any redeploy was sent: nothing was changed.';
+        case 'triggering':
+            if (progress.changed === 'accepted')
+                break;
+            if (progress.changed === 'nothing') {
+                return progress.waitingToSend
+                    ? `Cancelled while waiting for another operation to finish before sending (${progress.waitingToSend}): nothing was redeployed.`
+                    : 'Cancelled before the redeploy was sent: nothing was redeployed.';
+            }
+            return `Cancelled while the ${v?.redeploy ?? 'redeploy'} was being sent: it may have been accepted. Check the ${instances} (${names}) in the ${platform} console before re-running.`;
+        case 'verifying':
+            return `Cancelled during the health check: the rollback of ${names} to revision ${plan?.revision.id} had completed on ${platform}; its health was not confirmed.`;
+        case 'done':
+            return 'Cancelled after the rollback had finished.';
+    }
+    const pending = progress.pending ? ` Pending: ${progress.pending}.` : '';
+    return `Cancelled while waiting: the rollback of ${progress.appId ?? 'the app'} to revision ${plan?.revision.id} was triggered on ${names} and is still running on ${platform}.${pending} It will finish on its own; do not trigger it again, watch the ${instances} instead.`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run.ts
+
+
+const run_short = (version) => (/^[0-9a-f]{64}$/.test(version) ? version.slice(0, 12) : version);
+/**
+ * The platform-neutral pipeline: resolve → trigger → wait → verify. Everything it touches comes
+ * in as arguments, so it is tested with a fake provider and no module mocks. Returns the status
+ * it ended with; throws ActionError for an explained failure (the caller reports it).
+ */
+async function run(settings, deps) {
+    const { provider, log, progress } = deps;
+    const v = provider.vocabulary;
+    progress.vocabulary = v;
+    progress.appId = settings.appId;
+    progress.phase = 'planning';
+    log.info(`Rolling back ${v.app.toLowerCase()} ${settings.appId || '(by revision id)'} on ${v.platform} to ${describeSelector(settings.revision)}.`);
+    const plan = await provider.plan();
+    progress.plan = plan;
+    // Set before anything is sent, so a later step has them even if the trigger fails (e.g. 465).
+    deps.setOutput('revision_id', plan.revision.id);
+    for (const [name, value] of Object.entries(plan.outputs))
+        if (value !== '')
+            deps.setOutput(name, value);
+    if (plan.consoleUrl)
+        deps.setOutput('console_url', plan.consoleUrl);
+    const by = plan.revision.createdBy ? ` by ${plan.revision.createdBy}` : '';
+    log.info(`Target: revision ${plan.revision.id}, ${v.version} ${plan.revision.version} (${plan.revision.operationType ?? 'revision'}${by} at ${plan.revision.createdAt}); found after reading ${plan.searched} history entries.`);
+    log.info(`Currently running: ${v.version} ${plan.previousVersion || 'unknown'}. ${v.instances.charAt(0).toUpperCase()}${v.instances.slice(1)}: ${plan.targets.map((i) => `${i.name} (${i.id}, ${i.status}${i.version ? `, ${run_short(i.version)}` : ''})`).join(', ') || 'none'}.`);
+    for (const warning of plan.warnings)
+        log.warning(warning, 'Check the target revision');
+    if (plan.toRedeploy.length === 0) {
+        log.info(`Every targeted ${v.instance} already runs the target revision: nothing to redeploy.`);
+        return finish(deps, 'skipped');
+    }
+    if (settings.dryRun) {
+        log.info(`Dry run: would ${v.redeploy} revision ${plan.revision.id} to ${plan.toRedeploy.map((i) => i.name).join(', ')}. Nothing was sent.`);
+        return finish(deps, 'dry_run');
+    }
+    await deps.beforeTrigger?.(plan);
+    progress.phase = 'triggering';
+    log.info(`Sending the ${v.redeploy} of revision ${plan.revision.id} to ${plan.toRedeploy.map((i) => `${i.name} (${i.id})`).join(', ')}.`);
+    const tracker = {
+        mark: (state) => {
+            progress.changed = state;
+            if (state !== 'nothing')
+                progress.waitingToSend = undefined;
+        },
+        waitingToSend: (what) => {
+            progress.waitingToSend = what;
+        }
+    };
+    const outcome = await provider.trigger(plan, tracker);
+    progress.waitingToSend = undefined;
+    if (outcome.kind === 'already-there') {
+        log.info(`Not redeployed: ${outcome.reason}.`);
+        return finish(deps, 'skipped');
+    }
+    progress.changed = 'accepted';
+    for (const [name, value] of Object.entries(outcome.receipt.outputs ?? {})) {
+        if (value === '')
+            continue;
+        deps.setOutput(name, value);
+        progress.extra.push([name, value]);
+    }
+    progress.phase = 'waiting';
+    if (!settings.wait) {
+        log.info(`wait is false: the ${v.redeploy} is accepted and ${v.platform} applies it on its own.`);
+        return finish(deps, 'triggered');
+    }
+    const waitTracker = { pending: (description) => void (progress.pending = description) };
+    await provider.waitUntilDone(plan, outcome.receipt, waitTracker);
+    log.info(`Rollback complete: ${plan.toRedeploy.length} ${plan.toRedeploy.length === 1 ? v.instance : v.instances} now run${plan.toRedeploy.length === 1 ? 's' : ''} revision ${plan.revision.id}.`);
+    if (deps.verify) {
+        progress.phase = 'verifying';
+        const health = await deps.verify(plan);
+        progress.health = health;
+        deps.setOutput('health', health.state);
+        if (health.state === 'unhealthy') {
+            throw new ActionError('Health check failed after the rollback', `The rollback completed on ${v.platform}, but the app did not answer as expected: ${health.detail}`, { changed: 'accepted' });
+        }
+    }
+    return finish(deps, 'completed');
+}
+function finish(deps, status) {
+    if (!deps.progress.health)
+        deps.setOutput('health', 'skipped');
+    deps.progress.phase = 'done';
+    deps.progress.status = status;
+    deps.setOutput('status', status);
+    return status;
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: ./src/http/retry-policy.ts
 /** Statuses a read may safely repeat: throttling and gateway trouble, never a client error. */
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
@@ -31443,64 +32832,52 @@ function parseRetryAfter(value, now) {
     return Math.max(0, date - now);
 }
 
-;// CONCATENATED MODULE: ./src/http/transport-error.ts
-/**
- * The request went out but no HTTP answer came back (reset, refused, timeout). For a POST this
- * means the platform may or may not have acted: callers must find out before repeating it.
- */
-class TransportError extends Error {
-    endpoint;
-    code;
-    retryable;
-    constructor(endpoint, code, retryable) {
-        super(`${endpoint}: no answer (${code})`);
-        this.endpoint = endpoint;
-        this.code = code;
-        this.retryable = retryable;
-        this.name = 'TransportError';
-    }
-}
-const RETRYABLE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED', 'TIMEOUT', 'SOCKET_HANG_UP']);
-function toTransportError(endpoint, error) {
-    const err = error;
-    const message = typeof err?.message === 'string' ? err.message : String(error);
-    let code = typeof err?.code === 'string' ? err.code : '';
-    if (!code && /timeout/i.test(message))
-        code = 'TIMEOUT';
-    if (!code && /socket hang up/i.test(message))
-        code = 'SOCKET_HANG_UP';
-    if (!code)
-        code = 'UNKNOWN';
-    return new TransportError(endpoint, code, RETRYABLE_CODES.has(code));
-}
-
 ;// CONCATENATED MODULE: ./src/http/api-client.ts
 
 
 
 
+
+
+
 const MAX_REDIRECTS = 3;
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** A body larger than the cap: never buffered whole, never retried. */
+class BodyTooLargeError extends ActionError {
+    constructor(endpoint, limit, platform) {
+        super(`Response from ${platform} too large`, `${endpoint} sent a body larger than ${Math.round(limit / 1024 / 1024)} MiB; the action stopped reading it. A proxy or a broken server may be answering; check api_url.`);
+    }
+}
 /**
- * The one way the action talks HTTP. Reads retry on throttling and gateway faults within the
- * run's deadline; `send` makes exactly one attempt so the caller decides what a lost answer
- * means. Redirects are followed only within the API's own origin: the key never leaves it.
+ * The one way the action talks HTTP to a platform. Reads retry on throttling and gateway faults
+ * within the run's deadline; `send` makes exactly one attempt and never follows a redirect, so
+ * the caller decides what an unclear answer means. Redirects of reads are followed only within
+ * the API's own origin: the credential never leaves it. Every request is aborted, its socket
+ * closed, when its own timeout or the run's deadline passes, and bodies are capped.
  */
 class ApiClient {
     options;
     http;
     base;
     requestTimeoutMs;
+    maxBodyBytes;
+    platform;
+    inFlight = new Set();
     constructor(options) {
         this.options = options;
         this.base = new URL(options.baseUrl);
         this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
-        this.http = new lib_HttpClient(options.userAgent, [], {
-            allowRedirects: false,
-            allowRetries: false,
-            socketTimeout: this.requestTimeoutMs
-        });
+        this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+        this.platform = options.platform ?? 'the platform';
+        // Only for its proxy-aware agents (HTTPS_PROXY, NO_PROXY on self-hosted runners).
+        this.http = new lib_HttpClient(options.userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true });
+    }
+    get origin() {
+        return this.base.origin;
     }
     dispose() {
+        for (const controller of this.inFlight)
+            controller.abort();
         this.http.dispose();
     }
     /** GET with retries on 429/502/503/504 and lost connections, honouring Retry-After. */
@@ -31510,11 +32887,11 @@ class ApiClient {
             let waitMs;
             let reason;
             try {
-                const response = await this.send(call);
+                const response = await this.exchange(call, true);
                 if (!RETRYABLE_STATUSES.has(response.status) || attempt + 1 >= MAX_READ_ATTEMPTS)
                     return response;
                 const retryAfter = parseRetryAfter(response.headers['retry-after'], deadline.clock.now());
-                waitMs = retryAfter ?? backoffMs(attempt, deadline.clock);
+                waitMs = clampRetry(retryAfter ?? backoffMs(attempt, deadline.clock), retryAfter !== undefined);
                 reason = `answered ${response.status}`;
                 if (waitMs >= deadline.remainingMs())
                     return response;
@@ -31527,21 +32904,27 @@ class ApiClient {
                 if (waitMs >= deadline.remainingMs())
                     throw error;
             }
-            log.info(`${describe(call)} ${reason}; retrying in ${(waitMs / 1000).toFixed(1)}s (attempt ${attempt + 2} of ${MAX_READ_ATTEMPTS}).`);
+            log.info(`${call.method} ${call.path} ${reason}; retrying in ${(waitMs / 1000).toFixed(1)}s (attempt ${attempt + 2} of ${MAX_READ_ATTEMPTS}).`);
             await deadline.sleep(waitMs);
         }
     }
-    /** Exactly one request (plus same-origin redirects). Throws TransportError when no answer came back. */
+    /**
+     * Exactly one request, no redirect followed. Throws TransportError when no complete answer
+     * came back, which for a POST means the platform may or may not have acted.
+     */
     async send(call) {
+        return this.exchange(call, false);
+    }
+    async exchange(call, followRedirects) {
         let url = this.urlFor(call);
         for (let hop = 0;; hop++) {
             const response = await this.once(call, url);
             const location = response.headers.location;
-            if (response.status < 300 || response.status >= 400 || !location || hop >= MAX_REDIRECTS)
+            if (!followRedirects || response.status < 300 || response.status >= 400 || !location || hop >= MAX_REDIRECTS)
                 return response;
             const next = new URL(location, url);
             if (next.origin !== this.base.origin) {
-                throw new ActionError('Redirect to another origin refused', `${response.endpoint} answered ${response.status} with a redirect to ${next.origin}. The action does not send the API key to another origin. Set api_url to the API's real address (it is ${this.base.origin} now).`);
+                throw new ActionError('Redirect to another origin refused', `${response.endpoint} answered ${response.status} with a redirect to ${next.origin}. The action does not send its credentials to another origin. Set api_url to the API's real address (it is ${this.base.origin} now).`);
             }
             url = next;
         }
@@ -31549,7 +32932,12 @@ class ApiClient {
     urlFor(call) {
         const url = new URL(this.base.href.replace(/\/+$/, '') + call.path);
         for (const [key, value] of Object.entries(call.query ?? {})) {
-            if (value !== undefined)
+            if (value === undefined)
+                continue;
+            if (Array.isArray(value))
+                for (const item of value)
+                    url.searchParams.append(key, item);
+            else
                 url.searchParams.set(key, String(value));
         }
         return url;
@@ -31560,411 +32948,138 @@ class ApiClient {
         const remaining = deadline.remainingMs();
         if (remaining <= 0)
             throw new TimeoutError(`The timeout ran out before ${endpoint} could be sent.`);
-        const headers = { ...authHeaders, Accept: 'application/json' };
-        const data = call.method === 'POST' ? JSON.stringify(call.body ?? null) : null;
-        if (data !== null)
+        const data = call.method === 'POST' ? Buffer.from(JSON.stringify(call.body ?? null), 'utf8') : undefined;
+        const headers = {
+            Accept: 'application/json',
+            'User-Agent': this.options.userAgent,
+            ...call.headers,
+            ...authHeaders
+        };
+        if (data) {
             headers['Content-Type'] = 'application/json';
+            headers['Content-Length'] = String(data.length);
+        }
         const started = deadline.clock.now();
-        let timer;
+        const controller = new AbortController();
+        this.inFlight.add(controller);
+        // One cap for the whole exchange, headers and body: a trickling server cannot hold the run.
+        const limitMs = Math.min(this.requestTimeoutMs, remaining);
+        const timer = setTimeout(() => controller.abort(), limitMs);
         try {
-            // The socket timeout catches a silent peer; this cap keeps a slow body within the run's budget.
-            const limitMs = Math.min(this.requestTimeoutMs, remaining);
-            const timeout = new Promise((_, reject) => {
-                timer = setTimeout(() => reject(Object.assign(new Error('request timeout'), { code: 'TIMEOUT' })), limitMs);
-            });
-            const exchange = (async () => {
-                const res = await this.http.request(call.method, url.href, data, headers);
-                const text = await res.readBody();
-                return { status: res.message.statusCode ?? 0, headers: res.message.headers, text };
-            })();
-            exchange.catch(() => undefined); // a late failure after the cap must not surface as unhandled
-            const { status, headers: responseHeaders, text } = await Promise.race([exchange, timeout]);
+            const { status, responseHeaders, bytes } = await this.transfer(url, call.method, headers, data, controller.signal, endpoint);
             log.debug(`${endpoint} → ${status} (${deadline.clock.now() - started} ms)`);
-            return { status, headers: responseHeaders, text, endpoint, body: parseBody(endpoint, status, responseHeaders, text) };
+            const text = call.raw ? '' : bytes.toString('utf8');
+            const parsed = call.raw ? { body: undefined, notJson: false } : parseBody(text);
+            return { status, headers: responseHeaders, text, bytes: call.raw ? bytes : undefined, endpoint, body: parsed.body, notJson: parsed.notJson && status >= 200 && status < 300 };
         }
         catch (error) {
             if (error instanceof ActionError)
                 throw error;
-            const lost = toTransportError(endpoint, error);
+            const lost = controller.signal.aborted ? new TransportError(endpoint, 'TIMEOUT', true) : toTransportError(endpoint, error);
             log.debug(`${endpoint} → no answer: ${lost.code} (${deadline.clock.now() - started} ms)`);
             throw lost;
         }
         finally {
             clearTimeout(timer);
+            this.inFlight.delete(controller);
         }
     }
+    /** Sends one request and reads the answer into memory, at most `maxBodyBytes`, in linear time. */
+    transfer(url, method, headers, data, signal, endpoint) {
+        const transport = url.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_;
+        return new Promise((resolve, reject) => {
+            const request = transport.request(url, { method, headers, agent: this.http.getAgent(url.href), signal }, (response) => {
+                const chunks = [];
+                let size = 0;
+                response.on('data', (chunk) => {
+                    size += chunk.length;
+                    if (size > this.maxBodyBytes) {
+                        response.destroy();
+                        request.destroy();
+                        reject(new BodyTooLargeError(endpoint, this.maxBodyBytes, this.platform));
+                        return;
+                    }
+                    chunks.push(chunk);
+                });
+                response.on('end', () => resolve({ status: response.statusCode ?? 0, responseHeaders: response.headers, bytes: Buffer.concat(chunks, size) }));
+                response.on('error', reject);
+                response.on('aborted', () => reject(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+            });
+            request.on('error', reject);
+            request.end(data);
+        });
+    }
 }
-function describe(call) {
-    return `${call.method} ${call.path}`;
+/** Retry-After from a server is honoured but bounded: 0 or a past date never means "hammer", a huge value never means "wait an hour". */
+function clampRetry(ms, fromServer) {
+    return fromServer ? Math.min(60_000, Math.max(1000, ms)) : ms;
 }
-function parseBody(endpoint, status, headers, text) {
+function parseBody(text) {
     if (text.trim() === '')
-        return undefined;
+        return { body: undefined, notJson: false };
     try {
-        return JSON.parse(text);
+        return { body: JSON.parse(text), notJson: false };
     }
     catch {
-        if (status >= 200 && status < 300) {
-            const type = headers['content-type'] ?? 'no content type';
-            throw new ActionError('Unexpected response from the platform', `${endpoint} answered ${status} with a body that is not JSON (${type}): "${excerpt(text)}". A proxy or gateway may be in the way; check api_url.`);
-        }
-        return undefined;
+        return { body: undefined, notJson: true };
     }
 }
-function excerpt(text, max = 120) {
+/** A short, single-line excerpt of a body for messages. */
+function excerpt(text, max = 200) {
     const flat = text.replace(/\s+/g, ' ').trim();
     return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
-
-;// CONCATENATED MODULE: ./src/hash.ts
-/** Phala returns compose hashes bare or 0x-prefixed, in either case; compare them only normalised. */
-function normaliseHash(hash) {
-    const trimmed = hash.trim().toLowerCase();
-    return trimmed.startsWith('0x') ? trimmed.slice(2) : trimmed;
-}
-/** Short form for log lines; the full hash stays in outputs and the summary. */
-function shortHash(hash) {
-    return normaliseHash(hash).slice(0, 12);
+/** Thrown by the platform layers for a 2xx whose body is not JSON, where JSON was needed. */
+function notJsonError(response, platform) {
+    const type = response.headers['content-type'] ?? 'no content type';
+    return new ActionError(`Unexpected response from ${platform}`, `${response.endpoint} answered ${response.status} with a body that is not JSON (${type}): "${excerpt(response.text, 120)}". A proxy or gateway may be in the way; check api_url.`);
 }
 
-;// CONCATENATED MODULE: ./src/revision-selector.ts
-
-
-/** A compose hash is SHA-256: 64 hex characters. Shorter prefixes must still be unambiguous. */
-const FULL_HASH_LENGTH = 64;
-const MIN_PREFIX_LENGTH = 8;
-const MAX_STEPS = 1000;
-function parseRevisionSelector(raw) {
-    const text = raw.trim();
-    if (text === '') {
-        throw new InputError('revision', "revision is empty. Use 'previous', 'previous~N', a revision id or a compose hash.");
-    }
-    const previous = /^previous(?:~(\d+))?$/i.exec(text);
-    if (previous) {
-        const steps = previous[1] === undefined ? 1 : Number(previous[1]);
-        if (!Number.isSafeInteger(steps) || steps < 1 || steps > MAX_STEPS) {
-            throw new InputError('revision', `'${text}': N in previous~N must be a whole number from 1 to ${MAX_STEPS}.`);
-        }
-        return { kind: 'previous', steps, text };
-    }
-    if (/^previous/i.test(text)) {
-        throw new InputError('revision', `'${text}' is not understood. Write 'previous' or 'previous~N' with N ≥ 1, e.g. previous~2.`);
-    }
-    if (!/^[A-Za-z0-9_-]{1,128}$/.test(text)) {
-        throw new InputError('revision', `'${text}' is neither 'previous', 'previous~N', a revision id (letters, digits, _ and -) nor a compose hash (hex, optional 0x).`);
-    }
-    const hex = normaliseHash(text);
-    if (/^[0-9a-f]+$/.test(hex) && hex.length >= MIN_PREFIX_LENGTH) {
-        if (hex.length > FULL_HASH_LENGTH) {
-            throw new InputError('revision', `'${text}' has ${hex.length} hex characters; a compose hash has ${FULL_HASH_LENGTH}.`);
-        }
-        return { kind: 'ref', revisionId: text, hashPrefix: hex, text };
-    }
-    if (/^0x/i.test(text)) {
-        throw new InputError('revision', `'${text}' looks like a compose hash but is not ${MIN_PREFIX_LENGTH}–${FULL_HASH_LENGTH} hex characters after 0x.`);
-    }
-    return { kind: 'ref', revisionId: text, text };
-}
-function describeSelector(selector) {
-    return selector.kind === 'previous'
-        ? selector.steps === 1
-            ? "'previous'"
-            : `'previous~${selector.steps}'`
-        : `'${selector.text}'`;
-}
-
-;// CONCATENATED MODULE: ./src/input-helper.ts
-
-
-const DEFAULT_API_URL = 'https://cloud-api.phala.com/api/v1';
-const PROVIDERS = ['phala'];
-const MAX_TIMEOUT_SECONDS = 6 * 60 * 60; // a GitHub-hosted job cannot run longer
+;// CONCATENATED MODULE: ./src/report/describe-value.ts
 /**
- * Turns raw inputs into one validated Settings object. Every check runs before the first
- * request, so a typo fails in milliseconds with the input's name instead of half-way through
- * an incident. `mask` is called with the key the moment it is read.
+ * A platform-supplied value of any shape as short text, without unbounded recursion: nesting is
+ * cut at a small depth and the result at a fixed length, whatever the server sends.
  */
-function getSettings(read, env, mask) {
-    const provider = (read('provider').trim() || 'phala').toLowerCase();
-    if (!PROVIDERS.includes(provider)) {
-        throw new InputError('provider', `'${provider}' is not supported. Supported: ${PROVIDERS.join(', ')}.`);
-    }
-    const apiKey = read('api_key').trim() || (env.PHALA_CLOUD_API_KEY ?? '').trim();
-    if (apiKey)
-        mask(apiKey);
-    if (!apiKey) {
-        throw new InputError('api_key', 'No Phala Cloud API key. Set the api_key input (e.g. api_key: ${{ secrets.PHALA_CLOUD_API_KEY }}) or the PHALA_CLOUD_API_KEY environment variable.');
-    }
-    if (/[\s\u0000-\u001f\u007f]/.test(apiKey)) {
-        throw new InputError('api_key', 'The API key contains whitespace or control characters; copy the key again without line breaks.');
-    }
-    const apiUrl = parseApiUrl(read('api_url').trim() || (env.PHALA_CLOUD_API_PREFIX ?? '').trim() || DEFAULT_API_URL);
-    const appId = parseAppId(read('app_id'));
-    const revision = parseRevisionSelector(read('revision') || 'previous');
-    const vmUuids = parseVmUuids(read('vm_uuids'));
-    const txRaw = read('transaction_hash').trim();
-    if (txRaw && !/^0x[0-9a-fA-F]{64}$/.test(txRaw)) {
-        throw new InputError('transaction_hash', `'${txRaw}' is not a transaction hash: expected 0x followed by 64 hex characters.`);
-    }
-    return {
-        provider: 'phala',
-        apiKey,
-        apiUrl,
-        appId,
-        revision,
-        vmUuids,
-        transactionHash: txRaw ? txRaw.toLowerCase() : undefined,
-        wait: parseBoolean('wait', read('wait'), true),
-        timeoutSeconds: parseTimeout(read('timeout')),
-        dryRun: parseBoolean('dry_run', read('dry_run'), false)
-    };
+function describeValue(value, maxLength = 500, maxDepth = 3) {
+    const text = render(value, maxDepth, maxLength);
+    return text.length > maxLength ? `${text.slice(0, maxLength)}…` : text;
 }
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
-}
-function parseApiUrl(raw) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new InputError('api_url', `'${raw}' is not a URL. Expected e.g. ${DEFAULT_API_URL}.`);
-    }
-    if (url.username || url.password) {
-        throw new InputError('api_url', 'The URL must not contain credentials; pass the key as api_key.');
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new InputError('api_url', `'${url.origin}' uses plain http, which would send the API key unencrypted. Use https (plain http is allowed only for loopback addresses).`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError('api_url', `'${raw}' must be an https:// URL.`);
-    }
-    if (url.search || url.hash) {
-        throw new InputError('api_url', 'The URL must not have a query string or fragment.');
-    }
-    return url.href.replace(/\/+$/, '');
-}
-function parseAppId(raw) {
-    const text = raw.trim();
-    if (!text) {
-        throw new InputError('app_id', 'app_id is required: the hex app id shown in the Phala Cloud dashboard (with or without the app_ prefix).');
-    }
-    const hex = text.replace(/^app_/i, '');
-    if (!/^[0-9a-fA-F]{8,64}$/.test(hex)) {
-        throw new InputError('app_id', `'${text}' is not an app id: expected hex characters (e.g. a1b2c3…), optionally prefixed with app_.`);
-    }
-    return hex.toLowerCase();
-}
-const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/;
-function parseVmUuids(raw) {
-    const items = raw.split(/[\s,]+/).filter((item) => item !== '');
-    if (items.length === 1 && items[0].toLowerCase() === 'all')
-        return 'all';
-    const uuids = [];
-    for (const item of items) {
-        const uuid = item.toLowerCase();
-        if (uuid === 'all') {
-            throw new InputError('vm_uuids', "'all' cannot be combined with other CVMs; give either 'all' or a list of vm_uuids.");
+function render(value, depth, budget) {
+    if (value === null || value === undefined)
+        return String(value);
+    if (typeof value === 'string')
+        return value.length > budget ? `${value.slice(0, budget)}…` : value;
+    if (typeof value !== 'object')
+        return String(value);
+    if (depth <= 0)
+        return Array.isArray(value) ? '[…]' : '{…}';
+    const parts = [];
+    let used = 0;
+    const entries = Array.isArray(value) ? value.map((item, i) => [String(i), item]) : Object.entries(value);
+    for (const [key, item] of entries) {
+        if (used > budget) {
+            parts.push('…');
+            break;
         }
-        if (!UUID.test(uuid)) {
-            throw new InputError('vm_uuids', `'${item}' is not a CVM vm_uuid (expected a UUID such as 3f2b9c1e-5d4a-4c2b-9e8f-0a1b2c3d4e5f); separate several with commas, spaces or new lines.`);
-        }
-        if (!uuids.includes(uuid))
-            uuids.push(uuid);
+        const piece = Array.isArray(value) ? render(item, depth - 1, budget - used) : `${key}: ${render(item, depth - 1, budget - used)}`;
+        used += piece.length + 2;
+        parts.push(piece);
     }
-    return uuids;
-}
-function parseBoolean(name, raw, fallback) {
-    const text = raw.trim();
-    if (text === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(text))
-        return false;
-    throw new InputError(name, `'${text}' is not a boolean: use true or false.`);
-}
-function parseTimeout(raw) {
-    const text = raw.trim() || '600';
-    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_TIMEOUT_SECONDS) {
-        throw new InputError('timeout', `'${text}' is not a timeout: expected a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS} (e.g. 600).`);
-    }
-    return Number(text);
-}
-
-;// CONCATENATED MODULE: ./src/log.ts
-
-const coreLogger = {
-    info: (message) => info(message),
-    warning: (message, title) => warning(message, title ? { title } : undefined),
-    debug: (message) => core_debug(message)
-};
-
-;// CONCATENATED MODULE: ./src/pipeline/progress.ts
-
-function describeCancellation(progress) {
-    const plan = progress.plan;
-    switch (progress.phase) {
-        case 'triggering':
-            return `Cancelled while the redeploy was being sent (or while waiting for the platform to be free to take it): it may have been accepted. Check the CVMs (${plan?.toRedeploy.map((i) => i.name).join(', ')}) in the ${progress.platform ?? 'platform'} dashboard before re-running.`;
-        case 'waiting':
-            return `Cancelled while waiting: the rollback of app ${plan?.appId} to revision ${plan?.revision.id} (compose hash ${plan ? shortHash(plan.revision.version) : '?'}) was triggered on ${plan?.toRedeploy.map((i) => `${i.name} (${i.id})`).join(', ')} and is still running on ${progress.platform ?? 'the platform'}. It will finish on its own; do not trigger it again, watch the CVMs instead.`;
-        case 'done':
-            return 'Cancelled after the rollback had finished.';
-        default:
-            return 'Cancelled before any redeploy was sent: nothing was changed.';
-    }
-}
-/** Said after a failure, so the reader knows whether the platform was touched. */
-function describeSafety(progress) {
-    switch (progress.phase) {
-        case 'triggering':
-            return 'The redeploy request may have reached the platform: check the CVMs before re-running.';
-        case 'waiting':
-        case 'done':
-            return 'The redeploy was accepted by the platform; check the CVMs before re-running.';
-        default:
-            return 'Nothing was redeployed.';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/escape.ts
-/**
- * Text from the API (CVM names, usernames, error messages) is put into the job summary, which
- * GitHub renders as Markdown with HTML. Entities keep a `|`, `<`, or backtick in a name from
- * breaking the table or injecting markup.
- */
-function escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;')
-        .replace(/`/g, '&#96;')
-        .replace(/\|/g, '&#124;')
-        .replace(/\[/g, '&#91;')
-        .replace(/\]/g, '&#93;')
-        .replace(/\*/g, '&#42;')
-        .replace(/\\/g, '&#92;')
-        .replace(/\r?\n/g, '<br>');
-}
-function code(text) {
-    return `<code>${escapeHtml(text)}</code>`;
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-const RESULT_TEXT = {
-    completed: '✅ Completed: every targeted CVM runs the target revision',
-    triggered: '🚀 Triggered (wait: false): the platform is applying it',
-    skipped: '⏭️ Skipped: the targeted CVMs already run the target revision',
-    dry_run: '🔍 Dry run: resolved, nothing redeployed'
-};
-/** The job summary: one table an on-call engineer can read at a glance, failures included. */
-function renderSummary(input) {
-    const { plan } = input;
-    const rows = [
-        ['Platform', escapeHtml(input.platform)],
-        ['App', code(input.appId)]
-    ];
-    if (plan) {
-        const redeployed = new Set(plan.toRedeploy.map((instance) => instance.id));
-        const cvms = plan.targets
-            .map((instance) => `${escapeHtml(instance.name)} ${code(instance.id)}${redeployed.has(instance.id) ? '' : ' (already on target)'}`)
-            .join('<br>');
-        rows.push(['CVMs', cvms]);
-        rows.push(['Compose hash', `${plan.previousVersion ? code(plan.previousVersion) : 'unknown'} → ${code(plan.revision.version)}`]);
-        rows.push(['Target revision', code(plan.revision.id)]);
-        const made = [plan.revision.createdBy ? escapeHtml(plan.revision.createdBy) : 'unknown user', escapeHtml(plan.revision.createdAt)];
-        if (plan.revision.operationType)
-            made.push(`(${escapeHtml(plan.revision.operationType)})`);
-        rows.push(['Target made by', made.join(', ').replace(', (', ' (')]);
-    }
-    rows.push(['Result', input.failure ? `❌ Failed: ${escapeHtml(input.failure.title)}` : input.status ? RESULT_TEXT[input.status] : 'unknown']);
-    const lines = ['## Rollback', '', '| | |', '| --- | --- |', ...rows.map(([key, value]) => `| ${key} | ${value} |`), ''];
-    if (input.failure)
-        lines.push(`<blockquote>${escapeHtml(input.failure.message)}</blockquote>`, '');
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/run.ts
-
-
-
-
-/**
- * The platform-neutral pipeline: resolve → trigger → wait → report. Everything it touches comes
- * in as arguments, so it is tested with a fake provider and no module mocks.
- */
-async function run(settings, deps) {
-    const { provider, log, progress } = deps;
-    progress.platform = provider.platformName;
-    progress.appId = settings.appId;
-    try {
-        const status = await rollBack(settings, deps);
-        progress.phase = 'done';
-        deps.setOutput('status', status);
-        await deps.writeSummary(renderSummary({ platform: provider.platformName, appId: settings.appId, plan: progress.plan, status }));
-        return status;
-    }
-    catch (error) {
-        const failure = error instanceof ActionError ? { title: error.title, message: error.message } : { title: 'Unexpected error', message: String(error) };
-        await deps.writeSummary(renderSummary({ platform: provider.platformName, appId: settings.appId, plan: progress.plan, failure })).catch((summaryError) => {
-            log.debug(`Could not write the job summary: ${String(summaryError)}`);
-        });
-        throw error;
-    }
-}
-async function rollBack(settings, deps) {
-    const { provider, log, progress } = deps;
-    progress.phase = 'planning';
-    log.info(`Rolling back app ${settings.appId} on ${provider.platformName} to ${describeSelector(settings.revision)}.`);
-    const plan = await provider.plan();
-    progress.plan = plan;
-    // Set before anything is sent, so a later step has them even if the trigger fails (e.g. 465).
-    deps.setOutput('revision_id', plan.revision.id);
-    deps.setOutput('compose_hash', plan.revision.version);
-    deps.setOutput('previous_compose_hash', plan.previousVersion);
-    deps.setOutput('vm_uuids', JSON.stringify(plan.targets.map((instance) => instance.id)));
-    const by = plan.revision.createdBy ? ` by ${plan.revision.createdBy}` : '';
-    log.info(`Target: revision ${plan.revision.id}, compose hash ${plan.revision.version} (${plan.revision.operationType ?? 'revision'}${by} at ${plan.revision.createdAt}); found after reading ${plan.searched} revisions.`);
-    log.info(`Currently running: compose hash ${plan.previousVersion || 'unknown'}. CVMs: ${plan.targets.map((i) => `${i.name} (${i.id}, ${i.status}, ${shortHash(i.version)})`).join(', ')}.`);
-    for (const warning of plan.warnings)
-        log.warning(warning, 'Check the target revision');
-    if (plan.toRedeploy.length === 0) {
-        log.info(`Every targeted CVM already runs compose hash ${shortHash(plan.revision.version)}: nothing to redeploy.`);
-        return 'skipped';
-    }
-    if (settings.dryRun) {
-        log.info(`Dry run: would redeploy revision ${plan.revision.id} to ${plan.toRedeploy.map((i) => i.name).join(', ')}. Nothing was sent.`);
-        return 'dry_run';
-    }
-    progress.phase = 'triggering';
-    log.info(`Redeploying revision ${plan.revision.id} to ${plan.toRedeploy.map((i) => `${i.name} (${i.id})`).join(', ')}.`);
-    const outcome = await provider.trigger(plan);
-    if (outcome.kind === 'already-there') {
-        log.info(`Not redeployed: ${outcome.reason}.`);
-        return 'skipped';
-    }
-    progress.phase = 'waiting';
-    if (!settings.wait) {
-        log.info('wait is false: the redeploy is accepted and the platform applies it on its own.');
-        return 'triggered';
-    }
-    await provider.waitUntilDone(plan, outcome.receipt);
-    log.info(`Rollback complete: ${plan.toRedeploy.length} CVM${plan.toRedeploy.length === 1 ? '' : 's'} now run compose hash ${shortHash(plan.revision.version)}.`);
-    return 'completed';
+    return Array.isArray(value) ? `[${parts.join(', ')}]` : `{${parts.join(', ')}}`;
 }
 
 ;// CONCATENATED MODULE: ./src/providers/phala/platform-errors.ts
 
 
+
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Bounds on what is taken from an error body: a hostile body cannot make a message enormous. */
+const MAX_ITEMS = 20;
+const MAX_TEXT = 2000;
+const clip = (text) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text);
 function readErrorBody(response) {
     const header = response.headers['x-request-id'];
-    const result = { details: [], suggestions: [], requestId: typeof header === 'string' ? header : undefined };
+    const result = { details: [], suggestions: [], requestId: typeof header === 'string' ? clip(header) : undefined };
     const body = response.body;
     if (!isObject(body)) {
         if (response.text.trim())
@@ -31974,81 +33089,99 @@ function readErrorBody(response) {
     const structured = isObject(body.detail) ? body.detail : body;
     const detail = body.detail;
     if (typeof detail === 'string')
-        result.message = detail;
+        result.message = clip(detail);
     else if (Array.isArray(detail)) {
         // FastAPI validation errors: [{loc, msg, type}]
-        result.message = detail
-            .map((item) => (isObject(item) ? `${Array.isArray(item.loc) ? item.loc.join('.') + ': ' : ''}${String(item.msg ?? '')}` : String(item)))
-            .join('; ');
+        result.message = clip(detail
+            .slice(0, MAX_ITEMS)
+            .map((item) => (isObject(item) ? `${Array.isArray(item.loc) ? item.loc.slice(0, 10).map(String).join('.') + ': ' : ''}${describeValue(item.msg ?? '')}` : describeValue(item)))
+            .join('; '));
     }
     if (typeof structured.message === 'string')
-        result.message = structured.message;
+        result.message = clip(structured.message);
     if (typeof structured.error_code === 'string')
-        result.errorCode = structured.error_code;
-    if (Array.isArray(structured.details))
-        result.details = structured.details.filter(isObject).map((d) => ({ field: typeof d.field === 'string' ? d.field : undefined, value: d.value }));
+        result.errorCode = clip(structured.error_code);
+    if (Array.isArray(structured.details)) {
+        result.details = structured.details
+            .slice(0, MAX_ITEMS)
+            .filter(isObject)
+            .map((d) => ({ field: typeof d.field === 'string' ? clip(d.field) : undefined, value: d.value }));
+    }
     if (Array.isArray(structured.suggestions))
-        result.suggestions = structured.suggestions.filter((s) => typeof s === 'string');
+        result.suggestions = structured.suggestions.slice(0, MAX_ITEMS).filter((s) => typeof s === 'string').map(clip);
     if (typeof structured.request_id === 'string')
-        result.requestId = structured.request_id;
+        result.requestId = clip(structured.request_id);
     return result;
 }
 /**
- * Turns an HTTP failure into what the on-call engineer should do next. Every message says
- * whether anything was changed, because that decides whether re-running is safe.
+ * Turns an HTTP failure into what the on-call engineer should do next. Whether anything was
+ * changed travels on the error (`changed`); the pipeline states it once for every failure.
  */
 function explainFailure(response, ctx) {
     const said = readErrorBody(response);
     const platformSays = said.message ? ` Phala Cloud says: "${said.message}".` : '';
     const reqId = said.requestId ? ` (request id ${said.requestId})` : '';
-    const safety = ctx.nothingChanged ? ' Nothing was redeployed.' : '';
     const status = response.status;
     const where = `${response.endpoint} → ${status}${reqId}`;
+    const options = { changed: ctx.changed };
+    const cvmPath = /^\w+ \S*\/cvms\/[^/]+/.test(response.endpoint);
     switch (status) {
         case 401:
-            return new ActionError('Phala Cloud rejected the API key', `${where} while ${ctx.doing}.${platformSays} The API key is missing, mistyped, revoked or expired: check the secret passed as api_key (or PHALA_CLOUD_API_KEY).${safety}`);
+            return new ActionError('Phala Cloud rejected the API key', `${where} while ${ctx.doing}.${platformSays} The API key is missing, mistyped, revoked or expired: check the secret passed as api_key (or PHALA_CLOUD_API_KEY).`, options);
         case 403:
-            return new ActionError('No access to the app\'s workspace', `${where} while ${ctx.doing}.${platformSays} The API key is valid but its workspace has no access to app ${ctx.appId}: use a key created in the workspace that owns the app.${safety}`);
+            return new ActionError('No access to the app\'s workspace', `${where} while ${ctx.doing}.${platformSays} The API key is valid but its workspace has no access to app ${ctx.appId}: use a key created in the workspace that owns the app.`, options);
         case 404:
-            return new ActionError(ctx.revisionId ? 'App or revision not found' : 'App not found', ctx.revisionId
-                ? `${where} while ${ctx.doing}.${platformSays} App ${ctx.appId} or its revision ${ctx.revisionId} no longer exists: re-run so the revision is resolved again, or check app_id.${safety}`
-                : `${where} while ${ctx.doing}.${platformSays} No app ${ctx.appId} is visible to this key: check app_id (the hex id from the dashboard, app_ prefix optional) and that the key belongs to the app's workspace.${safety}`);
+            return notFound(where, platformSays, ctx, cvmPath);
         case 422:
-            return new ActionError('Phala Cloud refused the request', `${where} while ${ctx.doing}.${platformSays}${safety}`);
+            return new ActionError('Phala Cloud refused the request', `${where} while ${ctx.doing}.${platformSays}`, options);
         case 465:
             return onchainRegistrationRequired(where, said, ctx);
         case 466:
         case 467:
         case 468: {
             const why = status === 466 ? 'is invalid or expired' : status === 467 ? 'could not be verified on-chain' : 'registers a compose hash that is not allowed for this app';
-            return new ActionError('transaction_hash not accepted', `${where} while ${ctx.doing}.${platformSays} The transaction given as transaction_hash ${why}. It must be the hash of the addComposeHash(0x${ctx.composeHash ?? '…'}) transaction on the app's contract, confirmed on-chain.${safety}`);
+            return new ActionError('transaction_hash not accepted', `${where} while ${ctx.doing}.${platformSays} The transaction given as transaction_hash ${why}. It must be the hash of the addComposeHash(0x${ctx.composeHash ?? '…'}) transaction on the app's contract, confirmed on-chain.`, options);
         }
         default:
             if (status >= 500 || status === 429)
-                return new ActionError('Phala Cloud is unavailable', `${where} while ${ctx.doing}, after retries.${platformSays} The platform is failing or throttling; try again in a few minutes.${safety}`);
-            return new ActionError('Unexpected answer from Phala Cloud', `${where} while ${ctx.doing}.${platformSays}${safety}`);
+                return new ActionError('Phala Cloud is unavailable', `${where} while ${ctx.doing}, after retries.${platformSays} The platform is failing or throttling; try again in a few minutes.`, options);
+            return new ActionError('Unexpected answer from Phala Cloud', `${where} while ${ctx.doing}.${platformSays}`, options);
     }
+}
+function notFound(where, platformSays, ctx, cvmPath) {
+    const options = { changed: ctx.changed };
+    // Every Phala path sits below /api/v1; without it the server answers 404 to everything.
+    if (ctx.apiUrl && !/\/api\/v\d+$/.test(new URL(ctx.apiUrl).pathname.replace(/\/+$/, ''))) {
+        return new ActionError('api_url looks incomplete', `${where} while ${ctx.doing}.${platformSays} api_url is ${ctx.apiUrl}, which does not end in /api/v1: Phala Cloud's API lives below it. Use e.g. https://cloud-api.phala.com/api/v1.`, options);
+    }
+    if (cvmPath) {
+        return new ActionError('CVM not found', `${where} while ${ctx.doing}.${platformSays} The CVM was listed by app ${ctx.appId} a moment ago but Phala Cloud does not find it now: it may have been deleted or moved while the rollback ran. Check the app's CVMs in the dashboard.`, options);
+    }
+    if (ctx.revisionId) {
+        return new ActionError('App or revision not found', `${where} while ${ctx.doing}.${platformSays} App ${ctx.appId} or its revision ${ctx.revisionId} no longer exists: re-run so the revision is resolved again, or check app_id.`, options);
+    }
+    return new ActionError('App not found', `${where} while ${ctx.doing}.${platformSays} No app ${ctx.appId} is visible to this key: check app_id (the hex id from the dashboard, app_ prefix optional) and that the key belongs to the app's workspace.`, options);
 }
 function onchainRegistrationRequired(where, said, ctx) {
     const field = (name) => said.details.find((d) => d.field === name)?.value;
     const hashValue = field('compose_hash');
-    const hash = typeof hashValue === 'string' ? hashValue : `0x${ctx.composeHash ?? ''}`;
+    const hash = typeof hashValue === 'string' && /^(0x)?[0-9a-fA-F]{64}$/.test(hashValue) ? hashValue : `0x${ctx.composeHash ?? ''}`;
     const kms = field('kms_info');
     const lines = [
         `${where} while ${ctx.doing}: app ${ctx.appId} uses on-chain KMS, so compose hash ${hash} must be registered on the app's contract before it can run${said.errorCode ? ` (${said.errorCode})` : ''}.`,
         `What to do: call addComposeHash(${hash}) on the app contract, wait for the transaction to confirm, then run this action again with transaction_hash set to that transaction's hash (0x + 64 hex).`
     ];
     if (isObject(kms))
-        lines.push(`KMS: ${Object.entries(kms).map(([k, v]) => `${k}=${String(v)}`).join(', ')}.`);
+        lines.push(`KMS: ${Object.entries(kms).slice(0, MAX_ITEMS).map(([k, v]) => `${clip(k)}=${describeValue(v)}`).join(', ')}.`);
     const deviceId = field('device_id');
     if (typeof deviceId === 'string')
-        lines.push(`Device id: ${deviceId}.`);
+        lines.push(`Device id: ${clip(deviceId)}.`);
     if (said.message)
         lines.push(`Phala Cloud says: "${said.message}".`);
     for (const suggestion of said.suggestions)
         lines.push(`Suggestion: ${suggestion}`);
-    lines.push('The compose_hash output is set, so a later step can register it. Nothing was redeployed.');
-    return new ActionError('Compose hash must be registered on-chain (transaction_hash)', lines.join('\n'));
+    lines.push('The compose_hash output is set, so a later step can register it.');
+    return new ActionError('Compose hash must be registered on-chain (transaction_hash)', lines.join('\n'), { changed: ctx.changed });
 }
 
 ;// CONCATENATED MODULE: ./src/providers/phala/shapes.ts
@@ -32056,7 +33189,7 @@ function onchainRegistrationRequired(where, said, ctx) {
 
 /** Thrown for a 2xx body that is not what the API documents: name the endpoint, never crash on undefined. */
 function shapeError(endpoint, what) {
-    return new ActionError('Unexpected response from Phala Cloud', `${endpoint} returned a response the action cannot read (${what}). The API may have changed or a proxy answered instead; check api_url. Nothing further was sent.`);
+    return new ActionError('Unexpected response from Phala Cloud', `${endpoint} returned a response the action cannot read (${what}). The API may have changed or a proxy answered instead; check api_url.`);
 }
 function shapes_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -32113,15 +33246,16 @@ function parseCvm(endpoint, item, where) {
         throw shapeError(endpoint, `${where}.status is missing`);
     const progress = shapes_isObject(item.progress) ? item.progress : undefined;
     const hash = optStr(item, 'compose_hash');
+    const target = optStr(progress, 'target');
     return {
-        id: optStr(item, 'id') ?? vmUuid,
+        id: optStr(item, 'id') ?? vmUuid.replace(/-/g, '').toLowerCase(),
         vmUuid: vmUuid.toLowerCase(),
         name: optStr(item, 'name') ?? vmUuid,
         status: item.status,
-        inProgress: item.in_progress === true,
+        inProgress: item.in_progress === true || target !== undefined,
         composeHash: hash ? normaliseHash(hash) : '',
         progress: progress
-            ? { target: optStr(progress, 'target'), startedAt: optStr(progress, 'started_at'), correlationId: optStr(progress, 'correlation_id') }
+            ? { target, startedAt: optStr(progress, 'started_at'), correlationId: optStr(progress, 'correlation_id') }
             : undefined
     };
 }
@@ -32148,6 +33282,7 @@ function parseOperations(endpoint, body) {
 ;// CONCATENATED MODULE: ./src/providers/phala/phala-api.ts
 
 
+
 /** Sent on every request so a change of the server's default response shapes cannot break parsing. */
 const PHALA_API_VERSION = '2026-01-21';
 const REVISIONS_PAGE_SIZE = 1000;
@@ -32160,13 +33295,19 @@ class PhalaApi {
     client;
     appId;
     localNow;
+    apiUrl;
     clockOffsetMs = 0;
-    /** Set once a redeploy may have been accepted; from then on no error may claim "nothing was redeployed". */
-    mayHaveTriggered = false;
-    constructor(client, appId, localNow) {
+    /** What a failed read means for the platform's state; the trigger moves it on as it sends. */
+    changed = 'nothing';
+    /** Requests sent, for the log and the benchmark. */
+    requests = 0;
+    constructor(client, appId, localNow, 
+    /** For hints: an api_url without /api/v1 answers 404 to everything. */
+    apiUrl = '') {
         this.client = client;
         this.appId = appId;
         this.localNow = localNow;
+        this.apiUrl = apiUrl;
     }
     /** The platform's current time, as best known. */
     serverNow() {
@@ -32180,13 +33321,14 @@ class PhalaApi {
         const response = await this.read(`/apps/${this.appId}/revisions`, { page, page_size: REVISIONS_PAGE_SIZE }, doing);
         return parseRevisionsPage(response.endpoint, response.body);
     }
-    /** Newest first. */
+    /** Newest first. `cvmId` is CvmState.id: the hashed id, or the dashless UUID. */
     async listOperations(cvmId, limit, doing) {
         const response = await this.read(`/cvms/${encodeURIComponent(cvmId)}/operations`, { limit }, doing);
         return parseOperations(response.endpoint, response.body);
     }
-    /** One attempt, no retry: the caller decides what a lost answer means. */
+    /** One attempt, no retry, no redirect: the caller decides what an unclear answer means. */
     async redeploy(revisionId, vmUuids, transactionHash) {
+        this.requests++;
         const response = await this.client.send({
             method: 'POST',
             path: `/apps/${this.appId}/revisions/${encodeURIComponent(revisionId)}/redeploy`,
@@ -32197,11 +33339,14 @@ class PhalaApi {
         return response;
     }
     async read(path, query, doing) {
+        this.requests++;
         const response = await this.client.read({ method: 'GET', path, query });
         this.noteServerDate(response);
         if (response.status < 200 || response.status >= 300) {
-            throw explainFailure(response, { appId: this.appId, doing, nothingChanged: !this.mayHaveTriggered });
+            throw explainFailure(response, { appId: this.appId, doing, changed: this.changed, apiUrl: this.apiUrl });
         }
+        if (response.notJson)
+            throw notJsonError(response, 'Phala Cloud');
         return response;
     }
     noteServerDate(response) {
@@ -32212,9 +33357,132 @@ class PhalaApi {
     }
 }
 
+;// CONCATENATED MODULE: ./src/providers/phala/revision-paging.ts
+
+/** The caller always asks for the largest page the API allows. */
+const PAGE_SIZE = 1000;
+const DEFAULT_CONCURRENCY = 6;
+/** Beyond this we would only be hammering an API whose rate limits are unpublished. */
+const MAX_CONCURRENCY = 8;
+/** 100 pages = 100,000 revisions: far past any real rollback, short enough to fail fast. */
+const DEFAULT_MAX_PAGES = 100;
+function pagingFailed(message) {
+    return new ActionError('Revision history paging failed', message);
+}
+/**
+ * Reads the revision history page by page. Page 1 goes alone (it tells how many pages there
+ * are); later pages are fetched ahead, at most `concurrency` at once, but handed over in order.
+ *
+ * New revisions arrive at the top while we read and push older rows to later pages, so rows are
+ * de-duplicated by revision id and the page count is re-planned from every page's `total`. A
+ * page served from an older snapshot than its predecessor (a smaller `total`: possible when
+ * concurrent requests are served out of order) may have skipped rows in between, so it is
+ * fetched again once. Everything is bounded by `maxPages` requests, whatever the server claims.
+ */
+async function readRevisionPages(fetchPage, visit, options = {}) {
+    const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY)));
+    const maxPages = Math.max(1, Math.floor(options.maxPages ?? DEFAULT_MAX_PAGES));
+    const firstSeenOn = new Map(); // revision id → page
+    const ahead = new Map();
+    let requests = 0;
+    let rowsRead = 0;
+    let pagesRead = 0;
+    let total = 0;
+    let wanted = 1; // last page we know we need
+    let processed = 0;
+    // Rejections are captured, never left unhandled: a page fetched ahead may be ignored.
+    const request = (page) => {
+        requests++;
+        return (async () => fetchPage(page))().then((result) => ({ ok: true, page: result }), (error) => ({ ok: false, error }));
+    };
+    const receive = async (outcome) => {
+        const settled = await outcome;
+        if (!settled.ok)
+            throw settled.error;
+        return settled.page;
+    };
+    // The window [processed + 1, processed + concurrency] bounds both requests in flight and how
+    // much is wasted once the answer is settled.
+    const fetchAhead = () => {
+        const last = Math.min(wanted, processed + concurrency);
+        for (let page = processed + 1; page <= last && requests < maxPages; page++) {
+            if (!ahead.has(page))
+                ahead.set(page, request(page));
+        }
+    };
+    const result = (end) => ({ rowsRead, pagesRead, requests, total, end, maxPages });
+    for (let page = 1;; page++) {
+        if (page > wanted)
+            return result('exhausted');
+        let pending = ahead.get(page);
+        ahead.delete(page);
+        if (!pending) {
+            if (requests >= maxPages)
+                return result('capped');
+            pending = request(page);
+        }
+        let body = await receive(pending);
+        if (page > 1 && body.total < total && requests < maxPages)
+            body = await receive(request(page));
+        if (body.rows.length === 0) {
+            if (rowsRead >= body.total)
+                return result('exhausted');
+            throw pagingFailed(`Page ${page} of the revision history came back empty although it reports ${body.total} revisions and only ${rowsRead} were read: ` +
+                'the server ignored the page parameter or lost rows mid-read. Stopped instead of paging on.');
+        }
+        const fresh = [];
+        for (const row of body.rows) {
+            if (firstSeenOn.has(row.revisionId))
+                continue;
+            firstSeenOn.set(row.revisionId, page);
+            fresh.push(row);
+        }
+        // A page of nothing new is legitimate only if at least a page of revisions arrived since the
+        // previous page and pushed it down; otherwise the server is repeating itself.
+        if (fresh.length === 0 && body.total - total < body.rows.length) {
+            const repeated = firstSeenOn.get(body.rows[0].revisionId);
+            throw pagingFailed(`Page ${page} of the revision history repeated page ${repeated} (only revisions already read, and the history did not grow): ` +
+                `the server ignored the page parameter. Stopped after ${requests} requests instead of paging forever.`);
+        }
+        rowsRead += fresh.length;
+        pagesRead++;
+        total = body.total;
+        processed = page;
+        wanted = Math.max(wanted, body.totalPages, Math.ceil(body.total / PAGE_SIZE));
+        if (visit(fresh, page) === 'settled')
+            return result('settled');
+        fetchAhead();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/providers/phala/resolve-revision.ts
 
 
+
+
+/**
+ * The rule "'previous' must not undo an earlier rollback", shared by every provider.
+ *
+ * `newestFirst` lists the versions (compose hashes, deployment ids, …) the targeted instances
+ * ran, one entry per history row, newest first; `current` is what they run now and `target` what
+ * 'previous' picked. If `current` also occurs OLDER than the newest occurrence of `target`, the
+ * history reads current → target → current: the running version already replaced the target once,
+ * most likely by a rollback away from it (possibly one that wrote no history row). Going "back"
+ * would then redeploy the release that was rolled back from, so 'previous' must refuse; an
+ * explicit revision never does. Judged only on the rows given.
+ */
+function undoesEarlierRollback(newestFirst, current, target) {
+    if (current === '' || current === target)
+        return false;
+    const targetAt = newestFirst.indexOf(target);
+    if (targetAt === -1)
+        return false;
+    for (let i = targetAt + 1; i < newestFirst.length; i++) {
+        if (newestFirst[i] === current)
+            return true;
+    }
+    return false;
+}
 /**
  * Rows of one compose hash are interchangeable for a redeploy, but a restart row names no author;
  * the deploy or update that introduced the hash says who made the revision and when.
@@ -32222,99 +33490,208 @@ class PhalaApi {
 function isRestart(row) {
     return row.operationType === 'restart';
 }
-/** Safety net against a server whose total_pages never ends. */
-const MAX_PAGES = 10_000;
+/** Keeps, per compose hash, the newest non-restart row (else the newest row). */
+function preferRow(rows, row) {
+    const known = rows.get(row.composeHash);
+    if (!known) {
+        rows.set(row.composeHash, row);
+        return true;
+    }
+    if (isRestart(known) && !isRestart(row))
+        rows.set(row.composeHash, row);
+    return false;
+}
+const resolve_revision_short = (hash) => hash.slice(0, 12);
+function resolve_revision_summary(paging) {
+    const { rowsRead, pagesRead, total } = paging;
+    return `searched ${rowsRead} revision${rowsRead === 1 ? '' : 's'}: ${pagesRead} page${pagesRead === 1 ? '' : 's'}, ${total} in total`;
+}
+function capNote(paging) {
+    const revisions = (paging.maxPages * PAGE_SIZE).toLocaleString('en-US');
+    return ` The search stopped at ${paging.maxPages} pages (${revisions} revisions): pass a full compose hash or a revision id copied from the dashboard.`;
+}
 /**
- * Pages through the history (newest first) and stops at the first page that settles the answer.
- * "Current" is the newest row of the targeted CVMs. `previous~N` is the N-th distinct compose
- * hash before it among those CVMs' rows, so restarts and repeated deploys of one hash do not
- * count. A revision id matches exactly; a hash or prefix matches normalised compose hashes of
- * any CVM of the app (a row made on one CVM may be redeployed to the others). A prefix must be
- * unambiguous, which only the whole history can prove.
+ * The live compose hash the targeted CVMs share. 'previous' is relative to it, not to the newest
+ * history row: a redeploy may write no row. CVMs that report no hash do not take part.
+ * undefined when they run different hashes (only an explicit revision gets that far).
  */
-async function resolveRevision(fetchPage, selector, targetVmUuids) {
-    const distinct = []; // newest row of each distinct hash, targeted CVMs only
-    const targetedHashes = []; // every targeted row's hash, newest first, as far as read
-    const prefixMatches = new Map(); // hash → newest row
-    let idMatch;
-    let searched = 0;
-    let total = 0;
-    let pagesRead = 0;
-    /**
-     * History like current → target → current means the running hash already replaced the target
-     * once: most likely a rollback away from it, being repeated now (a re-run). Going "back" then
-     * redeploys the release that was rolled back from. Judged from the rows already read.
-     */
-    const warnings = (target) => {
-        const current = distinct[0]?.composeHash;
-        if (selector.kind !== 'previous' || !current || current === target.composeHash)
-            return [];
-        const targetAt = targetedHashes.indexOf(target.composeHash);
-        if (!targetedHashes.slice(targetAt + 1).includes(current))
-            return [];
-        return [
-            `The running compose hash ${current.slice(0, 12)} also ran before ${target.composeHash.slice(0, 12)}: the app may already have been rolled back from ${target.composeHash.slice(0, 12)}. ` +
-                `${describeSelector(selector)} follows what runs now, so it redeploys ${target.composeHash.slice(0, 12)}. If this run repeats an earlier rollback, pass that run's compose_hash output as revision instead.`
-        ];
-    };
-    const wantsFullHash = selector.kind === 'ref' && selector.hashPrefix?.length === FULL_HASH_LENGTH;
-    const settled = () => {
-        if (selector.kind === 'previous')
-            return distinct[selector.steps];
-        if (distinct.length === 0)
-            return undefined; // "current" still unknown
-        if (idMatch)
-            return idMatch;
-        return wantsFullHash ? prefixMatches.values().next().value : undefined;
-    };
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const result = await fetchPage(page);
-        pagesRead = page;
-        total = result.total;
-        for (const row of result.rows) {
-            searched++;
-            if (targetVmUuids.has(row.vmUuid)) {
-                targetedHashes.push(row.composeHash);
-                const index = distinct.findIndex((seen) => seen.composeHash === row.composeHash);
-                if (index === -1)
-                    distinct.push(row);
-                else if (isRestart(distinct[index]) && !isRestart(row))
-                    distinct[index] = row;
-            }
-            if (selector.kind !== 'ref')
+function liveHash(targets, selector, warnings) {
+    const known = targets.filter((cvm) => cvm.composeHash !== '');
+    const hashes = new Set(known.map((cvm) => cvm.composeHash));
+    if (hashes.size > 1) {
+        if (selector.kind === 'ref')
+            return undefined;
+        const list = targets.map((cvm) => `  ${cvm.name} (${cvm.vmUuid}): ${cvm.composeHash || 'no compose hash reported'}`).join('\n');
+        throw new ActionError('Targeted CVMs run different compose hashes', `${describeSelector(selector)} is relative to what the targeted CVMs run now, but they run ${hashes.size} different compose hashes:\n${list}\n` +
+            'Roll back one group at a time by listing the CVMs that run the same hash in vm_uuids, or pass an explicit revision (a revision id or compose hash).');
+    }
+    const [hash = ''] = hashes;
+    if (hash !== '' && known.length < targets.length && selector.kind === 'previous') {
+        const silent = targets.filter((cvm) => cvm.composeHash === '').map((cvm) => `${cvm.name} (${cvm.vmUuid})`);
+        warnings.push(`${silent.join(', ')} report${silent.length === 1 ? 's' : ''} no compose hash; ${describeSelector(selector)} is taken relative to ${resolve_revision_short(hash)}, which the other targeted CVMs run.`);
+    }
+    return hash;
+}
+/** `previous~N`: the N-th distinct compose hash, newest first, among the targeted CVMs' rows, skipping the current one. */
+class PreviousSearch {
+    selector;
+    targeted;
+    current;
+    warnings;
+    history = []; // targeted rows' hashes, newest first
+    firstAt = new Map(); // hash → its newest index in history
+    count = new Map(); // hash → rows in history
+    order = []; // distinct hashes other than current, newest first
+    best = new Map();
+    judging = false;
+    constructor(selector, targeted, current, warnings) {
+        this.selector = selector;
+        this.targeted = targeted;
+        this.current = current;
+        this.warnings = warnings;
+    }
+    currentHash() {
+        return this.current;
+    }
+    visit(rows) {
+        for (const row of rows) {
+            if (!this.targeted.has(row.vmUuid.toLowerCase()))
                 continue;
-            if (!idMatch && row.revisionId === selector.revisionId)
-                idMatch = row;
-            if (selector.hashPrefix && row.composeHash.startsWith(selector.hashPrefix)) {
-                const known = prefixMatches.get(row.composeHash);
-                if (!known || (isRestart(known) && !isRestart(row)))
-                    prefixMatches.set(row.composeHash, row);
-            }
+            const hash = row.composeHash;
+            if (this.current === '')
+                this.current = hash; // no live hash known: the newest row stands in
+            if (!this.firstAt.has(hash))
+                this.firstAt.set(hash, this.history.length);
+            this.count.set(hash, (this.count.get(hash) ?? 0) + 1);
+            this.history.push(hash);
+            if (hash !== this.current && preferRow(this.best, row))
+                this.order.push(hash);
         }
-        const answer = settled();
-        if (answer)
-            return { target: answer, currentHash: distinct[0]?.composeHash, searched, pagesRead, warnings: warnings(answer) };
-        if (page >= result.totalPages || result.rows.length === 0)
-            break;
+        const target = this.order[this.selector.steps - 1];
+        if (target === undefined)
+            return 'continue';
+        // The rollback check needs a row older than the target; if none is read yet, read one more page.
+        if (this.judging || this.olderRowsRead(target))
+            return 'settled';
+        this.judging = true;
+        return 'continue';
     }
-    const currentHash = distinct[0]?.composeHash;
-    const summary = `searched ${searched} revision${searched === 1 ? '' : 's'}: ${pagesRead} page${pagesRead === 1 ? '' : 's'}, ${total} in total`;
-    if (selector.kind === 'previous') {
-        const found = distinct.length;
-        throw new ActionError('No earlier revision to roll back to', found === 0
-            ? `The targeted CVMs have no revisions in the app's history (${summary}). Give revision as a revision id or compose hash from another CVM of the app.`
-            : `${describeSelector(selector)} needs ${selector.steps + 1} distinct compose hashes on the targeted CVMs, but their history holds only ${found} (${summary}): ${distinct.map((r) => r.composeHash.slice(0, 12)).join(', ')}. Choose a smaller N or give a revision id or compose hash.`);
+    olderRowsRead(target) {
+        const after = this.history.length - 1 - this.firstAt.get(target);
+        return after > this.count.get(target) - 1;
     }
-    if (idMatch)
-        return { target: idMatch, currentHash, searched, pagesRead, warnings: warnings(idMatch) };
-    if (prefixMatches.size > 1) {
-        const list = [...prefixMatches.values()].map((row) => `  ${row.composeHash} (revision ${row.revisionId}, ${row.createdAt})`).join('\n');
-        throw new ActionError('Ambiguous compose hash prefix', `${describeSelector(selector)} matches ${prefixMatches.size} different compose hashes; give more characters:\n${list}`);
+    finish(paging) {
+        const { selector, current } = this;
+        const hash = this.order[selector.steps - 1];
+        if (hash === undefined)
+            throw this.notEnough(paging);
+        const row = this.best.get(hash);
+        if (paging.end === 'capped' && !this.olderRowsRead(hash)) {
+            this.warnings.push(`Whether ${describeSelector(selector)} undoes an earlier rollback could not be checked: no older revision was read before the search stopped at ${paging.maxPages} pages.`);
+        }
+        if (undoesEarlierRollback(this.history, current, hash)) {
+            throw new ActionError("'previous' would undo an earlier rollback", `The targeted CVMs run compose hash ${current}, which also ran before ${resolve_revision_short(hash)}: the history reads ${resolve_revision_short(current)} → ${resolve_revision_short(hash)} → ${resolve_revision_short(current)}, ` +
+                `so ${resolve_revision_short(hash)} was most likely rolled back from. ${describeSelector(selector)} would have picked revision ${row.revisionId} (compose hash ${hash}) and undone that rollback. ` +
+                `To really go there, pass revision: ${row.revisionId} explicitly.`);
+        }
+        return row;
     }
-    const only = prefixMatches.values().next().value;
-    if (only)
-        return { target: only, currentHash, searched, pagesRead, warnings: warnings(only) };
-    throw new ActionError('Revision not found', `No revision id or compose hash matches ${describeSelector(selector)} in the app's history (${summary}).${/^(0x)?[0-9a-f]{1,7}$/i.test(selector.text) ? ' A compose hash prefix needs at least 8 hex characters.' : ''} Use 'previous', or copy a revision id or compose hash from the app's revision history.`);
+    notEnough(paging) {
+        const { selector, current } = this;
+        const what = `${describeSelector(selector)} needs ${selector.steps} compose hash${selector.steps === 1 ? '' : 'es'} other than the running one`;
+        const found = this.order.length;
+        const list = found === 0 ? '' : `: ${this.order.map(resolve_revision_short).join(', ')}`;
+        if (paging.end === 'capped') {
+            return new ActionError('Revision not found', `${what} (${resolve_revision_short(current)}), but found only ${found} (${resolve_revision_summary(paging)})${list}.${capNote(paging)}`);
+        }
+        if (this.history.length === 0 && current === '') {
+            return new ActionError('No earlier revision to roll back to', `The targeted CVMs have no revisions in the app's history (${resolve_revision_summary(paging)}). Give revision as a revision id or compose hash from another CVM of the app.`);
+        }
+        return new ActionError('No earlier revision to roll back to', `${what} (${resolve_revision_short(current)}), but the targeted CVMs' history holds only ${found} (${resolve_revision_summary(paging)})${list}. Choose a smaller N or give a revision id or compose hash.`);
+    }
+}
+/**
+ * An explicit revision: a revision id matches exactly; a hash or prefix matches normalised compose
+ * hashes of any CVM of the app (a row made on one CVM may be redeployed to the others). A full
+ * hash is settled by its first match; a prefix must be unambiguous, which only the whole history
+ * can prove.
+ */
+class RefSearch {
+    selector;
+    targeted;
+    live;
+    idMatch;
+    matches = new Map();
+    fullHash;
+    newestTargeted = '';
+    constructor(selector, targeted, live) {
+        this.selector = selector;
+        this.targeted = targeted;
+        this.live = live;
+        this.fullHash = selector.hashPrefix?.length === FULL_HASH_LENGTH;
+    }
+    currentHash() {
+        // undefined: the targeted CVMs run different hashes, so no one hash is "current".
+        return this.live === undefined ? '' : this.live || this.newestTargeted;
+    }
+    visit(rows) {
+        const { revisionId, hashPrefix } = this.selector;
+        for (const row of rows) {
+            if (this.newestTargeted === '' && this.targeted.has(row.vmUuid.toLowerCase()))
+                this.newestTargeted = row.composeHash;
+            if (!this.idMatch && row.revisionId === revisionId)
+                this.idMatch = row;
+            if (hashPrefix && row.composeHash.startsWith(hashPrefix))
+                preferRow(this.matches, row);
+        }
+        return this.idMatch || (this.fullHash && this.matches.size > 0) ? 'settled' : 'continue';
+    }
+    finish(paging) {
+        const { selector } = this;
+        if (this.idMatch)
+            return this.idMatch;
+        if (this.fullHash && this.matches.size > 0)
+            return this.matches.values().next().value;
+        if (this.matches.size > 1) {
+            const list = [...this.matches.values()].map((row) => `  ${row.composeHash} (revision ${row.revisionId}, ${row.createdAt})`).join('\n');
+            throw new ActionError('Ambiguous compose hash prefix', `${describeSelector(selector)} matches ${this.matches.size} different compose hashes; give more characters:\n${list}`);
+        }
+        const only = this.matches.values().next().value;
+        if (only && paging.end !== 'capped')
+            return only;
+        if (only) {
+            throw new ActionError('Compose hash prefix may be ambiguous', `${describeSelector(selector)} matches compose hash ${only.composeHash} (revision ${only.revisionId}), but older revisions were not read, so another hash may match too (${resolve_revision_summary(paging)}).${capNote(paging)}`);
+        }
+        const tooShort = /^(0x)?[0-9a-f]{1,7}$/i.test(selector.text) ? ' A compose hash prefix needs at least 8 hex characters.' : '';
+        const advice = paging.end === 'capped' ? capNote(paging) : " Use 'previous', or copy a revision id or compose hash from the app's revision history.";
+        throw new ActionError('Revision not found', `No revision id or compose hash matches ${describeSelector(selector)} in the app's history (${resolve_revision_summary(paging)}).${tooShort}${advice}`);
+    }
+}
+/**
+ * Finds the revision to redeploy for `selector`, reading the history (newest first, 1000 rows a
+ * page) only as far as the answer needs: page 1 alone, then later pages concurrently, handed over
+ * in order, with no new request once the answer is settled. Work is linear in the rows read.
+ * Rows read after the settling page never change the answer, except that a 'previous' target
+ * whose rows are the oldest read so far costs one more page to judge the rollback rule.
+ */
+async function resolveRevision(fetchPage, selector, targets, options = {}) {
+    if (selector.kind === 'current')
+        throw new ActionError('Revision not supported', "'current' is not a revision on Phala Cloud: use 'previous', 'previous~N', a revision id or a compose hash.");
+    const warnings = [];
+    const normalised = targets.map((cvm) => ({ ...cvm, composeHash: normaliseHash(cvm.composeHash) }));
+    const live = liveHash(normalised, selector, warnings);
+    const targeted = new Set(normalised.map((cvm) => cvm.vmUuid.toLowerCase()));
+    const search = selector.kind === 'previous' ? new PreviousSearch(selector, targeted, live ?? '', warnings) : new RefSearch(selector, targeted, live);
+    const paging = await readRevisionPages(fetchPage, (rows) => search.visit(rows), options);
+    const target = search.finish(paging);
+    return {
+        target,
+        currentHash: search.currentHash(),
+        searched: paging.rowsRead,
+        pagesRead: paging.pagesRead,
+        requests: paging.requests,
+        warnings
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/providers/phala/select-cvms.ts
@@ -32352,10 +33729,17 @@ function selectCvms(appCvms, requested, appId) {
 /** Statuses a CVM settles in when it is not serving. Only running and stopped are stable, per the API. */
 const FAILED_STATUSES = new Set(['stopped', 'error', 'exited']);
 /**
+ * Operations that never activate a compose file. Everything else may be the rollback: the
+ * backend's names vary (compose_update, update, activate_revision, …) and more may come.
+ */
+const NOT_ACTIVATION = /^(restart|reboot|start|stop|shutdown|power_on|power_off|poweron|poweroff|delete|destroy|resize|backup|snapshot|attach|detach|ssh|logs?)([_.-]|$)/i;
+/**
  * Where one CVM stands in the rollback. The platform flips compose_hash the moment the redeploy
- * is accepted and starts the update later, so hash + `running` alone proves nothing. The one
- * success condition: the update was seen to run (in progress after the trigger, or an operation
- * record for it) and the CVM has now settled — not in progress, `running`, on the target hash.
+ * is accepted and starts the update later, and a failed update can leave the old container
+ * serving with the CVM `running` on the new hash. So the state alone proves nothing.
+ *
+ * The one success condition: the operation record of this rollback was read and says
+ * `completed`, and the CVM has settled: not busy, `running`, on the target hash.
  */
 function assessCvm(cvm, targetHash, evidence) {
     const op = evidence.operation;
@@ -32363,37 +33747,98 @@ function assessCvm(cvm, targetHash, evidence) {
         return { kind: 'failed', why: `the update failed: ${op.errorMessage ?? 'Phala Cloud gave no error message'} (operation ${op.operationType}, ${op.correlationId})` };
     }
     if (cvm.inProgress)
-        return { kind: 'pending', why: `${cvm.status}, update in progress` };
-    const ran = evidence.seenUpdating || op?.status === 'completed';
-    if (ran && !cvm.inProgress && cvm.status === 'running' && cvm.composeHash === targetHash)
-        return { kind: 'done' };
-    if (!evidence.seenUpdating && !op)
-        return { kind: 'pending', why: `${cvm.status}, update not started yet` };
-    if (FAILED_STATUSES.has(cvm.status)) {
-        const reason = op?.errorMessage ? `: ${op.errorMessage}` : '';
-        return { kind: 'failed', why: `the update ended with the CVM ${cvm.status}${reason}` };
+        return { kind: 'pending', why: `${cvm.status}, update in progress`, needsRecord: false };
+    const onTarget = cvm.status === 'running' && cvm.composeHash === targetHash;
+    if (op?.status === 'completed') {
+        if (onTarget)
+            return { kind: 'done' };
+        if (FAILED_STATUSES.has(cvm.status))
+            return { kind: 'failed', why: `the update completed but the CVM then settled ${cvm.status}` };
+        if (cvm.status === 'running') {
+            return {
+                kind: 'failed',
+                why: `the update ended with the CVM running compose hash ${shortHash(cvm.composeHash)}, not the target; another deploy may have replaced the rollback`
+            };
+        }
+        return { kind: 'pending', why: `${cvm.status}, operation completed, waiting for the CVM to settle`, needsRecord: false };
     }
-    if (ran && cvm.status === 'running' && cvm.composeHash !== targetHash) {
-        return {
-            kind: 'failed',
-            why: `the update ended with the CVM running compose hash ${shortHash(cvm.composeHash)}, not the target; another deploy may have replaced the rollback`
-        };
+    if (evidence.seenUpdating && FAILED_STATUSES.has(cvm.status)) {
+        return { kind: 'failed', why: `the update ended with the CVM ${cvm.status}${op?.errorMessage ? `: ${op.errorMessage}` : ''}` };
     }
-    return { kind: 'pending', why: `${cvm.status}, operation ${op?.status ?? 'running'}` };
+    if (op)
+        return { kind: 'pending', why: `${cvm.status}, operation ${op.operationType} ${op.status}`, needsRecord: true };
+    if (!evidence.seenUpdating)
+        return { kind: 'pending', why: `${cvm.status}, update not started yet`, needsRecord: true };
+    return { kind: 'pending', why: `${cvm.status}, update finished; confirming with its operation record`, needsRecord: true };
 }
 /**
- * The newest operation on a CVM that belongs to this rollback: started after the redeploy was
- * sent (on the platform's clock, with slack for the Date header's one-second resolution) and
- * about the target compose hash, or an update with no hash recorded.
+ * The operation record of this rollback on one CVM, or undefined when none can be matched yet
+ * (then the caller keeps waiting; it never guesses). A record whose correlation id the CVM showed
+ * while busy after the trigger (or the redeploy's answer named) is this rollback's. Otherwise the
+ * newest record that started after the redeploy was sent (on the platform's clock, with slack for
+ * the Date header's one-second resolution), is an activation (not a restart, power or resize
+ * operation) and names the target compose hash or none.
  */
-function operationForRollback(operations, targetHash, sentAt) {
+function operationForRollback(operations, targetHash, sentAt, correlationIds = new Set()) {
     const SLACK_MS = 2000;
-    return operations.find((op) => {
-        const started = Date.parse(op.startedAt);
-        if (Number.isNaN(started) || started < sentAt - SLACK_MS)
+    const candidates = operations.filter((op) => {
+        if (NOT_ACTIVATION.test(op.operationType))
             return false;
-        return op.composeHash !== undefined ? op.composeHash === targetHash : /update|deploy|upgrade/i.test(op.operationType);
+        if (op.composeHash !== undefined && op.composeHash !== targetHash)
+            return false;
+        if (correlationIds.has(op.correlationId))
+            return true;
+        const started = Date.parse(op.startedAt);
+        return !Number.isNaN(started) && started >= sentAt - SLACK_MS;
     });
+    return candidates.find((op) => correlationIds.has(op.correlationId)) ?? candidates[0];
+}
+
+;// CONCATENATED MODULE: ./src/providers/phala/verify-redeploy.ts
+
+
+/**
+ * How long a redeploy whose answer was lost is watched before concluding the platform did not
+ * act. The backend flips the hash at once but starts the update task later, and a request that
+ * timed out on our side may still be processed: a few seconds would not prove anything.
+ */
+const UNKNOWN_OUTCOME_WATCH_MS = 15_000;
+const LIST_EVERY_MS = 1500;
+const OPERATIONS_EVERY_MS = 5000;
+/**
+ * Did a redeploy whose answer was lost take effect? Proof that it did: a CVM that did not run the
+ * target hash before now shows it (the platform flips it on accepting), or an operation for the
+ * target started since the send. "Did not act" needs the whole watch with neither, and no target
+ * CVM busy at its end. When the run's deadline cuts the watch short, the answer is 'undecided'.
+ */
+async function redeployTookEffect(ctx, plan, sentAt) {
+    const { api, deadline } = ctx;
+    const ids = new Set(plan.toRedeploy.map((instance) => instance.id));
+    // A CVM that already showed the target hash before the send proves nothing by showing it now.
+    const moved = new Set(plan.toRedeploy.filter((instance) => instance.version !== plan.revision.version).map((instance) => instance.id));
+    const startedAt = deadline.clock.now();
+    let lastOperationsAt = startedAt;
+    for (;;) {
+        const cvms = (await api.listAppCvms('checking whether the redeploy took effect')).filter((cvm) => ids.has(cvm.vmUuid));
+        if (cvms.some((cvm) => moved.has(cvm.vmUuid) && cvm.composeHash === plan.revision.version))
+            return 'acted';
+        const watched = deadline.clock.now() - startedAt;
+        const busy = cvms.some((cvm) => cvm.inProgress);
+        const finalLook = watched >= UNKNOWN_OUTCOME_WATCH_MS && !busy;
+        if (finalLook || deadline.clock.now() - lastOperationsAt >= OPERATIONS_EVERY_MS || busy) {
+            lastOperationsAt = deadline.clock.now();
+            for (const cvm of cvms) {
+                const operations = await api.listOperations(cvm.id, 10, 'checking whether the redeploy took effect');
+                if (operationForRollback(operations, plan.revision.version, sentAt))
+                    return 'acted';
+            }
+        }
+        if (finalLook)
+            return 'not-acted';
+        if (deadline.remainingMs() <= LIST_EVERY_MS)
+            return 'undecided';
+        await deadline.sleep(jittered(deadline.clock, LIST_EVERY_MS, 0.2));
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/poll.ts
@@ -32431,9 +33876,11 @@ async function pollUntil(deadline, check, onTimeout) {
 /**
  * After a 409 ("another operation is in progress"): watch the CVMs until none of the targets
  * is busy, naming the operation that blocks, so the redeploy can then be sent once. If the
- * blocking operation brought the targets to the revision itself, report that instead.
+ * blocking operation brought the targets to the revision, report that instead. `ownRequestPending`
+ * says an earlier request of this run may be what is running, so nothing here may claim that
+ * nothing was redeployed.
  */
-async function waitUntilIdle(ctx, plan) {
+async function waitUntilIdle(ctx, plan, tracker, ownRequestPending = false) {
     const { api, log } = ctx;
     const targetIds = new Set(plan.toRedeploy.map((instance) => instance.id));
     const blockers = new Map(); // vmUuid → description of the blocking operation
@@ -32455,11 +33902,13 @@ async function waitUntilIdle(ctx, plan) {
                 continue;
             const description = await describeBlocker(ctx, cvm);
             blockers.set(cvm.vmUuid, description);
+            if (!ownRequestPending)
+                tracker.waitingToSend(`${describeCvm(cvm)}: ${description}`);
             log.info(`${describeCvm(cvm)} is busy with ${description}; waiting for it to finish before sending the rollback.`);
         }
         return undefined;
     };
-    const timedOut = () => new TimeoutError(`Another operation was still running when the timeout (${ctx.timeoutSeconds}s) ran out: ${busy.map((cvm) => `${describeCvm(cvm)}: ${blockers.get(cvm.vmUuid) ?? `status ${cvm.status}`}`).join('; ') || 'the CVMs were busy'}. Nothing was redeployed. Re-run the rollback once it has finished, or raise timeout.`);
+    const timedOut = () => new TimeoutError(`Another operation was still running when the timeout (${ctx.timeoutSeconds}s) ran out: ${busy.map((cvm) => `${describeCvm(cvm)}: ${blockers.get(cvm.vmUuid) ?? `status ${cvm.status}`}`).join('; ') || 'the CVMs were busy'}. Re-run the rollback once it has finished, or raise timeout.`, { changed: ownRequestPending ? 'unknown' : 'nothing' });
     return pollUntil(ctx.deadline, checkRound, timedOut);
 }
 async function describeBlocker(ctx, cvm) {
@@ -32480,28 +33929,46 @@ async function describeBlocker(ctx, cvm) {
 
 /** Sends allowed when the platform verifiably did not act on the previous one. */
 const MAX_SENDS = 3;
-const VERIFY_CHECKS = 3;
-const VERIFY_SPACING_MS = 2000;
-const MIN_CONFLICT_PAUSE_MS = 500;
+/** A 429 or 409 on the redeploy is retried at least this far apart, whatever Retry-After says… */
+const MIN_RESEND_PAUSE_MS = 1000;
+/** …and at most this far apart. */
+const MAX_RESEND_PAUSE_MS = 60_000;
+function resendPauseMs(retryAfter, now, fallbackMs) {
+    const asked = parseRetryAfter(retryAfter, now);
+    return Math.min(MAX_RESEND_PAUSE_MS, Math.max(MIN_RESEND_PAUSE_MS, asked ?? fallbackMs));
+}
 /**
- * Sends the redeploy so that it takes effect exactly once. A 409 waits for the running operation
- * and sends again (the 409 was not acted on). A lost answer — reset, timeout, any 5xx — is
- * never simply repeated: the CVMs and their operations are read first, and the request is sent
- * again only if the platform shows no trace of it.
+ * Sends the redeploy so that it takes effect exactly once.
+ * - 2xx: accepted, whatever the body (the API documents it as untyped).
+ * - 409 / 429: the platform did not act; wait (the operation that blocks, or the throttle) and
+ *   send again, at least 1 s and at most 60 s later.
+ * - Any other 4xx: a clear no (nothing was redeployed), explained.
+ * - Anything else (a 3xx, a 5xx, an odd status, a lost connection, a timeout): unknown outcome.
+ *   The platform is watched until it shows the change or has verifiably not acted; only then
+ *   may the request be sent again.
  */
-async function triggerRedeploy(ctx, plan, transactionHash) {
+async function triggerRedeploy(ctx, plan, transactionHash, tracker) {
     const { api, deadline, log } = ctx;
     const vmUuids = plan.toRedeploy.map((instance) => instance.id);
-    // Every answer explained here is one the platform did not act on.
-    const refused = { appId: plan.appId, doing: `triggering the redeploy of revision ${plan.revision.id}`, revisionId: plan.revision.id, composeHash: plan.revision.version, nothingChanged: true };
+    const doing = `triggering the redeploy of revision ${plan.revision.id}`;
     let sends = 0;
     let throttled = 0;
     let conflicts = 0;
+    /** The first send whose outcome was unknown: if a later check finds the rollback done, it was that one. */
+    let unclearSince;
+    let lastLost = '';
+    const mark = (state) => {
+        api.changed = state;
+        tracker.mark(state);
+    };
+    const refusedContext = () => ({ appId: plan.appId, doing, revisionId: plan.revision.id, composeHash: plan.revision.version, changed: unclearSince === undefined ? 'nothing' : 'unknown', apiUrl: api.apiUrl });
     for (;;) {
-        if (deadline.expired())
-            throw new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out before the redeploy could be sent. Nothing was redeployed.`);
+        if (deadline.expired()) {
+            throw new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out before the redeploy could be sent.`, { changed: unclearSince === undefined ? 'nothing' : 'unknown' });
+        }
         const sentAt = api.serverNow();
         sends++;
+        mark('unknown');
         let response;
         let lost;
         try {
@@ -32513,75 +33980,116 @@ async function triggerRedeploy(ctx, plan, transactionHash) {
             lost = `no answer: ${error.code}`;
         }
         if (response && response.status >= 200 && response.status < 300) {
-            api.mayHaveTriggered = true;
-            log.info(`Phala Cloud accepted the redeploy (${response.status}).`);
-            return { kind: 'triggered', receipt: { acceptedAt: sentAt } };
+            mark('accepted');
+            log.info(`Phala Cloud accepted the redeploy (${response.status}${response.notJson ? ', with a body that is not JSON' : ''}).`);
+            return { kind: 'triggered', receipt: receiptFrom(response, sentAt) };
         }
         if (response?.status === 409) {
             sends--; // refused, not acted on
+            if (unclearSince === undefined)
+                mark('nothing');
             log.info('Phala Cloud answered 409: another operation is in progress on the CVMs.');
-            const idle = await waitUntilIdle(ctx, plan);
-            if (idle.kind === 'already-there')
+            const idle = await waitUntilIdle(ctx, plan, tracker, unclearSince !== undefined);
+            if (idle.kind === 'already-there') {
+                if (unclearSince !== undefined) {
+                    // Our own earlier request is what ran: follow it to completion rather than call it skipped.
+                    mark('accepted');
+                    return { kind: 'triggered', receipt: { acceptedAt: unclearSince, note: 'an earlier redeploy request of this run, whose answer was lost, took effect' } };
+                }
                 return idle;
-            // The CVMs may read idle while the platform still says busy: back off instead of hammering it.
-            await deadline.sleep(Math.max(MIN_CONFLICT_PAUSE_MS, backoffMs(conflicts++, deadline.clock)));
+            }
+            await pause(ctx, resendPauseMs(response.headers['retry-after'], deadline.clock.now(), backoffMs(conflicts++, deadline.clock)), response);
             continue;
         }
         if (response?.status === 429) {
             sends--;
-            const waitMs = parseRetryAfter(response.headers['retry-after'], deadline.clock.now()) ?? backoffMs(throttled++, deadline.clock);
+            if (unclearSince === undefined)
+                mark('nothing');
+            const waitMs = resendPauseMs(response.headers['retry-after'], deadline.clock.now(), backoffMs(throttled++, deadline.clock));
             if (waitMs >= deadline.remainingMs())
-                throw explainFailure(response, refused);
+                throw explainFailure(response, refusedContext());
             log.info(`Phala Cloud is throttling (429); sending the redeploy in ${(waitMs / 1000).toFixed(1)}s.`);
             await deadline.sleep(waitMs);
             continue;
         }
-        // Any 5xx leaves the outcome unknown (a 500 may come after the platform acted); all else is a clear no.
-        if (response && response.status < 500) {
-            throw explainFailure(response, refused);
+        if (response && response.status >= 400 && response.status < 500) {
+            if (unclearSince === undefined)
+                mark('nothing');
+            throw explainFailure(response, refusedContext());
         }
-        // The platform may have acted: find out before anything else is sent.
+        // A 3xx (never followed: it would re-send), a 5xx, an odd status or a lost answer.
         lost ??= `answered ${response.status}`;
-        api.mayHaveTriggered = true;
-        log.warning(`The redeploy request got no usable answer (${lost}). Checking the CVMs to learn whether Phala Cloud acted on it; it will not be sent again blindly.`, 'Redeploy answer lost');
-        if (await redeployTookEffect(ctx, plan, sentAt)) {
-            log.info('The CVMs show the redeploy was accepted; waiting for it instead of sending it again.');
-            return { kind: 'triggered', receipt: { acceptedAt: sentAt } };
+        lastLost = lost;
+        unclearSince ??= sentAt;
+        log.warning(`The redeploy request got no usable answer (${lost}). Watching the CVMs to learn whether Phala Cloud acted on it; it is not sent again unless the platform verifiably did not.`, 'Redeploy answer lost');
+        const verdict = await redeployTookEffect(ctx, plan, sentAt);
+        if (verdict === 'acted') {
+            mark('accepted');
+            log.info('The CVMs show that Phala Cloud acted on the redeploy; waiting for it instead of sending it again.');
+            return { kind: 'triggered', receipt: { acceptedAt: unclearSince, note: `the redeploy's answer was lost (${lost}), and the platform shows it acted` } };
         }
-        api.mayHaveTriggered = false;
+        if (verdict === 'undecided') {
+            throw new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out while checking whether a redeploy whose answer was lost (${lost}) took effect. It may still take effect: watch the CVMs in the Phala Cloud dashboard before re-running.`, { changed: 'unknown' });
+        }
         if (sends >= MAX_SENDS) {
-            throw new ActionError('Redeploy could not be sent', `${sends} redeploy requests got no usable answer (last: ${lost}), and Phala Cloud shows no trace of any of them: the CVMs still run their old compose hash and no update started. Nothing was redeployed. The API or the network path to it is failing; try again shortly.`);
+            mark('nothing');
+            throw new ActionError('Redeploy could not be sent', `${sends} redeploy requests got no usable answer (last: ${lastLost}), and Phala Cloud shows no trace of any of them: the CVMs still run their old compose hash and no update started. The API or the network path to it is failing; try again shortly.`, { changed: 'nothing' });
         }
-        log.info('Phala Cloud shows no trace of it (no compose hash change, no operation). Sending it again.');
-        await deadline.sleep(backoffMs(sends, deadline.clock));
+        mark('nothing');
+        unclearSince = undefined;
+        log.info('Phala Cloud shows no trace of it (no compose hash change, no operation, nothing busy). Sending it again.');
+        await deadline.sleep(Math.max(MIN_RESEND_PAUSE_MS, backoffMs(sends, deadline.clock)));
     }
 }
+async function pause(ctx, ms, response) {
+    if (ms >= ctx.deadline.remainingMs()) {
+        throw new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out while ${response.endpoint} kept answering ${response.status}.`, { changed: ctx.api.changed });
+    }
+    await ctx.deadline.sleep(ms);
+}
+/** The 202's body is untyped; a correlation id in it, if any, ties the operation record to this request. */
+function receiptFrom(response, sentAt) {
+    const body = response.body;
+    const correlation = body && typeof body === 'object' && typeof body.correlation_id === 'string' && /^[\w-]{1,128}$/.test(body.correlation_id) ? body.correlation_id : undefined;
+    return { acceptedAt: sentAt, ref: correlation };
+}
+
+;// CONCATENATED MODULE: ./src/http/rate-window.ts
 /**
- * Did a redeploy whose answer was lost take effect? The platform flips the compose hash when it
- * accepts, so any redeployed CVM now on the target hash is proof; an operation for the target
- * hash started since the send is proof too. Checked a few times, since a timed-out request may
- * still be processed after the client gave up.
+ * At most `limit` requests in any `windowMs` (a sliding window): waiting may be brisk around the
+ * expected transitions, but never a burst that gets the key rate-limited mid-incident.
  */
-async function redeployTookEffect(ctx, plan, sentAt) {
-    const { api, deadline } = ctx;
-    const ids = new Set(plan.toRedeploy.map((instance) => instance.id));
-    // A CVM that already showed the target hash before the send proves nothing by showing it now.
-    const moved = new Set(plan.toRedeploy.filter((instance) => instance.version !== plan.revision.version).map((instance) => instance.id));
-    for (let check = 0; check < VERIFY_CHECKS; check++) {
-        if (check > 0)
-            await deadline.sleep(VERIFY_SPACING_MS);
-        const cvms = (await api.listAppCvms('checking whether the redeploy took effect')).filter((cvm) => ids.has(cvm.vmUuid));
-        if (cvms.some((cvm) => moved.has(cvm.vmUuid) && cvm.composeHash === plan.revision.version))
-            return true;
-        if (check === VERIFY_CHECKS - 1) {
-            for (const cvm of cvms) {
-                const operations = await api.listOperations(cvm.id, 10, 'checking whether the redeploy took effect');
-                if (operationForRollback(operations, plan.revision.version, sentAt))
-                    return true;
+class RateWindow {
+    clock;
+    limit;
+    windowMs;
+    sent = [];
+    constructor(clock, limit, windowMs = 1000) {
+        this.clock = clock;
+        this.limit = limit;
+        this.windowMs = windowMs;
+    }
+    prune() {
+        const now = this.clock.now();
+        while (this.sent.length > 0 && now - this.sent[0] >= this.windowMs)
+            this.sent.shift();
+    }
+    /** Requests that may go out right now without waiting. */
+    available() {
+        this.prune();
+        return Math.max(0, this.limit - this.sent.length);
+    }
+    /** Waits until one more request fits, then counts it. */
+    async take() {
+        for (;;) {
+            this.prune();
+            if (this.sent.length < this.limit) {
+                this.sent.push(this.clock.now());
+                return;
             }
+            await this.clock.sleep(this.windowMs - (this.clock.now() - this.sent[0]) + 1);
         }
     }
-    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/providers/phala/wait-for-rollback.ts
@@ -32590,57 +34098,142 @@ async function redeployTookEffect(ctx, plan, sentAt) {
 
 
 
+
 const OPERATIONS_LOOKUP_LIMIT = 10;
+/** At most this many requests in any one second while waiting, whatever the number of CVMs. */
+const MAX_REQUESTS_PER_SECOND = 5;
+/** Brisk polling near an expected transition (right after the trigger, or a change just seen)… */
+const FAST_POLL_MS = 900;
+/** …for this long after it… */
+const FAST_WINDOW_MS = 20_000;
+/** …then stretching to this between transitions (a long update costs few requests). */
+const SLOW_POLL_MS = 5000;
+/** A CVM not yet seen updating: its records are not read before this, nor more often than every… */
+const FIRST_RECORD_LOOK_MS = 2000;
+const RECORD_LOOK_EVERY_MS = 3000;
+/** Once it has been seen updating and settled, its record is due any moment: look again sooner. */
+const SETTLED_RECORD_LOOK_EVERY_MS = 1000;
+/** A line at least this often while waiting, so a long wait never looks hung. */
+const HEARTBEAT_MS = 25_000;
 /**
- * Waits until every redeployed CVM provably runs the target revision. One request per round
- * covers all CVMs (GET /apps/{id}/cvms); operation records are read only for a CVM whose state
- * alone cannot tell (settled without having been seen in progress, or settled failed).
+ * Waits until every redeployed CVM provably runs the target revision (assessCvm holds the one
+ * success condition). Each round reads all the app's CVMs with one request; operation records
+ * are read only for CVMs whose state cannot decide, within a cap of requests per second, so the
+ * request rate does not grow with the number of CVMs. Polls briskly around the transitions and
+ * slowly in between.
  */
-async function waitForRollback(ctx, plan, receipt) {
+async function waitForRollback(ctx, plan, receipt, tracker) {
+    const { api, deadline, log } = ctx;
+    const clock = deadline.clock;
     const target = plan.revision.version;
-    const seenUpdating = new Set();
+    const window = new RateWindow(clock, MAX_REQUESTS_PER_SECOND);
+    const tracked = new Map(plan.toRedeploy.map((instance) => [instance.id, { seenUpdating: false, correlationIds: new Set(receipt.ref ? [receipt.ref] : []) }]));
     const lastLine = new Map();
-    const pending = new Map();
-    const remaining = new Set(plan.toRedeploy.map((instance) => instance.id));
-    const checkRound = async () => {
-        const cvms = await ctx.api.listAppCvms('watching the rollback');
-        for (const vmUuid of [...remaining]) {
-            const cvm = cvms.find((candidate) => candidate.vmUuid === vmUuid);
-            if (!cvm) {
-                throw new ActionError('CVM disappeared during the rollback', `CVM ${vmUuid} is no longer listed for app ${plan.appId}. It may have been deleted while the rollback ran; check the dashboard.`);
+    const startedLocal = clock.now();
+    let lastChangeAt = startedLocal;
+    let lastHeartbeatAt = startedLocal;
+    let interval = FAST_POLL_MS;
+    if (receipt.note)
+        log.info(`Following the redeploy: ${receipt.note}.`);
+    for (;;) {
+        try {
+            await window.take();
+            const cvms = await api.listAppCvms('watching the rollback');
+            let changed = false;
+            for (const [vmUuid, entry] of tracked) {
+                const cvm = cvms.find((candidate) => candidate.vmUuid === vmUuid);
+                if (!cvm) {
+                    throw new ActionError('CVM disappeared during the rollback', `CVM ${vmUuid} is no longer listed for app ${plan.appId}. It may have been deleted while the rollback ran; check the dashboard.`);
+                }
+                if (cvm.inProgress) {
+                    entry.seenUpdating = true;
+                    if (cvm.progress?.correlationId)
+                        entry.correlationIds.add(cvm.progress.correlationId);
+                }
+                if (entry.cvm?.inProgress && !cvm.inProgress)
+                    entry.justSettled = true;
+                if (entry.cvm && (entry.cvm.inProgress !== cvm.inProgress || entry.cvm.status !== cvm.status || entry.cvm.composeHash !== cvm.composeHash))
+                    changed = true;
+                entry.cvm = cvm;
             }
-            if (cvm.inProgress)
-                seenUpdating.add(vmUuid);
-            const needsRecord = !cvm.inProgress && (!seenUpdating.has(vmUuid) || FAILED_STATUSES.has(cvm.status));
-            const operation = needsRecord ? await latestRollbackOperation(ctx, cvm, target, receipt.acceptedAt) : undefined;
-            const verdict = assessCvm(cvm, target, { seenUpdating: seenUpdating.has(vmUuid), operation });
-            report(ctx, cvm, verdict, lastLine);
-            if (verdict.kind === 'failed') {
-                throw new ActionError('Rollback failed on the platform', `${describeCvm(cvm)}: ${verdict.why}. Target revision ${plan.revision.id} (compose hash ${target}). Look at the CVM's logs in the Phala Cloud dashboard before trying again.`);
+            // Records where the state cannot decide, oldest look first, as far as the cap allows this round.
+            const now = clock.now();
+            const wanting = [...tracked.values()]
+                .filter((entry) => entry.cvm && !entry.cvm.inProgress && entry.operation?.status !== 'completed' && entry.operation?.status !== 'failed')
+                .filter((entry) => entry.seenUpdating || now - startedLocal >= FIRST_RECORD_LOOK_MS)
+                .filter((entry) => entry.justSettled || entry.lastRecordLookAt === undefined || now - entry.lastRecordLookAt >= (entry.seenUpdating ? SETTLED_RECORD_LOOK_EVERY_MS : RECORD_LOOK_EVERY_MS))
+                .sort((a, b) => (a.lastRecordLookAt ?? 0) - (b.lastRecordLookAt ?? 0));
+            for (const entry of wanting) {
+                if (window.available() === 0)
+                    break;
+                await window.take();
+                entry.lastRecordLookAt = clock.now();
+                entry.justSettled = false;
+                const operations = await api.listOperations(entry.cvm.id, OPERATIONS_LOOKUP_LIMIT, "reading the CVM's operations");
+                const found = operationForRollback(operations, target, receipt.acceptedAt, entry.correlationIds);
+                if (found && (found.status !== entry.operation?.status || found.correlationId !== entry.operation?.correlationId))
+                    changed = true;
+                entry.operation = found ?? entry.operation;
             }
-            if (verdict.kind === 'done') {
-                remaining.delete(vmUuid);
-                pending.delete(vmUuid);
+            for (const [vmUuid, entry] of tracked) {
+                const verdict = assessCvm(entry.cvm, target, { seenUpdating: entry.seenUpdating, operation: entry.operation });
+                entry.verdict = verdict;
+                report(ctx, entry.cvm, verdict, lastLine);
+                if (verdict.kind === 'failed') {
+                    throw new ActionError('Rollback failed on the platform', `${describeCvm(entry.cvm)}: ${verdict.why}. Target revision ${plan.revision.id} (compose hash ${target}). Look at the CVM's logs in the Phala Cloud dashboard before trying again.`, { changed: 'accepted' });
+                }
+                if (verdict.kind === 'done')
+                    tracked.delete(vmUuid);
             }
-            else
-                pending.set(vmUuid, { cvm, why: verdict.why });
+            if (tracked.size === 0)
+                return;
+            tracker.pending(pendingSummary(tracked));
+            if (changed)
+                lastChangeAt = clock.now();
+            if (clock.now() - lastHeartbeatAt >= HEARTBEAT_MS) {
+                lastHeartbeatAt = clock.now();
+                log.info(`[${deadline.elapsedSeconds()}s] still waiting: ${pendingSummary(tracked)}`);
+            }
         }
-        return remaining.size === 0 ? true : undefined;
-    };
-    const timedOut = () => {
-        const still = [...remaining]
-            .map((vmUuid) => {
-            const entry = pending.get(vmUuid);
-            return entry ? `${describeCvm(entry.cvm)}: ${entry.why}, compose hash ${shortHash(entry.cvm.composeHash)}` : `${vmUuid}: state not read yet`;
-        })
-            .join('; ');
-        return new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out while waiting for the rollback. Still pending: ${still}. The redeploy was accepted and may still finish on its own: watch the CVMs in the Phala Cloud dashboard, and do not trigger another rollback until they settle.`);
-    };
-    await pollUntil(ctx.deadline, checkRound, timedOut);
+        catch (error) {
+            if (deadline.expired() && !(error instanceof ActionError && !(error instanceof TimeoutError)))
+                throw timedOut(ctx, plan, tracked);
+            throw error;
+        }
+        const now = clock.now();
+        const brisk = now - startedLocal < FAST_WINDOW_MS || now - lastChangeAt < FAST_WINDOW_MS || [...tracked.values()].some((entry) => entry.verdict?.kind === 'pending' && entry.verdict.needsRecord && entry.seenUpdating);
+        interval = brisk ? FAST_POLL_MS : Math.min(SLOW_POLL_MS, Math.round(Math.max(interval, FAST_POLL_MS) * 1.3));
+        if (deadline.expired())
+            throw timedOut(ctx, plan, tracked);
+        await deadline.sleep(jittered(clock, interval, 0.1));
+        if (deadline.expired())
+            throw timedOut(ctx, plan, tracked);
+    }
 }
-async function latestRollbackOperation(ctx, cvm, target, sentAt) {
-    const operations = await ctx.api.listOperations(cvm.id, OPERATIONS_LOOKUP_LIMIT, "reading the CVM's operations");
-    return operationForRollback(operations, target, sentAt);
+function pendingSummary(tracked) {
+    const groups = new Map();
+    for (const entry of tracked.values()) {
+        if (!entry.cvm)
+            continue;
+        const why = entry.verdict?.kind === 'pending' ? entry.verdict.why : entry.cvm.status;
+        const names = groups.get(why) ?? [];
+        names.push(describeCvm(entry.cvm));
+        groups.set(why, names);
+    }
+    return [...groups.entries()]
+        .map(([why, names]) => `${names.length} ${why} (${names.slice(0, 10).join(', ')}${names.length > 10 ? `, … ${names.length - 10} more` : ''})`)
+        .join('; ');
+}
+function timedOut(ctx, plan, tracked) {
+    const still = [...tracked.entries()]
+        .map(([vmUuid, entry]) => {
+        if (!entry.cvm)
+            return `${vmUuid}: state not read yet`;
+        const why = entry.verdict?.kind === 'pending' ? entry.verdict.why : entry.cvm.status;
+        return `${describeCvm(entry.cvm)}: ${why}, compose hash ${shortHash(entry.cvm.composeHash)}`;
+    })
+        .join('; ');
+    return new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out while waiting for the rollback to revision ${plan.revision.id}. Still pending: ${still}. The redeploy was accepted and may still finish on its own: watch the CVMs in the Phala Cloud dashboard, and do not trigger another rollback until they settle.`, { changed: 'accepted' });
 }
 function report(ctx, cvm, verdict, lastLine) {
     const state = verdict.kind === 'done' ? `running compose hash ${shortHash(cvm.composeHash)}: rollback complete` : verdict.kind === 'failed' ? `failed: ${verdict.why}` : verdict.why;
@@ -32655,20 +34248,42 @@ function report(ctx, cvm, verdict, lastLine) {
 
 
 
+
+
+
+const PHALA_VOCABULARY = {
+    platform: 'Phala Cloud',
+    app: 'App',
+    instance: 'CVM',
+    instances: 'CVMs',
+    version: 'compose hash',
+    redeploy: 'redeploy'
+};
+const CONSOLE = 'https://cloud.phala.com/dashboard/cvms';
 function toInstance(cvm) {
     return { id: cvm.vmUuid, name: cvm.name, version: cvm.composeHash, status: cvm.status };
 }
 /** Phala Cloud behind the provider interface: CVMs are the instances, compose hashes the versions. */
-function createPhalaProvider(settings, ctx) {
+function createPhalaProvider(settings, deps) {
+    const client = new ApiClient({
+        baseUrl: settings.apiUrl,
+        authHeaders: { 'X-API-Key': settings.apiKey, 'X-Phala-Version': PHALA_API_VERSION },
+        userAgent: `${deps.userAgent} (+phala)`,
+        deadline: deps.deadline,
+        log: deps.log
+    });
+    const api = new PhalaApi(client, settings.appId, () => deps.deadline.clock.now(), settings.apiUrl);
+    const ctx = { api, deadline: deps.deadline, log: deps.log, timeoutSeconds: settings.timeoutSeconds };
     return {
-        platformName: 'Phala Cloud',
+        vocabulary: PHALA_VOCABULARY,
         async plan() {
-            const cvms = await ctx.api.listAppCvms("reading the app's CVMs");
+            const cvms = await api.listAppCvms("reading the app's CVMs");
             const targets = selectCvms(cvms, settings.vmUuids, settings.appId);
-            const resolved = await resolveRevision((page) => ctx.api.listRevisions(page, 'reading the revision history'), settings.revision, new Set(targets.map((cvm) => cvm.vmUuid)));
+            const resolved = await resolveRevision((page) => api.listRevisions(page, 'reading the revision history'), settings.revision, targets.map((cvm) => ({ vmUuid: cvm.vmUuid, name: cvm.name, composeHash: cvm.composeHash })));
             const target = resolved.target;
             // Only a CVM that runs the target, settled, needs nothing; one that is busy or down on it still does.
             const toRedeploy = targets.filter((cvm) => !(cvm.composeHash === target.composeHash && cvm.status === 'running' && !cvm.inProgress));
+            const previous = resolved.currentHash || targets[0].composeHash;
             return {
                 appId: settings.appId,
                 targets: targets.map(toInstance),
@@ -32680,18 +34295,5736 @@ function createPhalaProvider(settings, ctx) {
                     createdBy: target.triggeredBy,
                     operationType: target.operationType
                 },
-                previousVersion: resolved.currentHash ?? targets[0].composeHash,
+                previousVersion: previous,
                 searched: resolved.searched,
-                warnings: resolved.warnings
+                warnings: resolved.warnings,
+                outputs: {
+                    compose_hash: target.composeHash,
+                    previous_compose_hash: previous,
+                    vm_uuids: JSON.stringify(targets.map((cvm) => cvm.vmUuid))
+                },
+                consoleUrl: settings.apiUrl === PHALA_DEFAULT_API_URL ? `${CONSOLE}/${targets[0].vmUuid}` : ''
             };
         },
-        trigger(plan) {
-            return triggerRedeploy(ctx, plan, settings.transactionHash);
+        trigger(plan, tracker) {
+            return triggerRedeploy(ctx, plan, settings.transactionHash, tracker);
         },
-        waitUntilDone(plan, receipt) {
-            return waitForRollback(ctx, plan, receipt);
+        waitUntilDone(plan, receipt, tracker) {
+            return waitForRollback(ctx, plan, receipt, tracker);
+        },
+        dispose: () => client.dispose()
+    };
+}
+
+;// CONCATENATED MODULE: ./src/providers/registry.ts
+
+function createProvider(settings, deps) {
+    switch (settings.provider) {
+        case 'phala':
+            return createPhalaProvider(settings, deps);
+        default:
+            throw new Error(`provider '${settings.provider}' is not built into this version`);
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+
+/**
+ * Every output the action can set, with what its value must look like. A later `run:` step may
+ * paste an output into a shell, so a value that does not fit is refused (the run fails naming the
+ * field) rather than passed on: platform text never reaches an output unchecked.
+ */
+const ID = /^[A-Za-z0-9_-]{1,128}$/;
+const HASH = /^[0-9a-f]{64}$/;
+const outputs_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** A version as platforms spell them: commit ids, image tags, chart versions. */
+const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+:@\/-]{0,199}$/;
+const SAFE_NAME = /^[A-Za-z0-9 ._\/:+@-]{1,128}$/;
+const STATUSES = ['completed', 'triggered', 'skipped', 'dry_run', 'failed', 'cancelled'];
+const oneOf = (values) => (value) => values.includes(value) ? undefined : `expected one of ${values.join(', ')}`;
+const matches = (pattern, what, allowEmpty = false) => (value) => (allowEmpty && value === '') || pattern.test(value) ? undefined : `expected ${what}`;
+function jsonArray(check, what) {
+    return (value) => {
+        let parsed;
+        try {
+            parsed = JSON.parse(value);
+        }
+        catch {
+            return `expected a JSON array of ${what}`;
+        }
+        if (!Array.isArray(parsed))
+            return `expected a JSON array of ${what}`;
+        for (const item of parsed) {
+            const problem = check(item);
+            if (problem)
+                return problem;
+        }
+        return undefined;
+    };
+}
+function service(item) {
+    if (typeof item !== 'object' || item === null)
+        return 'expected objects {id, name, type, from, to}';
+    const { id, name, type, from, to } = item;
+    if (typeof id !== 'string' || !outputs_UUID.test(id))
+        return `service id ${JSON.stringify(String(id)).slice(0, 60)} is not a UUID`;
+    if (typeof name !== 'string' || !SAFE_NAME.test(name))
+        return `service name of ${id} has characters that are not allowed in an output`;
+    if (typeof type !== 'string' || !/^[A-Z_]{1,32}$/.test(type))
+        return `service type of ${id} is not a Qovery service type`;
+    for (const [field, version] of [['from', from], ['to', to]]) {
+        if (version !== '' && (typeof version !== 'string' || !VERSION.test(version)))
+            return `service ${id} '${field}' is not a version`;
+    }
+    return undefined;
+}
+const OUTPUT_RULES = {
+    status: oneOf(STATUSES),
+    revision_id: matches(ID, 'an id of 1 to 128 letters, digits, _ or -'),
+    compose_hash: matches(HASH, '64 lower-case hex characters'),
+    previous_compose_hash: matches(HASH, '64 lower-case hex characters (or empty)', true),
+    vm_uuids: jsonArray((item) => (typeof item === 'string' && outputs_UUID.test(item) ? undefined : 'expected UUIDs'), 'UUIDs'),
+    deployment_id: matches(ID, 'a deployment id of 1 to 128 letters, digits, _ or -', true),
+    previous_deployment_id: matches(ID, 'a deployment id of 1 to 128 letters, digits, _ or -', true),
+    services: jsonArray(service, '{id, name, type, from, to}'),
+    console_url: (value) => (value === '' || (/^https:\/\/[A-Za-z0-9.-]+(\/[A-Za-z0-9._~\/-]*)?$/.test(value) && value.length <= 512) ? undefined : 'expected an https URL'),
+    health: oneOf(['healthy', 'unhealthy', 'skipped'])
+};
+/** The output names a run may set; action.yml declares exactly these. */
+const OUTPUT_NAMES = Object.keys(OUTPUT_RULES);
+/** Returns the value if it is well formed for that output; throws naming the field otherwise. */
+function checkOutput(name, value) {
+    const rule = OUTPUT_RULES[name];
+    if (!rule)
+        throw new ActionError('Unexpected output', `The action tried to set an undeclared output '${name}'.`);
+    const problem = rule(value);
+    if (problem) {
+        const shown = JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+        throw new ActionError(`Refused a malformed '${name}' output`, `The platform returned a value for '${name}' that does not look like one (${problem}; got ${shown}). It was not set as an output, because later steps may use it in a shell. The platform's answer may be corrupted or hostile; check it in the platform's console.`);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/report/safe-text.ts
+/** Every log or annotation line stays under GitHub's limits with room to spare. */
+const MAX_LINE_BYTES = 16 * 1024 - 64;
+/** GitHub refuses a job summary over 1 MiB; ours stays well under it. */
+const MAX_SUMMARY_BYTES = 512 * 1024 - 1024;
+/** Line breaks a runner, a browser or an editor may honour: \r\n, \n, \r, NEL, LS, PS, VT, FF. */
+const LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029\u000b\u000c]/g;
+/** Other control characters, which a terminal may interpret. */
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f\u009b]/g;
+/** A workflow command (`::name::`) or a legacy one (`##[name]`) at the start of a line. */
+const COMMAND_START = /^(\s*)(::|##\[)/;
+/** Cuts text to at most `maxBytes` of UTF-8 without splitting a character. */
+function truncateBytes(text, maxBytes, marker = ' …[truncated]') {
+    if (Buffer.byteLength(text, 'utf8') <= maxBytes)
+        return text;
+    const budget = maxBytes - Buffer.byteLength(marker, 'utf8');
+    let bytes = 0;
+    let end = 0;
+    for (const char of text) {
+        const size = Buffer.byteLength(char, 'utf8');
+        if (bytes + size > budget)
+            break;
+        bytes += size;
+        end += char.length;
+    }
+    return text.slice(0, end) + marker;
+}
+function neutraliseCommand(line) {
+    // A zero-width space between the colons: shown the same, never parsed as a command.
+    return line.replace(COMMAND_START, (_, space, start) => `${space}${start[0]}\u200b${start.slice(1)}`);
+}
+/**
+ * One plain log line: every line break becomes a visible ' ⏎ ', so nothing in it can start a
+ * new line, let alone a workflow command; secrets removed; cut to the line limit.
+ */
+function safeLogLine(text, secrets) {
+    const redacted = secrets ? secrets.redact(text) : text;
+    const flat = redacted.replace(LINE_BREAKS, ' ⏎ ').replace(CONTROLS, '\ufffd');
+    return neutraliseCommand(truncateBytes(flat, MAX_LINE_BYTES));
+}
+/**
+ * An annotation's message. The toolkit escapes \n and \r as %0A/%0D, so the message stays one
+ * command line while showing as several lines in the UI; the other line breaks are made \n so
+ * they get the same treatment. Each shown line is still kept from looking like a command.
+ */
+function safeAnnotation(text, secrets) {
+    const redacted = secrets ? secrets.redact(text) : text;
+    const lines = redacted.replace(CONTROLS, '\ufffd').split(LINE_BREAKS).map(neutraliseCommand);
+    return truncateBytes(lines.join('\n'), MAX_LINE_BYTES);
+}
+/** A short title (annotation title, summary heading): one line, short. */
+function safeTitle(text, secrets) {
+    return truncateBytes(safeLogLine(text, secrets), 200);
+}
+/**
+ * Text for the job summary (Markdown with HTML). Entities keep markup, tables, emphasis and
+ * links from forming; every line break becomes <br> so no line can start a heading, list,
+ * blockquote or table; a zero-width space breaks GitHub's autolinks (scheme://, www., e-mail,
+ * @mentions, #references) without changing what the reader sees.
+ */
+function escapeMarkdown(text, secrets) {
+    const redacted = (secrets ? secrets.redact(text) : text).replace(CONTROLS, '\ufffd');
+    return redacted
+        .replace(/:\/\//g, ':\u200b//')
+        .replace(/www\./gi, (m) => `${m.slice(0, 3)}\u200b.`)
+        .replace(/([@#])/g, '$1\u200b')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;')
+        .replace(/`/g, '&#96;')
+        .replace(/\|/g, '&#124;')
+        .replace(/\[/g, '&#91;')
+        .replace(/\]/g, '&#93;')
+        .replace(/\*/g, '&#42;')
+        .replace(/\\/g, '&#92;')
+        .replace(/\u200b/g, '&#8203;')
+        .replace(LINE_BREAKS, '<br>');
+}
+function codeSpan(text, secrets) {
+    return `<code>${escapeMarkdown(text, secrets)}</code>`;
+}
+
+;// CONCATENATED MODULE: ./src/report/action-io.ts
+
+
+
+
+function createActionIO(secrets, env = process.env) {
+    const set = new Map();
+    return {
+        log: {
+            info: (message) => info(safeLogLine(message, secrets)),
+            warning: (message, title) => warning(safeAnnotation(message, secrets), title ? { title: safeTitle(title, secrets) } : undefined),
+            debug: (message) => core_debug(safeLogLine(message, secrets))
+        },
+        error: (message, title) => error(safeAnnotation(message, secrets), { title: safeTitle(title, secrets) }),
+        setOutput: (name, value) => {
+            const checked = checkOutput(name, value);
+            if (secrets.redact(checked) !== checked) {
+                throw new Error(`refused to set output '${name}': it contains a secret`);
+            }
+            if (set.get(name) === checked)
+                return;
+            set.set(name, checked);
+            setOutput(name, checked);
+        },
+        writeSummary: (markdown) => {
+            const file = env.GITHUB_STEP_SUMMARY;
+            if (file)
+                (0,external_node_fs_namespaceObject.appendFileSync)(file, `${secrets.redact(markdown)}\n`);
         }
     };
+}
+
+;// CONCATENATED MODULE: ./src/report/redact.ts
+/** Shortest piece of a secret treated as an echo of it; shorter runs are too common to mean anything. */
+const MIN_ECHO = 12;
+/** A shorter start of a secret still counts where text was cut right after it. */
+const MIN_CUT_ECHO = 6;
+const REDACTED = '***';
+/**
+ * The secrets of this run, and their removal from any text that leaves the process. The runner
+ * masks exact matches in the log, but not in the job summary, and not a key the platform echoed
+ * only in part: every run of 12 or more characters of a secret is replaced, and so is a start
+ * of 6 or more where the text was cut right after it (a message truncated mid-key).
+ */
+class Secrets {
+    values = [];
+    grams = new Map();
+    add(secret) {
+        if (!secret || this.values.includes(secret))
+            return;
+        this.values.push(secret);
+        if (secret.length < MIN_ECHO)
+            return;
+        for (let i = 0; i + MIN_ECHO <= secret.length; i++) {
+            const gram = secret.slice(i, i + MIN_ECHO);
+            const owners = this.grams.get(gram) ?? [];
+            if (!owners.includes(secret))
+                owners.push(secret);
+            this.grams.set(gram, owners);
+        }
+    }
+    get size() {
+        return this.values.length;
+    }
+    redact(text) {
+        if (this.values.length === 0 || text === '')
+            return text;
+        let out = text;
+        for (const secret of this.values)
+            if (secret.length < MIN_ECHO)
+                out = out.split(secret).join(REDACTED);
+        out = this.redactCutEchoes(out);
+        if (this.grams.size === 0)
+            return out;
+        let result = '';
+        let i = 0;
+        while (i < out.length) {
+            const owners = i + MIN_ECHO <= out.length ? this.grams.get(out.slice(i, i + MIN_ECHO)) : undefined;
+            if (!owners) {
+                result += out[i];
+                i++;
+                continue;
+            }
+            // Extend the match as far as any secret containing this piece allows.
+            let end = i + MIN_ECHO;
+            for (const secret of owners) {
+                for (let at = secret.indexOf(out.slice(i, i + MIN_ECHO)); at !== -1; at = secret.indexOf(out.slice(i, i + MIN_ECHO), at + 1)) {
+                    let k = 0;
+                    while (at + k < secret.length && i + k < out.length && secret[at + k] === out[i + k])
+                        k++;
+                    end = Math.max(end, i + k);
+                }
+            }
+            result += REDACTED;
+            i = end;
+        }
+        return result;
+    }
+    redactCutEchoes(text) {
+        let out = text;
+        for (const secret of this.values) {
+            for (let k = Math.min(secret.length - 1, 64); k >= MIN_CUT_ECHO; k--) {
+                const start = secret.slice(0, k);
+                const cut = new RegExp(`${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=…|\\.\\.\\.|\\s*$| …\\[truncated\\])`, 'g');
+                out = out.replace(cut, REDACTED);
+            }
+        }
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+/** A link the action built itself (run URL, console URL); anything odd is shown as text instead. */
+function summary_link(url) {
+    if (!/^https?:\/\/[^\s<>"'`|\\]+$/.test(url))
+        return escapeMarkdown(url);
+    const attr = url.replace(/&/g, '&amp;');
+    return `<a href="${attr}">${attr}</a>`;
+}
+const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+function resultText(input) {
+    const v = input.vocabulary;
+    const instances = v?.instances ?? 'instances';
+    switch (input.status) {
+        case 'completed':
+            return `✅ Completed: every targeted ${v?.instance ?? 'instance'} runs the target revision`;
+        case 'triggered':
+            return `🚀 Triggered (wait: false): ${escapeMarkdown(v?.platform ?? 'the platform')} is applying it`;
+        case 'skipped':
+            return `⏭️ Skipped: the targeted ${instances} already run the target revision`;
+        case 'dry_run':
+            return '🔍 Dry run: resolved, nothing redeployed';
+        case 'cancelled':
+            return `🛑 Cancelled: ${escapeMarkdown(input.failure?.title ?? 'Rollback cancelled', input.secrets)}`;
+        case 'failed':
+            return `❌ Failed: ${escapeMarkdown(input.failure?.title ?? 'Unexpected error', input.secrets)}`;
+    }
+}
+/** The sentence every ending that is not a plain success carries: was the platform changed? */
+function changedSentence(changed, vocabulary) {
+    const platform = vocabulary?.platform ?? 'the platform';
+    const instances = vocabulary?.instances ?? 'instances';
+    const redeploy = vocabulary?.redeploy ?? 'redeploy';
+    switch (changed) {
+        case 'nothing':
+            return `Nothing was redeployed: ${platform} was not changed by this run.`;
+        case 'unknown':
+            return `The ${redeploy} may have reached ${platform}: check the ${instances} before re-running.`;
+        case 'accepted':
+            return `The ${redeploy} was accepted by ${platform} and may still be running: check the ${instances} before re-running.`;
+    }
+}
+/** The job summary: one table an on-call engineer can read at a glance, failures included. */
+function renderSummary(input) {
+    const { plan, secrets } = input;
+    const v = input.vocabulary;
+    const esc = (text) => escapeMarkdown(text, secrets);
+    const code = (text) => codeSpan(text, secrets);
+    const rows = [];
+    if (v)
+        rows.push(['Platform', esc(v.platform)]);
+    if (input.appId)
+        rows.push([v?.app ?? 'App', code(input.appId)]);
+    if (plan && v) {
+        const redeployed = new Set(plan.toRedeploy.map((instance) => instance.id));
+        const instances = plan.targets
+            .map((instance) => {
+            const move = instance.targetVersion !== undefined ? `: ${instance.version ? code(instance.version) : 'none'} → ${code(instance.targetVersion)}` : '';
+            return `${esc(instance.name)} ${code(instance.id)}${move}${redeployed.has(instance.id) ? '' : ' (already on target)'}`;
+        })
+            .join('<br>');
+        rows.push([capital(v.instances), instances || 'none']);
+        if (plan.targets.every((instance) => instance.targetVersion === undefined)) {
+            rows.push([capital(v.version), `${plan.previousVersion ? code(plan.previousVersion) : 'unknown'} → ${code(plan.revision.version)}`]);
+        }
+        rows.push(['Target revision', code(plan.revision.id)]);
+        const made = [plan.revision.createdBy ? esc(plan.revision.createdBy) : 'unknown user', esc(plan.revision.createdAt)].join(', ');
+        rows.push(['Target made by', plan.revision.operationType ? `${made} (${esc(plan.revision.operationType)})` : made]);
+        for (const [label, value] of plan.details ?? [])
+            rows.push([esc(label), esc(value)]);
+    }
+    for (const [label, value] of input.extra ?? [])
+        rows.push([esc(label), esc(value)]);
+    rows.push(['Result', resultText(input)]);
+    if (input.failure || input.status === 'cancelled')
+        rows.push(['Redeployed', esc(changedSentence(input.changed, v))]);
+    if (input.health)
+        rows.push(['Health check', `${input.health.state}${input.health.detail ? `: ${esc(input.health.detail)}` : ''}`]);
+    if (plan?.consoleUrl)
+        rows.push(['Console', summary_link(plan.consoleUrl)]);
+    rows.push(['Duration', `${(input.run.durationMs / 1000).toFixed(1)} s`]);
+    if (input.run.actor)
+        rows.push(['Started by', esc(input.run.actor)]);
+    if (input.run.runUrl)
+        rows.push(['Run', summary_link(input.run.runUrl)]);
+    const head = ['## Rollback', '', '| | |', '| --- | --- |', ...rows.map(([key, value]) => `| ${key} | ${value} |`), ''];
+    const quote = input.failure ? `<blockquote>${esc(input.failure.message)}</blockquote>\n` : '';
+    const text = `${head.join('\n')}\n${quote}`;
+    return truncateBytes(text, MAX_SUMMARY_BYTES, '\n\n…the summary was cut here to stay within GitHub\'s size limit.\n');
+}
+
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+
+
+class Context {
+    /**
+     * Hydrate the context from the environment
+     */
+    constructor() {
+        var _a, _b, _c;
+        this.payload = {};
+        if (process.env.GITHUB_EVENT_PATH) {
+            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            }
+            else {
+                const path = process.env.GITHUB_EVENT_PATH;
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
+            }
+        }
+        this.eventName = process.env.GITHUB_EVENT_NAME;
+        this.sha = process.env.GITHUB_SHA;
+        this.ref = process.env.GITHUB_REF;
+        this.workflow = process.env.GITHUB_WORKFLOW;
+        this.action = process.env.GITHUB_ACTION;
+        this.actor = process.env.GITHUB_ACTOR;
+        this.job = process.env.GITHUB_JOB;
+        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+        this.graphqlUrl =
+            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+    }
+    get issue() {
+        const payload = this.payload;
+        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    }
+    get repo() {
+        if (process.env.GITHUB_REPOSITORY) {
+            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
+            return { owner, repo };
+        }
+        if (this.payload.repository) {
+            return {
+                owner: this.payload.repository.owner.login,
+                repo: this.payload.repository.name
+            };
+        }
+        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+    }
+}
+//# sourceMappingURL=context.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(9659);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
+var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+function getAuthString(token, options) {
+    if (!token && !options.auth) {
+        throw new Error('Parameter token or opts.auth is required');
+    }
+    else if (token && options.auth) {
+        throw new Error('Parameters token and opts.auth may not both be specified');
+    }
+    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
+}
+function getProxyAgent(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgent(destinationUrl);
+}
+function getProxyAgentDispatcher(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgentDispatcher(destinationUrl);
+}
+function getProxyFetch(destinationUrl) {
+    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
+    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
+        return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+    });
+    return proxyFetch;
+}
+function getApiBaseUrl() {
+    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
+}
+function getUserAgentWithOrchestrationId(baseUserAgent) {
+    var _a;
+    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
+    if (orchId) {
+        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+        const tag = `actions_orchestration_id/${sanitizedId}`;
+        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
+            return baseUserAgent;
+        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
+        return `${ua}${tag}`;
+    }
+    return baseUserAgent;
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+
+  if (typeof process === "object" && process.version !== undefined) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
+      process.arch
+    })`;
+  }
+
+  return "<environment undetectable>";
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+// @ts-check
+
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+
+  if (!options) {
+    options = {};
+  }
+
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name) => {
+      return register.bind(null, state, name, callback, options);
+    }, method)();
+  }
+
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
+    }
+
+    return state.registry[name].reduce((method, registered) => {
+      return registered.hook.bind(null, method, options);
+    }, method)();
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+// @ts-check
+
+function addHook(state, kind, name, hook) {
+  const orig = hook;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+
+  if (kind === "before") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(orig.bind(null, options))
+        .then(method.bind(null, options));
+    };
+  }
+
+  if (kind === "after") {
+    hook = (method, options) => {
+      let result;
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .then((result_) => {
+          result = result_;
+          return orig(result, options);
+        })
+        .then(() => {
+          return result;
+        });
+    };
+  }
+
+  if (kind === "error") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .catch((error) => {
+          return orig(error, options);
+        });
+    };
+  }
+
+  state.registry[name].push({
+    hook: hook,
+    orig: orig,
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+// @ts-check
+
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+
+  const index = state.registry[name]
+    .map((registered) => {
+      return registered.orig;
+    })
+    .indexOf(method);
+
+  if (index === -1) {
+    return;
+  }
+
+  state.registry[name].splice(index, 1);
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+// @ts-check
+
+
+
+
+
+// bind with array of arguments: https://stackoverflow.com/a/21792913
+const bind = Function.bind;
+const bindable = bind.bind(bind);
+
+function bindApi(hook, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook.api = { remove: removeHookRef };
+  hook.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+
+function Singular() {
+  const singularHookName = Symbol("Singular");
+  const singularHookState = {
+    registry: {},
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+
+function Collection() {
+  const state = {
+    registry: {},
+  };
+
+  const hook = register.bind(null, state);
+  bindApi(hook, state);
+
+  return hook;
+}
+
+/* harmony default export */ const before_after_hook = ({ Singular, Collection });
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/defaults.js
+var userAgent = `octokit-endpoint.js/${dist_bundle_VERSION} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+
+// pkg/dist-src/util/lowercase-keys.js
+function dist_bundle_lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+
+// pkg/dist-src/util/is-plain-object.js
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/util/merge-deep.js
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+
+// pkg/dist-src/util/remove-undefined-properties.js
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+
+// pkg/dist-src/merge.js
+function merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = dist_bundle_lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+
+// pkg/dist-src/util/add-query-parameters.js
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+
+// pkg/dist-src/util/extract-url-variable-names.js
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+
+// pkg/dist-src/util/omit.js
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+
+// pkg/dist-src/util/url-template.js
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+
+// pkg/dist-src/parse.js
+function parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+
+// pkg/dist-src/endpoint-with-defaults.js
+function endpointWithDefaults(defaults, route, options) {
+  return parse(merge(defaults, route, options));
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge.bind(null, DEFAULTS2),
+    parse
+  });
+}
+
+// pkg/dist-src/index.js
+var endpoint = withDefaults(null, DEFAULTS);
+
+
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+const LOWER_CASE = 1;
+const OWS = 2;
+const SEMI_FLAG = 4;
+const COMMA_FLAG = 8;
+const TOKEN_FLAG = 16;
+const NON_ASCII = 0xff00;
+const CASE_FLAGS = LOWER_CASE | NON_ASCII;
+/**
+ * Character flags used to normalize HTTP field values while scanning.
+ * Out-of-range reads intentionally coerce to zero in bitwise expressions.
+ */
+const CHAR_MAP = new Uint8Array(0x100);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
+    CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
+    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Validate a type string against RFC 9110.
+ */
+function isTypeValid(type, start = 0, end = type.length) {
+    let hasSlash = false;
+    for (let index = start; index < end; index++) {
+        const code = type.charCodeAt(index);
+        if (code === 47 /* / */) {
+            if (hasSlash || index === start || index >= end - 1)
+                return false;
+            hasSlash = true;
+        }
+        else if (!isTokenCode(code)) {
+            return false;
+        }
+    }
+    return hasSlash;
+}
+/**
+ * Validate a token against RFC 9110.
+ */
+function isTokenValid(token, start = 0, end = token.length) {
+    if (start >= end)
+        return false;
+    for (let index = start; index < end; index++) {
+        if (!isTokenCode(token.charCodeAt(index)))
+            return false;
+    }
+    return true;
+}
+/**
+ * Check whether a character code belongs to the token production in RFC 9110.
+ */
+function isTokenCode(code) {
+    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
+}
+/**
+ * Serialize a parameter value.
+ */
+function parameterValue(str) {
+    const len = str.length;
+    if (len === 0)
+        return '""';
+    let index = 0;
+    while (index < len && isTokenCode(str.charCodeAt(index)))
+        index++;
+    if (index === len)
+        return str;
+    let result = '"';
+    let start = 0;
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
+            throw new TypeError(`Invalid parameter value: ${str}`);
+        }
+        if (code === 34 /* " */ || code === 92 /* \\ */) {
+            result += `${str.slice(start, index)}\\`;
+            start = index;
+        }
+        index++;
+    }
+    return `${result}${str.slice(start)}"`;
+}
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !isTypeValid(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!isTokenValid(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${parameterValue(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function dist_parse(header, options) {
+    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+    const len = header.length;
+    let valueStart = options?.start ?? 0;
+    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+        valueStart++;
+    }
+    let index = valueStart;
+    let typeFlags = 0;
+    let whitespace = -1;
+    let stop = options?.parameters === false ? COMMA_FLAG : 0;
+    while (index < len) {
+        const code = header.charCodeAt(index);
+        const flags = CHAR_MAP[code];
+        if ((flags & stopFlags) !== 0) {
+            stop |= flags & COMMA_FLAG;
+            break;
+        }
+        if ((flags & OWS) !== 0) {
+            if (whitespace === -1)
+                whitespace = index;
+        }
+        else {
+            whitespace = -1;
+        }
+        typeFlags |= (code & NON_ASCII) | flags;
+        index++;
+    }
+    const valueEnd = whitespace === -1 ? index : whitespace;
+    const value = header.slice(valueStart, valueEnd);
+    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+    if (index === len || stop !== 0) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopFlags);
+}
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopFlags) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        index++; // Skip over ;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+            index++;
+        }
+        const keyStart = index;
+        let keyFlags = 0;
+        let keyWhitespace = -1;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            const flags = CHAR_MAP[code];
+            if ((flags & stopFlags) !== 0) {
+                if ((flags & COMMA_FLAG) !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if (code === EQ) {
+                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+                const value = header.slice(keyStart, keyEnd);
+                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+                index++;
+                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+                    index++;
+                }
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    const quotedStart = ++index;
+                    let escaped = false;
+                    while (index < len) {
+                        const code = header.charCodeAt(index);
+                        if (code === DQUOTE) {
+                            if (parameters[key] === undefined) {
+                                parameters[key] = escaped
+                                    ? unescapeQuotedPairs(header, quotedStart, index)
+                                    : header.slice(quotedStart, index);
+                            }
+                            index++;
+                            let stop = 0;
+                            // Discard characters between quote and delimiter.
+                            while (index < len) {
+                                const code = header.charCodeAt(index);
+                                const flags = CHAR_MAP[code];
+                                if ((flags & stopFlags) !== 0) {
+                                    stop = flags & COMMA_FLAG;
+                                    break;
+                                }
+                                index++;
+                            }
+                            if (stop !== 0)
+                                break parameter;
+                            continue parameter;
+                        }
+                        if (code === BSLASH && index + 1 < len) {
+                            escaped = true;
+                            index += 2;
+                            continue;
+                        }
+                        index++;
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                let stop = 0;
+                let valueWhitespace = -1;
+                while (index < len) {
+                    const code = header.charCodeAt(index);
+                    const flags = CHAR_MAP[code];
+                    if ((flags & stopFlags) !== 0) {
+                        stop = flags & COMMA_FLAG;
+                        break;
+                    }
+                    if ((flags & OWS) !== 0) {
+                        if (valueWhitespace === -1)
+                            valueWhitespace = index;
+                    }
+                    else {
+                        valueWhitespace = -1;
+                    }
+                    index++;
+                }
+                if (parameters[key] === undefined) {
+                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                if (stop !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if ((flags & OWS) !== 0) {
+                if (keyWhitespace === -1)
+                    keyWhitespace = index;
+            }
+            else {
+                keyWhitespace = -1;
+            }
+            keyFlags |= (code & NON_ASCII) | flags;
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Remove backslashes from quoted pairs in a known-terminated quoted string body.
+ */
+function unescapeQuotedPairs(str, start, end) {
+    let result = "";
+    for (let index = start; index < end; index++) {
+        if (str.charCodeAt(index) === BSLASH) {
+            result += str.slice(start, index);
+            start = ++index;
+        }
+    }
+    return result + str.slice(start, end);
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+const intRegex = /^-?\d+$/;
+const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
+const originalStringify = JSON.stringify;
+const originalParse = JSON.parse;
+const customFormat = /^-?\d+n$/;
+
+const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+
+/**
+ * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
+ * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
+ */
+
+/**
+ * Checks if a value is unstringifiable according to native JSON.stringify rules.
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is undefined, a function, or a symbol.
+ */
+const isUnstringifiable = (val) =>
+  val === undefined || typeof val === "function" || typeof val === "symbol";
+
+/**
+ * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is a RawJSON instance.
+ */
+const isRawJSON = (val) =>
+  val !== null &&
+  typeof val === "object" &&
+  val.constructor &&
+  val.constructor.name === "RawJSON";
+
+/**
+ * Iteratively converts a JS value to a JSON string.
+ * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
+ * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
+ *
+ * @param {any} rootValue The value to stringify.
+ * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
+ * @param {string | number} [spaceParam] Indentation for pretty-printing.
+ * @returns {string | undefined} The generated JSON string.
+ */
+const stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer)
+    ? new Set(replacer.map(String))
+    : null;
+
+  /**
+   * Prepares a value for stringification by resolving toJSON, handling BigInts,
+   * applying custom replacers, and unwrapping primitive objects.
+   *
+   * @param {object|Array} parent The parent object or array holding the value.
+   * @param {string} key The key associated with the value.
+   * @param {any} val The raw value to process.
+   * @returns {any} The processed value ready for stringification.
+   */
+  const prepareVal = (parent, key, val) => {
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
+
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+
+    if (isNoise) return val + "n";
+
+    const isBigInt = typeof val === "bigint";
+
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+
+      return val.toString() + "n";
+    }
+
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key, val);
+    }
+
+    const isPostReplacerObject = val !== null && typeof val === "object";
+
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper =
+        val instanceof Number ||
+        val instanceof String ||
+        val instanceof Boolean;
+
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+
+    return val;
+  };
+
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+
+  if (isUnstringifiable(rootProcessed)) {
+    return undefined;
+  }
+
+  const isRootPrimitive =
+    rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+
+  const chunks = [];
+  let level = 0;
+
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true,
+    },
+  ];
+
+  const visited = new WeakSet([rootProcessed]);
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+      level++;
+    }
+
+    let isDone = false;
+
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+
+        if (space) chunks.push("\n" + space.repeat(level));
+
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject =
+            childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+
+            visited.add(childVal);
+
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true,
+            });
+
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+
+        if (isFilteredOutByArray) continue;
+
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+
+        if (isUnstringifiable(childVal)) continue;
+
+        if (!node.first) chunks.push(",");
+
+        if (space) {
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+
+        const isComplexObject =
+          childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+
+          visited.add(childVal);
+
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true,
+          });
+
+          node.first = false;
+
+          break; // Stop current loop level to process the newly pushed stack node
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+
+      const isNodeFullyProcessed =
+        node.index >= node.keys.length && stack[stack.length - 1] === node;
+
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+
+    if (isDone) {
+      level--;
+
+      if (!node.first && space) chunks.push("\n" + space.repeat(level));
+
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+
+  return chunks.join("");
+};
+
+/**
+ * Converts a JavaScript value to a JSON string.
+ *
+ * Supports serialization of BigInt values using two strategies:
+ * 1. Custom format "123n" → "123" (universal fallback)
+ * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
+ *
+ * All other values are serialized exactly like native JSON.stringify().
+ *
+ * @param {*} value The value to convert to a JSON string.
+ * @param {Replacer | Array<string | number> | null} [replacer]
+ * A function that alters the behavior of the stringification process,
+ * or an array of strings/numbers to indicate properties to exclude.
+ * @param {string | number} [space]
+ * A string or number to specify indentation or pretty-printing.
+ * @returns {string} The JSON string representation.
+ */
+const JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+
+          const hasFunctionReplacer = typeof replacer === "function";
+
+          if (hasFunctionReplacer) return replacer(key, val);
+
+          const isKeyInArrayReplacer =
+            Array.isArray(replacer) && replacer.includes(key);
+
+          if (isKeyInArrayReplacer) return val;
+
+          return val;
+        },
+        space,
+      );
+    }
+
+    if (!value) return originalStringify(value, replacer, space);
+
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+
+        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+        if (typeof val === "bigint") return val.toString() + "n";
+
+        const hasFunctionReplacer = typeof replacer === "function";
+
+        if (hasFunctionReplacer) return replacer(key, val);
+
+        const isKeyInArrayReplacer =
+          Array.isArray(replacer) && replacer.includes(key);
+
+        if (isKeyInArrayReplacer) return val;
+
+        return val;
+      },
+      space,
+    );
+
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3",
+    ); // Delete one "n" off the end of every BigInt value
+
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
+
+    return denoisedJSON;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+
+      if (convertedJSON === undefined) return undefined;
+
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return convertedJSON;
+
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+
+    throw error;
+  }
+};
+
+const featureCache = new Map();
+
+/**
+ * Detects if the current JSON.parse implementation supports the context.source feature.
+ *
+ * Uses toString() fingerprinting to cache results and automatically detect runtime
+ * replacements of JSON.parse (polyfills, mocks, etc.).
+ *
+ * @returns {boolean} true if context.source is supported, false otherwise.
+ */
+const isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1",
+    );
+    featureCache.set(parseFingerprint, result);
+
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+
+    return false;
+  }
+};
+
+/**
+ * Reviver function that converts custom-format BigInt strings back to BigInt values.
+ * Also handles "noise" strings that accidentally match the BigInt format.
+ *
+ * @param {string | number | undefined} key The object key.
+ * @param {*} value The value being parsed.
+ * @param {object} [context] Parse context (if supported by JSON.parse).
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The transformed value.
+ */
+const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt =
+    typeof value === "string" && customFormat.test(value);
+
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+
+  const hasUserReviver = typeof userReviver === "function";
+
+  if (!hasUserReviver) return value;
+
+  return userReviver(key, value, context);
+};
+
+/**
+ * Fast JSON.parse implementation (~2x faster than classic fallback).
+ * Uses JSON.parse's context.source feature to detect integers and convert
+ * large numbers directly to BigInt without string manipulation.
+ *
+ * Does not support legacy custom format from v1 of this library.
+ *
+ * @param {string} text JSON string to parse.
+ * @param {Reviver} [reviver] Transform function to apply to each value.
+ * @returns {any} Parsed JavaScript value.
+ */
+const JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds =
+      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+
+    if (isBigInt) return BigInt(context.source);
+
+    const hasCustomReviver = typeof reviver === "function";
+
+    if (!hasCustomReviver) return value;
+
+    return reviver(key, value, context);
+  });
+};
+
+const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+const MAX_DIGITS = MAX_INT.length;
+const stringsOrLargeNumbers =
+  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
+
+/**
+ * Iteratively traverses the parsed object bottom-up (post-order),
+ * emulating the native JSON.parse reviver behavior.
+ * This avoids Call Stack overflows (RangeError) on deeply nested structures.
+ *
+ * @param {any} parsed The natively parsed JSON object.
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The fully processed object.
+ */
+const applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (!node.visited) {
+      node.visited = true;
+
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+
+      const hasUserReviver = typeof userReviver === "function";
+
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+
+      const isDeleted = value === undefined;
+
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+
+      stack.pop();
+    }
+  }
+
+  return rootHolder[""];
+};
+
+/**
+ * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
+ *
+ * @param {string} text The raw JSON string.
+ * @returns {string} The serialized string with marked BigInts.
+ */
+const serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+      const hasFractionalOrExponential = fractional || exponential;
+
+      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
+      const isLessThanMaxSafeInt =
+        digits &&
+        (digits.length < MAX_DIGITS ||
+          (digits.length === MAX_DIGITS && digits <= MAX_INT));
+
+      const isStandardValue =
+        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+
+      if (isStandardValue) return match;
+
+      return '"' + match + 'n"';
+    },
+  );
+};
+
+/**
+ * Converts a JSON string into a JavaScript value.
+ *
+ * Supports parsing of large integers using two strategies:
+ * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
+ * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
+ *
+ * All other JSON values are parsed exactly like native JSON.parse().
+ *
+ * @param {string} text A valid JSON string.
+ * @param {Reviver} [reviver]
+ * A function that transforms the results. This function is called for each member
+ * of the object. If a member contains nested objects, the nested objects are
+ * transformed before the parent object is.
+ * @returns {any} The parsed JavaScript value.
+ * @throws {SyntaxError} If text is not valid JSON.
+ */
+const JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
+
+    // Find and mark big numbers with "n"
+    const serializedData = serializeBigInts(text);
+
+    return originalParse(serializedData, (key, value, context) =>
+      convertMarkedBigIntsReviver(key, value, context, reviver),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+
+      return applyReviverIteratively(parsed, reviver);
+    }
+
+    throw error;
+  }
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var request_dist_bundle_VERSION = "10.0.16";
+
+// pkg/dist-src/defaults.js
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${request_dist_bundle_VERSION} ${getUserAgent()}`
+  }
+};
+
+// pkg/dist-src/fetch-wrapper.js
+
+
+
+// pkg/dist-src/is-plain-object.js
+function dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/fetch-wrapper.js
+
+var noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = dist_parse(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var request = dist_bundle_withDefaults(endpoint, defaults_default);
+
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/version.js
+var graphql_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/with-defaults.js
+
+
+// pkg/dist-src/graphql.js
+
+
+// pkg/dist-src/error.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request2, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request2;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+
+// pkg/dist-src/graphql.js
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+
+// pkg/dist-src/with-defaults.js
+function graphql_dist_bundle_withDefaults(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+
+// pkg/dist-src/index.js
+var graphql2 = graphql_dist_bundle_withDefaults(request, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return graphql_dist_bundle_withDefaults(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+
+/* v8 ignore if -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+// pkg/dist-src/is-jwt.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+
+// pkg/dist-src/auth.js
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+
+// pkg/dist-src/with-authorization-prefix.js
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+
+// pkg/dist-src/hook.js
+async function hook(token, request, route, parameters) {
+  const endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint.headers.authorization = withAuthorizationPrefix(token);
+  return request(endpoint);
+}
+
+// pkg/dist-src/index.js
+var createTokenAuth = function createTokenAuth2(token) {
+  if (!token) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token = token.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token), {
+    hook: hook.bind(null, token)
+  });
+};
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+const version_VERSION = "7.0.8";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+
+
+
+
+
+
+const dist_src_noop = () => {
+};
+const consoleWarn = console.warn.bind(console);
+const consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = dist_src_noop;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = dist_src_noop;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
+class Octokit {
+  static VERSION = version_VERSION;
+  static defaults(defaults) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args) {
+        const options = args[0] || {};
+        if (typeof defaults === "function") {
+          super(defaults(options));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults,
+            options,
+            options.userAgent && defaults.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options = {}) {
+    const hook = new before_after_hook.Collection();
+    const requestDefaults = {
+      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options.baseUrl) {
+      requestDefaults.baseUrl = options.baseUrl;
+    }
+    if (options.previews) {
+      requestDefaults.mediaType.previews = options.previews;
+    }
+    if (options.timeZone) {
+      requestDefaults.headers["time-zone"] = options.timeZone;
+    }
+    this.request = request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options.log);
+    this.hook = hook;
+    if (!options.authStrategy) {
+      if (!options.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth = createTokenAuth(options.auth);
+        hook.wrap("request", auth.hook);
+        this.auth = auth;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options;
+      const auth = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options.auth
+        )
+      );
+      hook.wrap("request", auth.hook);
+      this.auth = auth;
+    }
+    const classConstructor = this.constructor;
+    for (let i = 0; i < classConstructor.plugins.length; ++i) {
+      Object.assign(this, classConstructor.plugins[i](this, options));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+const dist_src_version_VERSION = "17.0.0";
+
+//# sourceMappingURL=version.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+const Endpoints = {
+  actions: {
+    addCustomLabelsToSelfHostedRunnerForOrg: [
+      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    addCustomLabelsToSelfHostedRunnerForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    addRepoAccessToSelfHostedRunnerGroupInOrg: [
+      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    approveWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+    ],
+    cancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+    ],
+    createEnvironmentVariable: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+    createOrUpdateEnvironmentSecret: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+    createRegistrationTokenForOrg: [
+      "POST /orgs/{org}/actions/runners/registration-token"
+    ],
+    createRegistrationTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+    ],
+    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+    createRemoveTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+    ],
+    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+    createWorkflowDispatch: [
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+    ],
+    deleteActionsCacheById: [
+      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+    ],
+    deleteActionsCacheByKey: [
+      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+    ],
+    deleteArtifact: [
+      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+    ],
+    deleteCustomImageFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    deleteCustomImageVersionFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    deleteEnvironmentSecret: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    deleteEnvironmentVariable: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    deleteHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    deleteRepoVariable: [
+      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+    ],
+    deleteSelfHostedRunnerFromOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}"
+    ],
+    deleteSelfHostedRunnerFromRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    deleteWorkflowRunLogs: [
+      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    disableSelectedRepositoryGithubActionsOrganization: [
+      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    disableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+    ],
+    downloadArtifact: [
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+    ],
+    downloadJobLogsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+    ],
+    downloadWorkflowRunAttemptLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+    ],
+    downloadWorkflowRunLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    enableSelectedRepositoryGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    enableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+    ],
+    forceCancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+    ],
+    generateRunnerJitconfigForOrg: [
+      "POST /orgs/{org}/actions/runners/generate-jitconfig"
+    ],
+    generateRunnerJitconfigForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+    ],
+    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+    getActionsCacheUsageByRepoForOrg: [
+      "GET /orgs/{org}/actions/cache/usage-by-repository"
+    ],
+    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+    getAllowedActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    getAllowedActionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+    getCustomImageForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    getCustomImageVersionForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    getCustomOidcSubClaimForRepo: [
+      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    getEnvironmentPublicKey: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+    ],
+    getEnvironmentSecret: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    getEnvironmentVariable: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/workflow"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    getGithubActionsPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions"
+    ],
+    getGithubActionsPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions"
+    ],
+    getHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    getHostedRunnersGithubOwnedImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+    ],
+    getHostedRunnersLimitsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/limits"
+    ],
+    getHostedRunnersMachineSpecsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+    ],
+    getHostedRunnersPartnerImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/partner"
+    ],
+    getHostedRunnersPlatformsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/platforms"
+    ],
+    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+    getPendingDeploymentsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    getRepoPermissions: [
+      "GET /repos/{owner}/{repo}/actions/permissions",
+      {},
+      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+    ],
+    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+    getReviewsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+    ],
+    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+    getSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+    getWorkflowAccessToRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    getWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+    ],
+    getWorkflowRunUsage: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+    ],
+    getWorkflowUsage: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+    ],
+    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+    listCustomImageVersionsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+    ],
+    listCustomImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom"
+    ],
+    listEnvironmentSecrets: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+    ],
+    listEnvironmentVariables: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    listGithubHostedRunnersInGroupForOrg: [
+      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+    ],
+    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+    listJobsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+    ],
+    listJobsForWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+    ],
+    listLabelsForSelfHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    listLabelsForSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+    listRepoOrganizationSecrets: [
+      "GET /repos/{owner}/{repo}/actions/organization-secrets"
+    ],
+    listRepoOrganizationVariables: [
+      "GET /repos/{owner}/{repo}/actions/organization-variables"
+    ],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+    listRunnerApplicationsForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/downloads"
+    ],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    listSelectedReposForOrgVariable: [
+      "GET /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    listSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/repositories"
+    ],
+    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+    listWorkflowRunArtifacts: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+    ],
+    listWorkflowRuns: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+    ],
+    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+    reRunJobForWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+    ],
+    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+    reRunWorkflowFailedJobs: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgVariable: [
+      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    reviewCustomGatesForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+    ],
+    reviewPendingDeploymentsForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    setAllowedActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    setAllowedActionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    setCustomLabelsForSelfHostedRunnerForOrg: [
+      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomLabelsForSelfHostedRunnerForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomOidcSubClaimForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/workflow"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    setGithubActionsPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions"
+    ],
+    setGithubActionsPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    setSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories"
+    ],
+    setWorkflowAccessToRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    updateEnvironmentVariable: [
+      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    updateHostedRunnerForOrg: [
+      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+    updateRepoVariable: [
+      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+    ]
+  },
+  activity: {
+    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+    deleteThreadSubscription: [
+      "DELETE /notifications/threads/{thread_id}/subscription"
+    ],
+    getFeeds: ["GET /feeds"],
+    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+    getThread: ["GET /notifications/threads/{thread_id}"],
+    getThreadSubscriptionForAuthenticatedUser: [
+      "GET /notifications/threads/{thread_id}/subscription"
+    ],
+    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+    listNotificationsForAuthenticatedUser: ["GET /notifications"],
+    listOrgEventsForAuthenticatedUser: [
+      "GET /users/{username}/events/orgs/{org}"
+    ],
+    listPublicEvents: ["GET /events"],
+    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+    listPublicEventsForUser: ["GET /users/{username}/events/public"],
+    listPublicOrgEvents: ["GET /orgs/{org}/events"],
+    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+    listReceivedPublicEventsForUser: [
+      "GET /users/{username}/received_events/public"
+    ],
+    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+    listRepoNotificationsForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/notifications"
+    ],
+    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+    listReposStarredByUser: ["GET /users/{username}/starred"],
+    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+    markNotificationsAsRead: ["PUT /notifications"],
+    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+    setThreadSubscription: [
+      "PUT /notifications/threads/{thread_id}/subscription"
+    ],
+    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+  },
+  apps: {
+    addRepoToInstallation: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+    ],
+    addRepoToInstallationForAuthenticatedUser: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    checkToken: ["POST /applications/{client_id}/token"],
+    createFromManifest: ["POST /app-manifests/{code}/conversions"],
+    createInstallationAccessToken: [
+      "POST /app/installations/{installation_id}/access_tokens"
+    ],
+    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+    deleteToken: ["DELETE /applications/{client_id}/token"],
+    getAuthenticated: ["GET /app"],
+    getBySlug: ["GET /apps/{app_slug}"],
+    getInstallation: ["GET /app/installations/{installation_id}"],
+    getOrgInstallation: ["GET /orgs/{org}/installation"],
+    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+    getSubscriptionPlanForAccount: [
+      "GET /marketplace_listing/accounts/{account_id}"
+    ],
+    getSubscriptionPlanForAccountStubbed: [
+      "GET /marketplace_listing/stubbed/accounts/{account_id}"
+    ],
+    getUserInstallation: ["GET /users/{username}/installation"],
+    getWebhookConfigForApp: ["GET /app/hook/config"],
+    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+    listAccountsForPlanStubbed: [
+      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+    ],
+    listInstallationReposForAuthenticatedUser: [
+      "GET /user/installations/{installation_id}/repositories"
+    ],
+    listInstallationRequestsForAuthenticatedApp: [
+      "GET /app/installation-requests"
+    ],
+    listInstallations: ["GET /app/installations"],
+    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+    listPlans: ["GET /marketplace_listing/plans"],
+    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+    listReposAccessibleToInstallation: ["GET /installation/repositories"],
+    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+    listSubscriptionsForAuthenticatedUserStubbed: [
+      "GET /user/marketplace_purchases/stubbed"
+    ],
+    listWebhookDeliveries: ["GET /app/hook/deliveries"],
+    redeliverWebhookDelivery: [
+      "POST /app/hook/deliveries/{delivery_id}/attempts"
+    ],
+    removeRepoFromInstallation: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+    ],
+    removeRepoFromInstallationForAuthenticatedUser: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    resetToken: ["PATCH /applications/{client_id}/token"],
+    revokeInstallationAccessToken: ["DELETE /installation/token"],
+    scopeToken: ["POST /applications/{client_id}/token/scoped"],
+    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+    unsuspendInstallation: [
+      "DELETE /app/installations/{installation_id}/suspended"
+    ],
+    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+  },
+  billing: {
+    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+    getGithubActionsBillingUser: [
+      "GET /users/{username}/settings/billing/actions"
+    ],
+    getGithubBillingPremiumRequestUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingPremiumRequestUsageReportUser: [
+      "GET /users/{username}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/usage"
+    ],
+    getGithubBillingUsageReportUser: [
+      "GET /users/{username}/settings/billing/usage"
+    ],
+    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+    getGithubPackagesBillingUser: [
+      "GET /users/{username}/settings/billing/packages"
+    ],
+    getSharedStorageBillingOrg: [
+      "GET /orgs/{org}/settings/billing/shared-storage"
+    ],
+    getSharedStorageBillingUser: [
+      "GET /users/{username}/settings/billing/shared-storage"
+    ]
+  },
+  campaigns: {
+    createCampaign: ["POST /orgs/{org}/campaigns"],
+    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+  },
+  checks: {
+    create: ["POST /repos/{owner}/{repo}/check-runs"],
+    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+    listAnnotations: [
+      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+    ],
+    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+    listForSuite: [
+      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+    ],
+    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+    rerequestRun: [
+      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+    ],
+    rerequestSuite: [
+      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+    ],
+    setSuitesPreferences: [
+      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+  },
+  codeScanning: {
+    commitAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+    ],
+    createAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    createVariantAnalysis: [
+      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+    ],
+    deleteAnalysis: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+    ],
+    deleteCodeqlDatabase: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+      {},
+      { renamedParameters: { alert_id: "alert_number" } }
+    ],
+    getAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+    ],
+    getAutofix: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    getCodeqlDatabase: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+    getVariantAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+    ],
+    getVariantAnalysisRepoTask: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+    ],
+    listAlertInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+    listAlertsInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+      {},
+      { renamed: ["codeScanning", "listAlertInstances"] }
+    ],
+    listCodeqlDatabases: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+    ],
+    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+    ],
+    updateDefaultSetup: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+    ],
+    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+  },
+  codeSecurity: {
+    attachConfiguration: [
+      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+    ],
+    attachEnterpriseConfiguration: [
+      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+    ],
+    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+    createConfigurationForEnterprise: [
+      "POST /enterprises/{enterprise}/code-security/configurations"
+    ],
+    deleteConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    deleteConfigurationForEnterprise: [
+      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    detachConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/detach"
+    ],
+    getConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    getConfigurationForRepository: [
+      "GET /repos/{owner}/{repo}/code-security-configuration"
+    ],
+    getConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations"
+    ],
+    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+    getDefaultConfigurations: [
+      "GET /orgs/{org}/code-security/configurations/defaults"
+    ],
+    getDefaultConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+    ],
+    getRepositoriesForConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getRepositoriesForEnterpriseConfiguration: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getSingleConfigurationForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    setConfigurationAsDefault: [
+      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    setConfigurationAsDefaultForEnterprise: [
+      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    updateConfiguration: [
+      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    updateEnterpriseConfiguration: [
+      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ]
+  },
+  codesOfConduct: {
+    getAllCodesOfConduct: ["GET /codes_of_conduct"],
+    getConductCode: ["GET /codes_of_conduct/{key}"]
+  },
+  codespaces: {
+    addRepositoryForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    checkPermissionsForDevcontainer: [
+      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+    ],
+    codespaceMachinesForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/machines"
+    ],
+    createForAuthenticatedUser: ["POST /user/codespaces"],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}"
+    ],
+    createWithPrForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+    ],
+    createWithRepoForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/codespaces"
+    ],
+    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+    deleteFromOrganization: [
+      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    deleteSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}"
+    ],
+    exportForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/exports"
+    ],
+    getCodespacesForUserInOrg: [
+      "GET /orgs/{org}/members/{username}/codespaces"
+    ],
+    getExportDetailsForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+    ],
+    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+    getPublicKeyForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/public-key"
+    ],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    getSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}"
+    ],
+    listDevcontainersInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+    ],
+    listForAuthenticatedUser: ["GET /user/codespaces"],
+    listInOrganization: [
+      "GET /orgs/{org}/codespaces",
+      {},
+      { renamedParameters: { org_id: "org" } }
+    ],
+    listInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+    listRepositoriesForSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    preFlightWithRepoForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/new"
+    ],
+    publishForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/publish"
+    ],
+    removeRepositoryForSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repoMachinesForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/machines"
+    ],
+    setRepositoriesForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+    stopInOrganization: [
+      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+    ],
+    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+  },
+  copilot: {
+    addCopilotSeatsForTeams: [
+      "POST /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    addCopilotSeatsForUsers: [
+      "POST /orgs/{org}/copilot/billing/selected_users"
+    ],
+    cancelCopilotSeatAssignmentForTeams: [
+      "DELETE /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    cancelCopilotSeatAssignmentForUsers: [
+      "DELETE /orgs/{org}/copilot/billing/selected_users"
+    ],
+    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+    getCopilotSeatDetailsForUser: [
+      "GET /orgs/{org}/members/{username}/copilot"
+    ],
+    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+  },
+  credentials: { revoke: ["POST /credentials/revoke"] },
+  dependabot: {
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    listAlertsForEnterprise: [
+      "GET /enterprises/{enterprise}/dependabot/alerts"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repositoryAccessForOrg: [
+      "GET /organizations/{org}/dependabot/repository-access"
+    ],
+    setRepositoryAccessDefaultLevel: [
+      "PUT /organizations/{org}/dependabot/repository-access/default-level"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+    ],
+    updateRepositoryAccessForOrg: [
+      "PATCH /organizations/{org}/dependabot/repository-access"
+    ]
+  },
+  dependencyGraph: {
+    createRepositorySnapshot: [
+      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+    ],
+    diffRange: [
+      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+    ],
+    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+  },
+  emojis: { get: ["GET /emojis"] },
+  enterpriseTeamMemberships: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+    ],
+    get: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+    remove: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ]
+  },
+  enterpriseTeamOrganizations: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+    ],
+    delete: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignment: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignments: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+    ]
+  },
+  enterpriseTeams: {
+    create: ["POST /enterprises/{enterprise}/teams"],
+    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+    list: ["GET /enterprises/{enterprise}/teams"],
+    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+  },
+  gists: {
+    checkIsStarred: ["GET /gists/{gist_id}/star"],
+    create: ["POST /gists"],
+    createComment: ["POST /gists/{gist_id}/comments"],
+    delete: ["DELETE /gists/{gist_id}"],
+    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+    fork: ["POST /gists/{gist_id}/forks"],
+    get: ["GET /gists/{gist_id}"],
+    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+    getRevision: ["GET /gists/{gist_id}/{sha}"],
+    list: ["GET /gists"],
+    listComments: ["GET /gists/{gist_id}/comments"],
+    listCommits: ["GET /gists/{gist_id}/commits"],
+    listForUser: ["GET /users/{username}/gists"],
+    listForks: ["GET /gists/{gist_id}/forks"],
+    listPublic: ["GET /gists/public"],
+    listStarred: ["GET /gists/starred"],
+    star: ["PUT /gists/{gist_id}/star"],
+    unstar: ["DELETE /gists/{gist_id}/star"],
+    update: ["PATCH /gists/{gist_id}"],
+    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+  },
+  git: {
+    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+  },
+  gitignore: {
+    getAllTemplates: ["GET /gitignore/templates"],
+    getTemplate: ["GET /gitignore/templates/{name}"]
+  },
+  hostedCompute: {
+    createNetworkConfigurationForOrg: [
+      "POST /orgs/{org}/settings/network-configurations"
+    ],
+    deleteNetworkConfigurationFromOrg: [
+      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkConfigurationForOrg: [
+      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkSettingsForOrg: [
+      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+    ],
+    listNetworkConfigurationsForOrg: [
+      "GET /orgs/{org}/settings/network-configurations"
+    ],
+    updateNetworkConfigurationForOrg: [
+      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ]
+  },
+  interactions: {
+    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+    getRestrictionsForYourPublicRepos: [
+      "GET /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+    ],
+    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+    removeRestrictionsForRepo: [
+      "DELETE /repos/{owner}/{repo}/interaction-limits"
+    ],
+    removeRestrictionsForYourPublicRepos: [
+      "DELETE /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+    ],
+    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+    setRestrictionsForYourPublicRepos: [
+      "PUT /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+    ]
+  },
+  issues: {
+    addAssignees: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    addBlockedByDependency: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    addSubIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+    checkUserCanBeAssignedToIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+    ],
+    create: ["POST /repos/{owner}/{repo}/issues"],
+    createComment: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+    ],
+    createLabel: ["POST /repos/{owner}/{repo}/labels"],
+    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+    deleteComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+    ],
+    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+    deleteMilestone: [
+      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ],
+    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+    list: ["GET /issues"],
+    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+    listDependenciesBlockedBy: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    listDependenciesBlocking: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+    ],
+    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+    listEventsForTimeline: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+    ],
+    listForAuthenticatedUser: ["GET /user/issues"],
+    listForOrg: ["GET /orgs/{org}/issues"],
+    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+    listLabelsForMilestone: [
+      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+    ],
+    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+    listLabelsOnIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+    listSubIssues: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    removeAllLabels: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    removeAssignees: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    removeDependencyBlockedBy: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+    ],
+    removeLabel: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+    ],
+    removeSubIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+    ],
+    reprioritizeSubIssue: [
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+    ],
+    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+    updateMilestone: [
+      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ]
+  },
+  licenses: {
+    get: ["GET /licenses/{license}"],
+    getAllCommonlyUsed: ["GET /licenses"],
+    getForRepo: ["GET /repos/{owner}/{repo}/license"]
+  },
+  markdown: {
+    render: ["POST /markdown"],
+    renderRaw: [
+      "POST /markdown/raw",
+      { headers: { "content-type": "text/plain; charset=utf-8" } }
+    ]
+  },
+  meta: {
+    get: ["GET /meta"],
+    getAllVersions: ["GET /versions"],
+    getOctocat: ["GET /octocat"],
+    getZen: ["GET /zen"],
+    root: ["GET /"]
+  },
+  migrations: {
+    deleteArchiveForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/archive"
+    ],
+    deleteArchiveForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    downloadArchiveForOrg: [
+      "GET /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    getArchiveForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/archive"
+    ],
+    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+    listForAuthenticatedUser: ["GET /user/migrations"],
+    listForOrg: ["GET /orgs/{org}/migrations"],
+    listReposForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/repositories"
+    ],
+    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+    listReposForUser: [
+      "GET /user/migrations/{migration_id}/repositories",
+      {},
+      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+    ],
+    startForAuthenticatedUser: ["POST /user/migrations"],
+    startForOrg: ["POST /orgs/{org}/migrations"],
+    unlockRepoForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+    ],
+    unlockRepoForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+    ]
+  },
+  oidc: {
+    getOidcCustomSubTemplateForOrg: [
+      "GET /orgs/{org}/actions/oidc/customization/sub"
+    ],
+    updateOidcCustomSubTemplateForOrg: [
+      "PUT /orgs/{org}/actions/oidc/customization/sub"
+    ]
+  },
+  orgs: {
+    addSecurityManagerTeam: [
+      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+      }
+    ],
+    assignTeamToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    assignUserToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+    convertMemberToOutsideCollaborator: [
+      "PUT /orgs/{org}/outside_collaborators/{username}"
+    ],
+    createArtifactStorageRecord: [
+      "POST /orgs/{org}/artifacts/metadata/storage-record"
+    ],
+    createInvitation: ["POST /orgs/{org}/invitations"],
+    createIssueType: ["POST /orgs/{org}/issue-types"],
+    createWebhook: ["POST /orgs/{org}/hooks"],
+    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+      "PATCH /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForOrgsGetOrganizationValues: [
+      "GET /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+      "PATCH /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationValues: [
+      "PATCH /orgs/{org}/properties/values"
+    ],
+    customPropertiesForReposDeleteOrganizationDefinition: [
+      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinition: [
+      "GET /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinitions: [
+      "GET /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposGetOrganizationValues: [
+      "GET /orgs/{org}/properties/values"
+    ],
+    delete: ["DELETE /orgs/{org}"],
+    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+    deleteAttestationsById: [
+      "DELETE /orgs/{org}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+    ],
+    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+    disableSelectedRepositoryImmutableReleasesOrganization: [
+      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    enableSelectedRepositoryImmutableReleasesOrganization: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    get: ["GET /orgs/{org}"],
+    getImmutableReleasesSettings: [
+      "GET /orgs/{org}/settings/immutable-releases"
+    ],
+    getImmutableReleasesSettingsRepositories: [
+      "GET /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+    getOrgRulesetVersion: [
+      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+    getWebhookDelivery: [
+      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    list: ["GET /organizations"],
+    listAppInstallations: ["GET /orgs/{org}/installations"],
+    listArtifactStorageRecords: [
+      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+    ],
+    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedUsers: ["GET /orgs/{org}/blocks"],
+    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+    listForAuthenticatedUser: ["GET /user/orgs"],
+    listForUser: ["GET /users/{username}/orgs"],
+    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+    listIssueTypes: ["GET /orgs/{org}/issue-types"],
+    listMembers: ["GET /orgs/{org}/members"],
+    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+    listOrganizationFineGrainedPermissions: [
+      "GET /orgs/{org}/organization-fine-grained-permissions"
+    ],
+    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+    listPatGrantRepositories: [
+      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+    ],
+    listPatGrantRequestRepositories: [
+      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+    ],
+    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+    listPendingInvitations: ["GET /orgs/{org}/invitations"],
+    listPublicMembers: ["GET /orgs/{org}/public_members"],
+    listSecurityManagerTeams: [
+      "GET /orgs/{org}/security-managers",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+      }
+    ],
+    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+    listWebhooks: ["GET /orgs/{org}/hooks"],
+    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeMember: ["DELETE /orgs/{org}/members/{username}"],
+    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+    removeOutsideCollaborator: [
+      "DELETE /orgs/{org}/outside_collaborators/{username}"
+    ],
+    removePublicMembershipForAuthenticatedUser: [
+      "DELETE /orgs/{org}/public_members/{username}"
+    ],
+    removeSecurityManagerTeam: [
+      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+      }
+    ],
+    reviewPatGrantRequest: [
+      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+    ],
+    reviewPatGrantRequestsInBulk: [
+      "POST /orgs/{org}/personal-access-token-requests"
+    ],
+    revokeAllOrgRolesTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+    ],
+    revokeAllOrgRolesUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}"
+    ],
+    revokeOrgRoleTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    revokeOrgRoleUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    setImmutableReleasesSettings: [
+      "PUT /orgs/{org}/settings/immutable-releases"
+    ],
+    setImmutableReleasesSettingsRepositories: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+    setPublicMembershipForAuthenticatedUser: [
+      "PUT /orgs/{org}/public_members/{username}"
+    ],
+    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+    update: ["PATCH /orgs/{org}"],
+    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+    updateMembershipForAuthenticatedUser: [
+      "PATCH /user/memberships/orgs/{org}"
+    ],
+    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+  },
+  packages: {
+    deletePackageForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageVersionForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getAllPackageVersionsForAPackageOwnedByAnOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+      {},
+      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+    ],
+    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions",
+      {},
+      {
+        renamed: [
+          "packages",
+          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+        ]
+      }
+    ],
+    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+    ],
+    getPackageForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}"
+    ],
+    getPackageForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    getPackageForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    getPackageVersionForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+      "GET /user/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForOrganization: [
+      "GET /orgs/{org}/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForUser: [
+      "GET /users/{username}/docker/conflicts"
+    ],
+    listPackagesForAuthenticatedUser: ["GET /user/packages"],
+    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+    listPackagesForUser: ["GET /users/{username}/packages"],
+    restorePackageForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageVersionForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ]
+  },
+  privateRegistries: {
+    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+    deleteOrgPrivateRegistry: [
+      "DELETE /orgs/{org}/private-registries/{secret_name}"
+    ],
+    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+    updateOrgPrivateRegistry: [
+      "PATCH /orgs/{org}/private-registries/{secret_name}"
+    ]
+  },
+  projects: {
+    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+    addItemForUser: [
+      "POST /users/{username}/projectsV2/{project_number}/items"
+    ],
+    deleteItemForOrg: [
+      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    deleteItemForUser: [
+      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    getFieldForOrg: [
+      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getFieldForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+    getUserItem: [
+      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+    listFieldsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields"
+    ],
+    listForOrg: ["GET /orgs/{org}/projectsV2"],
+    listForUser: ["GET /users/{username}/projectsV2"],
+    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+    listItemsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/items"
+    ],
+    updateItemForOrg: [
+      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    updateItemForUser: [
+      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ]
+  },
+  pulls: {
+    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    create: ["POST /repos/{owner}/{repo}/pulls"],
+    createReplyForReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+    ],
+    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    createReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    deletePendingReview: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    deleteReviewComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ],
+    dismissReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+    ],
+    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+    getReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+    list: ["GET /repos/{owner}/{repo}/pulls"],
+    listCommentsForReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+    listRequestedReviewers: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    listReviewComments: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    removeRequestedReviewers: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    requestReviewers: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    submitReview: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+    updateBranch: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+    ],
+    updateReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    updateReviewComment: [
+      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ]
+  },
+  rateLimit: { get: ["GET /rate_limit"] },
+  reactions: {
+    createForCommitComment: [
+      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    createForIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+    ],
+    createForIssueComment: [
+      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    createForPullRequestReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    createForRelease: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    createForTeamDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    createForTeamDiscussionInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ],
+    deleteForCommitComment: [
+      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+    ],
+    deleteForIssueComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForPullRequestComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForRelease: [
+      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussion: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussionComment: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+    ],
+    listForCommitComment: [
+      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+    listForIssueComment: [
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    listForPullRequestReviewComment: [
+      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    listForRelease: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    listForTeamDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    listForTeamDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ]
+  },
+  repos: {
+    acceptInvitation: [
+      "PATCH /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+    ],
+    acceptInvitationForAuthenticatedUser: [
+      "PATCH /user/repository_invitations/{invitation_id}"
+    ],
+    addAppAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+    addStatusCheckContexts: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    addTeamAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    addUserAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    cancelPagesDeployment: [
+      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+    ],
+    checkAutomatedSecurityFixes: [
+      "GET /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+    checkPrivateVulnerabilityReporting: [
+      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    checkVulnerabilityAlerts: [
+      "GET /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+    compareCommitsWithBasehead: [
+      "GET /repos/{owner}/{repo}/compare/{basehead}"
+    ],
+    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+    createCommitComment: [
+      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    createCommitSignatureProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+    createDeploymentBranchPolicy: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    createDeploymentProtectionRule: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    createDeploymentStatus: [
+      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+    createForAuthenticatedUser: ["POST /user/repos"],
+    createFork: ["POST /repos/{owner}/{repo}/forks"],
+    createInOrg: ["POST /orgs/{org}/repos"],
+    createOrUpdateEnvironment: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+    createRelease: ["POST /repos/{owner}/{repo}/releases"],
+    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+    createUsingTemplate: [
+      "POST /repos/{template_owner}/{template_repo}/generate"
+    ],
+    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+    customPropertiesForReposCreateOrUpdateRepositoryValues: [
+      "PATCH /repos/{owner}/{repo}/properties/values"
+    ],
+    customPropertiesForReposGetRepositoryValues: [
+      "GET /repos/{owner}/{repo}/properties/values"
+    ],
+    declineInvitation: [
+      "DELETE /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+    ],
+    declineInvitationForAuthenticatedUser: [
+      "DELETE /user/repository_invitations/{invitation_id}"
+    ],
+    delete: ["DELETE /repos/{owner}/{repo}"],
+    deleteAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    deleteAdminBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    deleteAnEnvironment: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    deleteBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+    deleteCommitSignatureProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+    deleteDeployment: [
+      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+    ],
+    deleteDeploymentBranchPolicy: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+    deleteInvitation: [
+      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+    deletePullRequestReviewProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+    deleteReleaseAsset: [
+      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+    disableAutomatedSecurityFixes: [
+      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    disableDeploymentProtectionRule: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    disableImmutableReleases: [
+      "DELETE /repos/{owner}/{repo}/immutable-releases"
+    ],
+    disablePrivateVulnerabilityReporting: [
+      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    disableVulnerabilityAlerts: [
+      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    downloadArchive: [
+      "GET /repos/{owner}/{repo}/zipball/{ref}",
+      {},
+      { renamed: ["repos", "downloadZipballArchive"] }
+    ],
+    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+    enableAutomatedSecurityFixes: [
+      "PUT /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+    enablePrivateVulnerabilityReporting: [
+      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    enableVulnerabilityAlerts: [
+      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    generateReleaseNotes: [
+      "POST /repos/{owner}/{repo}/releases/generate-notes"
+    ],
+    get: ["GET /repos/{owner}/{repo}"],
+    getAccessRestrictions: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    getAdminBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    getAllDeploymentProtectionRules: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+    getAllStatusCheckContexts: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+    ],
+    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+    getAppsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+    ],
+    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+    getBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+    getCollaboratorPermissionLevel: [
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+    ],
+    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+    getCommitSignatureProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+    getCustomDeploymentProtectionRule: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+    getDeploymentBranchPolicy: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    getDeploymentStatus: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+    ],
+    getEnvironment: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+    getPages: ["GET /repos/{owner}/{repo}/pages"],
+    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+    getPagesDeployment: [
+      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+    ],
+    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+    getPullRequestReviewProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+    getReadme: ["GET /repos/{owner}/{repo}/readme"],
+    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+    getRepoRuleSuite: [
+      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+    ],
+    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    getRepoRulesetHistory: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+    ],
+    getRepoRulesetVersion: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+    getStatusChecksProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    getTeamsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+    ],
+    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+    getUsersWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+    ],
+    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+    getWebhookConfigForRepo: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    getWebhookDelivery: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    listActivities: ["GET /repos/{owner}/{repo}/activity"],
+    listAttestations: [
+      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+    ],
+    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+    listBranches: ["GET /repos/{owner}/{repo}/branches"],
+    listBranchesForHeadCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+    ],
+    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+    listCommentsForCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+    listCommitStatusesForRef: [
+      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/commits"],
+    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+    listCustomDeploymentRuleIntegrations: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+    ],
+    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+    listDeploymentBranchPolicies: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    listDeploymentStatuses: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+    listForAuthenticatedUser: ["GET /user/repos"],
+    listForOrg: ["GET /orgs/{org}/repos"],
+    listForUser: ["GET /users/{username}/repos"],
+    listForks: ["GET /repos/{owner}/{repo}/forks"],
+    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+    listPublic: ["GET /repositories"],
+    listPullRequestsAssociatedWithCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+    ],
+    listReleaseAssets: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+    ],
+    listReleases: ["GET /repos/{owner}/{repo}/releases"],
+    listTags: ["GET /repos/{owner}/{repo}/tags"],
+    listTeams: ["GET /repos/{owner}/{repo}/teams"],
+    listWebhookDeliveries: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+    ],
+    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+    merge: ["POST /repos/{owner}/{repo}/merges"],
+    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeAppAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    removeCollaborator: [
+      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+    ],
+    removeStatusCheckContexts: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    removeStatusCheckProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    removeTeamAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    removeUserAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+    setAdminBranchProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    setAppAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    setStatusCheckContexts: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    setTeamAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    setUserAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+    transfer: ["POST /repos/{owner}/{repo}/transfer"],
+    update: ["PATCH /repos/{owner}/{repo}"],
+    updateBranchProtection: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+    updateDeploymentBranchPolicy: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+    updateInvitation: [
+      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+    updatePullRequestReviewProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+    updateReleaseAsset: [
+      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    updateStatusCheckPotection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+      {},
+      { renamed: ["repos", "updateStatusCheckProtection"] }
+    ],
+    updateStatusCheckProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+    updateWebhookConfigForRepo: [
+      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    uploadReleaseAsset: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+      { baseUrl: "https://uploads.github.com" }
+    ]
+  },
+  search: {
+    code: ["GET /search/code"],
+    commits: ["GET /search/commits"],
+    issuesAndPullRequests: ["GET /search/issues"],
+    labels: ["GET /search/labels"],
+    repos: ["GET /search/repositories"],
+    topics: ["GET /search/topics"],
+    users: ["GET /search/users"]
+  },
+  secretScanning: {
+    createPushProtectionBypass: [
+      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+    listLocationsForAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+    ],
+    listOrgPatternConfigs: [
+      "GET /orgs/{org}/secret-scanning/pattern-configurations"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    updateOrgPatternConfigs: [
+      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+    ]
+  },
+  securityAdvisories: {
+    createFork: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+    ],
+    createPrivateVulnerabilityReport: [
+      "POST /repos/{owner}/{repo}/security-advisories/reports"
+    ],
+    createRepositoryAdvisory: [
+      "POST /repos/{owner}/{repo}/security-advisories"
+    ],
+    createRepositoryAdvisoryCveRequest: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+    ],
+    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+    getRepositoryAdvisory: [
+      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ],
+    listGlobalAdvisories: ["GET /advisories"],
+    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+    updateRepositoryAdvisory: [
+      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ]
+  },
+  teams: {
+    addOrUpdateMembershipForUserInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    addOrUpdateRepoPermissionsInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    checkPermissionsForRepoInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    create: ["POST /orgs/{org}/teams"],
+    createDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+    deleteDiscussionCommentInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    deleteDiscussionInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+    getDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    getDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    getMembershipForUserInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    list: ["GET /orgs/{org}/teams"],
+    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+    listDiscussionCommentsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+    listForAuthenticatedUser: ["GET /user/teams"],
+    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+    listPendingInvitationsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/invitations"
+    ],
+    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+    removeMembershipForUserInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    removeRepoInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    updateDiscussionCommentInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    updateDiscussionInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+  },
+  users: {
+    addEmailForAuthenticated: [
+      "POST /user/emails",
+      {},
+      { renamed: ["users", "addEmailForAuthenticatedUser"] }
+    ],
+    addEmailForAuthenticatedUser: ["POST /user/emails"],
+    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+    block: ["PUT /user/blocks/{username}"],
+    checkBlocked: ["GET /user/blocks/{username}"],
+    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+    createGpgKeyForAuthenticated: [
+      "POST /user/gpg_keys",
+      {},
+      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+    ],
+    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+    createPublicSshKeyForAuthenticated: [
+      "POST /user/keys",
+      {},
+      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+    ],
+    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+    deleteAttestationsBulk: [
+      "POST /users/{username}/attestations/delete-request"
+    ],
+    deleteAttestationsById: [
+      "DELETE /users/{username}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /users/{username}/attestations/digest/{subject_digest}"
+    ],
+    deleteEmailForAuthenticated: [
+      "DELETE /user/emails",
+      {},
+      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+    ],
+    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+    deleteGpgKeyForAuthenticated: [
+      "DELETE /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+    ],
+    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+    deletePublicSshKeyForAuthenticated: [
+      "DELETE /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+    ],
+    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+    deleteSshSigningKeyForAuthenticatedUser: [
+      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    follow: ["PUT /user/following/{username}"],
+    getAuthenticated: ["GET /user"],
+    getById: ["GET /user/{account_id}"],
+    getByUsername: ["GET /users/{username}"],
+    getContextForUser: ["GET /users/{username}/hovercard"],
+    getGpgKeyForAuthenticated: [
+      "GET /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+    ],
+    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+    getPublicSshKeyForAuthenticated: [
+      "GET /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+    ],
+    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+    getSshSigningKeyForAuthenticatedUser: [
+      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    list: ["GET /users"],
+    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedByAuthenticated: [
+      "GET /user/blocks",
+      {},
+      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+    ],
+    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+    listEmailsForAuthenticated: [
+      "GET /user/emails",
+      {},
+      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+    ],
+    listEmailsForAuthenticatedUser: ["GET /user/emails"],
+    listFollowedByAuthenticated: [
+      "GET /user/following",
+      {},
+      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+    ],
+    listFollowedByAuthenticatedUser: ["GET /user/following"],
+    listFollowersForAuthenticatedUser: ["GET /user/followers"],
+    listFollowersForUser: ["GET /users/{username}/followers"],
+    listFollowingForUser: ["GET /users/{username}/following"],
+    listGpgKeysForAuthenticated: [
+      "GET /user/gpg_keys",
+      {},
+      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+    ],
+    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+    listPublicEmailsForAuthenticated: [
+      "GET /user/public_emails",
+      {},
+      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+    ],
+    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+    listPublicKeysForUser: ["GET /users/{username}/keys"],
+    listPublicSshKeysForAuthenticated: [
+      "GET /user/keys",
+      {},
+      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+    ],
+    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+    setPrimaryEmailVisibilityForAuthenticated: [
+      "PATCH /user/email/visibility",
+      {},
+      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+    ],
+    setPrimaryEmailVisibilityForAuthenticatedUser: [
+      "PATCH /user/email/visibility"
+    ],
+    unblock: ["DELETE /user/blocks/{username}"],
+    unfollow: ["DELETE /user/following/{username}"],
+    updateAuthenticated: ["PATCH /user"]
+  }
+};
+var endpoints_default = Endpoints;
+
+//# sourceMappingURL=endpoints.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+
+const endpointMethodsMap = /* @__PURE__ */ new Map();
+for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint] of Object.entries(endpoints)) {
+    const [route, defaults, decorations] = endpoint;
+    const [method, url] = route.split(/ /);
+    const endpointDefaults = Object.assign(
+      {
+        method,
+        url
+      },
+      defaults
+    );
+    if (!endpointMethodsMap.has(scope)) {
+      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    }
+    endpointMethodsMap.get(scope).set(methodName, {
+      scope,
+      methodName,
+      endpointDefaults,
+      decorations
+    });
+  }
+}
+const handler = {
+  has({ scope }, methodName) {
+    return endpointMethodsMap.get(scope).has(methodName);
+  },
+  getOwnPropertyDescriptor(target, methodName) {
+    return {
+      value: this.get(target, methodName),
+      // ensures method is in the cache
+      configurable: true,
+      writable: true,
+      enumerable: true
+    };
+  },
+  defineProperty(target, methodName, descriptor) {
+    Object.defineProperty(target.cache, methodName, descriptor);
+    return true;
+  },
+  deleteProperty(target, methodName) {
+    delete target.cache[methodName];
+    return true;
+  },
+  ownKeys({ scope }) {
+    return [...endpointMethodsMap.get(scope).keys()];
+  },
+  set(target, methodName, value) {
+    return target.cache[methodName] = value;
+  },
+  get({ octokit, scope, cache }, methodName) {
+    if (cache[methodName]) {
+      return cache[methodName];
+    }
+    const method = endpointMethodsMap.get(scope).get(methodName);
+    if (!method) {
+      return void 0;
+    }
+    const { endpointDefaults, decorations } = method;
+    if (decorations) {
+      cache[methodName] = decorate(
+        octokit,
+        scope,
+        methodName,
+        endpointDefaults,
+        decorations
+      );
+    } else {
+      cache[methodName] = octokit.request.defaults(endpointDefaults);
+    }
+    return cache[methodName];
+  }
+};
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options2) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name];
+          }
+          delete options2[name];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+
+//# sourceMappingURL=endpoints-to-methods.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+
+
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+restEndpointMethods.VERSION = dist_src_version_VERSION;
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
+
+//# sourceMappingURL=index.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/normalize-paginated-list-response.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+
+// pkg/dist-src/iterator.js
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+
+// pkg/dist-src/paginate.js
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+
+// pkg/dist-src/compose-paginate.js
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+
+// pkg/dist-src/generated/paginating-endpoints.js
+var paginatingEndpoints = (/* unused pure expression or super */ null && ([
+  "GET /advisories",
+  "GET /app/hook/deliveries",
+  "GET /app/installation-requests",
+  "GET /app/installations",
+  "GET /assignments/{assignment_id}/accepted_assignments",
+  "GET /classrooms",
+  "GET /classrooms/{classroom_id}/assignments",
+  "GET /enterprises/{enterprise}/code-security/configurations",
+  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
+  "GET /enterprises/{enterprise}/dependabot/alerts",
+  "GET /enterprises/{enterprise}/teams",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
+  "GET /events",
+  "GET /gists",
+  "GET /gists/public",
+  "GET /gists/starred",
+  "GET /gists/{gist_id}/comments",
+  "GET /gists/{gist_id}/commits",
+  "GET /gists/{gist_id}/forks",
+  "GET /installation/repositories",
+  "GET /issues",
+  "GET /licenses",
+  "GET /marketplace_listing/plans",
+  "GET /marketplace_listing/plans/{plan_id}/accounts",
+  "GET /marketplace_listing/stubbed/plans",
+  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
+  "GET /networks/{owner}/{repo}/events",
+  "GET /notifications",
+  "GET /organizations",
+  "GET /organizations/{org}/dependabot/repository-access",
+  "GET /orgs/{org}/actions/cache/usage-by-repository",
+  "GET /orgs/{org}/actions/hosted-runners",
+  "GET /orgs/{org}/actions/permissions/repositories",
+  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
+  "GET /orgs/{org}/actions/runner-groups",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
+  "GET /orgs/{org}/actions/runners",
+  "GET /orgs/{org}/actions/secrets",
+  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/actions/variables",
+  "GET /orgs/{org}/actions/variables/{name}/repositories",
+  "GET /orgs/{org}/attestations/repositories",
+  "GET /orgs/{org}/attestations/{subject_digest}",
+  "GET /orgs/{org}/blocks",
+  "GET /orgs/{org}/campaigns",
+  "GET /orgs/{org}/code-scanning/alerts",
+  "GET /orgs/{org}/code-security/configurations",
+  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
+  "GET /orgs/{org}/codespaces",
+  "GET /orgs/{org}/codespaces/secrets",
+  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/copilot/billing/seats",
+  "GET /orgs/{org}/copilot/metrics",
+  "GET /orgs/{org}/dependabot/alerts",
+  "GET /orgs/{org}/dependabot/secrets",
+  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/events",
+  "GET /orgs/{org}/failed_invitations",
+  "GET /orgs/{org}/hooks",
+  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
+  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
+  "GET /orgs/{org}/insights/api/subject-stats",
+  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
+  "GET /orgs/{org}/installations",
+  "GET /orgs/{org}/invitations",
+  "GET /orgs/{org}/invitations/{invitation_id}/teams",
+  "GET /orgs/{org}/issues",
+  "GET /orgs/{org}/members",
+  "GET /orgs/{org}/members/{username}/codespaces",
+  "GET /orgs/{org}/migrations",
+  "GET /orgs/{org}/migrations/{migration_id}/repositories",
+  "GET /orgs/{org}/organization-roles/{role_id}/teams",
+  "GET /orgs/{org}/organization-roles/{role_id}/users",
+  "GET /orgs/{org}/outside_collaborators",
+  "GET /orgs/{org}/packages",
+  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+  "GET /orgs/{org}/personal-access-token-requests",
+  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
+  "GET /orgs/{org}/personal-access-tokens",
+  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
+  "GET /orgs/{org}/private-registries",
+  "GET /orgs/{org}/projects",
+  "GET /orgs/{org}/projectsV2",
+  "GET /orgs/{org}/projectsV2/{project_number}/fields",
+  "GET /orgs/{org}/projectsV2/{project_number}/items",
+  "GET /orgs/{org}/properties/values",
+  "GET /orgs/{org}/public_members",
+  "GET /orgs/{org}/repos",
+  "GET /orgs/{org}/rulesets",
+  "GET /orgs/{org}/rulesets/rule-suites",
+  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
+  "GET /orgs/{org}/secret-scanning/alerts",
+  "GET /orgs/{org}/security-advisories",
+  "GET /orgs/{org}/settings/immutable-releases/repositories",
+  "GET /orgs/{org}/settings/network-configurations",
+  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
+  "GET /orgs/{org}/teams",
+  "GET /orgs/{org}/teams/{team_slug}/discussions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/invitations",
+  "GET /orgs/{org}/teams/{team_slug}/members",
+  "GET /orgs/{org}/teams/{team_slug}/projects",
+  "GET /orgs/{org}/teams/{team_slug}/repos",
+  "GET /orgs/{org}/teams/{team_slug}/teams",
+  "GET /projects/{project_id}/collaborators",
+  "GET /repos/{owner}/{repo}/actions/artifacts",
+  "GET /repos/{owner}/{repo}/actions/caches",
+  "GET /repos/{owner}/{repo}/actions/organization-secrets",
+  "GET /repos/{owner}/{repo}/actions/organization-variables",
+  "GET /repos/{owner}/{repo}/actions/runners",
+  "GET /repos/{owner}/{repo}/actions/runs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
+  "GET /repos/{owner}/{repo}/actions/secrets",
+  "GET /repos/{owner}/{repo}/actions/variables",
+  "GET /repos/{owner}/{repo}/actions/workflows",
+  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+  "GET /repos/{owner}/{repo}/activity",
+  "GET /repos/{owner}/{repo}/assignees",
+  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
+  "GET /repos/{owner}/{repo}/branches",
+  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+  "GET /repos/{owner}/{repo}/code-scanning/analyses",
+  "GET /repos/{owner}/{repo}/codespaces",
+  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
+  "GET /repos/{owner}/{repo}/codespaces/secrets",
+  "GET /repos/{owner}/{repo}/collaborators",
+  "GET /repos/{owner}/{repo}/comments",
+  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/commits",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
+  "GET /repos/{owner}/{repo}/commits/{ref}/status",
+  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
+  "GET /repos/{owner}/{repo}/compare/{basehead}",
+  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
+  "GET /repos/{owner}/{repo}/contributors",
+  "GET /repos/{owner}/{repo}/dependabot/alerts",
+  "GET /repos/{owner}/{repo}/dependabot/secrets",
+  "GET /repos/{owner}/{repo}/deployments",
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+  "GET /repos/{owner}/{repo}/environments",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
+  "GET /repos/{owner}/{repo}/events",
+  "GET /repos/{owner}/{repo}/forks",
+  "GET /repos/{owner}/{repo}/hooks",
+  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
+  "GET /repos/{owner}/{repo}/invitations",
+  "GET /repos/{owner}/{repo}/issues",
+  "GET /repos/{owner}/{repo}/issues/comments",
+  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/issues/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
+  "GET /repos/{owner}/{repo}/keys",
+  "GET /repos/{owner}/{repo}/labels",
+  "GET /repos/{owner}/{repo}/milestones",
+  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
+  "GET /repos/{owner}/{repo}/notifications",
+  "GET /repos/{owner}/{repo}/pages/builds",
+  "GET /repos/{owner}/{repo}/projects",
+  "GET /repos/{owner}/{repo}/pulls",
+  "GET /repos/{owner}/{repo}/pulls/comments",
+  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
+  "GET /repos/{owner}/{repo}/releases",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
+  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
+  "GET /repos/{owner}/{repo}/rulesets",
+  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
+  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
+  "GET /repos/{owner}/{repo}/security-advisories",
+  "GET /repos/{owner}/{repo}/stargazers",
+  "GET /repos/{owner}/{repo}/subscribers",
+  "GET /repos/{owner}/{repo}/tags",
+  "GET /repos/{owner}/{repo}/teams",
+  "GET /repos/{owner}/{repo}/topics",
+  "GET /repositories",
+  "GET /search/code",
+  "GET /search/commits",
+  "GET /search/issues",
+  "GET /search/labels",
+  "GET /search/repositories",
+  "GET /search/topics",
+  "GET /search/users",
+  "GET /teams/{team_id}/discussions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
+  "GET /teams/{team_id}/invitations",
+  "GET /teams/{team_id}/members",
+  "GET /teams/{team_id}/projects",
+  "GET /teams/{team_id}/repos",
+  "GET /teams/{team_id}/teams",
+  "GET /user/blocks",
+  "GET /user/codespaces",
+  "GET /user/codespaces/secrets",
+  "GET /user/emails",
+  "GET /user/followers",
+  "GET /user/following",
+  "GET /user/gpg_keys",
+  "GET /user/installations",
+  "GET /user/installations/{installation_id}/repositories",
+  "GET /user/issues",
+  "GET /user/keys",
+  "GET /user/marketplace_purchases",
+  "GET /user/marketplace_purchases/stubbed",
+  "GET /user/memberships/orgs",
+  "GET /user/migrations",
+  "GET /user/migrations/{migration_id}/repositories",
+  "GET /user/orgs",
+  "GET /user/packages",
+  "GET /user/packages/{package_type}/{package_name}/versions",
+  "GET /user/public_emails",
+  "GET /user/repos",
+  "GET /user/repository_invitations",
+  "GET /user/social_accounts",
+  "GET /user/ssh_signing_keys",
+  "GET /user/starred",
+  "GET /user/subscriptions",
+  "GET /user/teams",
+  "GET /users",
+  "GET /users/{username}/attestations/{subject_digest}",
+  "GET /users/{username}/events",
+  "GET /users/{username}/events/orgs/{org}",
+  "GET /users/{username}/events/public",
+  "GET /users/{username}/followers",
+  "GET /users/{username}/following",
+  "GET /users/{username}/gists",
+  "GET /users/{username}/gpg_keys",
+  "GET /users/{username}/keys",
+  "GET /users/{username}/orgs",
+  "GET /users/{username}/packages",
+  "GET /users/{username}/projects",
+  "GET /users/{username}/projectsV2",
+  "GET /users/{username}/projectsV2/{project_number}/fields",
+  "GET /users/{username}/projectsV2/{project_number}/items",
+  "GET /users/{username}/received_events",
+  "GET /users/{username}/received_events/public",
+  "GET /users/{username}/repos",
+  "GET /users/{username}/social_accounts",
+  "GET /users/{username}/ssh_signing_keys",
+  "GET /users/{username}/starred",
+  "GET /users/{username}/subscriptions"
+]));
+
+// pkg/dist-src/paginating-endpoints.js
+function isPaginatingEndpoint(arg) {
+  if (typeof arg === "string") {
+    return paginatingEndpoints.includes(arg);
+  } else {
+    return false;
+  }
+}
+
+// pkg/dist-src/index.js
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
+
+
+// octokit + plugins
+
+
+
+const context = new Context();
+const baseUrl = getApiBaseUrl();
+const defaults = {
+    baseUrl,
+    request: {
+        agent: getProxyAgent(baseUrl),
+        fetch: getProxyFetch(baseUrl)
+    }
+};
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+
+/**
+ * Convience function to correctly format Octokit Options to pass into the constructor.
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokitOptions(token, options) {
+    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
+    // Auth
+    const auth = getAuthString(token, opts);
+    if (auth) {
+        opts.auth = auth;
+    }
+    // Orchestration ID
+    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
+    if (userAgent) {
+        opts.userAgent = userAgent;
+    }
+    return opts;
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
+
+
+const github_context = new Context();
+/**
+ * Returns a hydrated octokit ready to use for GitHub Actions
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokit(token, options, ...additionalPlugins) {
+    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
+    return new GitHubWithPlugins(getOctokitOptions(token, options));
+}
+//# sourceMappingURL=github.js.map
+;// CONCATENATED MODULE: ./src/github/deployment-record.ts
+
+const WARNING_TITLE = 'GitHub deployment record';
+const MAX_DESCRIPTION = 140;
+/** The run's page: GITHUB_SERVER_URL/GITHUB_REPOSITORY/actions/runs/GITHUB_RUN_ID[/attempts/N]. */
+function runUrl(env) {
+    const repository = env.GITHUB_REPOSITORY?.trim();
+    const runId = env.GITHUB_RUN_ID?.trim();
+    if (!repository || !runId)
+        return undefined;
+    const server = (env.GITHUB_SERVER_URL?.trim() || 'https://github.com').replace(/\/+$/, '');
+    const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
+    const base = `${server}/${repository}/actions/runs/${runId}`;
+    return Number.isInteger(attempt) && attempt > 1 ? `${base}/attempts/${attempt}` : base;
+}
+/**
+ * Opens a GitHub deployment for the rollback (status in_progress), so the repository's
+ * environment page shows what the action did. A record is a courtesy, not part of the
+ * rollback: every GitHub failure becomes one warning saying what to fix, and later calls are
+ * skipped. Returns undefined when there is no token or the deployment could not be created.
+ */
+async function createDeploymentRecord(options) {
+    const { token, env, log } = options;
+    if (!token)
+        return undefined;
+    const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').trim().split('/');
+    const ref = env.GITHUB_SHA?.trim() || env.GITHUB_REF?.trim();
+    if (!owner || !repo || rest.length > 0 || !ref) {
+        log.warning('GITHUB_REPOSITORY and GITHUB_SHA are not set (is this running outside GitHub Actions?), so no deployment is recorded. The rollback is unaffected.', WARNING_TITLE);
+        return undefined;
+    }
+    const baseUrl = (env.GITHUB_API_URL?.trim() || 'https://api.github.com').replace(/\/+$/, '');
+    const environment = options.environment.trim() || 'production';
+    const logUrl = runUrl(env);
+    const timeoutMs = options.requestTimeoutMs ?? 10_000;
+    const context = { baseUrl, repository: `${owner}/${repo}`, ref, environment, timeoutMs };
+    let octokit;
+    try {
+        octokit = getOctokit(token, {
+            baseUrl,
+            ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+            // Octokit's own notices (e.g. deprecations) are for the debug log, not annotations.
+            log: { debug: () => undefined, info: () => undefined, warn: (m) => log.debug(m), error: (m) => log.debug(m) }
+        });
+    }
+    catch (error) {
+        log.warning(`Could not set up the GitHub client: ${describe(error)}. The rollback is unaffected.`, WARNING_TITLE);
+        return undefined;
+    }
+    let broken = false;
+    /** Runs one GitHub call within the cap; a failure is reported once and stops all later calls. */
+    async function attempt(step, call) {
+        if (broken)
+            return undefined;
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), timeoutMs);
+        try {
+            return await call(controller.signal);
+        }
+        catch (error) {
+            broken = true;
+            log.warning(`Could not ${step}: ${explain(error, controller.signal.aborted, context)} The rollback is unaffected; no further deployment updates are sent.`, WARNING_TITLE);
+            return undefined;
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+    const postStatus = (deploymentId, state, description, environmentUrl) => attempt(`set the deployment status to ${state}`, (signal) => octokit.rest.repos.createDeploymentStatus({
+        owner,
+        repo,
+        deployment_id: deploymentId,
+        state,
+        description: truncate(description),
+        ...(logUrl ? { log_url: logUrl } : {}),
+        ...(environmentUrl ? { environment_url: environmentUrl } : {}),
+        request: { signal }
+    }));
+    const created = await attempt(`create a deployment in ${context.repository}`, (signal) => octokit.rest.repos.createDeployment({
+        owner,
+        repo,
+        ref,
+        environment,
+        task: 'deploy:rollback',
+        description: truncate(options.description),
+        // A rollback must not wait for checks or merge the default branch into an old commit.
+        required_contexts: [],
+        auto_merge: false,
+        transient_environment: false,
+        payload: options.payload ?? {},
+        request: { signal }
+    }));
+    if (!created)
+        return undefined;
+    // 202 means GitHub merged instead of deploying; only auto_merge does that, and it is off.
+    const deployment = created.data;
+    if (created.status !== 201 || typeof deployment.id !== 'number') {
+        log.warning(`GitHub did not create a deployment (answered ${created.status}${typeof deployment.message === 'string' ? `: ${deployment.message}` : ''}). The rollback is unaffected.`, WARNING_TITLE);
+        return undefined;
+    }
+    const id = deployment.id;
+    log.info(`Recorded GitHub deployment ${id} for environment '${environment}'.`);
+    await postStatus(id, 'in_progress', options.description);
+    return {
+        id,
+        logUrl,
+        finish: async (state, description, environmentUrl) => {
+            await postStatus(id, state, description, environmentUrl);
+        }
+    };
+}
+/** What went wrong and what the user can change, from an Octokit error. */
+function explain(error, timedOut, context) {
+    if (timedOut)
+        return `GitHub (${context.baseUrl}) did not answer within ${context.timeoutMs / 1000}s.`;
+    const status = error.status;
+    const response = error.response;
+    if (typeof status !== 'number' || !response)
+        return `GitHub (${context.baseUrl}) could not be reached: ${describe(error)}.`;
+    const data = response.data;
+    const said = typeof data?.message === 'string' ? ` (${data.message})` : '';
+    const answered = `GitHub answered ${status}${said}.`;
+    switch (status) {
+        case 401:
+            return `${answered} The token was refused: check github_token (e.g. github_token: \${{ github.token }}).`;
+        case 403:
+            if (response.headers?.['x-ratelimit-remaining'] === '0')
+                return `${answered} The API rate limit for this token is used up.`;
+            return `${answered} The token may not write deployments: add \`permissions: deployments: write\` to the job (a fine-grained token needs "Deployments: Read and write").`;
+        case 404:
+            return `${answered} Repository ${context.repository} is not visible to this token at ${context.baseUrl}: add \`permissions: deployments: write\` to the job, and check GITHUB_API_URL on GitHub Enterprise Server.`;
+        case 422:
+            return `${answered} ${validationDetail(data?.errors)}Check that commit ${context.ref} is pushed to ${context.repository} and that '${context.environment}' is a valid environment name.`;
+        default:
+            return status >= 500 ? `${answered} GitHub had a server error; the record will be incomplete for this run.` : answered;
+    }
+}
+function validationDetail(errors) {
+    if (!Array.isArray(errors))
+        return '';
+    const parts = errors
+        .map((e) => (typeof e.message === 'string' ? e.message : typeof e.field === 'string' ? `${e.field}: ${String(e.code)}` : ''))
+        .filter((part) => part !== '');
+    return parts.length > 0 ? `${parts.join('; ')}. ` : '';
+}
+function describe(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** GitHub rejects descriptions over 140 characters. */
+function truncate(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > MAX_DESCRIPTION ? `${flat.slice(0, MAX_DESCRIPTION - 1)}…` : flat;
+}
+
+;// CONCATENATED MODULE: ./src/verify/health-check.ts
+
+
+
+const MAX_KEPT_BODY_BYTES = 64 * 1024;
+const health_check_MAX_REDIRECTS = 3;
+/** A poll started just before the deadline still gets this long, which keeps the end within timeout + 5 s. */
+const MIN_REQUEST_MS = 1000;
+/**
+ * Polls the app's health URL after the platform reports the rollback done, until it answers
+ * as expected `requiredSuccesses` times in a row (a miss resets the streak) or the budget runs
+ * out. Never sends credentials: this is the app's origin, not the platform's.
+ */
+async function checkHealth(options) {
+    const { clock, log, matcher, signal } = options;
+    const required = Math.max(1, options.requiredSuccesses ?? 3);
+    const intervalMs = options.intervalMs ?? 2000;
+    const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+    const startedAt = clock.now();
+    const expiresAt = startedAt + options.timeoutSeconds * 1000;
+    const shown = redactedUrl(options.url);
+    let attempts = 0;
+    let consecutive = 0;
+    let last = {};
+    let lastState = '';
+    const result = (health, cancelled = false) => {
+        const out = { health, attempts, consecutive, elapsedMs: clock.now() - startedAt };
+        if (last.status !== undefined)
+            out.lastStatus = last.status;
+        const lastError = cancelled ? 'cancelled' : last.error;
+        if (lastError !== undefined)
+            out.lastError = lastError;
+        if (last.body)
+            out.lastBody = last.body;
+        return out;
+    };
+    log.info(`Checking ${shown}: expecting status ${matcher.description} ${required} time${required === 1 ? '' : 's'} in a row within ${options.timeoutSeconds}s.`);
+    for (;;) {
+        if (signal?.aborted)
+            return result('unhealthy', true);
+        const remaining = expiresAt - clock.now();
+        if (remaining <= 0)
+            break;
+        attempts++;
+        last = await poll(options.url, options.userAgent, Math.min(requestTimeoutMs, Math.max(remaining, MIN_REQUEST_MS)), signal);
+        const ok = last.status !== undefined && matcher.matches(last.status);
+        consecutive = ok ? consecutive + 1 : 0;
+        const state = ok ? 'ok' : last.status !== undefined ? `status ${last.status}` : `error ${last.error ?? 'unknown'}`;
+        log.debug(`${shown} poll ${attempts}: ${state} (streak ${consecutive}/${required}).`);
+        if (state !== lastState) {
+            lastState = state;
+            log.info(`${shown} ${describePoll(last, ok, matcher)} (poll ${attempts}, after ${seconds(clock.now() - startedAt)}).`);
+        }
+        if (consecutive >= required) {
+            log.info(`${shown} is healthy: ${required} expected answer${required === 1 ? '' : 's'} in a row after ${attempts} poll${attempts === 1 ? '' : 's'} (${seconds(clock.now() - startedAt)}).`);
+            return result('healthy');
+        }
+        const pauseMs = Math.min(jittered(clock, intervalMs), expiresAt - clock.now());
+        if (pauseMs <= 0)
+            break;
+        if (signal?.aborted)
+            return result('unhealthy', true);
+        await sleepUnlessAborted(clock, pauseMs, signal);
+    }
+    const outcome = result('unhealthy');
+    const lastSeen = last.status !== undefined ? `last status ${last.status}` : `last error ${last.error ?? 'none'}`;
+    // Info, not a warning: the caller decides whether an unhealthy app fails the run.
+    log.info(`${shown} is unhealthy: no ${required} answers with status ${matcher.description} in a row within ${options.timeoutSeconds}s (${attempts} polls, ${lastSeen}).`);
+    return outcome;
+}
+function sleepUnlessAborted(clock, ms, signal) {
+    if (!signal)
+        return clock.sleep(ms);
+    if (signal.aborted)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const done = () => {
+            signal.removeEventListener('abort', done);
+            resolve();
+        };
+        signal.addEventListener('abort', done, { once: true });
+        void clock.sleep(ms).then(done);
+    });
+}
+function describePoll(answer, ok, matcher) {
+    if (ok)
+        return `answers ${answer.status}, as expected`;
+    if (answer.status !== undefined) {
+        const body = answer.body ? `: "${answer.body}"` : '';
+        return `answers ${answer.status}, expected ${matcher.description}${body}`;
+    }
+    return `gives no answer (${answer.error ?? 'unknown error'})`;
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)}s`;
+}
+/** Origin and path only: a query string may carry a token the user did not think of as secret. */
+function redactedUrl(raw) {
+    const url = new URL(raw);
+    return `${url.origin}${url.pathname}${url.search ? '?…' : ''}`;
+}
+/** One poll, following same-origin redirects; a redirect elsewhere is judged by its own status. */
+async function poll(url, userAgent, limitMs, signal) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new Error(`request timed out after ${limitMs} ms`)), limitMs);
+    const onAbort = () => controller.abort(new Error('cancelled'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+        let target = new URL(url);
+        for (let hop = 0;; hop++) {
+            const answer = await get(target, userAgent, controller.signal);
+            const location = answer.location;
+            if (answer.status < 300 || answer.status >= 400 || !location || hop >= health_check_MAX_REDIRECTS) {
+                return { status: answer.status, body: health_check_excerpt(answer.body) };
+            }
+            const next = new URL(location, target);
+            if (next.origin !== target.origin)
+                return { status: answer.status, body: health_check_excerpt(answer.body) };
+            target = next;
+        }
+    }
+    catch (error) {
+        if (controller.signal.aborted && controller.signal.reason instanceof Error)
+            return { error: controller.signal.reason.message };
+        return { error: describeError(error) };
+    }
+    finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+    }
+}
+function get(url, userAgent, signal) {
+    const transport = url.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_;
+    return new Promise((resolve, reject) => {
+        // agent: false – a fresh connection per poll, closed after, so nothing is left holding the process.
+        const req = transport.request(url, { method: 'GET', headers: { 'User-Agent': userAgent, Accept: '*/*' }, agent: false, signal }, (res) => {
+            const chunks = [];
+            let kept = 0;
+            const finish = () => {
+                const answer = { status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') };
+                const location = res.headers.location;
+                if (location)
+                    answer.location = location;
+                resolve(answer);
+            };
+            res.on('data', (chunk) => {
+                if (kept >= MAX_KEPT_BODY_BYTES)
+                    return;
+                const slice = chunk.subarray(0, MAX_KEPT_BODY_BYTES - kept);
+                chunks.push(slice);
+                kept += slice.length;
+                // Enough for the message; an endless body must not hold the poll until its timeout.
+                if (kept >= MAX_KEPT_BODY_BYTES) {
+                    finish();
+                    res.destroy();
+                }
+            });
+            res.on('end', finish);
+            res.on('error', (error) => (kept >= MAX_KEPT_BODY_BYTES ? undefined : reject(error)));
+            // After 'end' or the early finish this is a no-op; otherwise the body was cut off.
+            res.on('close', () => reject(new Error('connection closed before the body ended')));
+        });
+        req.on('error', reject);
+        req.end();
+    });
+}
+function describeError(error) {
+    if (error && typeof error === 'object') {
+        const code = error.code;
+        if (typeof code === 'string')
+            return code;
+        const message = error.message;
+        if (typeof message === 'string')
+            return message;
+    }
+    return String(error);
+}
+function health_check_excerpt(text, max = 200) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -32714,79 +40047,137 @@ const ACTION_VERSION = '0.1.0';
 
 
 
-/** Wires the real inputs, clock, HTTP client and GitHub output functions into the pipeline. */
-async function main() {
-    const progress = { phase: 'starting' };
-    const stopCancellation = onCancellation(progress);
-    let client;
+/**
+ * The action's entry: wires the real inputs, clock, HTTP clients and the runner's output files
+ * into the pipeline. Exported as `run` because the official local runner (@github/local-action)
+ * imports the entry and calls `run()`.
+ */
+async function main_run() {
+    const startedAt = Date.now();
+    const secrets = new Secrets();
+    const io = createActionIO(secrets);
+    const progress = newProgress();
+    const facts = () => runFacts(process.env, Date.now() - startedAt);
+    const stopCancellation = onCancellation(io, progress, facts, secrets);
+    let provider;
+    let record;
     try {
-        const settings = getSettings((name) => getInput(name), process.env, (secret) => core_setSecret(secret));
+        const settings = getSettings((name) => getInput(name), process.env, (secret) => {
+            secrets.add(secret);
+            core_setSecret(secret);
+        });
         const deadline = new Deadline(systemClock, settings.timeoutSeconds * 1000);
-        client = new ApiClient({
-            baseUrl: settings.apiUrl,
-            authHeaders: { 'X-API-Key': settings.apiKey, 'X-Phala-Version': PHALA_API_VERSION },
-            userAgent: `${ACTION_NAME}/${ACTION_VERSION} (+phala)`,
-            deadline,
-            log: coreLogger
-        });
-        const api = new PhalaApi(client, settings.appId, () => systemClock.now());
-        const provider = createPhalaProvider(settings, { api, deadline, log: coreLogger, timeoutSeconds: settings.timeoutSeconds });
-        await run(settings, {
+        const userAgent = `${ACTION_NAME}/${ACTION_VERSION}`;
+        provider = createProvider(settings, { deadline, log: io.log, userAgent });
+        const github = settings.github;
+        const status = await run(settings, {
             provider,
-            log: coreLogger,
-            setOutput: (name, value) => setOutput(name, value),
-            writeSummary: async (markdown) => {
-                if (process.env.GITHUB_STEP_SUMMARY)
-                    await summary.addRaw(markdown, true).write();
-            },
-            progress
+            log: io.log,
+            setOutput: io.setOutput,
+            progress,
+            verify: settings.health ? healthVerifier(settings, io, userAgent) : undefined,
+            beforeTrigger: github
+                ? async (plan) => {
+                    record = await createDeploymentRecord({
+                        token: github.token,
+                        environment: github.environment,
+                        description: `Rollback of ${settings.appId || plan.appId} to revision ${plan.revision.id}`.slice(0, 140),
+                        env: process.env,
+                        log: io.log,
+                        payload: { provider: settings.provider, revision_id: plan.revision.id, version: plan.revision.version, previous_version: plan.previousVersion },
+                        userAgent
+                    });
+                }
+                : undefined
         });
+        io.writeSummary(renderSummary(summaryFields(progress, status, facts(), secrets)));
+        await record?.finish(status === 'completed' || status === 'triggered' ? 'success' : 'error', `Rollback ${status}`, settings.health?.url);
     }
     catch (error) {
-        reportFailure(error, progress);
+        reportFailure(error, io, progress, facts(), secrets);
+        await record?.finish(progress.changed === 'nothing' ? 'error' : 'failure', `Rollback failed: ${main_describe(error).title}`.slice(0, 140));
     }
     finally {
         stopCancellation();
-        client?.dispose();
+        provider?.dispose?.();
     }
 }
-/** Expected failures become one titled annotation; only the unexpected get a stack, and only in debug. */
-function reportFailure(error, progress) {
-    process.exitCode = 1;
-    if (error instanceof InputError) {
-        core_error(error.message, { title: error.title });
-        return;
-    }
-    if (error instanceof ActionError) {
-        // Messages about the redeploy itself already say whether it happened; the rest get told here.
-        const message = /redeploy/i.test(error.message) ? error.message : `${error.message}\n${describeSafety(progress)}`;
-        core_error(message, { title: error.title });
-        return;
-    }
+/** The health check after completion: the app itself must answer, not just the platform. */
+function healthVerifier(settings, io, userAgent) {
+    const health = settings.health;
+    return async () => {
+        const result = await checkHealth({ url: health.url, matcher: health.matcher, timeoutSeconds: health.timeoutSeconds, clock: systemClock, log: io.log, userAgent });
+        const last = result.lastStatus !== undefined ? `last answer ${result.lastStatus}` : `last error ${result.lastError ?? 'none'}`;
+        return result.health === 'healthy'
+            ? { state: 'healthy', detail: `${result.consecutive} expected answers in a row (${health.matcher.description}) after ${(result.elapsedMs / 1000).toFixed(1)} s` }
+            : {
+                state: 'unhealthy',
+                detail: `${health.url} did not answer ${health.matcher.description} 3 times in a row within health_timeout (${health.timeoutSeconds} s): ${last} after ${result.attempts} attempts. Look at the app's logs; the platform reports the rollback itself as complete.`
+            };
+    };
+}
+function summaryFields(progress, status, run, secrets) {
+    return { vocabulary: progress.vocabulary, appId: progress.appId, plan: progress.plan, status, changed: progress.changed, health: progress.health, extra: progress.extra, run, secrets };
+}
+function runFacts(env, durationMs) {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: attempt } = env;
+    const runUrl = server && repo && runId && /^[\w.-]+\/[\w.-]+$/.test(repo) && /^\d+$/.test(runId)
+        ? `${server.replace(/\/+$/, '')}/${repo}/actions/runs/${runId}${attempt && /^\d+$/.test(attempt) && attempt !== '1' ? `/attempts/${attempt}` : ''}`
+        : undefined;
+    return { durationMs, actor: env.GITHUB_ACTOR || undefined, runUrl };
+}
+/** Title of an unexplained failure: what kind of thing broke, not "Unexpected error" for a network fault. */
+function main_describe(error) {
+    if (error instanceof ActionError)
+        return { title: error.title, message: error.message, changed: error.changed };
     if (error instanceof TransportError) {
-        core_error(`${error.endpoint} got no answer (${error.code}), also after retries. Check api_url and the platform's status. ${describeSafety(progress)}`, {
-            title: 'Platform unreachable'
-        });
-        return;
+        return {
+            title: 'Platform unreachable',
+            message: `${error.endpoint} got no answer (${error.code}), also after retries. Check api_url and the platform's status page.${error.hint ? ` ${error.hint}` : ''}`
+        };
     }
-    core_error(`${error instanceof Error ? error.message : String(error)}. ${describeSafety(progress)}`, { title: 'Unexpected error' });
-    if (error instanceof Error && error.stack)
-        core_debug(error.stack);
+    return { title: 'Unexpected error', message: error instanceof Error ? error.message : String(error) };
 }
 /**
- * The runner cancels with SIGINT, then SIGTERM. Leave promptly, saying what is still running
- * on the platform, because the engineer decides the next step from that line.
+ * Every failure, input errors included, ends the same way: status 'failed', one titled
+ * annotation that says whether anything was redeployed, and a job summary.
  */
-function onCancellation(progress) {
+function reportFailure(error, io, progress, run, secrets) {
+    process.exitCode = 1;
+    const { title, message, changed } = main_describe(error);
+    // The error knows best; otherwise how far the run got decides.
+    progress.changed = changed ?? progress.changed;
+    const sentence = changedSentence(progress.changed, progress.vocabulary);
+    io.error(`${message}\n${sentence}`, title);
+    if (!(error instanceof ActionError) && error instanceof Error && error.stack)
+        io.log.debug(error.stack);
+    progress.status ??= 'failed';
+    try {
+        io.setOutput('status', progress.status);
+    }
+    catch {
+        // status is always well formed; nothing else to do
+    }
+    io.writeSummary(renderSummary({ ...summaryFields(progress, progress.status, run, secrets), failure: { title, message } }));
+}
+/**
+ * The runner cancels with SIGINT, then SIGTERM. Leave promptly, saying what is still running on
+ * the platform, because the engineer decides the next step from that line.
+ */
+function onCancellation(io, progress, facts, secrets) {
     const handler = (signal) => {
         const message = `${describeCancellation(progress)} (${signal})`;
-        core_error(message, { title: 'Rollback cancelled' });
-        const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-        if (summaryFile && progress.platform && progress.appId) {
-            // Synchronously: the process exits on the next line and the incident record should say why.
-            const failure = { title: 'Rollback cancelled', message };
-            (0,external_node_fs_namespaceObject.appendFileSync)(summaryFile, renderSummary({ platform: progress.platform, appId: progress.appId, plan: progress.plan, failure }) + '\n');
+        const title = 'Rollback cancelled';
+        io.error(`${message}\n${changedSentence(progress.changed, progress.vocabulary)}`, title);
+        const status = progress.status ?? 'cancelled';
+        try {
+            if (!progress.status)
+                io.setOutput('status', 'cancelled');
         }
+        catch {
+            // nothing to add: the status is a fixed word
+        }
+        io.writeSummary(renderSummary({ ...summaryFields(progress, status, facts(), secrets), status: progress.status ?? 'cancelled', failure: { title, message } }));
         process.exit(1);
     };
     process.once('SIGINT', handler);
@@ -33018,7 +40409,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];

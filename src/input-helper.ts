@@ -53,6 +53,7 @@ export function parseProvider(raw: string): ProviderName {
 /** A GitHub environment name: what the deployment record is filed under. */
 function parseEnvironment(raw: string): string {
   const name = raw.trim() || 'production';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (name.length > 255 || /[\u0000-\u001f\u007f]/.test(name)) {
     throw new InputError('environment', `${quoteInput(name)} is not a GitHub environment name: at most 255 characters, no control characters.`);
   }

@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { Deadline, systemClock } from '../../src/clock.js';
-import { ActionError } from '../../src/errors.js';
 import { ApiClient, BodyTooLargeError, notJsonError } from '../../src/http/api-client.js';
 import { TransportError } from '../../src/http/transport-error.js';
 import type { Logger } from '../../src/log.js';

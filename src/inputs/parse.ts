@@ -67,6 +67,7 @@ export function parseApiUrl(raw: string, example: string, input = 'api_url'): st
 export function parseSecret(name: string, raw: string, mask: Masker): string {
   const value = raw.trim();
   if (value) mask(value);
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (/[\s\u0000-\u001f\u007f]/.test(value)) {
     throw new InputError(name, `The value contains whitespace or control characters; copy it again without line breaks.`);
   }

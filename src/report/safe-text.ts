@@ -11,6 +11,8 @@ export const MAX_LINE_BYTES = 16 * 1024 - 64;
 /** GitHub refuses a job summary over 1 MiB; ours stays well under it. */
 export const MAX_SUMMARY_BYTES = 512 * 1024 - 1024;
 
+/* eslint-disable no-control-regex -- matching control characters is the point of this module */
+
 /** Line breaks a runner, a browser or an editor may honour: \r\n, \n, \r, NEL, LS, PS, VT, FF. */
 const LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029\u000b\u000c]/g;
 /** Other control characters, which a terminal may interpret. */

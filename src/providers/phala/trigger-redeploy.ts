@@ -39,7 +39,6 @@ export async function triggerRedeploy(ctx: PhalaContext, plan: RollbackPlan, tra
   let conflicts = 0;
   /** The first send whose outcome was unknown: if a later check finds the rollback done, it was that one. */
   let unclearSince: number | undefined;
-  let lastLost = '';
 
   const mark = (state: 'nothing' | 'unknown' | 'accepted') => {
     api.changed = state;
@@ -100,7 +99,6 @@ export async function triggerRedeploy(ctx: PhalaContext, plan: RollbackPlan, tra
 
     // A 3xx (never followed: it would re-send), a 5xx, an odd status or a lost answer.
     lost ??= `answered ${response!.status}`;
-    lastLost = lost;
     unclearSince ??= sentAt;
     log.warning(
       `The redeploy request got no usable answer (${lost}). Watching the CVMs to learn whether Phala Cloud acted on it; it is not sent again unless the platform verifiably did not.`,
@@ -122,7 +120,7 @@ export async function triggerRedeploy(ctx: PhalaContext, plan: RollbackPlan, tra
       mark('nothing');
       throw new ActionError(
         'Redeploy could not be sent',
-        `${sends} redeploy requests got no usable answer (last: ${lastLost}), and Phala Cloud shows no trace of any of them: the CVMs still run their old compose hash and no update started. The API or the network path to it is failing; try again shortly.`,
+        `${sends} redeploy requests got no usable answer (last: ${lost}), and Phala Cloud shows no trace of any of them: the CVMs still run their old compose hash and no update started. The API or the network path to it is failing; try again shortly.`,
         { changed: 'nothing' }
       );
     }

@@ -90,8 +90,7 @@ export function createQoveryProvider(settings: QoverySettings, deps: ProviderDep
         outputs: {
           services: JSON.stringify(resolved.changes.map((service) => ({ id: service.id, name: outputName(service.name), type: service.type, from: service.from, to: service.to })))
         },
-        consoleUrl: org && project ? `${CONSOLE}/organization/${org}/project/${project}/environment/${settings.appId}/overview` : '',
-        details: resolved.changes.map((service): [string, string] => [`${service.name} (${service.type.toLowerCase()})`, isCurrent ? `${service.from || '(no version)'}, redeployed` : `${service.from || '(unknown)'} → ${service.to}`])
+        consoleUrl: org && project ? `${CONSOLE}/organization/${org}/project/${project}/environment/${settings.appId}/overview` : ''
       };
     },
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { commitOf } from '../../../sandbox/qovery/index.js';
+import { commitOf, type ScenarioOverrides } from '../../../sandbox/qovery/index.js';
 import { call, expectValid, sandbox, type Json } from './helpers.js';
 import { Q } from './openapi-validator.js';
 
-const ALL_TYPES = {
+const ALL_TYPES: ScenarioOverrides = {
   services: [
     { name: 'api', type: 'APPLICATION' as const },
     { name: 'web', type: 'CONTAINER' as const },

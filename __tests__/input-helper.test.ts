@@ -116,8 +116,7 @@ describe('getSettings', () => {
     ['timeout', '-5'],
     ['timeout', '99999'],
     ['revision', 'previous~0'],
-    ['revision', 'latest!'],
-    ['provider', 'qovery']
+    ['revision', 'latest!']
   ])('names %s when it is %j', (input, value) => {
     expect(inputErrorFor({ ...base, [input]: value }).input).toBe(input);
   });

@@ -48,6 +48,8 @@ export async function startQoverySandbox(overrides?: ScenarioOverrides, port = 0
     const rate = limiter.take(Date.now());
     const answer = (reply: Reply) => {
       record.status = reply.status;
+      if (reply.body !== undefined) record.response = reply.body;
+      else if (reply.rawBody !== undefined && reply.contentType === undefined) record.response = parseJson(reply.rawBody);
       send(res, reply, rate.headers);
     };
     if (rate.over) return answer(errorReply(429, 'Too many requests: the limit per token is reached'));

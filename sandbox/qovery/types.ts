@@ -96,6 +96,8 @@ export interface RecordedRequest {
   authScheme?: string;
   userAgent?: string;
   body?: unknown;
+  /** the JSON body answered (absent for dropped connections and non-JSON faults) */
+  response?: unknown;
   at: number;
 }
 

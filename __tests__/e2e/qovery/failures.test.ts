@@ -34,6 +34,14 @@ describe('Qovery: the deployment fails on the platform', () => {
     expect(run.stdout).toMatch(/not started yet \(the status still shows the previous deployment/);
   });
 
+  it('without a deployment_request_id in the answer, waits for a deployment id other than the baseline', async () => {
+    const sandbox = await qoveryWith({ executions: [release('v1'), release('v2')], echoRequestId: false, deployment: { startLagMs: 2500, outcome: 'error' } });
+    const run = await rollback(sandbox);
+    expect(run.exitCode).toBe(1);
+    expect(annotations(run)[0]!.title).toBe('Rollback deployment failed');
+    expect(annotations(run)[0]!.message).toContain(sandbox.deploys[0]!.executionId);
+  });
+
   it('times out naming what is pending, saying the request was accepted', async () => {
     const sandbox = await qoveryWith({ executions: HISTORY, deployment: { outcome: 'endless' } });
     const run = await rollback(sandbox, { timeout: '6' });

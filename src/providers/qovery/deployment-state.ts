@@ -21,6 +21,8 @@ export function isBusy(status: EnvironmentStatus): boolean {
 /** What the environment showed just before the accepted deploy request. */
 export interface Baseline {
   lastDeploymentId?: string;
+  /** The deployment_request_id the status showed then, if any. */
+  requestId?: string;
   newestExecutionId?: string;
 }
 
@@ -41,6 +43,7 @@ export interface DeploymentTicket {
  */
 export function isOurs(status: EnvironmentStatus, ticket: DeploymentTicket): boolean {
   if (ticket.executionId && status.lastDeploymentId === ticket.executionId) return true;
-  if (ticket.requestId && status.deploymentRequestId) return status.deploymentRequestId === ticket.requestId;
+  // A request id the status still shows from before proves nothing either way; only a newer one can be compared.
+  if (ticket.requestId && status.deploymentRequestId && status.deploymentRequestId !== ticket.baseline.requestId) return status.deploymentRequestId === ticket.requestId;
   return status.lastDeploymentId !== undefined && status.lastDeploymentId !== ticket.baseline.lastDeploymentId;
 }

@@ -103,7 +103,7 @@ export async function triggerDeploy(ctx: QoveryContext, request: DeployRequest, 
 async function readBaseline(ctx: QoveryContext): Promise<Baseline> {
   const status = await ctx.api.status('reading the environment status before the deploy request');
   const history = await ctx.api.history('reading the newest execution before the deploy request');
-  return { lastDeploymentId: status.lastDeploymentId, newestExecutionId: history[0]?.executionId };
+  return { lastDeploymentId: status.lastDeploymentId, requestId: status.deploymentRequestId, newestExecutionId: history[0]?.executionId };
 }
 
 /** The id of a deployment that appeared after the baseline, in the status or the history, if any. */

@@ -3,6 +3,7 @@ import type { Logger } from '../log.js';
 import type { Settings } from '../settings.js';
 import { createPhalaProvider } from './phala/phala-provider.js';
 import type { RollbackProvider } from './provider.js';
+import { createQoveryProvider } from './qovery/qovery-provider.js';
 
 /** What every provider is built with; each makes its own API client from its settings. */
 export interface ProviderDeps {
@@ -16,6 +17,8 @@ export function createProvider(settings: Settings, deps: ProviderDeps): Rollback
   switch (settings.provider) {
     case 'phala':
       return createPhalaProvider(settings, deps);
+    case 'qovery':
+      return createQoveryProvider(settings, deps);
     default:
       throw new Error(`provider '${settings.provider}' is not built into this version`);
   }

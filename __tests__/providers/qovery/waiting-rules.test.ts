@@ -1,0 +1,80 @@
+import { describe, expect, it } from '@jest/globals';
+import { isOurs, phaseOf } from '../../../src/providers/qovery/deployment-state.js';
+import { FIRST_POLL_MS, pollDelayMs, readRateBudget, SETTLED_POLL_MS } from '../../../src/providers/qovery/rate-pace.js';
+import { authorizationHeader } from '../../../src/providers/qovery/inputs.js';
+import { versionOf } from '../../../src/providers/qovery/shapes.js';
+
+describe('deployment phases', () => {
+  it.each([
+    ['DEPLOYED', 'succeeded'],
+    ['RESTARTED', 'succeeded'],
+    ['READY', 'succeeded'],
+    ['DEPLOYMENT_ERROR', 'failed'],
+    ['BUILD_ERROR', 'failed'],
+    ['CANCELED', 'failed'],
+    ['STOPPED', 'failed'],
+    ['DELETED', 'failed'],
+    ['DEPLOYMENT_QUEUED', 'running'],
+    ['DEPLOYING', 'running'],
+    ['BUILDING', 'running']
+  ])('%s is %s', (state, phase) => expect(phaseOf(state)).toBe(phase));
+});
+
+describe('recognising our deployment', () => {
+  const baseline = { lastDeploymentId: 'old', newestExecutionId: 'old' };
+  it('never takes the baseline deployment for ours', () => {
+    expect(isOurs({ state: 'DEPLOYED', lastDeploymentState: 'DEPLOYED', lastDeploymentId: 'old', deploymentRequestId: 'r-old' }, { baseline, requestId: 'r-new' })).toBe(false);
+    expect(isOurs({ state: 'DEPLOYED', lastDeploymentState: 'DEPLOYED', lastDeploymentId: 'old' }, { baseline })).toBe(false);
+  });
+  it('prefers the deployment request id when both sides have one', () => {
+    expect(isOurs({ state: 'DEPLOYING', lastDeploymentState: 'DEPLOYING', lastDeploymentId: 'other', deploymentRequestId: 'r-other' }, { baseline, requestId: 'r-new' })).toBe(false);
+    expect(isOurs({ state: 'DEPLOYING', lastDeploymentState: 'DEPLOYING', lastDeploymentId: 'new', deploymentRequestId: 'r-new' }, { baseline, requestId: 'r-new' })).toBe(true);
+  });
+  it('ignores a request id the status already showed before the trigger', () => {
+    const before = { ...baseline, requestId: 'r-old' };
+    expect(isOurs({ state: 'DEPLOYING', lastDeploymentState: 'DEPLOYING', lastDeploymentId: 'new', deploymentRequestId: 'r-old' }, { baseline: before, requestId: 'r-new' })).toBe(true);
+    expect(isOurs({ state: 'DEPLOYED', lastDeploymentState: 'DEPLOYED', lastDeploymentId: 'old', deploymentRequestId: 'r-old' }, { baseline: before, requestId: 'r-new' })).toBe(false);
+  });
+  it('falls back to a new deployment id, or the execution found after a lost answer', () => {
+    expect(isOurs({ state: 'DEPLOYING', lastDeploymentState: 'DEPLOYING', lastDeploymentId: 'new' }, { baseline, requestId: 'r-new' })).toBe(true);
+    expect(isOurs({ state: 'DEPLOYING', lastDeploymentState: 'DEPLOYING', lastDeploymentId: 'found', deploymentRequestId: 'x' }, { baseline, executionId: 'found' })).toBe(true);
+  });
+});
+
+describe('poll pace', () => {
+  it('starts at 2 s and settles at 10 s', () => {
+    expect(pollDelayMs(0, {}, 0)).toBe(FIRST_POLL_MS);
+    expect(pollDelayMs(3, {}, 0)).toBeGreaterThan(FIRST_POLL_MS);
+    expect(pollDelayMs(50, {}, 0)).toBe(SETTLED_POLL_MS);
+  });
+  it('slows down as X-RateLimit-Remaining falls, and waits for the reset when nearly none is left', () => {
+    const budget = (remaining: number) => readRateBudget({ 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': String(remaining), 'x-ratelimit-reset': '600' }, 0);
+    expect(pollDelayMs(50, budget(900), 0)).toBe(SETTLED_POLL_MS);
+    expect(pollDelayMs(50, budget(250), 0)).toBe(20_000);
+    expect(pollDelayMs(50, budget(50), 0)).toBe(60_000);
+    expect(pollDelayMs(0, budget(1), 0)).toBe(600_000);
+  });
+  it('a 20-minute wait costs well under the 1000 requests per hour budget', () => {
+    let elapsed = 0;
+    let polls = 0;
+    while (elapsed < 20 * 60_000) elapsed += pollDelayMs(polls++, {}, 0);
+    expect(polls).toBeLessThan(140);
+  });
+});
+
+describe('credentials and versions', () => {
+  it('sends an API token as Token and a JWT as Bearer', () => {
+    expect(authorizationHeader('qov_abc123')).toBe('Token qov_abc123');
+    expect(authorizationHeader('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig-_')).toBe('Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig-_');
+  });
+  it('reads a version per service kind', () => {
+    const commit = { git_commit_id: 'c0ffee' };
+    expect(versionOf('APPLICATION', { commit })).toEqual({ version: 'c0ffee', field: 'git_commit_id' });
+    expect(versionOf('CONTAINER', { tag: '1.2' })).toEqual({ version: '1.2', field: 'image_tag' });
+    expect(versionOf('JOB', { tag: 'built', commit })).toEqual({ version: 'c0ffee', field: 'git_commit_id' });
+    expect(versionOf('JOB', { tag: '3.0' })).toEqual({ version: '3.0', field: 'image_tag' });
+    expect(versionOf('HELM', { repository: { chart_version: '0.2.0' } })).toEqual({ version: '0.2.0', field: 'chart_version' });
+    expect(versionOf('HELM', { commit })).toEqual({ version: 'c0ffee', field: 'git_commit_id' });
+    expect(versionOf('DATABASE', {})).toBeUndefined();
+  });
+});

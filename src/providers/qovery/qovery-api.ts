@@ -1,0 +1,105 @@
+import type { ApiClient, ApiResponse } from '../../http/api-client.js';
+import type { Changed } from '../../errors.js';
+import { explainFailure } from './platform-errors.js';
+import { readRateBudget, type RateBudget } from './rate-pace.js';
+import {
+  parseEnvironment,
+  parseEnvironmentStatus,
+  parseEnvironmentStatuses,
+  parseHistoryPage,
+  type EnvironmentInfo,
+  type EnvironmentStatus,
+  type EnvironmentStatuses,
+  type Execution,
+  type VersionField
+} from './shapes.js';
+
+/** The history endpoint declares only pageSize; 100 executions reach back far enough for a rollback. */
+export const HISTORY_PAGE_SIZE = 100;
+
+export interface ServiceDeploy {
+  id: string;
+  type: string;
+  field: VersionField;
+  version: string;
+}
+
+/**
+ * The Qovery endpoints the rollback uses, typed. Remembers the rate-limit budget the server
+ * reports, so polling can slow down before the token runs dry.
+ */
+export class QoveryApi {
+  budget: RateBudget = {};
+  /** Whether this run may have changed the environment; failures say so. */
+  changed: Changed = 'nothing';
+
+  constructor(
+    private readonly client: ApiClient,
+    readonly environmentId: string,
+    private readonly now: () => number
+  ) {}
+
+  async environment(doing: string): Promise<EnvironmentInfo> {
+    const response = await this.read(`/environment/${this.environmentId}`, undefined, doing);
+    return parseEnvironment(response.endpoint, response.body);
+  }
+
+  async status(doing: string): Promise<EnvironmentStatus> {
+    const response = await this.read(`/environment/${this.environmentId}/status`, undefined, doing);
+    return parseEnvironmentStatus(response.endpoint, response.body);
+  }
+
+  async statuses(doing: string): Promise<EnvironmentStatuses> {
+    const response = await this.read(`/environment/${this.environmentId}/statuses`, undefined, doing);
+    return parseEnvironmentStatuses(response.endpoint, response.body);
+  }
+
+  /** Newest first, as the API lists them. */
+  async history(doing: string): Promise<Execution[]> {
+    const response = await this.read(`/environment/${this.environmentId}/deploymentHistoryV2`, { pageSize: HISTORY_PAGE_SIZE }, doing);
+    return parseHistoryPage(response.endpoint, response.body);
+  }
+
+  /** One attempt, no retry: the caller decides what a lost answer means. */
+  async redeploy(): Promise<ApiResponse> {
+    return this.send(`/environment/${this.environmentId}/redeploy`, undefined);
+  }
+
+  /** One attempt, no retry. Each service goes in its type's list with the field that carries its version. */
+  async deployServices(services: ServiceDeploy[]): Promise<ApiResponse> {
+    const body: Record<string, Array<Record<string, string>>> = {};
+    const add = (list: string, item: Record<string, string>) => (body[list] ??= []).push(item);
+    for (const service of services) {
+      switch (service.type) {
+        case 'APPLICATION':
+          add('applications', { application_id: service.id, git_commit_id: service.version });
+          break;
+        case 'CONTAINER':
+          add('containers', { id: service.id, image_tag: service.version });
+          break;
+        case 'JOB':
+          add('jobs', { id: service.id, [service.field]: service.version });
+          break;
+        case 'HELM':
+          add('helms', { id: service.id, [service.field]: service.version });
+          break;
+      }
+    }
+    return this.send(`/environment/${this.environmentId}/service/deploy`, body);
+  }
+
+  private async send(path: string, body: unknown): Promise<ApiResponse> {
+    const response = await this.client.send({ method: 'POST', path, body });
+    this.budget = readRateBudget(response.headers, this.now(), this.budget);
+    return response;
+  }
+
+  private async read(path: string, query: Record<string, number> | undefined, doing: string): Promise<ApiResponse> {
+    const response = await this.client.read({ method: 'GET', path, query });
+    this.budget = readRateBudget(response.headers, this.now(), this.budget);
+    if (response.status < 200 || response.status >= 300) {
+      throw explainFailure(response, { environmentId: this.environmentId, doing, changed: this.changed });
+    }
+    return response;
+  }
+}

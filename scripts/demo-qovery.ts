@@ -3,6 +3,7 @@
  * network. The newest deployment failed; 'previous' puts every service back on the last good one.
  */
 import { commitOf, startQoverySandbox } from '../sandbox/qovery/index.js';
+import { printRun } from './demo-output.js';
 import { runAction } from './run-action.js';
 
 export async function demoQovery(): Promise<void> {
@@ -27,12 +28,7 @@ export async function demoQovery(): Promise<void> {
       { provider: 'qovery', app_id: sandbox.scenario.environmentId, api_url: sandbox.url, revision: 'previous' },
       { env: { QOVERY_CLI_ACCESS_TOKEN: sandbox.scenario.token } }
     );
-    const shown = run.stdout.split('\n').filter((line) => process.env.RUNNER_DEBUG || !line.startsWith('::debug::'));
-    process.stdout.write(shown.join('\n') + run.stderr);
-    console.log('\n── step outputs ───────────────────────────────────────────');
-    for (const [name, value] of Object.entries(run.outputs)) console.log(`${name}=${value}`);
-    console.log('\n── job summary (GITHUB_STEP_SUMMARY) ──────────────────────');
-    console.log(run.summary);
+    printRun(run);
     console.log(`exit code ${run.exitCode} after ${(run.durationMs / 1000).toFixed(1)}s; deploy requests accepted by the sandbox: ${sandbox.deploys.length}; requests made: ${sandbox.requests.length}`);
     console.log(`Services now: ${sandbox.services().map((s) => `${s.name} ${s.state} ${s.version?.slice(0, 12) ?? '(no version)'}`).join(', ')}`);
     process.exitCode = run.exitCode ?? 1;

@@ -4,6 +4,7 @@
  */
 import { startSandbox } from '../sandbox/phala/index.js';
 import { demoQovery } from './demo-qovery.js';
+import { printRun } from './demo-output.js';
 import { runAction } from './run-action.js';
 
 if (process.argv[2] === 'qovery') await demoQovery();
@@ -26,13 +27,7 @@ async function demoPhala(): Promise<void> {
       { app_id: `app_${sandbox.scenario.appId}`, api_url: sandbox.url, revision: 'previous' },
       { env: { PHALA_CLOUD_API_KEY: sandbox.scenario.apiKey } }
     );
-    // The runner hides ::debug:: lines unless debug logging is on; so does this demo.
-    const shown = run.stdout.split('\n').filter((line) => process.env.RUNNER_DEBUG || !line.startsWith('::debug::'));
-    process.stdout.write(shown.join('\n') + run.stderr);
-    console.log('\n── step outputs ───────────────────────────────────────────');
-    for (const [name, value] of Object.entries(run.outputs)) console.log(`${name}=${value}`);
-    console.log('\n── job summary (GITHUB_STEP_SUMMARY) ──────────────────────');
-    console.log(run.summary);
+    printRun(run);
     console.log(`exit code ${run.exitCode} after ${(run.durationMs / 1000).toFixed(1)}s; redeploys accepted by the sandbox: ${sandbox.redeploys.length}`);
     console.log(`CVM now: ${sandbox.cvms().map((c) => `${c.name} ${c.status} ${c.compose_hash.slice(0, 12)}…`).join(', ')}`);
     process.exitCode = run.exitCode ?? 1;

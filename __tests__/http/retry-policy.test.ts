@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { backoffMs, MAX_BACKOFF_MS, parseRetryAfter } from '../../src/http/retry-policy.js';
+import { backoffMs, MAX_BACKOFF_MS, parseRetryAfter, resendPauseMs } from '../../src/http/retry-policy.js';
 
 const clockWith = (random: number) => ({ now: () => 0, sleep: async () => undefined, random: () => random });
 
@@ -21,4 +21,20 @@ describe('backoffMs', () => {
     expect(backoffMs(0, clockWith(0))).toBe(0);
   });
   it('is capped', () => expect(backoffMs(30, clockWith(0.999999))).toBeLessThanOrEqual(MAX_BACKOFF_MS));
+});
+
+describe('resendPauseMs (409/429 on a redeploy)', () => {
+  const now = Date.parse('2026-11-25T12:00:00Z');
+  it.each([
+    ['0', 1000],
+    ['Tue, 25 Nov 2026 11:00:00 GMT', 1000],
+    ['999999', 60_000],
+    ['7', 7000]
+  ])('keeps Retry-After %j between 1 s and 60 s', (header, expected) => {
+    expect(resendPauseMs(header, now, 0)).toBe(expected);
+  });
+  it('uses the fallback within the same bounds when there is no Retry-After', () => {
+    expect(resendPauseMs(undefined, now, 10)).toBe(1000);
+    expect(resendPauseMs(undefined, now, 5000)).toBe(5000);
+  });
 });

@@ -25,3 +25,14 @@ export function parseRetryAfter(value: string | string[] | undefined, now: numbe
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
 }
+
+/** A 429 or 409 on a state-changing request is retried at least this far apart, whatever Retry-After says… */
+export const MIN_RESEND_PAUSE_MS = 1000;
+/** …and at most this far apart: a huge Retry-After must not park an incident for an hour. */
+export const MAX_RESEND_PAUSE_MS = 60_000;
+
+/** The pause before re-sending a request the platform refused for now (409, 429). */
+export function resendPauseMs(retryAfter: string | string[] | undefined, now: number, fallbackMs: number): number {
+  const asked = parseRetryAfter(retryAfter, now);
+  return Math.min(MAX_RESEND_PAUSE_MS, Math.max(MIN_RESEND_PAUSE_MS, asked ?? fallbackMs));
+}

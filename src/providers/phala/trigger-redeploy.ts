@@ -1,6 +1,6 @@
 import { ActionError, TimeoutError } from '../../errors.js';
 import type { ApiResponse } from '../../http/api-client.js';
-import { backoffMs, parseRetryAfter } from '../../http/retry-policy.js';
+import { backoffMs, MIN_RESEND_PAUSE_MS, resendPauseMs } from '../../http/retry-policy.js';
 import { TransportError } from '../../http/transport-error.js';
 import type { RollbackPlan, TriggerOutcome, TriggerReceipt, TriggerTracker } from '../provider.js';
 import type { PhalaContext } from './context.js';
@@ -10,16 +10,6 @@ import { waitUntilIdle } from './wait-until-idle.js';
 
 /** Sends allowed when the platform verifiably did not act on the previous one. */
 const MAX_SENDS = 3;
-/** A 429 or 409 on the redeploy is retried at least this far apart, whatever Retry-After says… */
-export const MIN_RESEND_PAUSE_MS = 1000;
-/** …and at most this far apart. */
-export const MAX_RESEND_PAUSE_MS = 60_000;
-
-export function resendPauseMs(retryAfter: string | string[] | undefined, now: number, fallbackMs: number): number {
-  const asked = parseRetryAfter(retryAfter, now);
-  return Math.min(MAX_RESEND_PAUSE_MS, Math.max(MIN_RESEND_PAUSE_MS, asked ?? fallbackMs));
-}
-
 /**
  * Sends the redeploy so that it takes effect exactly once.
  * - 2xx: accepted, whatever the body (the API documents it as untyped).

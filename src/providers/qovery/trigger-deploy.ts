@@ -1,6 +1,6 @@
 import { ActionError, TimeoutError } from '../../errors.js';
 import type { ApiResponse } from '../../http/api-client.js';
-import { backoffMs, parseRetryAfter } from '../../http/retry-policy.js';
+import { backoffMs, resendPauseMs } from '../../http/retry-policy.js';
 import { TransportError } from '../../http/transport-error.js';
 import type { TriggerTracker } from '../provider.js';
 import type { QoveryContext } from './context.js';
@@ -9,10 +9,13 @@ import { explainFailure } from './platform-errors.js';
 import type { ServiceDeploy } from './qovery-api.js';
 import { waitUntilIdle } from './wait-until-idle.js';
 
-/** How often a lost answer is checked against the status and history before concluding nothing happened. */
-const VERIFY_CHECKS = 3;
-const VERIFY_SPACING_MS = 2000;
-const MIN_CONFLICT_PAUSE_MS = 500;
+/**
+ * How often, and how far apart, a lost answer is checked against the status and history before
+ * concluding nothing happened: 15 s, as on every platform, so a request still being processed
+ * when the connection broke has time to show.
+ */
+const VERIFY_CHECKS = 6;
+const VERIFY_SPACING_MS = 3000;
 
 /** `redeploy`: the environment as it is (`current`); `services`: the listed services on their versions. */
 export type DeployRequest = { kind: 'redeploy' } | { kind: 'services'; services: ServiceDeploy[] };
@@ -65,11 +68,11 @@ export async function triggerDeploy(ctx: QoveryContext, request: DeployRequest, 
       log.info('Qovery answered 409: another operation is in progress on the environment.');
       tracker.waitingToSend('another operation on the environment to finish');
       await waitUntilIdle(ctx);
-      await deadline.sleep(Math.max(MIN_CONFLICT_PAUSE_MS, backoffMs(conflicts++, deadline.clock)));
+      await deadline.sleep(Math.min(deadline.remainingMs(), resendPauseMs(response.headers['retry-after'], deadline.clock.now(), backoffMs(conflicts++, deadline.clock))));
       continue;
     }
     if (response?.status === 429) {
-      const waitMs = parseRetryAfter(response.headers['retry-after'], deadline.clock.now()) ?? backoffMs(throttled++, deadline.clock);
+      const waitMs = resendPauseMs(response.headers['retry-after'], deadline.clock.now(), backoffMs(throttled++, deadline.clock));
       if (waitMs >= deadline.remainingMs()) throw explainFailure(response, { environmentId: api.environmentId, doing, changed: 'nothing' });
       log.info(`Qovery is throttling (429); sending the deploy request in ${(waitMs / 1000).toFixed(1)}s.`);
       await deadline.sleep(waitMs);

@@ -1,0 +1,200 @@
+export const id = 422;
+export const ids = [422];
+export const modules = {
+
+/***/ 9422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   checkHealth: () => (/* binding */ checkHealth)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9373);
+
+
+
+const MAX_KEPT_BODY_BYTES = 64 * 1024;
+const MAX_REDIRECTS = 3;
+/** A poll started just before the deadline still gets this long, which keeps the end within timeout + 5 s. */
+const MIN_REQUEST_MS = 1000;
+/**
+ * Polls the app's health URL after the platform reports the rollback done, until it answers
+ * as expected `requiredSuccesses` times in a row (a miss resets the streak) or the budget runs
+ * out. Never sends credentials: this is the app's origin, not the platform's.
+ */
+async function checkHealth(options) {
+    const { clock, log, matcher, signal } = options;
+    const required = Math.max(1, options.requiredSuccesses ?? 3);
+    const intervalMs = options.intervalMs ?? 2000;
+    const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+    const startedAt = clock.now();
+    const expiresAt = startedAt + options.timeoutSeconds * 1000;
+    const shown = redactedUrl(options.url);
+    let attempts = 0;
+    let consecutive = 0;
+    let last = {};
+    let lastState = '';
+    const result = (health, cancelled = false) => {
+        const out = { health, attempts, consecutive, elapsedMs: clock.now() - startedAt };
+        if (last.status !== undefined)
+            out.lastStatus = last.status;
+        const lastError = cancelled ? 'cancelled' : last.error;
+        if (lastError !== undefined)
+            out.lastError = lastError;
+        if (last.body)
+            out.lastBody = last.body;
+        return out;
+    };
+    log.info(`Checking ${shown}: expecting status ${matcher.description} ${required} time${required === 1 ? '' : 's'} in a row within ${options.timeoutSeconds}s.`);
+    for (;;) {
+        if (signal?.aborted)
+            return result('unhealthy', true);
+        const remaining = expiresAt - clock.now();
+        if (remaining <= 0)
+            break;
+        attempts++;
+        last = await poll(options.url, options.userAgent, Math.min(requestTimeoutMs, Math.max(remaining, MIN_REQUEST_MS)), signal);
+        const ok = last.status !== undefined && matcher.matches(last.status);
+        consecutive = ok ? consecutive + 1 : 0;
+        const state = ok ? 'ok' : last.status !== undefined ? `status ${last.status}` : `error ${last.error ?? 'unknown'}`;
+        log.debug(`${shown} poll ${attempts}: ${state} (streak ${consecutive}/${required}).`);
+        if (state !== lastState) {
+            lastState = state;
+            log.info(`${shown} ${describePoll(last, ok, matcher)} (poll ${attempts}, after ${seconds(clock.now() - startedAt)}).`);
+        }
+        if (consecutive >= required) {
+            log.info(`${shown} is healthy: ${required} expected answer${required === 1 ? '' : 's'} in a row after ${attempts} poll${attempts === 1 ? '' : 's'} (${seconds(clock.now() - startedAt)}).`);
+            return result('healthy');
+        }
+        const pauseMs = Math.min((0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .jittered */ .et)(clock, intervalMs), expiresAt - clock.now());
+        if (pauseMs <= 0)
+            break;
+        if (signal?.aborted)
+            return result('unhealthy', true);
+        await sleepUnlessAborted(clock, pauseMs, signal);
+    }
+    const outcome = result('unhealthy');
+    const lastSeen = last.status !== undefined ? `last status ${last.status}` : `last error ${last.error ?? 'none'}`;
+    // Info, not a warning: the caller decides whether an unhealthy app fails the run.
+    log.info(`${shown} is unhealthy: no ${required} answers with status ${matcher.description} in a row within ${options.timeoutSeconds}s (${attempts} polls, ${lastSeen}).`);
+    return outcome;
+}
+function sleepUnlessAborted(clock, ms, signal) {
+    if (!signal)
+        return clock.sleep(ms);
+    if (signal.aborted)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const done = () => {
+            signal.removeEventListener('abort', done);
+            resolve();
+        };
+        signal.addEventListener('abort', done, { once: true });
+        void clock.sleep(ms).then(done);
+    });
+}
+function describePoll(answer, ok, matcher) {
+    if (ok)
+        return `answers ${answer.status}, as expected`;
+    if (answer.status !== undefined) {
+        const body = answer.body ? `: "${answer.body}"` : '';
+        return `answers ${answer.status}, expected ${matcher.description}${body}`;
+    }
+    return `gives no answer (${answer.error ?? 'unknown error'})`;
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)}s`;
+}
+/** Origin and path only: a query string may carry a token the user did not think of as secret. */
+function redactedUrl(raw) {
+    const url = new URL(raw);
+    return `${url.origin}${url.pathname}${url.search ? '?…' : ''}`;
+}
+/** One poll, following same-origin redirects; a redirect elsewhere is judged by its own status. */
+async function poll(url, userAgent, limitMs, signal) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new Error(`request timed out after ${limitMs} ms`)), limitMs);
+    const onAbort = () => controller.abort(new Error('cancelled'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+        let target = new URL(url);
+        for (let hop = 0;; hop++) {
+            const answer = await get(target, userAgent, controller.signal);
+            const location = answer.location;
+            if (answer.status < 300 || answer.status >= 400 || !location || hop >= MAX_REDIRECTS) {
+                return { status: answer.status, body: excerpt(answer.body) };
+            }
+            const next = new URL(location, target);
+            if (next.origin !== target.origin)
+                return { status: answer.status, body: excerpt(answer.body) };
+            target = next;
+        }
+    }
+    catch (error) {
+        if (controller.signal.aborted && controller.signal.reason instanceof Error)
+            return { error: controller.signal.reason.message };
+        return { error: describeError(error) };
+    }
+    finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+    }
+}
+function get(url, userAgent, signal) {
+    const transport = url.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_1__ : node_http__WEBPACK_IMPORTED_MODULE_0__;
+    return new Promise((resolve, reject) => {
+        // agent: false – a fresh connection per poll, closed after, so nothing is left holding the process.
+        const req = transport.request(url, { method: 'GET', headers: { 'User-Agent': userAgent, Accept: '*/*' }, agent: false, signal }, (res) => {
+            const chunks = [];
+            let kept = 0;
+            const finish = () => {
+                const answer = { status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') };
+                const location = res.headers.location;
+                if (location)
+                    answer.location = location;
+                resolve(answer);
+            };
+            res.on('data', (chunk) => {
+                if (kept >= MAX_KEPT_BODY_BYTES)
+                    return;
+                const slice = chunk.subarray(0, MAX_KEPT_BODY_BYTES - kept);
+                chunks.push(slice);
+                kept += slice.length;
+                // Enough for the message; an endless body must not hold the poll until its timeout.
+                if (kept >= MAX_KEPT_BODY_BYTES) {
+                    finish();
+                    res.destroy();
+                }
+            });
+            res.on('end', finish);
+            res.on('error', (error) => (kept >= MAX_KEPT_BODY_BYTES ? undefined : reject(error)));
+            // After 'end' or the early finish this is a no-op; otherwise the body was cut off.
+            res.on('close', () => reject(new Error('connection closed before the body ended')));
+        });
+        req.on('error', reject);
+        req.end();
+    });
+}
+function describeError(error) {
+    if (error && typeof error === 'object') {
+        const code = error.code;
+        if (typeof code === 'string')
+            return code;
+        const message = error.message;
+        if (typeof message === 'string')
+            return message;
+    }
+    return String(error);
+}
+function excerpt(text, max = 200) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+
+/***/ })
+
+};

@@ -32048,6 +32048,15 @@ function parseRetryAfter(value, now) {
         return undefined;
     return Math.max(0, date - now);
 }
+/** A 429 or 409 on a state-changing request is retried at least this far apart, whatever Retry-After says… */
+const MIN_RESEND_PAUSE_MS = 1000;
+/** …and at most this far apart: a huge Retry-After must not park an incident for an hour. */
+const MAX_RESEND_PAUSE_MS = 60_000;
+/** The pause before re-sending a request the platform refused for now (409, 429). */
+function resendPauseMs(retryAfter, now, fallbackMs) {
+    const asked = parseRetryAfter(retryAfter, now);
+    return Math.min(MAX_RESEND_PAUSE_MS, Math.max(MIN_RESEND_PAUSE_MS, asked ?? fallbackMs));
+}
 
 ;// CONCATENATED MODULE: ./src/http/api-client.ts
 
@@ -33147,14 +33156,6 @@ async function describeBlocker(ctx, cvm) {
 
 /** Sends allowed when the platform verifiably did not act on the previous one. */
 const MAX_SENDS = 3;
-/** A 429 or 409 on the redeploy is retried at least this far apart, whatever Retry-After says… */
-const MIN_RESEND_PAUSE_MS = 1000;
-/** …and at most this far apart. */
-const MAX_RESEND_PAUSE_MS = 60_000;
-function resendPauseMs(retryAfter, now, fallbackMs) {
-    const asked = parseRetryAfter(retryAfter, now);
-    return Math.min(MAX_RESEND_PAUSE_MS, Math.max(MIN_RESEND_PAUSE_MS, asked ?? fallbackMs));
-}
 /**
  * Sends the redeploy so that it takes effect exactly once.
  * - 2xx: accepted, whatever the body (the API documents it as untyped).
@@ -34009,10 +34010,13 @@ async function wait_until_idle_waitUntilIdle(ctx) {
 
 
 
-/** How often a lost answer is checked against the status and history before concluding nothing happened. */
-const VERIFY_CHECKS = 3;
-const VERIFY_SPACING_MS = 2000;
-const MIN_CONFLICT_PAUSE_MS = 500;
+/**
+ * How often, and how far apart, a lost answer is checked against the status and history before
+ * concluding nothing happened: 15 s, as on every platform, so a request still being processed
+ * when the connection broke has time to show.
+ */
+const VERIFY_CHECKS = 6;
+const VERIFY_SPACING_MS = 3000;
 /**
  * Sends the deploy request so that it takes effect at most once. A 409 waits for the running
  * operation and sends again (the 409 was not acted on); a 429 waits as told. A lost answer or
@@ -34056,11 +34060,11 @@ async function triggerDeploy(ctx, request, tracker) {
             log.info('Qovery answered 409: another operation is in progress on the environment.');
             tracker.waitingToSend('another operation on the environment to finish');
             await wait_until_idle_waitUntilIdle(ctx);
-            await deadline.sleep(Math.max(MIN_CONFLICT_PAUSE_MS, backoffMs(conflicts++, deadline.clock)));
+            await deadline.sleep(Math.min(deadline.remainingMs(), resendPauseMs(response.headers['retry-after'], deadline.clock.now(), backoffMs(conflicts++, deadline.clock))));
             continue;
         }
         if (response?.status === 429) {
-            const waitMs = parseRetryAfter(response.headers['retry-after'], deadline.clock.now()) ?? backoffMs(throttled++, deadline.clock);
+            const waitMs = resendPauseMs(response.headers['retry-after'], deadline.clock.now(), backoffMs(throttled++, deadline.clock));
             if (waitMs >= deadline.remainingMs())
                 throw platform_errors_explainFailure(response, { environmentId: api.environmentId, doing, changed: 'nothing' });
             log.info(`Qovery is throttling (429); sending the deploy request in ${(waitMs / 1000).toFixed(1)}s.`);

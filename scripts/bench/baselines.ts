@@ -50,7 +50,7 @@ export async function fixedPollRollback(sandbox: Sandbox, revisionId: string, ta
     await new Promise((r) => setTimeout(r, FIXED_POLL_MS));
     await Promise.all(
       [...pending].map(async (vm) => {
-        const r = await fetch(`${sandbox.url}/cvms/${vm}`, { headers });
+        const r = await fetch(`${sandbox.url}/cvms/${vm.replace(/-/g, '')}`, { headers });
         const cvm = (await r.json()) as { status: string; in_progress?: boolean; compose_hash?: string | null };
         if (cvm.status === 'running' && !cvm.in_progress && normaliseHash(cvm.compose_hash ?? '') === targetHash) pending.delete(vm);
       })

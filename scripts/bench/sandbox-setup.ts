@@ -75,7 +75,7 @@ async function completedFromOperations(sandbox: Sandbox, vmUuids: readonly strin
   const out = new Map<string, number>();
   await Promise.all(
     vmUuids.map(async (vm) => {
-      const res = await fetch(`${sandbox.url}/cvms/${vm}/operations?limit=10`, { headers: { 'X-API-Key': sandbox.scenario.apiKey } });
+      const res = await fetch(`${sandbox.url}/cvms/${vm.replace(/-/g, '')}/operations?limit=10`, { headers: { 'X-API-Key': sandbox.scenario.apiKey } });
       if (!res.ok) throw new Error(`reading operations of ${vm}: HTTP ${res.status}`);
       const body = (await res.json()) as { items: Array<{ started_at: string; completed_at: string | null }> };
       for (const op of body.items) {

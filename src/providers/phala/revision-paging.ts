@@ -3,7 +3,7 @@ import type { RevisionRow, RevisionsPage } from './shapes.js';
 
 /** The caller always asks for the largest page the API allows. */
 export const PAGE_SIZE = 1000;
-export const DEFAULT_CONCURRENCY = 6;
+export const DEFAULT_CONCURRENCY = 8;
 /** Beyond this we would only be hammering an API whose rate limits are unpublished. */
 export const MAX_CONCURRENCY = 8;
 /** 100 pages = 100,000 revisions: far past any real rollback, short enough to fail fast. */

@@ -1,5 +1,6 @@
 import { InputError } from './errors.js';
 import { parseBoolean, parseTimeout, quoteInput, readInput, type InputReader, type Masker } from './inputs/parse.js';
+import { readCamundaInputs } from './providers/camunda/inputs.js';
 import { readPhalaInputs } from './providers/phala/inputs.js';
 import { PROVIDERS, type CommonSettings, type ProviderName, type Settings } from './settings.js';
 
@@ -25,6 +26,8 @@ export function getSettings(read: InputReader, env: NodeJS.ProcessEnv, mask: Mas
   switch (provider) {
     case 'phala':
       return readPhalaInputs(read, env, mask, common);
+    case 'camunda':
+      return readCamundaInputs(read, env, mask, common);
     default:
       throw new InputError('provider', `'${provider}' is recognised but not built into this version of the action.`);
   }

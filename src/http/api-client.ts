@@ -13,6 +13,8 @@ export interface ApiCall {
   query?: Record<string, string | number | undefined>;
   /** JSON body for POST */
   body?: unknown;
+  /** Read a 2xx body as bytes (`ApiResponse.bytes`) instead of JSON, e.g. a file's content. */
+  raw?: boolean;
 }
 
 export interface ApiResponse {
@@ -20,6 +22,8 @@ export interface ApiResponse {
   /** Parsed JSON, or undefined when the body is empty or not JSON (only possible for non-2xx). */
   body: unknown;
   text: string;
+  /** The body's bytes, for a `raw` call. */
+  bytes?: Buffer;
   headers: IncomingHttpHeaders;
   /** "GET /apps/abc/cvms", for messages */
   endpoint: string;
@@ -116,7 +120,7 @@ export class ApiClient {
     const endpoint = `${call.method} ${url.pathname}`;
     const remaining = deadline.remainingMs();
     if (remaining <= 0) throw new TimeoutError(`The timeout ran out before ${endpoint} could be sent.`);
-    const headers: Record<string, string> = { ...authHeaders, Accept: 'application/json' };
+    const headers: Record<string, string> = { ...authHeaders, Accept: call.raw ? '*/*' : 'application/json' };
     const data = call.method === 'POST' ? JSON.stringify(call.body ?? null) : null;
     if (data !== null) headers['Content-Type'] = 'application/json';
 
@@ -130,12 +134,13 @@ export class ApiClient {
       });
       const exchange = (async () => {
         const res = await this.http.request(call.method, url.href, data as string, headers);
-        const text = await res.readBody();
-        return { status: res.message.statusCode ?? 0, headers: res.message.headers, text };
+        const bytes = await res.readBodyBuffer!();
+        return { status: res.message.statusCode ?? 0, headers: res.message.headers, text: bytes.toString('utf8'), bytes };
       })();
       exchange.catch(() => undefined); // a late failure after the cap must not surface as unhandled
-      const { status, headers: responseHeaders, text } = await Promise.race([exchange, timeout]);
+      const { status, headers: responseHeaders, text, bytes } = await Promise.race([exchange, timeout]);
       log.debug(`${endpoint} → ${status} (${deadline.clock.now() - started} ms)`);
+      if (call.raw && status >= 200 && status < 300) return { status, headers: responseHeaders, text: '', bytes, endpoint, body: undefined };
       return { status, headers: responseHeaders, text, endpoint, body: parseBody(endpoint, status, responseHeaders, text) };
     } catch (error) {
       if (error instanceof ActionError) throw error;

@@ -1,6 +1,7 @@
 import type { Deadline } from '../clock.js';
 import type { Logger } from '../log.js';
 import type { Settings } from '../settings.js';
+import { createCamundaProvider } from './camunda/camunda-provider.js';
 import { createPhalaProvider } from './phala/phala-provider.js';
 import type { RollbackProvider } from './provider.js';
 
@@ -16,6 +17,8 @@ export function createProvider(settings: Settings, deps: ProviderDeps): Rollback
   switch (settings.provider) {
     case 'phala':
       return createPhalaProvider(settings, deps);
+    case 'camunda':
+      return createCamundaProvider(settings, deps);
     default:
       throw new Error(`provider '${settings.provider}' is not built into this version`);
   }

@@ -75,6 +75,9 @@ export function createCamundaProvider(settings: CamundaSettings, deps: ProviderD
       ctx.name = current.name ?? settings.appId;
       const instance: Instance = { id: current.id, name: ctx.name, version: current.id, status: `deployed ${current.deploymentTime}` };
       const change = describeChange(resolved.currentContent, resolved.targetContent);
+      deps.log.info(
+        `Deployments named '${ctx.name}' ${tenantId ? `in tenant '${tenantId}'` : 'without a tenant'}, comparing ${settings.resources ? settings.resources.join(', ') : 'all resources'}: redeploying ${target.id} over ${current.id} changes ${change}.`
+      );
       return {
         appId: ctx.name,
         targets: [instance],

@@ -15,10 +15,10 @@ import { join, resolve } from 'node:path';
 
 interface GlobalConfig {
   rootDir: string;
-  testPathPatterns?: { isSet(): boolean; toExecutor(options: { rootDir: string }): { isMatch(path: string): boolean } };
+  testPathPatterns?: { patterns: string[]; isSet(): boolean; toExecutor(options: { rootDir: string }): { isMatch(path: string): boolean } };
 }
 
-/** Test folders that need the engine; a sample path per folder decides whether the run selects them. */
+/** Test folders that need the engine: a run selects them when a pattern names camunda or matches a sample path. */
 const USERS = ['__tests__/e2e/camunda/x.test.ts', '__tests__/sandbox/camunda/x.test.ts'];
 
 export default async function globalSetup(globalConfig: GlobalConfig): Promise<void> {
@@ -30,7 +30,8 @@ export default async function globalSetup(globalConfig: GlobalConfig): Promise<v
   const patterns = globalConfig.testPathPatterns;
   if (patterns?.isSet()) {
     const executor = patterns.toExecutor({ rootDir: globalConfig.rootDir });
-    if (!USERS.some((path) => executor.isMatch(resolve(globalConfig.rootDir, path)))) return write({ kind: 'not-needed' });
+    const selected = patterns.patterns.some((pattern) => /camunda/i.test(pattern)) || USERS.some((path) => executor.isMatch(resolve(globalConfig.rootDir, path)));
+    if (!selected) return write({ kind: 'not-needed' });
   }
   for (const [tool, args] of [['java', ['-version']], ['mvn', ['-v']]] as const) {
     const probe = spawnSync(tool, [...args], { stdio: 'ignore' });

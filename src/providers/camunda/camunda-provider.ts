@@ -27,12 +27,12 @@ export function authHeaders(auth: CamundaAuth): Record<string, string> {
 }
 
 /** The history resolution reads, backed by engine-rest; content is read once per deployment. */
-function engineHistory(api: CamundaApi, tenantId: string | null, resources: string[] | undefined): DeploymentHistory {
+function engineHistory(api: CamundaApi, tenantId: string | null): DeploymentHistory {
   const contents = new Map<string, Promise<Content>>();
-  const load = async (deployment: Deployment): Promise<Content> => {
+  const load = async (deployment: Deployment, only: string[] | undefined): Promise<Content> => {
     const doing = `reading the resources of deployment ${deployment.id}`;
     const listed = await api.listResources(deployment.id, doing);
-    const compared = resources ? listed.filter((resource) => resources.includes(resource.name)) : listed;
+    const compared = only ? listed.filter((resource) => only.includes(resource.name)) : listed;
     const bytes: Array<[string, Uint8Array]> = [];
     for (const resource of compared) bytes.push([resource.name, await api.resourceData(deployment.id, resource.id, doing)]);
     return fingerprint(bytes);
@@ -40,9 +40,10 @@ function engineHistory(api: CamundaApi, tenantId: string | null, resources: stri
   return {
     page: (name, firstResult, maxResults) => api.listDeployments({ name, tenantId }, firstResult, maxResults, `reading the deployments named '${name}'`),
     find: (id) => api.findDeployment(id, `reading deployment ${id}`),
-    content: (deployment) => {
+    content: (deployment, only) => {
+      // One run compares one set of resources: the id alone keys the cache.
       let content = contents.get(deployment.id);
-      if (!content) contents.set(deployment.id, (content = load(deployment)));
+      if (!content) contents.set(deployment.id, (content = load(deployment, only)));
       return content;
     }
   };
@@ -65,7 +66,7 @@ export function createCamundaProvider(settings: CamundaSettings, deps: ProviderD
     vocabulary: CAMUNDA_VOCABULARY,
 
     async plan(): Promise<RollbackPlan> {
-      const resolved = await resolveDeployment(engineHistory(api, tenantId, settings.resources), {
+      const resolved = await resolveDeployment(engineHistory(api, tenantId), {
         name: settings.appId,
         tenantId,
         selector: settings.revision,

@@ -10,8 +10,8 @@ export interface DeploymentHistory {
   page(name: string, firstResult: number, maxResults: number): Promise<Deployment[]>;
   /** One deployment by id, or undefined when the engine has none. */
   find(id: string): Promise<Deployment | undefined>;
-  /** The compared resources of a deployment (only those named in `resources`, when given). */
-  content(deployment: Deployment): Promise<Content>;
+  /** A deployment's resources, only those named in `only` when given (no other bytes are read). */
+  content(deployment: Deployment, only?: string[]): Promise<Content>;
 }
 
 export interface ResolveRequest {
@@ -102,9 +102,9 @@ async function resolveById(history: DeploymentHistory, request: ResolveRequest, 
     throw new ActionError('Deployment has no name', `Deployment ${id} has no name, so the action cannot tell which deployment is current. Only named deployments can be rolled back.`, { changed: 'nothing' });
   }
   const current = await newestOf(history, target.name, request.tenantId);
-  const targetContent = await history.content(target);
+  const targetContent = await history.content(target, request.resources);
   requireResources(target, targetContent, request.resources);
-  const currentContent = current.id === target.id ? targetContent : await history.content(current);
+  const currentContent = current.id === target.id ? targetContent : await history.content(current, request.resources);
   return { current, currentContent, target, targetContent, sameContent: sameContent(currentContent, targetContent), searched: current.id === target.id ? 1 : 2, warnings: [] };
 }
 
@@ -137,7 +137,7 @@ async function resolvePrevious(history: DeploymentHistory, request: ResolveReque
       }
       const deployment = buffer.shift()!;
       seenIds.add(deployment.id);
-      const seen = { deployment, content: await history.content(deployment) };
+      const seen = { deployment, content: await history.content(deployment, request.resources) };
       read.push(seen);
       return seen;
     }

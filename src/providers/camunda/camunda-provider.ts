@@ -77,7 +77,7 @@ export function createCamundaProvider(settings: CamundaSettings, deps: ProviderD
       const instance: Instance = { id: current.id, name: ctx.name, version: current.id, status: `deployed ${current.deploymentTime}` };
       const change = describeChange(resolved.currentContent, resolved.targetContent);
       deps.log.info(
-        `Deployments named '${ctx.name}' ${tenantId ? `in tenant '${tenantId}'` : 'without a tenant'}, comparing ${settings.resources ? settings.resources.join(', ') : 'all resources'}: redeploying ${target.id} over ${current.id} changes ${change}.`
+        `Deployments named '${ctx.name}' ${tenantId ? `in tenant '${tenantId}'` : 'without a tenant'}, comparing ${settings.resources ? settings.resources.join(', ') : 'all resources'}: redeploying ${target.id} over ${current.id} (${change}).`
       );
       return {
         appId: ctx.name,

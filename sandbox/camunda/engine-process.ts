@@ -76,11 +76,13 @@ export interface EngineProcess {
 export async function startEngine(logFile: string): Promise<EngineProcess> {
   const port = await freePort();
   const out = openSync(logFile, 'a');
-  const child = spawn('java', ['-Xmx512m', '-XX:TieredStopAtLevel=1', '-jar', ENGINE_JAR, `--server.port=${port}`], {
+  // stdin is a pipe the engine watches: if this process dies without stopping it, the engine exits.
+  const child = spawn('java', ['-Xmx512m', '-XX:TieredStopAtLevel=1', '-Dsandbox.exitWithStdin=true', '-jar', ENGINE_JAR, `--server.port=${port}`], {
     detached: true,
-    stdio: ['ignore', out, out]
+    stdio: ['pipe', out, out]
   });
   child.unref();
+  (child.stdin as unknown as { unref(): void }).unref();
   return { url: `http://127.0.0.1:${port}/engine-rest`, pid: child.pid!, logFile };
 }
 

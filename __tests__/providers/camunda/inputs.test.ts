@@ -72,3 +72,12 @@ describe('rollback source', () => {
     expect(rollbackSource({ GITHUB_REPOSITORY: `a/${'x'.repeat(300)}`, GITHUB_RUN_ID: '1' }).length).toBeLessThanOrEqual(255);
   });
 });
+
+describe('credentials on the wire', () => {
+  test('Basic for username/password, Bearer for api_key, nothing without credentials', async () => {
+    const { authHeaders } = await import('../../../src/providers/camunda/camunda-provider.js');
+    expect(authHeaders({ kind: 'basic', username: 'ops', password: 'pw' })).toEqual({ Authorization: `Basic ${Buffer.from('ops:pw').toString('base64')}` });
+    expect(authHeaders({ kind: 'bearer', token: 'eyJ' })).toEqual({ Authorization: 'Bearer eyJ' });
+    expect(authHeaders({ kind: 'none' })).toEqual({});
+  });
+});

@@ -48,8 +48,10 @@ export default async function globalSetup(globalConfig: GlobalConfig): Promise<v
     const port = await freePort();
     const logFile = join(dir, 'engine.log');
     const out = openSync(logFile, 'a');
-    const child = spawn('java', ['-Xmx512m', '-XX:TieredStopAtLevel=1', '-jar', jar, `--server.port=${port}`], { detached: true, stdio: ['ignore', out, out] });
+    // stdin is a pipe the engine watches: if Jest dies without its teardown, the engine exits too.
+    const child = spawn('java', ['-Xmx512m', '-XX:TieredStopAtLevel=1', '-Dsandbox.exitWithStdin=true', '-jar', jar, `--server.port=${port}`], { detached: true, stdio: ['pipe', out, out] });
     child.unref();
+    (child.stdin as unknown as { unref(): void }).unref();
     write({ kind: 'started', url: `http://127.0.0.1:${port}/engine-rest`, pid: child.pid, logFile });
   } catch (error) {
     write({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });

@@ -20,7 +20,24 @@ import org.springframework.context.annotation.Bean;
 public class EngineApplication {
 
   public static void main(String[] args) {
+    if (Boolean.getBoolean("sandbox.exitWithStdin")) exitWhenStdinCloses();
     SpringApplication.run(EngineApplication.class, args);
+  }
+
+  /** Started by a test run or the demo: when that process dies, its pipe closes, and the engine goes too. */
+  private static void exitWhenStdinCloses() {
+    Thread watcher = new Thread(() -> {
+      try {
+        while (System.in.read() != -1) {
+          // the parent never writes; EOF means it is gone
+        }
+      } catch (java.io.IOException ignored) {
+        // a broken pipe means the same
+      }
+      System.exit(0);
+    }, "parent-watcher");
+    watcher.setDaemon(true);
+    watcher.start();
   }
 
   /** HTTP Basic on every engine-rest call, as a production engine would have it. */

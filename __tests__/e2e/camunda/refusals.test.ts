@@ -41,6 +41,9 @@ describeWithEngine('camunda: undoing a rollback, and what the engine refuses', (
     expect(annotations(run)[0]!.message).toContain(`pass revision: ${v2!.id}`);
     expect(run.outputs.status).toBe('failed');
     expect(await engine.deployments(name)).toHaveLength(3);
+
+    const onPurpose = await rollback(url, { app_id: name, revision: v2!.id });
+    expect(onPurpose.outputs).toMatchObject({ status: 'completed', revision_id: v2!.id });
   });
 
   test('401: a wrong password is explained with the challenge', async () => {

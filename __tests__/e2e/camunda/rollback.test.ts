@@ -67,6 +67,17 @@ describeWithEngine('camunda: rolling back on a real engine', () => {
     expect(await engine.deployments(name)).toHaveLength(2);
   });
 
+  test('a named engine: api_url …/engine-rest/engine/{name}', async () => {
+    const url = await engineUrl();
+    const engine = adminClient(url);
+    const name = uniqueName('named');
+    const [v1] = await history(engine, name, uniqueKey('named'), ['v1', 'v2']);
+
+    const run = await rollback(`${url}/engine/default`, { app_id: name });
+
+    expect(run.outputs).toMatchObject({ status: 'completed', revision_id: v1!.id });
+  });
+
   test('wait false reports triggered with the new deployment id', async () => {
     const url = await engineUrl();
     const engine = adminClient(url);

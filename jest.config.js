@@ -10,5 +10,8 @@ export default {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.all.json' }]
   },
-  testTimeout: 60000
+  testTimeout: 60000,
+  // Builds (when stale) and starts the Camunda sandbox engine once per run; stops it after.
+  globalSetup: '<rootDir>/__tests__/sandbox/camunda/global-setup.ts',
+  globalTeardown: '<rootDir>/__tests__/sandbox/camunda/global-teardown.ts'
 };

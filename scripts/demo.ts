@@ -1,14 +1,25 @@
 /**
- * `npm start` (Phala Cloud) or `npm start -- qovery`: a real rollback against a local sandbox, no account and no network.
+ * `npm start` (Phala Cloud), `npm start -- qovery` or `npm start -- camunda`: a real rollback against a local sandbox, no account and no network.
  * Runs the committed bundle exactly as the GitHub runner would and prints what a workflow sees.
+ * `npm start -- camunda` does the same on a real Camunda 7 engine (sandbox/camunda/demo.ts).
  */
 import { startSandbox } from '../sandbox/phala/index.js';
 import { demoQovery } from './demo-qovery.js';
 import { printRun } from './demo-output.js';
 import { runAction } from './run-action.js';
 
-if (process.argv[2] === 'qovery') await demoQovery();
-else await demoPhala();
+const platform = process.argv[2] ?? 'phala';
+if (platform === 'camunda') {
+  const { camundaDemo } = await import('../sandbox/camunda/demo.js');
+  process.exitCode = await camundaDemo();
+} else if (platform === 'qovery') {
+  await demoQovery();
+} else if (platform === 'phala') {
+  await demoPhala();
+} else {
+  console.error(`Unknown demo '${platform}': use 'npm start' (Phala Cloud), 'npm start -- camunda' or 'npm start -- qovery'.`);
+  process.exitCode = 2;
+}
 
 /** The default demo: a Phala Cloud rollback. */
 async function demoPhala(): Promise<void> {

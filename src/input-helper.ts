@@ -1,6 +1,7 @@
 import { InputError } from './errors.js';
 import { parseBoolean, parseSecret, parseTimeout, quoteInput, readInput, type InputReader, type Masker } from './inputs/parse.js';
 import { parseHealthStatus, parseHealthTimeout, parseHealthUrl } from './verify/health-status.js';
+import { readCamundaInputs } from './providers/camunda/inputs.js';
 import { readPhalaInputs } from './providers/phala/inputs.js';
 import { readQoveryInputs } from './providers/qovery/inputs.js';
 import { PROVIDERS, type CommonSettings, type ProviderName, type Settings } from './settings.js';
@@ -40,6 +41,8 @@ export function getSettings(read: InputReader, env: NodeJS.ProcessEnv, mask: Mas
       return readPhalaInputs(read, env, mask, common);
     case 'qovery':
       return readQoveryInputs(read, env, mask, common);
+    case 'camunda':
+      return readCamundaInputs(read, env, mask, common);
     default:
       throw new InputError('provider', `'${provider}' is recognised but not built into this version of the action.`);
   }

@@ -1,6 +1,7 @@
 import type { Deadline } from '../clock.js';
 import type { Logger } from '../log.js';
 import type { Settings } from '../settings.js';
+import { createCamundaProvider } from './camunda/camunda-provider.js';
 import { createPhalaProvider } from './phala/phala-provider.js';
 import type { RollbackProvider } from './provider.js';
 import { createQoveryProvider } from './qovery/qovery-provider.js';
@@ -19,6 +20,8 @@ export function createProvider(settings: Settings, deps: ProviderDeps): Rollback
       return createPhalaProvider(settings, deps);
     case 'qovery':
       return createQoveryProvider(settings, deps);
+    case 'camunda':
+      return createCamundaProvider(settings, deps);
     default:
       throw new Error(`provider '${settings.provider}' is not built into this version`);
   }

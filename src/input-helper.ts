@@ -1,5 +1,5 @@
 import { InputError } from './errors.js';
-import { parseBoolean, parseSecret, parseTimeout, quoteInput, readInput, type InputReader, type Masker } from './inputs/parse.js';
+import { hasControlCharacters, parseBoolean, parseSecret, parseTimeout, quoteInput, readInput, type InputReader, type Masker } from './inputs/parse.js';
 import { parseHealthStatus, parseHealthTimeout, parseHealthUrl } from './verify/health-status.js';
 import { readCamundaInputs } from './providers/camunda/inputs.js';
 import { readPhalaInputs } from './providers/phala/inputs.js';
@@ -43,8 +43,6 @@ export function getSettings(read: InputReader, env: NodeJS.ProcessEnv, mask: Mas
       return readQoveryInputs(read, env, mask, common);
     case 'camunda':
       return readCamundaInputs(read, env, mask, common);
-    default:
-      throw new InputError('provider', `'${provider}' is recognised but not built into this version of the action.`);
   }
 }
 
@@ -59,8 +57,7 @@ export function parseProvider(raw: string): ProviderName {
 /** A GitHub environment name: what the deployment record is filed under. */
 function parseEnvironment(raw: string): string {
   const name = raw.trim() || 'production';
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  if (name.length > 255 || /[\u0000-\u001f\u007f]/.test(name)) {
+  if (name.length > 255 || hasControlCharacters(name)) {
     throw new InputError('environment', `${quoteInput(name)} is not a GitHub environment name: at most 255 characters, no control characters.`);
   }
   return name;

@@ -27,6 +27,12 @@ export function readInput(read: InputReader, name: string): string {
   return raw;
 }
 
+/** Control characters: never part of a name, an id or a credential, often a paste accident. */
+export function hasControlCharacters(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
+  return /[\u0000-\u001f\u007f]/.test(text);
+}
+
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
@@ -67,8 +73,7 @@ export function parseApiUrl(raw: string, example: string, input = 'api_url'): st
 export function parseSecret(name: string, raw: string, mask: Masker): string {
   const value = raw.trim();
   if (value) mask(value);
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  if (/[\s\u0000-\u001f\u007f]/.test(value)) {
+  if (/\s/.test(value) || hasControlCharacters(value)) {
     throw new InputError(name, `The value contains whitespace or control characters; copy it again without line breaks.`);
   }
   if (/[^\u0020-\u007e]/.test(value)) {

@@ -22,7 +22,5 @@ export function createProvider(settings: Settings, deps: ProviderDeps): Rollback
       return createQoveryProvider(settings, deps);
     case 'camunda':
       return createCamundaProvider(settings, deps);
-    default:
-      throw new Error(`provider '${settings.provider}' is not built into this version`);
   }
 }

@@ -15,7 +15,8 @@ export class Secrets {
   private readonly grams = new Map<string, string[]>();
 
   add(secret: string): void {
-    if (!secret || this.values.includes(secret)) return;
+    // One or two characters would erase ordinary words; the runner's own mask still covers them.
+    if (secret.length < 3 || this.values.includes(secret)) return;
     this.values.push(secret);
     if (secret.length < MIN_ECHO) return;
     for (let i = 0; i + MIN_ECHO <= secret.length; i++) {

@@ -1,6 +1,6 @@
 import { InputError } from '../../errors.js';
 import type { CommonInputs } from '../../input-helper.js';
-import { parseApiUrl, parseSecret, quoteInput, readInput, splitList, type InputReader, type Masker } from '../../inputs/parse.js';
+import { hasControlCharacters, parseApiUrl, parseSecret, quoteInput, readInput, splitList, type InputReader, type Masker } from '../../inputs/parse.js';
 import { parseRevisionSelector } from '../../revision-selector.js';
 import type { CamundaAuth, CamundaSettings } from '../../settings.js';
 
@@ -26,7 +26,7 @@ export function readCamundaInputs(read: InputReader, _env: NodeJS.ProcessEnv, ma
   if (!appId && revision.kind !== 'ref') {
     throw new InputError('app_id', `app_id is required with revision ${quoteInput(revision.text)}: the deployment name, as Cockpit shows it. Only with a deployment id as revision may it be left empty.`);
   }
-  if (appId.length > MAX_NAME_LENGTH || /[\u0000-\u001f\u007f]/.test(appId)) {
+  if (appId.length > MAX_NAME_LENGTH || hasControlCharacters(appId)) {
     throw new InputError('app_id', `${quoteInput(appId)} cannot be a deployment name: at most ${MAX_NAME_LENGTH} characters, no control characters.`);
   }
   const tenantId = readInput(read, 'tenant_id').trim();
@@ -65,7 +65,7 @@ function parseResources(raw: string): string[] | undefined {
   const names = splitList(raw, /[,\r\n]+/);
   if (names.length === 0) return undefined;
   for (const name of names) {
-    if (name.length > MAX_NAME_LENGTH || /[\u0000-\u001f\u007f]/.test(name)) {
+    if (name.length > MAX_NAME_LENGTH || hasControlCharacters(name)) {
       throw new InputError('resources', `${quoteInput(name)} cannot be a resource name: at most ${MAX_NAME_LENGTH} characters, no control characters.`);
     }
   }

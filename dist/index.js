@@ -28427,7 +28427,7 @@ function pollIntervalMs(round) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1505);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8008);
 // The runner executes dist/index.js, bundled from here.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28437,7 +28437,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1505:
+/***/ 8008:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31498,6 +31498,11 @@ function readInput(read, name) {
     }
     return raw;
 }
+/** Control characters: never part of a name, an id or a credential, often a paste accident. */
+function hasControlCharacters(text) {
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
+    return /[\u0000-\u001f\u007f]/.test(text);
+}
 function isLoopbackHost(hostname) {
     const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
     return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
@@ -31538,8 +31543,7 @@ function parseSecret(name, raw, mask) {
     const value = raw.trim();
     if (value)
         mask(value);
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-    if (/[\s\u0000-\u001f\u007f]/.test(value)) {
+    if (/\s/.test(value) || hasControlCharacters(value)) {
         throw new InputError(name, `The value contains whitespace or control characters; copy it again without line breaks.`);
     }
     if (/[^\u0020-\u007e]/.test(value)) {
@@ -31721,6 +31725,80 @@ function describeSelector(selector) {
     return `'${selector.text}'`;
 }
 
+;// CONCATENATED MODULE: ./src/providers/camunda/inputs.ts
+
+
+
+const EXAMPLE_URL = 'https://bpm.example.com/engine-rest';
+/** Engine ids are UUIDs (or numbers with the database id generator). */
+const DEPLOYMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** Longer than the engine's name column (255) cannot be a deployment name. */
+const MAX_NAME_LENGTH = 255;
+/**
+ * Camunda 7's inputs. There is no default engine and no environment fallback: the engine is
+ * always the workflow's own, named explicitly.
+ */
+function readCamundaInputs(read, _env, mask, common) {
+    const auth = parseAuth(read, mask);
+    const rawUrl = readInput(read, 'api_url').trim();
+    if (!rawUrl) {
+        throw new InputError('api_url', `api_url is required for provider camunda: the engine-rest base, e.g. ${EXAMPLE_URL} (a named engine: ${EXAMPLE_URL}/engine/{name}).`);
+    }
+    const apiUrl = parseApiUrl(rawUrl, EXAMPLE_URL);
+    const revision = parseRevisionSelector(readInput(read, 'revision') || 'previous', { id: { pattern: DEPLOYMENT_ID, describe: 'a deployment id' } });
+    const appId = readInput(read, 'app_id').trim();
+    if (!appId && revision.kind !== 'ref') {
+        throw new InputError('app_id', `app_id is required with revision ${quoteInput(revision.text)}: the deployment name, as Cockpit shows it. Only with a deployment id as revision may it be left empty.`);
+    }
+    if (appId.length > MAX_NAME_LENGTH || hasControlCharacters(appId)) {
+        throw new InputError('app_id', `${quoteInput(appId)} cannot be a deployment name: at most ${MAX_NAME_LENGTH} characters, no control characters.`);
+    }
+    const tenantId = readInput(read, 'tenant_id').trim();
+    if (tenantId && !/^[A-Za-z0-9_-]{1,64}$/.test(tenantId)) {
+        throw new InputError('tenant_id', `${quoteInput(tenantId)} is not a tenant id: the engine allows letters, digits, _ and -.`);
+    }
+    return {
+        ...common,
+        provider: 'camunda',
+        apiUrl,
+        auth,
+        appId,
+        revision,
+        tenantId: tenantId || undefined,
+        resources: parseResources(readInput(read, 'resources'))
+    };
+}
+function parseAuth(read, mask) {
+    // All three masked first, so a refused combination never shows one; a user name is half the credential.
+    const username = parseSecret('username', readInput(read, 'username'), mask);
+    const password = parseSecret('password', readInput(read, 'password'), mask);
+    const token = parseSecret('api_key', readInput(read, 'api_key'), mask);
+    if (token && (username || password)) {
+        throw new InputError('api_key', 'Give either api_key (a bearer token, for an engine behind an OAuth proxy) or username and password (HTTP Basic), not both.');
+    }
+    if (token)
+        return { kind: 'bearer', token };
+    if (username && !password)
+        throw new InputError('password', 'username is set but password is empty: HTTP Basic needs both (from secrets), or neither for an engine without authentication.');
+    if (password && !username)
+        throw new InputError('username', 'password is set but username is empty: HTTP Basic needs both, or neither for an engine without authentication.');
+    if (username && username.includes(':'))
+        throw new InputError('username', 'The user name contains a colon, which HTTP Basic cannot carry.');
+    return username ? { kind: 'basic', username, password } : { kind: 'none' };
+}
+function parseResources(raw) {
+    // Resource names may contain spaces: only commas and line breaks separate them.
+    const names = splitList(raw, /[,\r\n]+/);
+    if (names.length === 0)
+        return undefined;
+    for (const name of names) {
+        if (name.length > MAX_NAME_LENGTH || hasControlCharacters(name)) {
+            throw new InputError('resources', `${quoteInput(name)} cannot be a resource name: at most ${MAX_NAME_LENGTH} characters, no control characters.`);
+        }
+    }
+    return [...new Set(names)];
+}
+
 ;// CONCATENATED MODULE: ./src/providers/phala/inputs.ts
 
 
@@ -31839,6 +31917,7 @@ const PROVIDERS = ['phala', 'camunda', 'qovery'];
 
 
 
+
 /**
  * Turns raw inputs into one validated Settings object (one variant per provider). Every check
  * runs before the first request, so a typo fails in milliseconds with the input's name instead
@@ -31867,8 +31946,8 @@ function getSettings(read, env, mask) {
             return readPhalaInputs(read, env, mask, common);
         case 'qovery':
             return readQoveryInputs(read, env, mask, common);
-        default:
-            throw new InputError('provider', `'${provider}' is recognised but not built into this version of the action.`);
+        case 'camunda':
+            return readCamundaInputs(read, env, mask, common);
     }
 }
 function parseProvider(raw) {
@@ -31881,8 +31960,7 @@ function parseProvider(raw) {
 /** A GitHub environment name: what the deployment record is filed under. */
 function parseEnvironment(raw) {
     const name = raw.trim() || 'production';
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-    if (name.length > 255 || /[\u0000-\u001f\u007f]/.test(name)) {
+    if (name.length > 255 || hasControlCharacters(name)) {
         throw new InputError('environment', `${quoteInput(name)} is not a GitHub environment name: at most 255 characters, no control characters.`);
     }
     return name;
@@ -32262,6 +32340,638 @@ function notJsonError(response, platform) {
     return new ActionError(`Unexpected response from ${platform}`, `${response.endpoint} answered ${response.status} with a body that is not JSON (${type}): "${excerpt(response.text, 120)}". A proxy or gateway may be in the way; check api_url.`);
 }
 
+;// CONCATENATED MODULE: ./src/providers/camunda/platform-errors.ts
+
+
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const optional = (value) => (typeof value === 'string' && value !== '' ? value : undefined);
+function readEngineError(response) {
+    const body = response.body;
+    if (!isObject(body))
+        return { message: response.text.trim() ? excerpt(response.text) : undefined, missing: [] };
+    const missing = Array.isArray(body.missingAuthorizations)
+        ? body.missingAuthorizations.filter(isObject).map((m) => ({
+            permissionName: optional(m.permissionName),
+            resourceName: optional(m.resourceName),
+            resourceId: typeof m.resourceId === 'string' ? m.resourceId : null
+        }))
+        : [];
+    return { type: optional(body.type), message: optional(body.message), missing, userId: optional(body.userId) };
+}
+const SAFETY = {
+    nothing: ' Nothing was deployed.',
+    unknown: '',
+    accepted: ''
+};
+/** Turns an engine-rest failure into what the on-call engineer should do next. */
+function explainFailure(response, ctx) {
+    const said = readEngineError(response);
+    const engineSays = said.message ? ` The engine says: "${excerpt(said.message, 300)}"${said.type ? ` (${said.type})` : ''}.` : '';
+    const where = `${response.endpoint} → ${response.status} while ${ctx.doing}.`;
+    const safety = SAFETY[ctx.changed];
+    const options = { changed: ctx.changed };
+    switch (response.status) {
+        case 401: {
+            const challenge = response.headers['www-authenticate'];
+            const asks = challenge ? ` It asks for: ${String(challenge)}.` : '';
+            const fix = ctx.auth === 'none'
+                ? 'The engine has authentication on: pass username and password (HTTP Basic) or api_key (a bearer token), from secrets.'
+                : ctx.auth === 'basic'
+                    ? 'The username or password was not accepted: check the secrets passed as username and password, and that the user exists on this engine and is not locked.'
+                    : 'The bearer token passed as api_key was not accepted: it may be expired or issued for another audience.';
+            return new ActionError('The Camunda engine rejected the credentials', `${where}${asks}${engineSays} ${fix}${safety}`, options);
+        }
+        case 403: {
+            const missing = said.missing.length
+                ? said.missing.map((m) => `${m.permissionName ?? '?'} on ${m.resourceName ?? '?'}${m.resourceId ? ` '${m.resourceId}'` : ''}`).join(', ')
+                : undefined;
+            const who = said.userId ? `User '${said.userId}'` : 'The user';
+            const fix = missing
+                ? `${who} lacks ${missing}: grant it in Camunda Admin → Authorizations (a rollback needs READ on Deployment and Process/Decision Definition, and CREATE on Deployment).`
+                : 'Grant the user READ on Deployment and Process/Decision Definition, and CREATE on Deployment, in Camunda Admin → Authorizations.';
+            return new ActionError('Not authorized on the Camunda engine', `${where}${engineSays} ${fix}${safety}`, options);
+        }
+        case 404:
+            return new ActionError('Deployment or resource not found', `${where}${engineSays} The deployment or one of its resources does not exist on this engine (it may have been deleted). Check revision, resources and api_url (a named engine is …/engine-rest/engine/{name}).${safety}`, options);
+        case 400:
+            return new ActionError('The Camunda engine refused the request', `${where}${engineSays} Check the inputs this request was built from (app_id, tenant_id, resources).${safety}`, options);
+        default:
+            if (response.status >= 500 || response.status === 429) {
+                return new ActionError('The Camunda engine is failing', `${where}${engineSays} The engine or a proxy in front of it failed (reads are retried; this persisted). Check the engine's log and try again.${safety}`, options);
+            }
+            return new ActionError('Unexpected answer from the Camunda engine', `${where}${engineSays}${safety}`, options);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/providers/camunda/shapes.ts
+
+const shapes_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A 2xx body that is not what the engine documents: name the endpoint instead of crashing on undefined. */
+function shapeError(endpoint, what) {
+    return new ActionError('Unexpected response from the Camunda engine', `${endpoint} returned a response the action cannot read (${what}). Check that api_url is the engine-rest base (e.g. https://bpm.example.com/engine-rest) and that no proxy answers in its place.`);
+}
+function shapes_text(endpoint, obj, key) {
+    const value = obj[key];
+    if (typeof value !== 'string' || value === '')
+        throw shapeError(endpoint, `'${key}' is missing or not a string`);
+    return value;
+}
+function optionalText(endpoint, obj, key) {
+    const value = obj[key];
+    if (value === undefined || value === null)
+        return null;
+    if (typeof value !== 'string')
+        throw shapeError(endpoint, `'${key}' is not a string`);
+    return value;
+}
+function list(endpoint, body) {
+    if (!Array.isArray(body))
+        throw shapeError(endpoint, 'expected a JSON array');
+    return body.map((item, index) => {
+        if (!shapes_isObject(item))
+            throw shapeError(endpoint, `item ${index} is not an object`);
+        return item;
+    });
+}
+function parseDeployment(endpoint, body) {
+    if (!shapes_isObject(body))
+        throw shapeError(endpoint, 'expected a deployment object');
+    return {
+        id: shapes_text(endpoint, body, 'id'),
+        name: optionalText(endpoint, body, 'name'),
+        source: optionalText(endpoint, body, 'source'),
+        deploymentTime: optionalText(endpoint, body, 'deploymentTime') ?? '',
+        tenantId: optionalText(endpoint, body, 'tenantId')
+    };
+}
+function parseDeployments(endpoint, body) {
+    return list(endpoint, body).map((item) => parseDeployment(endpoint, item));
+}
+function shapes_parseResources(endpoint, body) {
+    return list(endpoint, body).map((item) => ({ id: shapes_text(endpoint, item, 'id'), name: shapes_text(endpoint, item, 'name') }));
+}
+function parseDefinitions(endpoint, body) {
+    return list(endpoint, body).map((item) => {
+        const version = item.version;
+        if (typeof version !== 'number')
+            throw shapeError(endpoint, "'version' is not a number");
+        return {
+            id: shapes_text(endpoint, item, 'id'),
+            key: shapes_text(endpoint, item, 'key'),
+            version,
+            deploymentId: shapes_text(endpoint, item, 'deploymentId'),
+            tenantId: optionalText(endpoint, item, 'tenantId')
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/providers/camunda/camunda-api.ts
+
+
+/** The engine-rest endpoints a rollback uses, typed; every failed read is explained. */
+class CamundaApi {
+    client;
+    auth;
+    /** What this run may have done to the engine so far; every read failure says it. */
+    changed = 'nothing';
+    constructor(client, auth) {
+        this.client = client;
+        this.auth = auth;
+    }
+    /** Newest first (by deploymentTime), one page. */
+    async listDeployments(filter, firstResult, maxResults, doing) {
+        const response = await this.read('/deployment', { ...deploymentQuery(filter), sortBy: 'deploymentTime', sortOrder: 'desc', firstResult, maxResults }, doing);
+        return parseDeployments(response.endpoint, response.body);
+    }
+    async getDeployment(id, doing) {
+        const response = await this.read(`/deployment/${encodeURIComponent(id)}`, undefined, doing);
+        return parseDeployment(response.endpoint, response.body);
+    }
+    /** One deployment by id; undefined when the engine has none (404). */
+    async findDeployment(id, doing) {
+        const response = await this.client.read({ method: 'GET', path: `/deployment/${encodeURIComponent(id)}` });
+        if (response.status === 404)
+            return undefined;
+        if (response.status < 200 || response.status >= 300)
+            throw this.explain(response, doing);
+        return parseDeployment(response.endpoint, response.body);
+    }
+    async listResources(deploymentId, doing) {
+        const response = await this.read(`/deployment/${encodeURIComponent(deploymentId)}/resources`, undefined, doing);
+        return shapes_parseResources(response.endpoint, response.body);
+    }
+    async resourceData(deploymentId, resourceId, doing) {
+        const response = await this.read(`/deployment/${encodeURIComponent(deploymentId)}/resources/${encodeURIComponent(resourceId)}/data`, undefined, doing, true);
+        return response.bytes ?? Buffer.alloc(0);
+    }
+    /** The definitions a deployment created (the engine refuses latestVersion together with deploymentId). */
+    async definitionsOf(kind, deploymentId, doing) {
+        const response = await this.read(`/${kind}-definition`, { deploymentId }, doing);
+        return parseDefinitions(response.endpoint, response.body);
+    }
+    /** The latest version of one definition key in a tenant (or without one). */
+    async latestDefinition(kind, key, tenantId, doing) {
+        const tenant = tenantId ? { tenantIdIn: tenantId } : { withoutTenantId: 'true' };
+        const response = await this.read(`/${kind}-definition`, { key, latestVersion: 'true', ...tenant }, doing);
+        return parseDefinitions(response.endpoint, response.body)[0];
+    }
+    /** One attempt, never retried: the caller finds out what a lost answer means. */
+    redeploy(deploymentId, body) {
+        return this.client.send({ method: 'POST', path: `/deployment/${encodeURIComponent(deploymentId)}/redeploy`, body });
+    }
+    explain(response, doing, changed = this.changed) {
+        return explainFailure(response, { doing, auth: this.auth, changed });
+    }
+    async read(path, query, doing, raw = false) {
+        const response = await this.client.read({ method: 'GET', path, query, raw });
+        if (response.status < 200 || response.status >= 300)
+            throw this.explain(response, doing);
+        return response;
+    }
+}
+function deploymentQuery(filter) {
+    const query = {};
+    if (filter.name !== undefined)
+        query.name = filter.name;
+    if (filter.source !== undefined)
+        query.source = filter.source;
+    // Without a tenant the engine would list every tenant's deployments of that name.
+    if (filter.tenantId)
+        query.tenantIdIn = filter.tenantId;
+    else
+        query.withoutTenantId = 'true';
+    return query;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/providers/camunda/content.ts
+
+function fingerprint(resources) {
+    const content = new Map();
+    for (const [name, bytes] of resources)
+        content.set(name, (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex'));
+    return content;
+}
+/** Same resource names with the same bytes. */
+function sameContent(a, b) {
+    if (a.size !== b.size)
+        return false;
+    for (const [name, hash] of a)
+        if (b.get(name) !== hash)
+            return false;
+    return true;
+}
+/** What a redeploy of `target` changes against `current`, for the log and the summary. */
+function describeChange(current, target) {
+    const changed = [];
+    const back = [];
+    const gone = [];
+    for (const [name, hash] of target) {
+        if (!current.has(name))
+            back.push(name);
+        else if (current.get(name) !== hash)
+            changed.push(name);
+    }
+    for (const name of current.keys())
+        if (!target.has(name))
+            gone.push(name);
+    const parts = [
+        changed.length ? `changed: ${changed.join(', ')}` : '',
+        back.length ? `only in the target: ${back.join(', ')}` : '',
+        gone.length ? `only in the current deployment: ${gone.join(', ')}` : ''
+    ].filter(Boolean);
+    return parts.join('; ') || 'no difference';
+}
+
+;// CONCATENATED MODULE: ./src/providers/camunda/rollback-source.ts
+
+/** The engine's column holds 255 characters. */
+const MAX_SOURCE_LENGTH = 255;
+/**
+ * The `source` of the deployment a rollback creates. It names the workflow run, so this run's
+ * deployment can be found after a lost answer and a later `previous` can tell that the current
+ * deployment is a rollback. Outside a workflow a random suffix keeps it unique.
+ */
+function rollbackSource(env, random = () => (0,external_node_crypto_.randomBytes)(6).toString('hex')) {
+    const { GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: attempt } = env;
+    const source = repo && runId ? `rollback ${repo} run ${runId}.${attempt || '1'}` : `rollback ${random()}`;
+    return source.slice(0, MAX_SOURCE_LENGTH);
+}
+/** Was this deployment made by this action's rollback (any run)? */
+function isRollbackSource(source) {
+    return source !== null && /^rollback (?:\S+\/\S+ run \d+\.\d+|[0-9a-f]{12})$/.test(source);
+}
+
+;// CONCATENATED MODULE: ./src/providers/camunda/resolve-deployment.ts
+
+
+
+
+const PAGE_SIZE = 10;
+/** The search never reads more than this many pages (PAGE_SIZE each): never the whole history. */
+const MAX_PAGES = 100;
+/**
+ * Finds the deployment to redeploy. "Current" is the newest deployment of the name (and tenant).
+ * `previous~N` walks older deployments newest first and counts distinct content (resource names
+ * and bytes), so an identical redeploy — a restart of a process application — is no step; the
+ * deployment named for a content is the newest that carries it. `previous` refuses to undo an
+ * earlier rollback, judged from the deployments it reads.
+ */
+async function resolveDeployment(history, request) {
+    return request.selector.kind === 'ref' ? resolveById(history, request, request.selector.revisionId) : resolvePrevious(history, request);
+}
+function tenantWords(tenantId) {
+    return tenantId ? `in tenant '${tenantId}'` : 'without a tenant';
+}
+function noDeploymentNamed(name, tenantId) {
+    throw new ActionError('No deployment of that name', `The engine has no deployment named '${name}' ${tenantWords(tenantId)}. Check app_id (the deployment name, as Cockpit shows it)${tenantId ? ' and tenant_id' : ', and set tenant_id if the deployment belongs to a tenant'}.`, { changed: 'nothing' });
+}
+async function newestOf(history, name, tenantId) {
+    const [current] = await history.page(name, 0, 1);
+    return current ?? noDeploymentNamed(name, tenantId);
+}
+function requireResources(target, content, resources) {
+    const lacking = (resources ?? []).filter((name) => !content.has(name));
+    if (lacking.length > 0) {
+        throw new ActionError('Resource not in the target deployment', `Deployment ${target.id} (${target.deploymentTime}) has no resource named ${lacking.map((n) => `'${n}'`).join(', ')}. resources must name resources of the deployment rolled back to (names as in Cockpit, e.g. invoice.bpmn). Nothing was deployed.`, { changed: 'nothing' });
+    }
+}
+async function resolveById(history, request, id) {
+    const target = await history.find(id);
+    if (!target) {
+        throw new ActionError('Deployment not found', `The engine has no deployment with id '${id}'. Copy the id from Cockpit (Deployments) or from an earlier run's revision_id output, and check api_url.`, { changed: 'nothing' });
+    }
+    if (request.name && target.name !== request.name) {
+        throw new ActionError('Deployment belongs to another name', `Deployment ${id} is named '${target.name ?? ''}', not '${request.name}' as app_id says. Fix app_id, or leave it empty to roll back the deployment's own name.`, { changed: 'nothing' });
+    }
+    if ((target.tenantId ?? null) !== request.tenantId) {
+        throw new ActionError('Deployment belongs to another tenant', `Deployment ${id} is ${tenantWords(target.tenantId)}, but this run asks for deployments ${tenantWords(request.tenantId)}. ${target.tenantId ? `Set tenant_id: ${target.tenantId}.` : 'Leave tenant_id empty.'}`, { changed: 'nothing' });
+    }
+    if (!target.name) {
+        throw new ActionError('Deployment has no name', `Deployment ${id} has no name, so the action cannot tell which deployment is current. Only named deployments can be rolled back.`, { changed: 'nothing' });
+    }
+    const current = await newestOf(history, target.name, request.tenantId);
+    const targetContent = await history.content(target, request.resources);
+    requireResources(target, targetContent, request.resources);
+    const currentContent = current.id === target.id ? targetContent : await history.content(current, request.resources);
+    return { current, currentContent, target, targetContent, sameContent: sameContent(currentContent, targetContent), searched: current.id === target.id ? 1 : 2, warnings: [] };
+}
+async function resolvePrevious(history, request) {
+    const selector = request.selector;
+    const { name, tenantId } = request;
+    const seenIds = new Set();
+    const read = []; // every deployment read, newest first
+    const distinct = []; // the newest deployment of each distinct content, newest first
+    const buffer = []; // read from the engine, content not yet compared
+    let exhausted = false;
+    let page = 0;
+    /** The next older deployment with its content, or undefined at the end of the (bounded) history. */
+    const next = async () => {
+        for (;;) {
+            if (buffer.length === 0) {
+                if (exhausted || page >= MAX_PAGES)
+                    return undefined;
+                const rows = await history.page(name, page * PAGE_SIZE, PAGE_SIZE);
+                page++;
+                if (rows.length < PAGE_SIZE)
+                    exhausted = true;
+                // A deployment made while paging shifts the pages by one: never count one twice.
+                buffer.push(...rows.filter((row) => !seenIds.has(row.id)));
+                if (buffer.length === 0)
+                    continue;
+            }
+            const deployment = buffer.shift();
+            seenIds.add(deployment.id);
+            const seen = { deployment, content: await history.content(deployment, request.resources) };
+            read.push(seen);
+            return seen;
+        }
+    };
+    const current = await next();
+    if (!current)
+        return noDeploymentNamed(name, tenantId);
+    distinct.push(current);
+    let target;
+    while (!target) {
+        const seen = await next();
+        if (!seen)
+            break;
+        if (!distinct.some((d) => sameContent(d.content, seen.content)))
+            distinct.push(seen);
+        target = distinct[selector.steps];
+    }
+    if (!target) {
+        const searched = read.length;
+        const bounded = !exhausted ? ` The search stops after the newest ${MAX_PAGES * PAGE_SIZE} deployments; give revision as a deployment id to go further back.` : '';
+        throw new ActionError('No earlier deployment to roll back to', `${describeSelector(selector)} needs ${selector.steps + 1} deployments with different content named '${name}' ${tenantWords(tenantId)}, but the ${searched} read hold only ${distinct.length}${request.resources ? ` (comparing ${request.resources.join(', ')})` : ''}.${bounded}`, { changed: 'nothing' });
+    }
+    requireResources(target.deployment, target.content, request.resources);
+    // Read on past the target to the content it replaced: if that is the current content, the
+    // current deployment undid the target once already.
+    for (let seen = await next(); seen && sameContent(seen.content, target.content); seen = await next())
+        ;
+    refuseToUndoRollback(selector, read, current, target);
+    return {
+        current: current.deployment,
+        currentContent: current.content,
+        target: target.deployment,
+        targetContent: target.content,
+        sameContent: false,
+        searched: read.length,
+        warnings: []
+    };
+}
+/**
+ * `previous` after a rollback would undo it: the release that was rolled back from comes back.
+ * Evidence: a deployment of the current content carries this action's rollback source, or the
+ * current content was deployed before, with different content in between.
+ */
+function refuseToUndoRollback(selector, read, current, target) {
+    const currentRun = [];
+    for (const seen of read) {
+        if (!sameContent(seen.content, current.content))
+            break;
+        currentRun.push(seen);
+    }
+    const marked = currentRun.find((seen) => isRollbackSource(seen.deployment.source));
+    let evidence;
+    if (marked) {
+        evidence = `deployment ${marked.deployment.id} (${marked.deployment.deploymentTime}) has source '${marked.deployment.source}': it was made by this action's rollback`;
+    }
+    else {
+        const between = read.findIndex((seen) => !sameContent(seen.content, current.content));
+        const again = between === -1 ? undefined : read.slice(between).find((seen) => sameContent(seen.content, current.content));
+        const earlier = again;
+        if (earlier) {
+            evidence = `its content equals that of the older deployment ${earlier.deployment.id} (${earlier.deployment.deploymentTime}), with deployment ${read[between].deployment.id} of different content in between: it looks like a rollback already`;
+        }
+    }
+    if (!evidence)
+        return;
+    throw new ActionError('Refusing to undo an earlier rollback', `${describeSelector(selector)} would redeploy deployment ${target.deployment.id} (${target.deployment.deploymentTime}), but the current deployment ${current.deployment.id} looks like a rollback: ${evidence}. ` +
+        `Going back from it would bring back what was rolled back from. To redeploy ${target.deployment.id} anyway, pass revision: ${target.deployment.id}. Nothing was deployed.`, { changed: 'nothing' });
+}
+
+;// CONCATENATED MODULE: ./src/providers/camunda/trigger-redeploy.ts
+
+
+
+const LOOKUPS = 3;
+const LOOKUP_SPACING_MS = 1500;
+/** Deployments of this run's source listed before the send; more would be an absurd history. */
+const SOURCE_PAGE = 50;
+/**
+ * Sends the redeploy exactly once. The engine answers synchronously with the new deployment. A
+ * 5xx or a lost answer is never repeated: the deployments are read back by this run's `source`,
+ * and the run goes on only if the engine shows the deployment, or fails saying nothing was deployed.
+ */
+async function triggerRedeploy(ctx, plan, tracker) {
+    const { api, log } = ctx;
+    const doing = `redeploying deployment ${plan.revision.id}`;
+    // A second rollback step in the same workflow run carries the same source: what exists now is not ours.
+    const before = new Set((await bySource(ctx, 'listing deployments of this run before the redeploy')).map((d) => d.id));
+    const acceptedAt = ctx.deadline.clock.now();
+    tracker.mark('unknown');
+    api.changed = 'unknown';
+    let response;
+    let lost;
+    try {
+        response = await api.redeploy(plan.revision.id, { source: ctx.source, ...(ctx.resources ? { resourceNames: ctx.resources } : {}) });
+    }
+    catch (error) {
+        if (!(error instanceof TransportError))
+            throw error;
+        lost = `no answer: ${error.code}`;
+    }
+    if (response && response.status >= 200 && response.status < 300) {
+        tracker.mark('accepted');
+        api.changed = 'accepted';
+        const created = parseDeployment(response.endpoint, response.body);
+        log.info(`The engine created deployment ${created.id} (${created.deploymentTime}) with source '${ctx.source}'.`);
+        return { kind: 'triggered', receipt: { acceptedAt, outputs: { deployment_id: created.id } } };
+    }
+    if (response && response.status < 500) {
+        // A 4xx is the engine refusing before it deployed anything.
+        tracker.mark('nothing');
+        api.changed = 'nothing';
+        throw api.explain(response, doing, 'nothing');
+    }
+    lost ??= `answered ${response.status}`;
+    log.warning(`The redeploy got no usable answer (${lost}). Reading the deployments back by source '${ctx.source}' to learn whether the engine deployed it; it is not sent again.`, 'Redeploy answer lost');
+    const found = await findOwnDeployment(ctx, before);
+    if (found) {
+        tracker.mark('accepted');
+        api.changed = 'accepted';
+        log.warning(`Deployment ${found.id} (${found.deploymentTime}) with this run's source exists: the engine did deploy it. Going on to verify it.`, 'Redeploy found after a lost answer');
+        return { kind: 'triggered', receipt: { acceptedAt, outputs: { deployment_id: found.id }, note: `the redeploy's answer was lost (${lost}); deployment ${found.id} was found by its source` } };
+    }
+    tracker.mark('nothing');
+    api.changed = 'nothing';
+    const engineSays = response ? explainedLater(response) : '';
+    throw new ActionError('Redeploy failed; nothing was deployed', `POST /deployment/${plan.revision.id}/redeploy got no usable answer (${lost}).${engineSays} The engine shows no deployment with this run's source '${ctx.source}', so nothing was deployed and a re-run is safe.`, { changed: 'nothing' });
+}
+async function bySource(ctx, doing) {
+    return ctx.api.listDeployments({ name: ctx.name, tenantId: ctx.tenantId, source: ctx.source }, 0, SOURCE_PAGE, doing);
+}
+/** A request that timed out may still be processed after the client gave up: look a few times. */
+async function findOwnDeployment(ctx, before) {
+    for (let lookup = 0; lookup < LOOKUPS; lookup++) {
+        if (lookup > 0)
+            await ctx.deadline.sleep(LOOKUP_SPACING_MS);
+        const found = (await bySource(ctx, 'checking whether the redeploy took effect')).find((d) => !before.has(d.id));
+        if (found)
+            return found;
+        if (ctx.deadline.expired())
+            break;
+    }
+    return undefined;
+}
+function explainedLater(response) {
+    const body = response.body;
+    return typeof body?.message === 'string' ? ` The engine said: "${body.message.slice(0, 300)}".` : '';
+}
+
+;// CONCATENATED MODULE: ./src/providers/camunda/verify-latest.ts
+
+const KINDS = ['process', 'decision'];
+/**
+ * The redeploy is synchronous, so "done" means its definitions are what new instances start:
+ * each one the latest version of its key in the deployment's tenant. A deployment made in the
+ * meantime (a process application restarting, a pipeline) would silently win; this says so.
+ */
+async function verifyLatest(ctx, plan, receipt, tracker) {
+    const { api, log } = ctx;
+    const deploymentId = receipt.outputs?.deployment_id ?? '';
+    tracker.pending(`checking that deployment ${deploymentId}'s definitions are the latest versions`);
+    const doing = `verifying deployment ${deploymentId}`;
+    const newer = [];
+    let checked = 0;
+    for (const kind of KINDS) {
+        for (const definition of await api.definitionsOf(kind, deploymentId, doing)) {
+            checked++;
+            const latest = await api.latestDefinition(kind, definition.key, definition.tenantId, doing);
+            if (!latest) {
+                newer.push(`${kind} '${definition.key}' has no latest version at all (deleted since?)`);
+            }
+            else if (latest.id !== definition.id) {
+                newer.push(`${kind} '${definition.key}': version ${latest.version} from deployment ${latest.deploymentId} is newer than the rolled-back version ${definition.version}`);
+            }
+        }
+    }
+    if (newer.length > 0) {
+        throw new ActionError('A newer deployment overrides the rollback', `Deployment ${deploymentId} (a redeploy of ${plan.revision.id}) was created, but its definitions are not the latest: ${newer.join('; ')}. New instances start the newer version. Something deployed after the rollback (a process application that auto-deploys on start, another pipeline): roll that back too, then re-run.`, { changed: 'accepted' });
+    }
+    if (checked === 0) {
+        await api.getDeployment(deploymentId, doing); // no definitions (e.g. only forms): its existence is the proof
+        log.info(`Deployment ${deploymentId} holds no process or decision definitions; it exists, which is all there is to check.`);
+        return;
+    }
+    log.info(`Verified: all ${checked} definition${checked === 1 ? '' : 's'} of deployment ${deploymentId} are the latest versions.`);
+}
+
+;// CONCATENATED MODULE: ./src/providers/camunda/camunda-provider.ts
+
+
+
+
+
+
+
+const CAMUNDA_VOCABULARY = {
+    platform: 'Camunda 7',
+    app: 'Deployment',
+    instance: 'deployment',
+    instances: 'deployments',
+    version: 'deployment',
+    redeploy: 'redeploy'
+};
+function authHeaders(auth) {
+    if (auth.kind === 'basic')
+        return { Authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}` };
+    if (auth.kind === 'bearer')
+        return { Authorization: `Bearer ${auth.token}` };
+    return {};
+}
+/** The history resolution reads, backed by engine-rest; content is read once per deployment. */
+function engineHistory(api, tenantId) {
+    const contents = new Map();
+    const load = async (deployment, only) => {
+        const doing = `reading the resources of deployment ${deployment.id}`;
+        const listed = await api.listResources(deployment.id, doing);
+        const compared = only ? listed.filter((resource) => only.includes(resource.name)) : listed;
+        const bytes = [];
+        for (const resource of compared)
+            bytes.push([resource.name, await api.resourceData(deployment.id, resource.id, doing)]);
+        return fingerprint(bytes);
+    };
+    return {
+        page: (name, firstResult, maxResults) => api.listDeployments({ name, tenantId }, firstResult, maxResults, `reading the deployments named '${name}'`),
+        find: (id) => api.findDeployment(id, `reading deployment ${id}`),
+        content: (deployment, only) => {
+            // One run compares one set of resources: the id alone keys the cache.
+            let content = contents.get(deployment.id);
+            if (!content)
+                contents.set(deployment.id, (content = load(deployment, only)));
+            return content;
+        }
+    };
+}
+/** Camunda 7 behind the provider interface: the deployment of a name is the instance, deployment ids the versions. */
+function createCamundaProvider(settings, deps, env = process.env) {
+    const client = new ApiClient({
+        baseUrl: settings.apiUrl,
+        authHeaders: authHeaders(settings.auth),
+        userAgent: `${deps.userAgent} (+camunda)`,
+        deadline: deps.deadline,
+        log: deps.log
+    });
+    const api = new CamundaApi(client, settings.auth.kind);
+    const tenantId = settings.tenantId ?? null;
+    const ctx = { api, deadline: deps.deadline, log: deps.log, name: settings.appId, tenantId, resources: settings.resources, source: rollbackSource(env) };
+    return {
+        vocabulary: CAMUNDA_VOCABULARY,
+        async plan() {
+            const resolved = await resolveDeployment(engineHistory(api, tenantId), {
+                name: settings.appId,
+                tenantId,
+                selector: settings.revision,
+                resources: settings.resources
+            });
+            const { current, target } = resolved;
+            ctx.name = current.name ?? settings.appId;
+            const instance = { id: current.id, name: ctx.name, version: current.id, status: `deployed ${current.deploymentTime}` };
+            const change = describeChange(resolved.currentContent, resolved.targetContent);
+            deps.log.info(`Deployments named '${ctx.name}' ${tenantId ? `in tenant '${tenantId}'` : 'without a tenant'}, comparing ${settings.resources ? settings.resources.join(', ') : 'all resources'}: redeploying ${target.id} over ${current.id} (${change}).`);
+            return {
+                appId: ctx.name,
+                targets: [instance],
+                toRedeploy: resolved.sameContent ? [] : [instance],
+                revision: { id: target.id, version: target.id, createdAt: target.deploymentTime, createdBy: target.source ? `source '${target.source}'` : undefined, operationType: 'deployment' },
+                previousVersion: current.id,
+                searched: resolved.searched,
+                warnings: resolved.warnings,
+                outputs: { previous_deployment_id: current.id, deployment_id: '' },
+                consoleUrl: '',
+                details: [
+                    ['Tenant', tenantId ?? '(none)'],
+                    ['Resources', settings.resources ? settings.resources.join(', ') : 'all'],
+                    ['Target source', target.source ?? '(none)'],
+                    ['Change', change],
+                    ['Source of the new deployment', ctx.source]
+                ]
+            };
+        },
+        trigger(plan, tracker) {
+            return triggerRedeploy(ctx, plan, tracker);
+        },
+        waitUntilDone(plan, receipt, tracker) {
+            return verifyLatest(ctx, plan, receipt, tracker);
+        },
+        dispose: () => client.dispose()
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/describe-value.ts
 /**
  * A platform-supplied value of any shape as short text, without unbounded recursion: nesting is
@@ -32299,7 +33009,7 @@ function render(value, depth, budget) {
 
 
 
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const platform_errors_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 /** Bounds on what is taken from an error body: a hostile body cannot make a message enormous. */
 const MAX_ITEMS = 20;
 const MAX_TEXT = 2000;
@@ -32308,12 +33018,12 @@ function readErrorBody(response) {
     const header = response.headers['x-request-id'];
     const result = { details: [], suggestions: [], requestId: typeof header === 'string' ? clip(header) : undefined };
     const body = response.body;
-    if (!isObject(body)) {
+    if (!platform_errors_isObject(body)) {
         if (response.text.trim())
             result.message = excerpt(response.text);
         return result;
     }
-    const structured = isObject(body.detail) ? body.detail : body;
+    const structured = platform_errors_isObject(body.detail) ? body.detail : body;
     const detail = body.detail;
     if (typeof detail === 'string')
         result.message = clip(detail);
@@ -32321,7 +33031,7 @@ function readErrorBody(response) {
         // FastAPI validation errors: [{loc, msg, type}]
         result.message = clip(detail
             .slice(0, MAX_ITEMS)
-            .map((item) => (isObject(item) ? `${Array.isArray(item.loc) ? item.loc.slice(0, 10).map(String).join('.') + ': ' : ''}${describeValue(item.msg ?? '')}` : describeValue(item)))
+            .map((item) => (platform_errors_isObject(item) ? `${Array.isArray(item.loc) ? item.loc.slice(0, 10).map(String).join('.') + ': ' : ''}${describeValue(item.msg ?? '')}` : describeValue(item)))
             .join('; '));
     }
     if (typeof structured.message === 'string')
@@ -32331,7 +33041,7 @@ function readErrorBody(response) {
     if (Array.isArray(structured.details)) {
         result.details = structured.details
             .slice(0, MAX_ITEMS)
-            .filter(isObject)
+            .filter(platform_errors_isObject)
             .map((d) => ({ field: typeof d.field === 'string' ? clip(d.field) : undefined, value: d.value }));
     }
     if (Array.isArray(structured.suggestions))
@@ -32344,7 +33054,7 @@ function readErrorBody(response) {
  * Turns an HTTP failure into what the on-call engineer should do next. Whether anything was
  * changed travels on the error (`changed`); the pipeline states it once for every failure.
  */
-function explainFailure(response, ctx) {
+function platform_errors_explainFailure(response, ctx) {
     const said = readErrorBody(response);
     const platformSays = said.message ? ` Phala Cloud says: "${said.message}".` : '';
     const reqId = said.requestId ? ` (request id ${said.requestId})` : '';
@@ -32398,7 +33108,7 @@ function onchainRegistrationRequired(where, said, ctx) {
         `${where} while ${ctx.doing}: app ${ctx.appId} uses on-chain KMS, so compose hash ${hash} must be registered on the app's contract before it can run${said.errorCode ? ` (${said.errorCode})` : ''}.`,
         `What to do: call addComposeHash(${hash}) on the app contract, wait for the transaction to confirm, then run this action again with transaction_hash set to that transaction's hash (0x + 64 hex).`
     ];
-    if (isObject(kms))
+    if (platform_errors_isObject(kms))
         lines.push(`KMS: ${Object.entries(kms).slice(0, MAX_ITEMS).map(([k, v]) => `${clip(k)}=${describeValue(v)}`).join(', ')}.`);
     const deviceId = field('device_id');
     if (typeof deviceId === 'string')
@@ -32415,16 +33125,16 @@ function onchainRegistrationRequired(where, said, ctx) {
 
 
 /** Thrown for a 2xx body that is not what the API documents: name the endpoint, never crash on undefined. */
-function shapeError(endpoint, what) {
+function shapes_shapeError(endpoint, what) {
     return new ActionError('Unexpected response from Phala Cloud', `${endpoint} returned a response the action cannot read (${what}). The API may have changed or a proxy answered instead; check api_url.`);
 }
-function shapes_isObject(value) {
+function phala_shapes_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function str(endpoint, obj, key, where) {
     const value = obj[key];
     if (typeof value !== 'string')
-        throw shapeError(endpoint, `${where}.${key} is ${value === undefined ? 'missing' : typeof value}`);
+        throw shapes_shapeError(endpoint, `${where}.${key} is ${value === undefined ? 'missing' : typeof value}`);
     return value;
 }
 function optStr(obj, key) {
@@ -32432,20 +33142,20 @@ function optStr(obj, key) {
     return typeof value === 'string' && value !== '' ? value : undefined;
 }
 function parseRevisionsPage(endpoint, body) {
-    if (!shapes_isObject(body))
-        throw shapeError(endpoint, 'the body is not an object');
+    if (!phala_shapes_isObject(body))
+        throw shapes_shapeError(endpoint, 'the body is not an object');
     if (!Array.isArray(body.revisions))
-        throw shapeError(endpoint, "'revisions' is not a list");
+        throw shapes_shapeError(endpoint, "'revisions' is not a list");
     const total = body.total;
     const totalPages = body.total_pages;
     if (typeof total !== 'number' || typeof totalPages !== 'number')
-        throw shapeError(endpoint, "'total' or 'total_pages' is not a number");
+        throw shapes_shapeError(endpoint, "'total' or 'total_pages' is not a number");
     const rows = body.revisions.map((item, index) => {
         const where = `revisions[${index}]`;
-        if (!shapes_isObject(item))
-            throw shapeError(endpoint, `${where} is not an object`);
-        const triggeredBy = shapes_isObject(item.triggered_by) ? item.triggered_by : undefined;
-        const cvm = shapes_isObject(item.cvm) ? item.cvm : undefined;
+        if (!phala_shapes_isObject(item))
+            throw shapes_shapeError(endpoint, `${where} is not an object`);
+        const triggeredBy = phala_shapes_isObject(item.triggered_by) ? item.triggered_by : undefined;
+        const cvm = phala_shapes_isObject(item.cvm) ? item.cvm : undefined;
         return {
             revisionId: str(endpoint, item, 'revision_id', where),
             vmUuid: str(endpoint, item, 'vm_uuid', where).toLowerCase(),
@@ -32460,18 +33170,18 @@ function parseRevisionsPage(endpoint, body) {
 }
 function parseCvmList(endpoint, body) {
     if (!Array.isArray(body))
-        throw shapeError(endpoint, 'the body is not a list of CVMs');
+        throw shapes_shapeError(endpoint, 'the body is not a list of CVMs');
     return body.map((item, index) => parseCvm(endpoint, item, `[${index}]`));
 }
 function parseCvm(endpoint, item, where) {
-    if (!shapes_isObject(item))
-        throw shapeError(endpoint, `${where} is not an object`);
+    if (!phala_shapes_isObject(item))
+        throw shapes_shapeError(endpoint, `${where} is not an object`);
     const vmUuid = optStr(item, 'vm_uuid');
     if (!vmUuid)
-        throw shapeError(endpoint, `${where}.vm_uuid is missing`);
+        throw shapes_shapeError(endpoint, `${where}.vm_uuid is missing`);
     if (typeof item.status !== 'string')
-        throw shapeError(endpoint, `${where}.status is missing`);
-    const progress = shapes_isObject(item.progress) ? item.progress : undefined;
+        throw shapes_shapeError(endpoint, `${where}.status is missing`);
+    const progress = phala_shapes_isObject(item.progress) ? item.progress : undefined;
     const hash = optStr(item, 'compose_hash');
     const target = optStr(progress, 'target');
     return {
@@ -32487,12 +33197,12 @@ function parseCvm(endpoint, item, where) {
     };
 }
 function parseOperations(endpoint, body) {
-    if (!shapes_isObject(body) || !Array.isArray(body.items))
-        throw shapeError(endpoint, "'items' is not a list");
+    if (!phala_shapes_isObject(body) || !Array.isArray(body.items))
+        throw shapes_shapeError(endpoint, "'items' is not a list");
     return body.items.map((item, index) => {
         const where = `items[${index}]`;
-        if (!shapes_isObject(item))
-            throw shapeError(endpoint, `${where} is not an object`);
+        if (!phala_shapes_isObject(item))
+            throw shapes_shapeError(endpoint, `${where} is not an object`);
         const hash = optStr(item, 'compose_hash');
         return {
             correlationId: str(endpoint, item, 'correlation_id', where),
@@ -32570,7 +33280,7 @@ class PhalaApi {
         const response = await this.client.read({ method: 'GET', path, query });
         this.noteServerDate(response);
         if (response.status < 200 || response.status >= 300) {
-            throw explainFailure(response, { appId: this.appId, doing, changed: this.changed, apiUrl: this.apiUrl });
+            throw platform_errors_explainFailure(response, { appId: this.appId, doing, changed: this.changed, apiUrl: this.apiUrl });
         }
         if (response.notJson)
             throw notJsonError(response, 'Phala Cloud');
@@ -32587,8 +33297,8 @@ class PhalaApi {
 ;// CONCATENATED MODULE: ./src/providers/phala/revision-paging.ts
 
 /** The caller always asks for the largest page the API allows. */
-const PAGE_SIZE = 1000;
-const DEFAULT_CONCURRENCY = 6;
+const revision_paging_PAGE_SIZE = 1000;
+const DEFAULT_CONCURRENCY = 8;
 /** Beyond this we would only be hammering an API whose rate limits are unpublished. */
 const MAX_CONCURRENCY = 8;
 /** 100 pages = 100,000 revisions: far past any real rollback, short enough to fail fast. */
@@ -32675,7 +33385,7 @@ async function readRevisionPages(fetchPage, visit, options = {}) {
         pagesRead++;
         total = body.total;
         processed = page;
-        wanted = Math.max(wanted, body.totalPages, Math.ceil(body.total / PAGE_SIZE));
+        wanted = Math.max(wanted, body.totalPages, Math.ceil(body.total / revision_paging_PAGE_SIZE));
         if (visit(fresh, page) === 'settled')
             return result('settled');
         fetchAhead();
@@ -32734,7 +33444,7 @@ function resolve_revision_summary(paging) {
     return `searched ${rowsRead} revision${rowsRead === 1 ? '' : 's'}: ${pagesRead} page${pagesRead === 1 ? '' : 's'}, ${total} in total`;
 }
 function capNote(paging) {
-    const revisions = (paging.maxPages * PAGE_SIZE).toLocaleString('en-US');
+    const revisions = (paging.maxPages * revision_paging_PAGE_SIZE).toLocaleString('en-US');
     return ` The search stopped at ${paging.maxPages} pages (${revisions} revisions): pass a full compose hash or a revision id copied from the dashboard.`;
 }
 /**
@@ -33166,7 +33876,7 @@ const MAX_SENDS = 3;
  *   The platform is watched until it shows the change or has verifiably not acted; only then
  *   may the request be sent again.
  */
-async function triggerRedeploy(ctx, plan, transactionHash, tracker) {
+async function trigger_redeploy_triggerRedeploy(ctx, plan, transactionHash, tracker) {
     const { api, deadline, log } = ctx;
     const vmUuids = plan.toRedeploy.map((instance) => instance.id);
     const doing = `triggering the redeploy of revision ${plan.revision.id}`;
@@ -33225,7 +33935,7 @@ async function triggerRedeploy(ctx, plan, transactionHash, tracker) {
                 mark('nothing');
             const waitMs = resendPauseMs(response.headers['retry-after'], deadline.clock.now(), backoffMs(throttled++, deadline.clock));
             if (waitMs >= deadline.remainingMs())
-                throw explainFailure(response, refusedContext());
+                throw platform_errors_explainFailure(response, refusedContext());
             log.info(`Phala Cloud is throttling (429); sending the redeploy in ${(waitMs / 1000).toFixed(1)}s.`);
             await deadline.sleep(waitMs);
             continue;
@@ -33233,7 +33943,7 @@ async function triggerRedeploy(ctx, plan, transactionHash, tracker) {
         if (response && response.status >= 400 && response.status < 500) {
             if (unclearSince === undefined)
                 mark('nothing');
-            throw explainFailure(response, refusedContext());
+            throw platform_errors_explainFailure(response, refusedContext());
         }
         // A 3xx (never followed: it would re-send), a 5xx, an odd status or a lost answer.
         lost ??= `answered ${response.status}`;
@@ -33524,7 +34234,7 @@ function createPhalaProvider(settings, deps) {
             };
         },
         trigger(plan, tracker) {
-            return triggerRedeploy(ctx, plan, settings.transactionHash, tracker);
+            return trigger_redeploy_triggerRedeploy(ctx, plan, settings.transactionHash, tracker);
         },
         waitUntilDone(plan, receipt, tracker) {
             return waitForRollback(ctx, plan, receipt, tracker);
@@ -33536,11 +34246,11 @@ function createPhalaProvider(settings, deps) {
 ;// CONCATENATED MODULE: ./src/providers/qovery/platform-errors.ts
 
 
-const platform_errors_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const qovery_platform_errors_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 /** Qovery's error bodies have no schema: `{status, error, message}` or `{status, detail}`. Read detail, then message, then error. */
 function platformMessage(response) {
     const body = response.body;
-    if (platform_errors_isObject(body)) {
+    if (qovery_platform_errors_isObject(body)) {
         for (const key of ['detail', 'message', 'error']) {
             const value = body[key];
             if (typeof value === 'string' && value.trim())
@@ -33550,7 +34260,7 @@ function platformMessage(response) {
     return response.text.trim() ? excerpt(response.text) : undefined;
 }
 /** Turns an HTTP failure into what the on-call engineer should do next, saying whether anything was deployed. */
-function platform_errors_explainFailure(response, ctx) {
+function qovery_platform_errors_explainFailure(response, ctx) {
     const said = platformMessage(response);
     const platformSays = said ? ` Qovery says: "${said}".` : '';
     const safety = ctx.changed === 'nothing' ? ' Nothing was deployed.' : '';
@@ -33621,18 +34331,18 @@ function pollDelayMs(round, budget, now) {
 
 const qovery_shapes_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 const shapes_optStr = (obj, key) => (typeof obj[key] === 'string' && obj[key] !== '' ? obj[key] : undefined);
-function shapes_shapeError(endpoint, problem) {
+function qovery_shapes_shapeError(endpoint, problem) {
     return new ActionError('Unexpected response from Qovery', `${endpoint} answered with a body the action does not understand (${problem}). The API may have changed, or a proxy answered instead of Qovery: check api_url.`);
 }
 function shapes_str(endpoint, obj, key, where) {
     const value = obj[key];
     if (typeof value !== 'string')
-        throw shapes_shapeError(endpoint, `${where}.${key} is missing`);
+        throw qovery_shapes_shapeError(endpoint, `${where}.${key} is missing`);
     return value;
 }
 function parseEnvironmentStatus(endpoint, body, where = 'body') {
     if (!qovery_shapes_isObject(body))
-        throw shapes_shapeError(endpoint, `${where} is not an object`);
+        throw qovery_shapes_shapeError(endpoint, `${where} is not an object`);
     return {
         state: shapes_str(endpoint, body, 'state', where),
         lastDeploymentState: shapes_optStr(body, 'last_deployment_state') ?? shapes_str(endpoint, body, 'state', where),
@@ -33651,7 +34361,7 @@ const STATUS_GROUPS = [
 ];
 function parseEnvironmentStatuses(endpoint, body) {
     if (!qovery_shapes_isObject(body))
-        throw shapes_shapeError(endpoint, 'the body is not an object');
+        throw qovery_shapes_shapeError(endpoint, 'the body is not an object');
     const environment = parseEnvironmentStatus(endpoint, body.environment, 'environment');
     const services = [];
     for (const [key, type] of STATUS_GROUPS) {
@@ -33659,11 +34369,11 @@ function parseEnvironmentStatuses(endpoint, body) {
         if (list === undefined || list === null)
             continue;
         if (!Array.isArray(list))
-            throw shapes_shapeError(endpoint, `'${key}' is not a list`);
+            throw qovery_shapes_shapeError(endpoint, `'${key}' is not a list`);
         list.forEach((item, index) => {
             const where = `${key}[${index}]`;
             if (!qovery_shapes_isObject(item))
-                throw shapes_shapeError(endpoint, `${where} is not an object`);
+                throw qovery_shapes_shapeError(endpoint, `${where} is not an object`);
             services.push({ id: shapes_str(endpoint, item, 'id', where).toLowerCase(), type, state: shapes_str(endpoint, item, 'state', where) });
         });
     }
@@ -33700,14 +34410,14 @@ function versionOf(type, details) {
 }
 function parseHistoryPage(endpoint, body) {
     if (!qovery_shapes_isObject(body))
-        throw shapes_shapeError(endpoint, 'the body is not an object');
+        throw qovery_shapes_shapeError(endpoint, 'the body is not an object');
     const results = body.results ?? [];
     if (!Array.isArray(results))
-        throw shapes_shapeError(endpoint, "'results' is not a list");
+        throw qovery_shapes_shapeError(endpoint, "'results' is not a list");
     return results.map((item, index) => {
         const where = `results[${index}]`;
         if (!qovery_shapes_isObject(item) || !qovery_shapes_isObject(item.identifier))
-            throw shapes_shapeError(endpoint, `${where}.identifier is missing`);
+            throw qovery_shapes_shapeError(endpoint, `${where}.identifier is missing`);
         const auditing = qovery_shapes_isObject(item.auditing_data) ? item.auditing_data : {};
         const services = [];
         const stages = Array.isArray(item.stages) ? item.stages : [];
@@ -33738,7 +34448,7 @@ function parseHistoryPage(endpoint, body) {
 }
 function shapes_parseEnvironment(endpoint, body) {
     if (!qovery_shapes_isObject(body))
-        throw shapes_shapeError(endpoint, 'the body is not an object');
+        throw qovery_shapes_shapeError(endpoint, 'the body is not an object');
     const ref = (key) => (qovery_shapes_isObject(body[key]) ? shapes_optStr(body[key], 'id') : undefined);
     return { organizationId: ref('organization'), projectId: ref('project') };
 }
@@ -33817,7 +34527,7 @@ class QoveryApi {
         const response = await this.client.read({ method: 'GET', path, query });
         this.budget = readRateBudget(response.headers, this.now(), this.budget);
         if (response.status < 200 || response.status >= 300) {
-            throw platform_errors_explainFailure(response, { environmentId: this.environmentId, doing, changed: this.changed });
+            throw qovery_platform_errors_explainFailure(response, { environmentId: this.environmentId, doing, changed: this.changed });
         }
         return response;
     }
@@ -34066,13 +34776,13 @@ async function triggerDeploy(ctx, request, tracker) {
         if (response?.status === 429) {
             const waitMs = resendPauseMs(response.headers['retry-after'], deadline.clock.now(), backoffMs(throttled++, deadline.clock));
             if (waitMs >= deadline.remainingMs())
-                throw platform_errors_explainFailure(response, { environmentId: api.environmentId, doing, changed: 'nothing' });
+                throw qovery_platform_errors_explainFailure(response, { environmentId: api.environmentId, doing, changed: 'nothing' });
             log.info(`Qovery is throttling (429); sending the deploy request in ${(waitMs / 1000).toFixed(1)}s.`);
             await deadline.sleep(waitMs);
             continue;
         }
         if (response && response.status < 500)
-            throw platform_errors_explainFailure(response, { environmentId: api.environmentId, doing, changed: 'nothing' });
+            throw qovery_platform_errors_explainFailure(response, { environmentId: api.environmentId, doing, changed: 'nothing' });
         lost ??= `answered ${response.status}`;
         log.warning(`The deploy request got no usable answer (${lost}). Reading the environment's status and history to learn whether Qovery acted on it; it will not be sent again.`, 'Deploy answer lost');
         const found = await findNewDeployment(ctx, baseline);
@@ -34293,14 +35003,15 @@ function createQoveryProvider(settings, deps) {
 ;// CONCATENATED MODULE: ./src/providers/registry.ts
 
 
+
 function createProvider(settings, deps) {
     switch (settings.provider) {
         case 'phala':
             return createPhalaProvider(settings, deps);
         case 'qovery':
             return createQoveryProvider(settings, deps);
-        default:
-            throw new Error(`provider '${settings.provider}' is not built into this version`);
+        case 'camunda':
+            return createCamundaProvider(settings, deps);
     }
 }
 
@@ -34517,7 +35228,8 @@ class Secrets {
     values = [];
     grams = new Map();
     add(secret) {
-        if (!secret || this.values.includes(secret))
+        // One or two characters would erase ordinary words; the runner's own mask still covers them.
+        if (secret.length < 3 || this.values.includes(secret))
             return;
         this.values.push(secret);
         if (secret.length < MIN_ECHO)

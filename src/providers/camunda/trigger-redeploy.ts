@@ -5,8 +5,13 @@ import type { RollbackPlan, TriggerOutcome, TriggerTracker } from '../provider.j
 import type { CamundaContext } from './context.js';
 import { parseDeployment, type Deployment } from './shapes.js';
 
-const LOOKUPS = 3;
-const LOOKUP_SPACING_MS = 1500;
+/**
+ * A request that timed out on our side may still be committed by the engine afterwards: look for
+ * this run's deployment for 15 s, as every platform's unknown outcome is watched, before saying
+ * nothing was deployed.
+ */
+const LOOKUPS = 6;
+const LOOKUP_SPACING_MS = 3000;
 /** Deployments of this run's source listed before the send; more would be an absurd history. */
 const SOURCE_PAGE = 50;
 
@@ -70,7 +75,6 @@ async function bySource(ctx: CamundaContext, doing: string): Promise<Deployment[
   return ctx.api.listDeployments({ name: ctx.name, tenantId: ctx.tenantId, source: ctx.source }, 0, SOURCE_PAGE, doing);
 }
 
-/** A request that timed out may still be processed after the client gave up: look a few times. */
 async function findOwnDeployment(ctx: CamundaContext, before: Set<string>): Promise<Deployment | undefined> {
   for (let lookup = 0; lookup < LOOKUPS; lookup++) {
     if (lookup > 0) await ctx.deadline.sleep(LOOKUP_SPACING_MS);

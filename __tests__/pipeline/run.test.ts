@@ -82,6 +82,7 @@ describe('run', () => {
       compose_hash: TARGET,
       previous_compose_hash: CURRENT,
       vm_uuids: '["11111111-2222-4333-8444-555555555555"]',
+      console_url: '',
       health: 'skipped'
     });
     expect(result.progress.changed).toBe('accepted');

@@ -39,8 +39,8 @@ export async function run(settings: Settings, deps: RunDeps): Promise<RollbackSt
   progress.plan = plan;
   // Set before anything is sent, so a later step has them even if the trigger fails (e.g. 465).
   deps.setOutput('revision_id', plan.revision.id);
-  for (const [name, value] of Object.entries(plan.outputs)) if (value !== '') deps.setOutput(name, value);
-  if (plan.consoleUrl) deps.setOutput('console_url', plan.consoleUrl);
+  for (const [name, value] of Object.entries(plan.outputs)) deps.setOutput(name, value);
+  deps.setOutput('console_url', plan.consoleUrl);
 
   const by = plan.revision.createdBy ? ` by ${plan.revision.createdBy}` : '';
   log.info(`Target: revision ${plan.revision.id}, ${v.version} ${plan.revision.version} (${plan.revision.operationType ?? 'revision'}${by} at ${plan.revision.createdAt}); found after reading ${plan.searched} history entries.`);
@@ -80,9 +80,8 @@ export async function run(settings: Settings, deps: RunDeps): Promise<RollbackSt
   }
   progress.changed = 'accepted';
   for (const [name, value] of Object.entries(outcome.receipt.outputs ?? {})) {
-    if (value === '') continue;
     deps.setOutput(name, value);
-    progress.extra.push([name, value]);
+    if (value) progress.extra.push([name, value]);
   }
   progress.phase = 'waiting';
   if (!settings.wait) {

@@ -273,6 +273,8 @@ export async function resolveRevision(
   targets: ReadonlyArray<RevisionTarget>,
   options: ResolveOptions = {}
 ): Promise<ResolvedRevision> {
+  // 'current' is a Qovery selector; Phala's inputs never produce it, but the type allows it.
+  if (selector.kind === 'current') throw new ActionError('Revision not supported', `${describeSelector(selector)} is not supported on Phala Cloud.`);
   const warnings: string[] = [];
   const normalised = targets.map((cvm) => ({ ...cvm, composeHash: normaliseHash(cvm.composeHash) }));
   const live = liveHash(normalised, selector, warnings);

@@ -56,7 +56,13 @@ export function safeLogLine(text: string, secrets?: Secrets): string {
 export function safeAnnotation(text: string, secrets?: Secrets): string {
   const redacted = secrets ? secrets.redact(text) : text;
   const lines = redacted.replace(CONTROLS, '\ufffd').split(LINE_BREAKS).map(neutraliseCommand);
-  return truncateBytes(lines.join('\n'), MAX_LINE_BYTES);
+  const whole = lines.join('\n');
+  if (Buffer.byteLength(whole, 'utf8') <= MAX_LINE_BYTES || lines.length < 2) return truncateBytes(whole, MAX_LINE_BYTES);
+  // The last line is the conclusion (e.g. whether anything was redeployed): an enormous platform
+  // message before it is cut instead of it.
+  const last = truncateBytes(lines[lines.length - 1]!, 1024);
+  const head = truncateBytes(lines.slice(0, -1).join('\n'), MAX_LINE_BYTES - Buffer.byteLength(last, 'utf8') - 1);
+  return `${head}\n${last}`;
 }
 
 /** A short title (annotation title, summary heading): one line, short. */

@@ -9,8 +9,8 @@ const ID = /^[A-Za-z0-9_-]{1,128}$/;
 const HASH = /^[0-9a-f]{64}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** A version as platforms spell them: commit ids, image tags, chart versions. */
-const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+:@\/-]{0,199}$/;
-const SAFE_NAME = /^[A-Za-z0-9 ._\/:+@-]{1,128}$/;
+const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+:@/-]{0,199}$/;
+const SAFE_NAME = /^[A-Za-z0-9 ._/:+@-]{1,128}$/;
 
 export const STATUSES = ['completed', 'triggered', 'skipped', 'dry_run', 'failed', 'cancelled'] as const;
 export type RollbackStatus = (typeof STATUSES)[number];
@@ -64,7 +64,7 @@ export const OUTPUT_RULES: Record<string, Check> = {
   deployment_id: matches(ID, 'a deployment id of 1 to 128 letters, digits, _ or -', true),
   previous_deployment_id: matches(ID, 'a deployment id of 1 to 128 letters, digits, _ or -', true),
   services: jsonArray(service, '{id, name, type, from, to}'),
-  console_url: (value) => (value === '' || (/^https:\/\/[A-Za-z0-9.-]+(\/[A-Za-z0-9._~\/-]*)?$/.test(value) && value.length <= 512) ? undefined : 'expected an https URL'),
+  console_url: (value) => (value === '' || (/^https:\/\/[A-Za-z0-9.-]+(\/[A-Za-z0-9._~/-]*)?$/.test(value) && value.length <= 512) ? undefined : 'expected an https URL'),
   health: oneOf(['healthy', 'unhealthy', 'skipped'])
 };
 

@@ -31,7 +31,11 @@ describe('/cvms/{id} paths', () => {
   });
 
   it("a 404 from a /cvms/ path is not 'App not found', and says the redeploy was accepted", async () => {
-    const sandbox = await sandboxWith({ hashes: HASHES, update: { startLagMs: 20, durationMs: 20 }, faults: [{ endpoint: 'listOperations', kind: 'status', status: 404, body: '{"detail":"CVM not found"}' }] });
+    const sandbox = await sandboxWith({
+      hashes: HASHES,
+      update: { startLagMs: 20, durationMs: 20 },
+      faults: [{ endpoint: 'listOperations', kind: 'status', status: 404, body: '{"detail":"CVM not found"}' }]
+    });
     const run = await rollback(sandbox, { timeout: '30' });
     expectFailed(run, 'CVM not found');
     expect(annotations(run)[0]!.title).not.toBe('App not found');

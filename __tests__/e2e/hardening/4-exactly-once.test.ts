@@ -35,7 +35,11 @@ describe('an unclear answer to the POST is never followed or re-sent blindly', (
 
   it("this run's own POST took effect before the answer was lost: completed, never skipped", async () => {
     // The update is over before the action looks: the CVM already runs the target, idle.
-    const sandbox = await sandboxWith({ hashes: HASHES, update: { startLagMs: 20, durationMs: 20 }, faults: [{ endpoint: 'redeploy', kind: 'status', status: 502, afterProcessing: true }] });
+    const sandbox = await sandboxWith({
+      hashes: HASHES,
+      update: { startLagMs: 20, durationMs: 20 },
+      faults: [{ endpoint: 'redeploy', kind: 'status', status: 502, afterProcessing: true }]
+    });
     const run = await rollback(sandbox, { timeout: '60' });
     expect(run.exitCode).toBe(0);
     expect(run.outputs.status).toBe('completed');
@@ -100,7 +104,7 @@ describe('a clear no on the POST says nothing was redeployed and keeps its guida
     expect(posts(sandbox)).toHaveLength(1);
   });
 
-  it('another 4xx: the platform\'s reason, sent once', async () => {
+  it("another 4xx: the platform's reason, sent once", async () => {
     const sandbox = await sandboxWith({ hashes: HASHES, faults: [{ endpoint: 'redeploy', kind: 'status', status: 400, body: '{"detail":"Revision is archived"}' }] });
     const run = await rollback(sandbox);
     expect(run.exitCode).toBe(1);

@@ -28,7 +28,11 @@ describe('hostile bodies', () => {
   });
 
   it('a slow answer to a read during the wait is cut off too, saying the redeploy was accepted', async () => {
-    const sandbox = await sandboxWith({ hashes: HASHES, update: { outcome: 'endless' }, faults: [{ endpoint: 'listOperations', kind: 'slow-body', chunkBytes: 1, intervalMs: 500, times: Infinity }] });
+    const sandbox = await sandboxWith({
+      hashes: HASHES,
+      update: { outcome: 'endless' },
+      faults: [{ endpoint: 'listOperations', kind: 'slow-body', chunkBytes: 1, intervalMs: 500, times: Infinity }]
+    });
     const run = await rollback(sandbox, { timeout: '8' });
     expect(run.durationMs).toBeLessThan(18_000);
     expect(run.exitCode).toBe(1);

@@ -42,7 +42,7 @@ describe('the summary', () => {
     expectRedeployedSaid(run, 'nothing');
   });
 
-  it("api_url without /api/v1 has its own hint", async () => {
+  it('api_url without /api/v1 has its own hint', async () => {
     const sandbox = await sandboxWith({ hashes: HASHES });
     const run = await rollback(sandbox, { api_url: sandbox.origin });
     expectFailed(run, 'api_url looks incomplete');
@@ -63,17 +63,21 @@ describe('a line at least every 30 s while waiting', () => {
   it('during a long update', async () => {
     const sandbox = await sandboxWith({ hashes: HASHES, update: { outcome: 'endless' } });
     const stamps: number[] = [];
-    const run = await rollback(sandbox, { timeout: '40' }, {
-      killAfterMs: 70_000,
-      onStart: (child) => {
-        let partial = '';
-        child.stdout!.on('data', (chunk: Buffer) => {
-          const lines = (partial + chunk.toString()).split('\n');
-          partial = lines.pop()!;
-          for (const line of lines) if (line !== '' && !line.startsWith('::')) stamps.push(Date.now());
-        });
+    const run = await rollback(
+      sandbox,
+      { timeout: '40' },
+      {
+        killAfterMs: 70_000,
+        onStart: (child) => {
+          let partial = '';
+          child.stdout!.on('data', (chunk: Buffer) => {
+            const lines = (partial + chunk.toString()).split('\n');
+            partial = lines.pop()!;
+            for (const line of lines) if (line !== '' && !line.startsWith('::')) stamps.push(Date.now());
+          });
+        }
       }
-    });
+    );
     expectFailed(run, 'Rollback timed out');
     expect(run.durationMs).toBeGreaterThanOrEqual(39_000);
     const gaps = stamps.slice(1).map((at, i) => at - stamps[i]!);
@@ -85,17 +89,21 @@ describe('a line at least every 30 s while waiting', () => {
 describe('cancellation', () => {
   it('during a 409 wait: nothing was redeployed, status cancelled', async () => {
     const sandbox = await sandboxWith({ hashes: HASHES, busy: { forMs: 60_000, operationType: 'restart' } });
-    const run = await rollback(sandbox, { timeout: '60' }, {
-      onStart: (child) => {
-        let sent = false;
-        child.stdout!.on('data', (chunk: Buffer) => {
-          if (!sent && chunk.toString().includes('busy with')) {
-            sent = true;
-            setTimeout(() => child.kill('SIGTERM'), 200);
-          }
-        });
+    const run = await rollback(
+      sandbox,
+      { timeout: '60' },
+      {
+        onStart: (child) => {
+          let sent = false;
+          child.stdout!.on('data', (chunk: Buffer) => {
+            if (!sent && chunk.toString().includes('busy with')) {
+              sent = true;
+              setTimeout(() => child.kill('SIGTERM'), 200);
+            }
+          });
+        }
       }
-    });
+    );
     expect(run.exitCode).toBe(1);
     expect(run.outputs.status).toBe('cancelled');
     expect(annotations(run)[0]!.title).toBe('Rollback cancelled');
@@ -107,13 +115,17 @@ describe('cancellation', () => {
 
   it('after wait: false the status stays triggered (the run has ended; a late signal changes nothing)', async () => {
     const sandbox = await sandboxWith({ hashes: HASHES, update: { startLagMs: 5000 } });
-    const run = await rollback(sandbox, { wait: 'false' }, {
-      onStart: (child) => {
-        child.stdout!.on('data', (chunk: Buffer) => {
-          if (chunk.toString().includes('applies it on its own')) child.kill('SIGTERM');
-        });
+    const run = await rollback(
+      sandbox,
+      { wait: 'false' },
+      {
+        onStart: (child) => {
+          child.stdout!.on('data', (chunk: Buffer) => {
+            if (chunk.toString().includes('applies it on its own')) child.kill('SIGTERM');
+          });
+        }
       }
-    });
+    );
     expect(run.outputs.status).toBe('triggered');
     expect(run.outputs.status).not.toBe('cancelled');
     expect(sandbox.redeploys).toHaveLength(1);

@@ -39,7 +39,7 @@ export async function triggerRedeploy(ctx: PhalaContext, plan: RollbackPlan, tra
   let conflicts = 0;
   /** The first send whose outcome was unknown: if a later check finds the rollback done, it was that one. */
   let unclearSince: number | undefined;
-  let lastLost = '';
+  let lastLost: string | undefined;
 
   const mark = (state: 'nothing' | 'unknown' | 'accepted') => {
     api.changed = state;

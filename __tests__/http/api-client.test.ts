@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { Deadline, systemClock } from '../../src/clock.js';
 import { ActionError } from '../../src/errors.js';
-import { ApiClient } from '../../src/http/api-client.js';
+import { ApiClient, BodyTooLargeError, notJsonError } from '../../src/http/api-client.js';
 import { TransportError } from '../../src/http/transport-error.js';
 import type { Logger } from '../../src/log.js';
 
@@ -87,10 +87,25 @@ describe('ApiClient', () => {
     api.dispose();
   });
 
-  it('refuses a 2xx body that is not JSON, naming the endpoint', async () => {
+  it('marks a 2xx body that is not JSON, so the caller decides (a POST is accepted regardless)', async () => {
     const base = await serve((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>login</html>'));
     const { api } = client(base);
-    await expect(api.read({ method: 'GET', path: '/apps/x/cvms' })).rejects.toThrow(new ActionError('', 'GET /api/v1/apps/x/cvms answered 200 with a body that is not JSON (text/html): "<html>login</html>". A proxy or gateway may be in the way; check api_url.'));
+    const response = await api.read({ method: 'GET', path: '/apps/x/cvms' });
+    expect(response).toMatchObject({ status: 200, notJson: true, body: undefined });
+    expect(notJsonError(response, 'Phala Cloud')).toEqual(new ActionError('', 'GET /api/v1/apps/x/cvms answered 200 with a body that is not JSON (text/html): "<html>login</html>". A proxy or gateway may be in the way; check api_url.'));
+    api.dispose();
+  });
+
+  it('refuses a body over the cap as too large, once: not a lost connection to retry', async () => {
+    let requests = 0;
+    const base = await serve((_, res) => {
+      requests++;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(Buffer.alloc(20 * 1024 * 1024, 0x20));
+    });
+    const { api } = client(base);
+    await expect(api.read({ method: 'GET', path: '/apps/x/revisions' })).rejects.toBeInstanceOf(BodyTooLargeError);
+    expect(requests).toBe(1);
     api.dispose();
   });
 });

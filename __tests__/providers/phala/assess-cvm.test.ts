@@ -16,15 +16,15 @@ const op = (over: Partial<OperationRecord>): OperationRecord => ({
 
 describe('assessCvm', () => {
   it('does not take the flipped-but-not-started window for completion', () => {
-    expect(assessCvm(cvm({}), TARGET, { seenUpdating: false })).toEqual({ kind: 'pending', why: 'running, update not started yet' });
+    expect(assessCvm(cvm({}), TARGET, { seenUpdating: false })).toEqual({ kind: 'pending', why: 'running, update not started yet', needsRecord: true });
   });
 
   it('is pending while the update is in progress', () => {
     expect(assessCvm(cvm({ inProgress: true, status: 'updating' }), TARGET, { seenUpdating: true }).kind).toBe('pending');
   });
 
-  it('is done once seen in progress and then settled running on the target', () => {
-    expect(assessCvm(cvm({}), TARGET, { seenUpdating: true })).toEqual({ kind: 'done' });
+  it('is not done on the state alone, even seen in progress and then settled running on the target', () => {
+    expect(assessCvm(cvm({}), TARGET, { seenUpdating: true })).toMatchObject({ kind: 'pending', needsRecord: true });
   });
 
   it('is done on a completed operation record for the rollback, even if the update ran between polls', () => {
@@ -45,8 +45,8 @@ describe('assessCvm', () => {
     expect(assessCvm(cvm({ status }), TARGET, { seenUpdating: true }).kind).toBe('failed');
   });
 
-  it('fails when the CVM settles running another hash', () => {
-    expect(assessCvm(cvm({ composeHash: OLD }), TARGET, { seenUpdating: true }).kind).toBe('failed');
+  it('fails when the update completed but the CVM settles running another hash', () => {
+    expect(assessCvm(cvm({ composeHash: OLD }), TARGET, { seenUpdating: true, operation: op({}) }).kind).toBe('failed');
   });
 });
 

@@ -107,7 +107,7 @@ describe('a clear no on the POST says nothing was redeployed and keeps its guida
   it("another 4xx: the platform's reason, sent once", async () => {
     const sandbox = await sandboxWith({ hashes: HASHES, faults: [{ endpoint: 'redeploy', kind: 'status', status: 400, body: '{"detail":"Revision is archived"}' }] });
     const run = await rollback(sandbox);
-    expect(run.exitCode).toBe(1);
+    expectFailed(run, 'Unexpected answer from Phala Cloud');
     expect(annotations(run)[0]!.message).toContain('Revision is archived');
     expectRedeployedSaid(run, 'nothing');
     expect(posts(sandbox)).toHaveLength(1);

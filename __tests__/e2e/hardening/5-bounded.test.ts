@@ -36,6 +36,7 @@ describe('hostile bodies', () => {
     const run = await rollback(sandbox, { timeout: '8' });
     expect(run.durationMs).toBeLessThan(18_000);
     expect(run.exitCode).toBe(1);
+    expect(run.outputs.status).toBe('failed');
     expectRedeployedSaid(run, 'accepted');
   });
 });

@@ -24,6 +24,8 @@ export interface ActionRun {
   /** Contents of the GITHUB_STEP_SUMMARY file. */
   summary: string;
   durationMs: number;
+  /** Peak resident memory of the action's process in KiB, when the run asked for it (measureMemory). */
+  maxRssKb?: number;
 }
 
 export interface RunOptions {
@@ -33,6 +35,19 @@ export interface RunOptions {
   killAfterMs?: number;
   /** Called once the child is started, e.g. to send it a signal. */
   onStart?: (child: ChildProcess) => void;
+  /**
+   * Run the action under GNU time (/usr/bin/time) and report its peak RSS as maxRssKb. Signals
+   * sent in onStart then reach time, not node, so do not combine the two.
+   */
+  measureMemory?: boolean;
+}
+
+/**
+ * The node binary that runs the bundle: ACTION_NODE (e.g. the Node 24 from scripts/node24.sh,
+ * to run the suite on the runtime action.yml declares), else the one running the tests.
+ */
+export function actionNode(): string {
+  return process.env.ACTION_NODE || process.execPath;
 }
 
 /** The inputs' defaults as action.yml declares them; the runner sets INPUT_* for each. */
@@ -89,7 +104,11 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
   Object.assign(env, options.env);
 
   const started = Date.now();
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], { env, cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+  const rssFile = join(work, 'max-rss');
+  const [command, args] = options.measureMemory
+    ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, actionNode(), join(ROOT, 'dist', 'index.js')]]
+    : [actionNode(), [join(ROOT, 'dist', 'index.js')]];
+  const child = spawn(command, args, { env, cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -107,6 +126,10 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
     summary: readFileSync(summaryFile, 'utf8'),
     durationMs: Date.now() - started
   };
+  if (options.measureMemory) {
+    const kb = Number(/(\d+)\s*$/.exec(readFileSync(rssFile, 'utf8'))?.[1]);
+    if (Number.isFinite(kb)) result.maxRssKb = kb;
+  }
   rmSync(work, { recursive: true, force: true });
   return result;
 }

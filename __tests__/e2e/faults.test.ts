@@ -86,19 +86,22 @@ describe('the redeploy is never sent twice', () => {
     const sandbox = await sandboxWith({ hashes: HASHES, faults: [{ endpoint: 'redeploy', ...fault }] });
     const run = await rollback(sandbox);
     expect(run.exitCode).toBe(0);
-    expect(requestsTo(sandbox, 'POST', /redeploy$/)).toHaveLength(2);
+    const posts = requestsTo(sandbox, 'POST', /redeploy$/);
+    expect(posts).toHaveLength(2);
+    // Not acting is proven only by watching for 15 s: a lost request may still be processed.
+    expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(15_000);
     expect(sandbox.redeploys).toHaveLength(1);
     expect(logLines(run).join('\n')).toContain('shows no trace of it');
   });
 
   it('stops after three unanswered sends that verifiably did nothing', async () => {
     const sandbox = await sandboxWith({ hashes: HASHES, faults: [{ endpoint: 'redeploy', kind: 'status', status: 503, times: Infinity }] });
-    const run = await rollback(sandbox, { timeout: '120' });
+    const run = await rollback(sandbox, { timeout: '120' }, { killAfterMs: 130_000 });
     expect(run.exitCode).toBe(1);
     expect(requestsTo(sandbox, 'POST', /redeploy$/)).toHaveLength(3);
     expect(sandbox.redeploys).toHaveLength(0);
     expect(annotations(run)[0]!.message).toContain('Nothing was redeployed');
-  });
+  }, 150_000);
 });
 
 describe('responses that are not what the API documents', () => {

@@ -17,7 +17,8 @@ describe('rollback to previous (single CVM)', () => {
       revision_id: target.revision_id,
       compose_hash: H('v2'),
       previous_compose_hash: H('v3'),
-      vm_uuids: JSON.stringify([sandbox.cvms()[0]!.vm_uuid])
+      vm_uuids: JSON.stringify([sandbox.cvms()[0]!.vm_uuid]),
+      health: 'skipped'
     });
     expect(sandbox.cvms()[0]).toMatchObject({ status: 'running', in_progress: false, compose_hash: H('v2') });
   });
@@ -209,13 +210,15 @@ describe('running a rollback again', () => {
     expect(sandbox.redeploys).toHaveLength(1);
   });
 
-  it("repeated with 'previous': warns that it would go back to the release just rolled back from", async () => {
+  it("repeated with 'previous': refused, because it would go back to the release just rolled back from", async () => {
     const sandbox = await sandboxWith({ hashes: HASHES });
     await rollback(sandbox);
     const again = await rollback(sandbox, { dry_run: 'true' });
-    expect(again.outputs.compose_hash).toBe(H('v3'));
-    const [warning] = annotations(again, 'warning');
-    expect(warning!.title).toBe('Check the target revision');
-    expect(warning!.message).toContain('may already have been rolled back');
+    expect(again.exitCode).toBe(1);
+    expect(again.outputs.status).toBe('failed');
+    const [error] = annotations(again);
+    expect(error!.title).toBe("'previous' would undo an earlier rollback");
+    expect(error!.message).toContain(`revision: ${deployOf(sandbox, H('v3')).revision_id}`);
+    expect(sandbox.redeploys).toHaveLength(1);
   });
 });

@@ -50,8 +50,8 @@ describe('a failed update fails the step at once', () => {
     expect(error!.message).toContain('container app exited with code 137: OOMKilled');
     expect(error!.message).toContain('payments-api');
     expect(run.durationMs).toBeLessThan(10_000);
-    expect(run.outputs.status).toBeUndefined();
-    expect(run.summary).toContain('Failed');
+    expect(run.outputs.status).toBe('failed');
+    expect(run.summary).toContain('Failed: Rollback failed on the platform');
   });
 
   it("when the CVM settles 'stopped'", async () => {
@@ -126,7 +126,9 @@ describe('cancellation', () => {
     expect(error!.message).toContain('was triggered');
     expect(error!.message).toContain('still running');
     expect(error!.message).toContain(sandbox.cvms()[0]!.vm_uuid);
-    expect(run.summary).toContain('Failed: Rollback cancelled');
+    expect(run.outputs.status).toBe('cancelled');
+    expect(run.summary).toContain('Cancelled: Rollback cancelled');
+    expect(run.summary).toContain('was accepted');
   });
 
   it('says nothing was changed when cancelled before the redeploy', async () => {
@@ -134,6 +136,7 @@ describe('cancellation', () => {
     const run = await rollback(sandbox, {}, { onStart: (child) => setTimeout(() => child.kill('SIGINT'), 800) });
     expect(run.exitCode).toBe(1);
     expect(annotations(run)[0]!.message).toContain('nothing was changed');
+    expect(run.outputs.status).toBe('cancelled');
     expect(sandbox.redeploys).toHaveLength(0);
   });
 });

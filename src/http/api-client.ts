@@ -211,7 +211,8 @@ export class ApiClient {
         response.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > this.maxBodyBytes) {
-            // Settle first: destroying emits 'aborted', which must not win the race.
+            // Settle first: destroying emits 'aborted'/'error' synchronously, which would turn
+            // the refusal into a retryable ECONNRESET (and a re-download of the same body).
             reject(new BodyTooLargeError(endpoint, this.maxBodyBytes, this.platform));
             response.destroy();
             request.destroy();

@@ -14,8 +14,10 @@ export const MAX_SUMMARY_BYTES = 512 * 1024 - 1024;
 /* eslint-disable no-control-regex -- matching control characters is the point of this module */
 
 /** Line breaks a runner, a browser or an editor may honour: \r\n, \n, \r, NEL, LS, PS, VT, FF. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029\u000b\u000c]/g;
 /** Other control characters, which a terminal may interpret. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f\u009b]/g;
 /** A workflow command (`::name::`) or a legacy one (`##[name]`) at the start of a line. */
 const COMMAND_START = /^(\s*)(::|##\[)/;
@@ -58,7 +60,13 @@ export function safeLogLine(text: string, secrets?: Secrets): string {
 export function safeAnnotation(text: string, secrets?: Secrets): string {
   const redacted = secrets ? secrets.redact(text) : text;
   const lines = redacted.replace(CONTROLS, '\ufffd').split(LINE_BREAKS).map(neutraliseCommand);
-  return truncateBytes(lines.join('\n'), MAX_LINE_BYTES);
+  const whole = lines.join('\n');
+  if (Buffer.byteLength(whole, 'utf8') <= MAX_LINE_BYTES || lines.length < 2) return truncateBytes(whole, MAX_LINE_BYTES);
+  // The last line is the conclusion (e.g. whether anything was redeployed): an enormous platform
+  // message before it is cut instead of it.
+  const last = truncateBytes(lines[lines.length - 1]!, 1024);
+  const head = truncateBytes(lines.slice(0, -1).join('\n'), MAX_LINE_BYTES - Buffer.byteLength(last, 'utf8') - 1);
+  return `${head}\n${last}`;
 }
 
 /** A short title (annotation title, summary heading): one line, short. */

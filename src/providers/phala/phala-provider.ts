@@ -33,7 +33,8 @@ export function createPhalaProvider(settings: PhalaSettings, deps: ProviderDeps)
     authHeaders: { 'X-API-Key': settings.apiKey, 'X-Phala-Version': PHALA_API_VERSION },
     userAgent: `${deps.userAgent} (+phala)`,
     deadline: deps.deadline,
-    log: deps.log
+    log: deps.log,
+    platform: PHALA_VOCABULARY.platform
   });
   const api = new PhalaApi(client, settings.appId, () => deps.deadline.clock.now(), settings.apiUrl);
   const ctx: PhalaContext = { api, deadline: deps.deadline, log: deps.log, timeoutSeconds: settings.timeoutSeconds };

@@ -273,7 +273,8 @@ export async function resolveRevision(
   targets: ReadonlyArray<RevisionTarget>,
   options: ResolveOptions = {}
 ): Promise<ResolvedRevision> {
-  if (selector.kind === 'current') throw new ActionError('Revision not supported', "'current' is not a revision on Phala Cloud: use 'previous', 'previous~N', a revision id or a compose hash.");
+  // 'current' is a Qovery selector; Phala's inputs never produce it, but the type allows it.
+  if (selector.kind === 'current') throw new ActionError('Revision not supported', `${describeSelector(selector)} is not supported on Phala Cloud.`);
   const warnings: string[] = [];
   const normalised = targets.map((cvm) => ({ ...cvm, composeHash: normaliseHash(cvm.composeHash) }));
   const live = liveHash(normalised, selector, warnings);

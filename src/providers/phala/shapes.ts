@@ -137,8 +137,14 @@ export function parseOperations(endpoint: string, body: unknown): OperationRecor
       status: str(endpoint, item, 'status', where),
       startedAt: str(endpoint, item, 'started_at', where),
       completedAt: optStr(item, 'completed_at'),
-      errorMessage: optStr(item, 'error_message'),
+      errorMessage: clipMessage(optStr(item, 'error_message')),
       composeHash: hash ? normaliseHash(hash) : undefined
     };
   });
+}
+
+/** A platform error message is shown to people; past a few thousand characters it is noise (or hostile). */
+const MAX_MESSAGE_CHARS = 2000;
+function clipMessage(text: string | undefined): string | undefined {
+  return text !== undefined && text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS)}…` : text;
 }

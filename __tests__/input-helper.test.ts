@@ -127,17 +127,24 @@ describe('getSettings', () => {
     expect(settingsFrom({ ...base, vm_uuids: '3F2B9C1E5D4A4C2B9E8F0A1B2C3D4E5F' }).settings.vmUuids).toEqual(['3f2b9c1e-5d4a-4c2b-9e8f-0a1b2c3d4e5f']);
   });
 
-  it.each(['https://cloud-api.phala.com/api/v1?x=1', 'https://cloud-api.phala.com/api/v1#frag', 'https://cloud-api.phala.com/api/v1?'])('refuses api_url with a query or fragment: %s', (url) => {
-    const error = inputErrorFor({ ...base, api_url: url });
-    expect(error.input).toBe('api_url');
-    expect(error.message).toMatch(/query string or fragment/);
-  });
+  it.each(['https://cloud-api.phala.com/api/v1?x=1', 'https://cloud-api.phala.com/api/v1#frag', 'https://cloud-api.phala.com/api/v1?'])(
+    'refuses api_url with a query or fragment: %s',
+    (url) => {
+      const error = inputErrorFor({ ...base, api_url: url });
+      expect(error.input).toBe('api_url');
+      expect(error.message).toMatch(/query string or fragment/);
+    }
+  );
 
   it('refuses a key with non-ASCII characters, masking it first', () => {
     const { masked, error } = (() => {
       const masks: string[] = [];
       try {
-        getSettings((name) => ({ ...base, api_key: 'phak_clé_123' })[name] ?? '', {}, (secret) => masks.push(secret));
+        getSettings(
+          (name) => ({ ...base, api_key: 'phak_clé_123' })[name] ?? '',
+          {},
+          (secret) => masks.push(secret)
+        );
       } catch (e) {
         return { masked: masks, error: e as InputError };
       }

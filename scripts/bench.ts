@@ -32,7 +32,7 @@ const resolution = await measureResolution({
   historySizes: opts.historySizes,
   latencyMs: opts.latencyMs,
   skipSdkAt: (rows) => rows >= 50_000 && (opts.quick || opts.smoke),
-  log,
+  log
 });
 
 log(`Completion lag (${opts.cvmCounts.join(', ')} CVMs, ${opts.runs} run(s) each)`);
@@ -48,7 +48,14 @@ const actionLag = lag.filter((s) => s.impl === 'action' && s.runs.length > 0);
 const actionWaiting = actionLag.flatMap((s) => s.runs);
 const targets = checkTargets({
   ...(action50k && sequential50k
-    ? { oldestAt50k: { actionMs: action50k.ms, actionMaxInFlight: action50k.maxInFlight, sequentialMs: sequential50k.ms, ...(at50k('SDK loop') ? { sdkMs: at50k('SDK loop')!.ms } : {}) } }
+    ? {
+        oldestAt50k: {
+          actionMs: action50k.ms,
+          actionMaxInFlight: action50k.maxInFlight,
+          sequentialMs: sequential50k.ms,
+          ...(at50k('SDK loop') ? { sdkMs: at50k('SDK loop')!.ms } : {})
+        }
+      }
     : {}),
   previousRequests: resolution.results.filter((r) => r.impl === 'action' && r.caseName === 'previous' && r.correct).map((r) => r.requests),
   lag: actionLag.map((s) => ({ cvms: s.cvms, medianMs: s.medianMs, worstMs: s.worstMs })),
@@ -57,11 +64,11 @@ const targets = checkTargets({
         waiting: {
           // Per CVM count, so a large fleet's rate is not diluted by the small ones.
           averagePerSecond: Math.max(...actionLag.map((s) => s.averagePerSecond)),
-          maxInAnySecond: Math.max(...actionWaiting.map((r) => r.maxInAnySecond)),
-        },
+          maxInAnySecond: Math.max(...actionWaiting.map((r) => r.maxInAnySecond))
+        }
       }
     : {}),
-  startup: { actionMs: startup.medianActionMs, nodeMs: startup.medianNodeMs },
+  startup: { actionMs: startup.medianActionMs, nodeMs: startup.medianNodeMs }
 });
 
 const cpuList = cpus();
@@ -72,7 +79,7 @@ const run: BenchRun = {
     memoryGb: totalmem() / 1024 ** 3,
     node: process.version,
     os: `${platform()} ${release()}`,
-    date: new Date().toISOString().slice(0, 10),
+    date: new Date().toISOString().slice(0, 10)
   },
   command: commandLine(process.argv.slice(2)),
   latencyMs: opts.latencyMs,
@@ -81,7 +88,7 @@ const run: BenchRun = {
   resolution: resolution.results,
   lag,
   startup,
-  targets,
+  targets
 };
 if (opts.note !== undefined) run.note = opts.note;
 if (largest < 50_000) log('(history below 50k rows: the 50k targets are not measured)');

@@ -29,8 +29,15 @@ export async function demoQovery(): Promise<void> {
       { env: { QOVERY_CLI_ACCESS_TOKEN: sandbox.scenario.token } }
     );
     printRun(run);
-    console.log(`exit code ${run.exitCode} after ${(run.durationMs / 1000).toFixed(1)}s; deploy requests accepted by the sandbox: ${sandbox.deploys.length}; requests made: ${sandbox.requests.length}`);
-    console.log(`Services now: ${sandbox.services().map((s) => `${s.name} ${s.state} ${s.version?.slice(0, 12) ?? '(no version)'}`).join(', ')}`);
+    console.log(
+      `exit code ${run.exitCode} after ${(run.durationMs / 1000).toFixed(1)}s; deploy requests accepted by the sandbox: ${sandbox.deploys.length}; requests made: ${sandbox.requests.length}`
+    );
+    console.log(
+      `Services now: ${sandbox
+        .services()
+        .map((s) => `${s.name} ${s.state} ${s.version?.slice(0, 12) ?? '(no version)'}`)
+        .join(', ')}`
+    );
     process.exitCode = run.exitCode ?? 1;
   } finally {
     await sandbox.close();

@@ -34,13 +34,15 @@ async function demoPhala(): Promise<void> {
     console.log(`Sandbox Phala Cloud API at ${sandbox.url}`);
     console.log(`App ${sandbox.scenario.appId}: ${sandbox.revisions().length} revisions; running ${current?.slice(0, 12)}…, previous ${previous?.slice(0, 12)}…\n`);
     console.log('── action log ─────────────────────────────────────────────');
-    const run = await runAction(
-      { app_id: `app_${sandbox.scenario.appId}`, api_url: sandbox.url, revision: 'previous' },
-      { env: { PHALA_CLOUD_API_KEY: sandbox.scenario.apiKey } }
-    );
+    const run = await runAction({ app_id: `app_${sandbox.scenario.appId}`, api_url: sandbox.url, revision: 'previous' }, { env: { PHALA_CLOUD_API_KEY: sandbox.scenario.apiKey } });
     printRun(run);
     console.log(`exit code ${run.exitCode} after ${(run.durationMs / 1000).toFixed(1)}s; redeploys accepted by the sandbox: ${sandbox.redeploys.length}`);
-    console.log(`CVM now: ${sandbox.cvms().map((c) => `${c.name} ${c.status} ${c.compose_hash.slice(0, 12)}…`).join(', ')}`);
+    console.log(
+      `CVM now: ${sandbox
+        .cvms()
+        .map((c) => `${c.name} ${c.status} ${c.compose_hash.slice(0, 12)}…`)
+        .join(', ')}`
+    );
     process.exitCode = run.exitCode ?? 1;
   } finally {
     await sandbox.close();

@@ -93,7 +93,17 @@ function healthVerifier(settings: Settings, io: ActionIO, userAgent: string): Ve
 }
 
 function summaryFields(progress: RunProgress, status: RollbackStatus, run: RunFacts, secrets: Secrets) {
-  return { vocabulary: progress.vocabulary, appId: progress.appId, plan: progress.plan, status, changed: progress.changed, health: progress.health, extra: progress.extra, run, secrets };
+  return {
+    vocabulary: progress.vocabulary,
+    appId: progress.appId,
+    plan: progress.plan,
+    status,
+    changed: progress.changed,
+    health: progress.health,
+    extra: progress.extra,
+    run,
+    secrets
+  };
 }
 
 export function runFacts(env: NodeJS.ProcessEnv, durationMs: number): RunFacts {

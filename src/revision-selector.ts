@@ -10,9 +10,7 @@ import { quoteInput } from './inputs/parse.js';
  *   be decided against the history, so `hashPrefix` is set whenever the text could be a hash.
  */
 export type RevisionSelector =
-  | { kind: 'previous'; steps: number; text: string }
-  | { kind: 'current'; text: string }
-  | { kind: 'ref'; revisionId: string; hashPrefix?: string; text: string };
+  { kind: 'previous'; steps: number; text: string } | { kind: 'current'; text: string } | { kind: 'ref'; revisionId: string; hashPrefix?: string; text: string };
 
 /** A compose hash is SHA-256: 64 hex characters. Shorter prefixes must still be unambiguous. */
 export const FULL_HASH_LENGTH = 64;

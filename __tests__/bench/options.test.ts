@@ -12,7 +12,7 @@ describe('parseBenchArgs', () => {
       runs: 9,
       quick: true,
       out: '/tmp/b.md',
-      note: 'before',
+      note: 'before'
     });
   });
 

@@ -52,11 +52,24 @@ describe('ratePerSecond', () => {
 
 describe('maxInFlight', () => {
   it('counts overlapping intervals', () => {
-    expect(maxInFlight([{ start: 0, end: 25 }, { start: 5, end: 30 }, { start: 10, end: 35 }, { start: 40, end: 65 }])).toBe(3);
+    expect(
+      maxInFlight([
+        { start: 0, end: 25 },
+        { start: 5, end: 30 },
+        { start: 10, end: 35 },
+        { start: 40, end: 65 }
+      ])
+    ).toBe(3);
   });
 
   it('counts back-to-back requests of a sequential loop as one in flight', () => {
-    expect(maxInFlight([{ start: 0, end: 25 }, { start: 25, end: 50 }, { start: 50, end: 75 }])).toBe(1);
+    expect(
+      maxInFlight([
+        { start: 0, end: 25 },
+        { start: 25, end: 50 },
+        { start: 50, end: 75 }
+      ])
+    ).toBe(1);
   });
 
   it('is 0 for no requests', () => {

@@ -3,9 +3,15 @@ import { formatMs, formatRate, formatRatio, renderTable } from '../../scripts/be
 
 describe('renderTable', () => {
   it('renders a Markdown table with columns padded to one width', () => {
-    expect(renderTable(['client', 'time'], [['action', '96 ms'], ['SDK loop', '1.2 s']])).toBe(
-      ['| client   | time  |', '| -------- | ----- |', '| action   | 96 ms |', '| SDK loop | 1.2 s |'].join('\n')
-    );
+    expect(
+      renderTable(
+        ['client', 'time'],
+        [
+          ['action', '96 ms'],
+          ['SDK loop', '1.2 s']
+        ]
+      )
+    ).toBe(['| client   | time  |', '| -------- | ----- |', '| action   | 96 ms |', '| SDK loop | 1.2 s |'].join('\n'));
   });
 
   it('prints missing cells as a dash and escapes pipes so a cell cannot split a row', () => {

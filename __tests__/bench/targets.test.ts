@@ -7,10 +7,10 @@ const allMet: TargetFigures = {
   lag: [
     { cvms: 1, medianMs: 999, worstMs: 1999 },
     { cvms: 10, medianMs: 500, worstMs: 900 },
-    { cvms: 100, medianMs: 2000, worstMs: 3999 },
+    { cvms: 100, medianMs: 2000, worstMs: 3999 }
   ],
   waiting: { averagePerSecond: 1.5, maxInAnySecond: 5 },
-  startup: { actionMs: 250, nodeMs: 100 },
+  startup: { actionMs: 250, nodeMs: 100 }
 };
 
 const metOf = (figures: TargetFigures) => checkTargets(figures).map((t) => t.met);
@@ -35,7 +35,14 @@ describe('checkTargets', () => {
   });
 
   it('judges lag per CVM count against its own limits', () => {
-    const results = checkTargets({ ...allMet, lag: [{ cvms: 1, medianMs: 1000, worstMs: 1000 }, { cvms: 10, medianMs: 100, worstMs: 2000 }, { cvms: 100, medianMs: 100, worstMs: 4000 }] });
+    const results = checkTargets({
+      ...allMet,
+      lag: [
+        { cvms: 1, medianMs: 1000, worstMs: 1000 },
+        { cvms: 10, medianMs: 100, worstMs: 2000 },
+        { cvms: 100, medianMs: 100, worstMs: 4000 }
+      ]
+    });
     expect(results.slice(3, 6).map((t) => t.met)).toEqual([false, false, false]);
   });
 

@@ -49,9 +49,13 @@ describe('rollback to previous (single CVM)', () => {
 
   it('accepts app_id with the app_ prefix and reads key and URL from the environment', async () => {
     const sandbox = await sandboxWith({ hashes: HASHES });
-    const run = await rollback(sandbox, { app_id: `app_${sandbox.scenario.appId.toUpperCase()}`, api_key: '', api_url: '' }, {
-      env: { PHALA_CLOUD_API_KEY: sandbox.scenario.apiKey, PHALA_CLOUD_API_PREFIX: sandbox.url }
-    });
+    const run = await rollback(
+      sandbox,
+      { app_id: `app_${sandbox.scenario.appId.toUpperCase()}`, api_key: '', api_url: '' },
+      {
+        env: { PHALA_CLOUD_API_KEY: sandbox.scenario.apiKey, PHALA_CLOUD_API_PREFIX: sandbox.url }
+      }
+    );
     expect(run.exitCode).toBe(0);
     expect(run.outputs.status).toBe('completed');
   });

@@ -108,16 +108,20 @@ describe('cancellation', () => {
   it('ends promptly on SIGTERM, saying what was triggered and is still running', async () => {
     const sandbox = await sandboxWith({ hashes: HASHES, update: { outcome: 'endless' } });
     let cancelledAt = 0;
-    const run = await rollback(sandbox, { timeout: '120' }, {
-      onStart: (child) => {
-        child.stdout!.on('data', (chunk: Buffer) => {
-          if (!cancelledAt && chunk.toString().includes('accepted the redeploy')) {
-            cancelledAt = Date.now();
-            setTimeout(() => child.kill('SIGTERM'), 300);
-          }
-        });
+    const run = await rollback(
+      sandbox,
+      { timeout: '120' },
+      {
+        onStart: (child) => {
+          child.stdout!.on('data', (chunk: Buffer) => {
+            if (!cancelledAt && chunk.toString().includes('accepted the redeploy')) {
+              cancelledAt = Date.now();
+              setTimeout(() => child.kill('SIGTERM'), 300);
+            }
+          });
+        }
       }
-    });
+    );
     expect(cancelledAt).toBeGreaterThan(0);
     expect(Date.now() - cancelledAt).toBeLessThan(2500);
     expect(run.exitCode).toBe(1);
@@ -143,7 +147,10 @@ describe('cancellation', () => {
 
 describe('409 while the CVMs already read idle', () => {
   it('backs off between attempts instead of hammering the API, then sends once', async () => {
-    const sandbox = await sandboxWith({ hashes: HASHES, faults: [{ endpoint: 'redeploy', kind: 'status', status: 409, body: '{"detail":"Another operation is in progress"}', times: 3 }] });
+    const sandbox = await sandboxWith({
+      hashes: HASHES,
+      faults: [{ endpoint: 'redeploy', kind: 'status', status: 409, body: '{"detail":"Another operation is in progress"}', times: 3 }]
+    });
     const run = await rollback(sandbox);
     expect(run.exitCode).toBe(0);
     const posts = requestsTo(sandbox, 'POST', /redeploy$/);

@@ -22,13 +22,48 @@ describe('GitHub stand-in', () => {
     const created = await post('/repos/acme/shop/deployments', { ref: 'a'.repeat(40), environment: 'staging', required_contexts: [], auto_merge: false });
     expect(created.status).toBe(201);
     expect(Object.keys(created.json).sort()).toEqual(
-      ['created_at', 'creator', 'description', 'environment', 'id', 'node_id', 'original_environment', 'payload', 'production_environment', 'ref', 'repository_url', 'sha', 'statuses_url', 'task', 'transient_environment', 'updated_at', 'url'].sort()
+      [
+        'created_at',
+        'creator',
+        'description',
+        'environment',
+        'id',
+        'node_id',
+        'original_environment',
+        'payload',
+        'production_environment',
+        'ref',
+        'repository_url',
+        'sha',
+        'statuses_url',
+        'task',
+        'transient_environment',
+        'updated_at',
+        'url'
+      ].sort()
     );
-    expect(created.json).toMatchObject({ sha: 'a'.repeat(40), environment: 'staging', task: 'deploy', payload: {}, production_environment: false, url: `${gh.url}/repos/acme/shop/deployments/${created.json.id}` });
+    expect(created.json).toMatchObject({
+      sha: 'a'.repeat(40),
+      environment: 'staging',
+      task: 'deploy',
+      payload: {},
+      production_environment: false,
+      url: `${gh.url}/repos/acme/shop/deployments/${created.json.id}`
+    });
 
-    const status = await post(`/repos/acme/shop/deployments/${created.json.id}/statuses`, { state: 'in_progress', log_url: 'https://github.com/acme/shop/actions/runs/1' }, `token ${gh.token}`);
+    const status = await post(
+      `/repos/acme/shop/deployments/${created.json.id}/statuses`,
+      { state: 'in_progress', log_url: 'https://github.com/acme/shop/actions/runs/1' },
+      `token ${gh.token}`
+    );
     expect(status.status).toBe(201);
-    expect(status.json).toMatchObject({ state: 'in_progress', log_url: 'https://github.com/acme/shop/actions/runs/1', target_url: 'https://github.com/acme/shop/actions/runs/1', environment: 'staging', deployment_url: created.json.url });
+    expect(status.json).toMatchObject({
+      state: 'in_progress',
+      log_url: 'https://github.com/acme/shop/actions/runs/1',
+      target_url: 'https://github.com/acme/shop/actions/runs/1',
+      environment: 'staging',
+      deployment_url: created.json.url
+    });
     expect(status.json).not.toHaveProperty('deployment_id');
     expect(typeof status.json.node_id).toBe('string');
   });
@@ -44,7 +79,9 @@ describe('GitHub stand-in', () => {
 
   it('validates like GitHub: 422 for bad fields, 404 for an unknown deployment', async () => {
     expect((await post('/repos/acme/shop/deployments', { environment: 'x' })).status).toBe(422);
-    expect((await post('/repos/acme/shop/deployments', { ref: 'main', required_contexts: 'none' })).json.errors).toEqual([{ resource: 'Deployment', field: 'required_contexts', code: 'invalid' }]);
+    expect((await post('/repos/acme/shop/deployments', { ref: 'main', required_contexts: 'none' })).json.errors).toEqual([
+      { resource: 'Deployment', field: 'required_contexts', code: 'invalid' }
+    ]);
     expect((await post('/repos/acme/shop/deployments/42/statuses', { state: 'success' })).status).toBe(404);
     const created = await post('/repos/acme/shop/deployments', { ref: 'main' });
     expect((await post(`/repos/acme/shop/deployments/${created.json.id}/statuses`, { state: 'done' })).status).toBe(422);

@@ -111,7 +111,14 @@ describe('ApiClient', () => {
       };
       pump();
     });
-    const small = new ApiClient({ baseUrl: `${base}/api/v1`, authHeaders: {}, userAgent: 't', deadline: new Deadline(systemClock, 20_000), log: { info: () => undefined, warning: () => undefined, debug: () => undefined }, maxBodyBytes: 1024 * 1024 });
+    const small = new ApiClient({
+      baseUrl: `${base}/api/v1`,
+      authHeaders: {},
+      userAgent: 't',
+      deadline: new Deadline(systemClock, 20_000),
+      log: { info: () => undefined, warning: () => undefined, debug: () => undefined },
+      maxBodyBytes: 1024 * 1024
+    });
     await expect(small.read({ method: 'GET', path: '/big' })).rejects.toBeInstanceOf(BodyTooLargeError);
     small.dispose();
   });

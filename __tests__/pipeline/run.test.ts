@@ -39,7 +39,12 @@ function plan(over: Partial<RollbackPlan> = {}): RollbackPlan {
 }
 
 /** A provider that records the calls the pipeline makes; its trigger can report through the tracker. */
-function fakeProvider(p: RollbackPlan, outcome: TriggerOutcome = { kind: 'triggered', receipt: { acceptedAt: 0 } }, waitError?: Error, duringTrigger?: (tracker: TriggerTracker) => void) {
+function fakeProvider(
+  p: RollbackPlan,
+  outcome: TriggerOutcome = { kind: 'triggered', receipt: { acceptedAt: 0 } },
+  waitError?: Error,
+  duringTrigger?: (tracker: TriggerTracker) => void
+) {
   const calls: string[] = [];
   const provider: RollbackProvider = {
     vocabulary: PHALA_VOCABULARY,

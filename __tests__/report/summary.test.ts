@@ -15,7 +15,14 @@ const plan = {
   consoleUrl: ''
 };
 
-const base: SummaryInput = { vocabulary: PHALA_VOCABULARY, appId: 'a1b2', plan, status: 'completed', changed: 'accepted', run: { durationMs: 12_300, actor: 'octocat', runUrl: 'https://github.com/o/r/actions/runs/42' } };
+const base: SummaryInput = {
+  vocabulary: PHALA_VOCABULARY,
+  appId: 'a1b2',
+  plan,
+  status: 'completed',
+  changed: 'accepted',
+  run: { durationMs: 12_300, actor: 'octocat', runUrl: 'https://github.com/o/r/actions/runs/42' }
+};
 
 describe('renderSummary', () => {
   it('shows app, CVMs, hashes from → to, revision, author, result, duration, who and the run', () => {
@@ -65,7 +72,13 @@ describe('renderSummary', () => {
   it('removes the key and partial echoes of it', () => {
     const secrets = new Secrets();
     secrets.add('phak_live_9f8e7d6c5b4a3210');
-    const text = renderSummary({ ...base, status: 'failed', changed: 'nothing', secrets, failure: { title: 'Rejected', message: 'Invalid API key phak_live_9f8e7d6c… and phak_live_9f8e7d6c5b4a3210' } });
+    const text = renderSummary({
+      ...base,
+      status: 'failed',
+      changed: 'nothing',
+      secrets,
+      failure: { title: 'Rejected', message: 'Invalid API key phak_live_9f8e7d6c… and phak_live_9f8e7d6c5b4a3210' }
+    });
     expect(text).not.toContain('phak_live_9f8e7d');
   });
 
@@ -76,7 +89,7 @@ describe('renderSummary', () => {
 });
 
 describe('changedSentence', () => {
-  it('says plainly whether the platform was changed, in the platform\'s words', () => {
+  it("says plainly whether the platform was changed, in the platform's words", () => {
     expect(changedSentence('nothing', PHALA_VOCABULARY)).toMatch(/^Nothing was redeployed/);
     expect(changedSentence('unknown', PHALA_VOCABULARY)).toMatch(/may have reached Phala Cloud/);
     expect(changedSentence('accepted', PHALA_VOCABULARY)).toMatch(/was accepted by Phala Cloud/);

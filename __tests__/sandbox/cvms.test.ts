@@ -28,7 +28,7 @@ describe('CVMs and operations', () => {
     }
     expect(list.map((c) => [c.name, c.status])).toEqual([
       ['web-1', 'running'],
-      ['worker', 'stopped'],
+      ['worker', 'stopped']
     ]);
     expect(list.map((c) => c.vm_uuid)).toEqual(sb.cvms().map((c) => c.vm_uuid));
   });

@@ -32,8 +32,8 @@ describe('faults', () => {
     const sb = await sandbox({
       faults: [
         { endpoint: 'getCvm', kind: 'status', status: 503, retryAfter: date, times: 2 },
-        { endpoint: 'getCvm', kind: 'status', status: 502, body: 'upstream connect error' },
-      ],
+        { endpoint: 'getCvm', kind: 'status', status: 502, body: 'upstream connect error' }
+      ]
     });
     const path = `/cvms/${pathId(sb.cvms()[0]?.vm_uuid)}`;
     const statuses: number[] = [];
@@ -66,8 +66,8 @@ describe('faults', () => {
     const sb = await sandbox({
       faults: [
         { endpoint: 'listRevisions', kind: 'malformed' },
-        { endpoint: 'listRevisions', kind: 'malformed', malformed: 'wrong-shape' },
-      ],
+        { endpoint: 'listRevisions', kind: 'malformed', malformed: 'wrong-shape' }
+      ]
     });
     const html = await call(sb, 'GET', revisionsPath);
     expect([html.status, html.text, html.headers.get('content-type')]).toEqual([200, '<html>502 Bad Gateway</html>', 'text/html']);
@@ -113,8 +113,8 @@ describe('faults', () => {
       update: { startLagMs: 5000 },
       faults: [
         { endpoint: 'redeploy', kind: 'status', status: 502, afterProcessing: true },
-        { endpoint: 'redeploy', kind: 'drop', afterProcessing: true },
-      ],
+        { endpoint: 'redeploy', kind: 'drop', afterProcessing: true }
+      ]
     });
     const t = target(sb);
     const r = await call(sb, 'POST', `/apps/${APP}/revisions/${t.revisionId}/redeploy`);

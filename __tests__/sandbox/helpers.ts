@@ -48,7 +48,7 @@ export const T = {
   cvm: '/api/v1/cvms/{cvm_id}',
   operations: '/api/v1/cvms/{cvm_id}/operations',
   statusBatch: '/api/v1/status/batch',
-  cvmState: '/api/v1/cvms/{cvm_id}/state',
+  cvmState: '/api/v1/cvms/{cvm_id}/state'
 } as const;
 
 /** A vm_uuid as /cvms/{cvm_id} takes it: without dashes (the dashed form is a 404). */
@@ -76,7 +76,15 @@ export function obj(x: unknown): Record<string, unknown> {
 }
 
 export interface RevisionsPage {
-  revisions: Array<{ revision_id: string; vm_uuid: string; compose_hash: string; operation_type: string; created_at: string; app_id: string; cvm: { vm_uuid: string; name: string } | null }>;
+  revisions: Array<{
+    revision_id: string;
+    vm_uuid: string;
+    compose_hash: string;
+    operation_type: string;
+    created_at: string;
+    app_id: string;
+    cvm: { vm_uuid: string; name: string } | null;
+  }>;
   total: number;
   page: number;
   page_size: number;
@@ -94,7 +102,17 @@ export interface CvmBody {
 }
 
 export interface OperationsBody {
-  items: Array<{ correlation_id: string; operation_type: string; status: string; started_at: string; completed_at: string | null; duration_ms: number | null; error_message: string | null; compose_hash: string | null; events: Array<{ event_type: string; state: string }> }>;
+  items: Array<{
+    correlation_id: string;
+    operation_type: string;
+    status: string;
+    started_at: string;
+    completed_at: string | null;
+    duration_ms: number | null;
+    error_message: string | null;
+    compose_hash: string | null;
+    events: Array<{ event_type: string; state: string }>;
+  }>;
   next_cursor: string | null;
   total: number;
 }

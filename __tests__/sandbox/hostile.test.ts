@@ -30,7 +30,11 @@ function rawExchange(sb: Sandbox, path: string): Promise<string> {
 describe('latencyMs', () => {
   it('delays every answer, errors and 404s included', async () => {
     const sb = await sandbox({ latencyMs: 120 });
-    for (const [path, key] of [[revisionsPath, undefined], [revisionsPath, null], ['/nothing', undefined]] as const) {
+    for (const [path, key] of [
+      [revisionsPath, undefined],
+      [revisionsPath, null],
+      ['/nothing', undefined]
+    ] as const) {
       const t0 = Date.now();
       await call(sb, 'GET', path, key === null ? { key: null } : {});
       expect(Date.now() - t0).toBeGreaterThanOrEqual(115);
@@ -44,7 +48,12 @@ describe('latencyMs', () => {
 
 describe('hostile-server faults', () => {
   it('huge-body: 200 with a JSON-looking body of exactly sizeBytes, default 20 MiB', async () => {
-    const sb = await sandbox({ faults: [{ endpoint: 'listRevisions', kind: 'huge-body', sizeBytes: 3 * 1024 * 1024 + 7 }, { endpoint: 'getCvm', kind: 'huge-body' }] });
+    const sb = await sandbox({
+      faults: [
+        { endpoint: 'listRevisions', kind: 'huge-body', sizeBytes: 3 * 1024 * 1024 + 7 },
+        { endpoint: 'getCvm', kind: 'huge-body' }
+      ]
+    });
     const r = await call(sb, 'GET', revisionsPath);
     expect([r.status, r.headers.get('content-type'), r.headers.get('content-length')]).toEqual([200, 'application/json', null]);
     expect(Buffer.byteLength(r.text)).toBe(3 * 1024 * 1024 + 7);
@@ -53,7 +62,7 @@ describe('hostile-server faults', () => {
     expect(def.text.length).toBe(20 * 1024 * 1024);
     expect(sb.requests.map((x) => [x.endpoint, x.status])).toEqual([
       ['listRevisions', 200],
-      ['getCvm', 200],
+      ['getCvm', 200]
     ]);
   });
 
@@ -87,8 +96,8 @@ describe('hostile-server faults', () => {
       faults: [
         { endpoint: 'listRevisions', kind: 'raw', raw: 'HTTP/1.1 100 Continue\r\n\r\n' },
         { endpoint: 'listRevisions', kind: 'raw', raw: 'HTTP/1.1 2OO OK\r\nContent-Type: application/json\r\n\r\n{}' },
-        { endpoint: 'listRevisions', kind: 'raw', raw: 'garbage' },
-      ],
+        { endpoint: 'listRevisions', kind: 'raw', raw: 'garbage' }
+      ]
     });
     expect(await rawExchange(sb, revisionsPath)).toBe('HTTP/1.1 100 Continue\r\n\r\n');
     expect(await rawExchange(sb, revisionsPath)).toBe('HTTP/1.1 2OO OK\r\nContent-Type: application/json\r\n\r\n{}');
@@ -102,8 +111,8 @@ describe('hostile-server faults', () => {
     const sb = await sandbox({
       faults: [
         { endpoint: 'listAppCvms', kind: 'echo-key', status: 403 },
-        { endpoint: 'listAppCvms', kind: 'echo-key', status: 500, echoKeyPartial: true },
-      ],
+        { endpoint: 'listAppCvms', kind: 'echo-key', status: 500, echoKeyPartial: true }
+      ]
     });
     const full = await call(sb, 'GET', `/apps/${APP}/cvms`);
     expect(full.status).toBe(403);
@@ -140,7 +149,12 @@ describe('hostile-server faults', () => {
   });
 
   it('hostile faults work on any endpoint, the app health check included', async () => {
-    const sb = await sandbox({ faults: [{ endpoint: 'appHealth', kind: 'raw', raw: 'HTTP/1.1 200 OK\r\n' }, { endpoint: 'statusBatch', kind: 'echo-key' }] });
+    const sb = await sandbox({
+      faults: [
+        { endpoint: 'appHealth', kind: 'raw', raw: 'HTTP/1.1 200 OK\r\n' },
+        { endpoint: 'statusBatch', kind: 'echo-key' }
+      ]
+    });
     await expect(fetch(`${sb.origin}/app/health`).then((r) => r.text())).rejects.toThrow();
     const r = await call(sb, 'POST', '/status/batch', { body: '{"vm_uuids":[]}' });
     expect([r.status, String(obj(r.json)['detail'])]).toEqual([401, `Invalid API key: ${sb.scenario.apiKey}`]);

@@ -69,7 +69,13 @@ describe('redeploy: update lifecycle', () => {
     expect(running.progress).toMatchObject({ target: 'running', correlation_id: correlationId });
     const during = await ops(sb);
     expect(during.total).toBe(opsBefore + 1);
-    expect(during.items[0]).toMatchObject({ status: 'in_progress', operation_type: 'compose_update', correlation_id: correlationId, compose_hash: target.hash, completed_at: null });
+    expect(during.items[0]).toMatchObject({
+      status: 'in_progress',
+      operation_type: 'compose_update',
+      correlation_id: correlationId,
+      compose_hash: target.hash,
+      completed_at: null
+    });
     expect(Date.parse(during.items[0]?.started_at ?? '')).toBeGreaterThanOrEqual(t0 - 5);
 
     const done = await waitFor(async () => {
@@ -194,7 +200,7 @@ describe('redeploy: validation and errors', () => {
     const sb = await sandbox({ cvms: [{}, {}], busy: { vmIndex: 1, operationType: 'compose_update', forMs: 5000 } });
     expect(sb.cvms().map((c) => [c.status, c.in_progress])).toEqual([
       ['running', false],
-      ['updating', true],
+      ['updating', true]
     ]);
     const target = previous(sb, 0);
     const both = await redeploy(sb, target.revisionId, JSON.stringify({ vm_uuids: sb.cvms().map((c) => c.vm_uuid) }));

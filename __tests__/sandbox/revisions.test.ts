@@ -21,7 +21,7 @@ describe('revisions: auth, access and not-found', () => {
     const recorded = sb.requests.slice(-2);
     expect(recorded.map((r) => [r.status, r.hadApiKey])).toEqual([
       [401, false],
-      [401, true],
+      [401, true]
     ]);
     expect(JSON.stringify(sb.requests)).not.toContain('phak_wrong');
   });
@@ -29,7 +29,15 @@ describe('revisions: auth, access and not-found', () => {
   it('records version header, user agent and query', async () => {
     await call(sb, 'GET', `/apps/${APP}/revisions?page=2&page_size=3`, { headers: { 'X-Phala-Version': '2026-01-21', 'User-Agent': 'rollback-test/1' } });
     const r = sb.requests[sb.requests.length - 1];
-    expect(r).toMatchObject({ method: 'GET', path: `/api/v1/apps/${APP}/revisions`, query: { page: '2', page_size: '3' }, status: 200, hadApiKey: true, phalaVersion: '2026-01-21', userAgent: 'rollback-test/1' });
+    expect(r).toMatchObject({
+      method: 'GET',
+      path: `/api/v1/apps/${APP}/revisions`,
+      query: { page: '2', page_size: '3' },
+      status: 200,
+      hadApiKey: true,
+      phalaVersion: '2026-01-21',
+      userAgent: 'rollback-test/1'
+    });
     expect(JSON.stringify(sb.requests)).not.toContain(sb.scenario.apiKey);
   });
 
@@ -54,7 +62,7 @@ describe('revisions: auth, access and not-found', () => {
         ['GET', `/apps/${APP}/cvms`],
         ['GET', `/cvms/${cvmId}`],
         ['GET', `/cvms/${cvmId}/operations`],
-        ['POST', `/apps/${APP}/revisions/${rev}/redeploy`],
+        ['POST', `/apps/${APP}/revisions/${rev}/redeploy`]
       ] as const) {
         const r = await call(denied, method, path);
         expect([path, r.status, r.json]).toEqual([path, 403, { detail: 'No workspace access' }]);
@@ -138,7 +146,7 @@ describe('revisions: shape, pagination and normalisation', () => {
     ['page_size=0', 'page_size', 'greater_than_equal', 'Input should be greater than or equal to 1'],
     ['page_size=abc', 'page_size', 'int_parsing', 'Input should be a valid integer, unable to parse string as an integer'],
     ['page=0', 'page', 'greater_than_equal', 'Input should be greater than or equal to 1'],
-    ['page=1.5', 'page', 'int_parsing', 'Input should be a valid integer, unable to parse string as an integer'],
+    ['page=1.5', 'page', 'int_parsing', 'Input should be a valid integer, unable to parse string as an integer']
   ])('422s on %s', async (qs, field, type, msg) => {
     const r = await call(sb, 'GET', `/apps/${APP}/revisions?${qs}`);
     expect(r.status).toBe(422);

@@ -98,7 +98,7 @@ describe('GET /cvms/{cvm_id}/state', () => {
     expect(done.events.map((e) => [e.event, e.data['status']])).toEqual([
       ['state', 'restarting'],
       ['state', 'running'],
-      ['complete', 'running'],
+      ['complete', 'running']
     ]);
 
     // Right after a redeploy the CVM still reads 'running': the stream completes at once (the trap).
@@ -113,7 +113,7 @@ describe('GET /cvms/{cvm_id}/state', () => {
     expect(follow.events.map((e) => [e.event, e.data['status'], e.data['in_progress']])).toEqual([
       ['state', 'updating', true],
       ['state', 'running', false],
-      ['complete', 'running', false],
+      ['complete', 'running', false]
     ]);
     const settledAt = sb.updates()[0]?.settledAt ?? 0;
     expect(Math.abs((follow.events[1]?.at ?? 0) - settledAt)).toBeLessThan(100);
@@ -128,7 +128,7 @@ describe('GET /cvms/{cvm_id}/state', () => {
     expect(failed.events.map((e) => [e.event, e.data['status']])).toEqual([
       ['state', 'updating'],
       ['state', 'error'],
-      ['complete', 'error'],
+      ['complete', 'error']
     ]);
     const t0 = Date.now();
     const waiting = await readStream(sb, `/cvms/${pathId(sb.cvms()[0]?.vm_uuid)}/state?target=stopped&timeout=10`);

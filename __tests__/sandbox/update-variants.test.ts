@@ -33,7 +33,7 @@ async function ops(sb: Sandbox): Promise<OperationsBody> {
 const settled = (sb: Sandbox): Promise<true> => waitFor(() => (sb.updates()[0]?.settledAt !== undefined ? true : undefined));
 
 describe('update variants', () => {
-  it("failed-running: the operation fails but the CVM runs on, on the target hash", async () => {
+  it('failed-running: the operation fails but the CVM runs on, on the target hash', async () => {
     const sb = await sandbox({ update: { startLagMs: 10, durationMs: 30, outcome: 'failed-running', errorMessage: 'health check failed; kept old container' } });
     const target = previous(sb);
     await redeploy(sb, target.revisionId);
@@ -72,7 +72,7 @@ describe('update variants', () => {
     expect(op?.events.map((e) => e.event_type)).toEqual(['activate_revision_started', 'activate_revision_completed']);
   });
 
-  it("writesRevisionRow false: an accepted redeploy adds no revision row", async () => {
+  it('writesRevisionRow false: an accepted redeploy adds no revision row', async () => {
     const sb = await sandbox({ update: { startLagMs: 10, durationMs: 20, writesRevisionRow: false } });
     const before = sb.revisions();
     const target = previous(sb);

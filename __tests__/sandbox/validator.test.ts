@@ -7,9 +7,14 @@ describe('openapi-validator', () => {
     expect(validateResponse('/apps/{app_id}/revisions', 'get', 200, { revisions: [] })).not.toEqual([]);
     expect(
       validateResponse('/api/v1/apps/{app_id}/revisions', 'GET', 200, {
-        revisions: [{ revision_id: 'r', app_id: 'a', vm_uuid: 'v', compose_hash: 'h', created_at: 'x', trace_id: null, operation_type: 'deploy', workspace: { id: 'bad', name: 'n' } }],
-        total: 1, page: 1, page_size: 50, total_pages: 1,
-      }).join('\n'),
+        revisions: [
+          { revision_id: 'r', app_id: 'a', vm_uuid: 'v', compose_hash: 'h', created_at: 'x', trace_id: null, operation_type: 'deploy', workspace: { id: 'bad', name: 'n' } }
+        ],
+        total: 1,
+        page: 1,
+        page_size: 50,
+        total_pages: 1
+      }).join('\n')
     ).toMatch(/pattern/);
   });
 

@@ -2,7 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import { renderWorkflowLog } from '../../scripts/workflow-log.js';
 
 describe('renderWorkflowLog (the demo shows what the Actions UI shows)', () => {
-  const stdout = ['::add-mask::phak_secret', 'Rolling back app a1', '::debug::GET /apps → 200', '::warning title=Check the target revision::line 1%0Aline 2', '::error title=App not found::No app%3A a1'].join('\n');
+  const stdout = [
+    '::add-mask::phak_secret',
+    'Rolling back app a1',
+    '::debug::GET /apps → 200',
+    '::warning title=Check the target revision::line 1%0Aline 2',
+    '::error title=App not found::No app%3A a1'
+  ].join('\n');
 
   it('never prints a raw workflow command', () => {
     const text = renderWorkflowLog(stdout);

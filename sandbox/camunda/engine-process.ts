@@ -22,7 +22,10 @@ export const TENANT = 'tenantA';
 
 /** Why the engine cannot run here, or undefined when Java and Maven are present. */
 export function missingTools(): string | undefined {
-  for (const [tool, args] of [['java', ['-version']], ['mvn', ['-v']]] as const) {
+  for (const [tool, args] of [
+    ['java', ['-version']],
+    ['mvn', ['-v']]
+  ] as const) {
     const probe = spawnSync(tool, [...args], { stdio: 'ignore' });
     if (probe.error || probe.status !== 0) return `${tool} is not installed (the Camunda sandbox engine needs a JDK 17+ and Maven)`;
   }

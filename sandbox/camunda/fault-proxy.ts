@@ -71,24 +71,21 @@ export async function startFaultProxy(engineUrl: string): Promise<FaultProxy> {
       req.socket.destroy();
       return;
     }
-    const upstream = httpRequest(
-      { host: engine.hostname, port: engine.port, method, path: url, headers: { ...req.headers, host: engine.host } },
-      (answer) => {
-        const chunks: Buffer[] = [];
-        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-        answer.on('end', () => {
-          void (async () => {
-            if (fault?.kind === 'drop-after') {
-              req.socket.destroy();
-              return;
-            }
-            if (fault?.kind === 'after') await fault.hook();
-            res.writeHead(answer.statusCode ?? 502, answer.headers);
-            res.end(Buffer.concat(chunks));
-          })().catch(() => req.socket.destroy());
-        });
-      }
-    );
+    const upstream = httpRequest({ host: engine.hostname, port: engine.port, method, path: url, headers: { ...req.headers, host: engine.host } }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+      answer.on('end', () => {
+        void (async () => {
+          if (fault?.kind === 'drop-after') {
+            req.socket.destroy();
+            return;
+          }
+          if (fault?.kind === 'after') await fault.hook();
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          res.end(Buffer.concat(chunks));
+        })().catch(() => req.socket.destroy());
+      });
+    });
     upstream.on('error', () => {
       if (!res.headersSent) res.writeHead(502).end();
     });

@@ -16,7 +16,12 @@ overrides.faults = overrides.faults?.map((f: FaultSpec) => (f.times === null ? {
 const sandbox = await startSandbox(overrides, Number(arg('--port') ?? 0));
 console.log(`PHALA_CLOUD_API_PREFIX=${sandbox.url}`);
 console.log(`PHALA_CLOUD_API_KEY=${sandbox.scenario.apiKey}`);
-console.log(`app_id=${sandbox.scenario.appId} cvms=${sandbox.cvms().map((c) => c.vm_uuid).join(',')}`);
+console.log(
+  `app_id=${sandbox.scenario.appId} cvms=${sandbox
+    .cvms()
+    .map((c) => c.vm_uuid)
+    .join(',')}`
+);
 const stop = (): void => {
   void sandbox.close().then(() => process.exit(0));
 };

@@ -39,14 +39,7 @@ export function validation(issues: ValidationIssue[]): Reply {
  * Pydantic v2 style integer query check. Returns the value, or pushes an issue and returns
  * undefined, so several violations in one request are all reported as FastAPI does.
  */
-export function intQuery(
-  query: Record<string, string>,
-  name: string,
-  def: number,
-  min: number,
-  max: number,
-  issues: ValidationIssue[],
-): number | undefined {
+export function intQuery(query: Record<string, string>, name: string, def: number, min: number, max: number, issues: ValidationIssue[]): number | undefined {
   const raw = query[name];
   if (raw === undefined) return def;
   const loc = ['query', name];
@@ -78,14 +71,12 @@ export function registrationRequired(s: Scenario, targetHash: string, requestId:
         { field: 'compose_hash', value: `0x${targetHash}` },
         { field: 'app_id', value: `0x${s.appId}` },
         { field: 'device_id', value: kms.deviceId },
-        { field: 'kms_info', value: { chain_id: kms.chainId, kms_contract_address: kms.kmsContract } },
+        { field: 'kms_info', value: { chain_id: kms.chainId, kms_contract_address: kms.kmsContract } }
       ],
-      suggestions: [
-        `Call addComposeHash(bytes32) on the app contract 0x${s.appId} with 0x${targetHash}, then retry with ?transaction_hash=<tx hash>`,
-      ],
+      suggestions: [`Call addComposeHash(bytes32) on the app contract 0x${s.appId} with 0x${targetHash}, then retry with ?transaction_hash=<tx hash>`],
       links: [],
-      request_id: requestId,
-    },
+      request_id: requestId
+    }
   };
 }
 
@@ -101,11 +92,11 @@ export function transactionVerificationFailed(s: Scenario, targetHash: string, t
         { field: 'transaction_hash', value: txHash },
         { field: 'compose_hash', value: `0x${targetHash}` },
         { field: 'app_id', value: `0x${s.appId}` },
-        { field: 'kms_info', value: { chain_id: kms.chainId, kms_contract_address: kms.kmsContract } },
+        { field: 'kms_info', value: { chain_id: kms.chainId, kms_contract_address: kms.kmsContract } }
       ],
       suggestions: ['Check that the transaction called addComposeHash(bytes32) with this compose hash and has been mined'],
       links: [],
-      request_id: requestId,
-    },
+      request_id: requestId
+    }
   };
 }

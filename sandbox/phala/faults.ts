@@ -29,9 +29,7 @@ export function appliesAfterProcessing(f: FaultSpec): boolean {
 
 /** Answers that are not a Reply: written to the socket by hostile.ts. */
 export type HostileAnswer =
-  | { hostile: 'huge-body'; sizeBytes: number }
-  | { hostile: 'slow-body'; chunkBytes: number; intervalMs: number; totalBytes?: number }
-  | { hostile: 'raw'; raw: string };
+  { hostile: 'huge-body'; sizeBytes: number } | { hostile: 'slow-body'; chunkBytes: number; intervalMs: number; totalBytes?: number } | { hostile: 'raw'; raw: string };
 
 export const DEFAULT_HUGE_BODY_BYTES = 20 * 1024 * 1024;
 

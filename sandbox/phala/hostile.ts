@@ -54,7 +54,7 @@ export function trickle(
   text: string,
   spec: { chunkBytes: number; intervalMs: number; totalBytes?: number },
   requestId: string,
-  after: After,
+  after: After
 ): void {
   res.writeHead(status, { 'Content-Type': 'application/json', 'X-Request-ID': requestId });
   const body = Buffer.from(text, 'utf8');

@@ -25,7 +25,7 @@ export function send(res: ServerResponse, reply: Reply, requestId: string): void
     'Content-Type': reply.contentType ?? 'application/json',
     'Content-Length': Buffer.byteLength(text),
     'X-Request-ID': requestId,
-    ...reply.headers,
+    ...reply.headers
   });
   res.end(text);
 }

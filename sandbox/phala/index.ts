@@ -16,5 +16,5 @@ export type {
   Scenario,
   ScenarioOverrides,
   UpdateBehaviour,
-  UpdateRecord,
+  UpdateRecord
 } from './types.js';

@@ -78,7 +78,7 @@ export const WORKSPACE: WorkspaceRef = {
   id: 'wks_3Jd8Lq0z',
   name: 'Sandbox Workspace',
   slug: 'sandbox-workspace',
-  avatar_url: null,
+  avatar_url: null
 };
 
 /** Compose hashes come decorated in revision rows; everything internal uses this form. */

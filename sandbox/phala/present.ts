@@ -50,7 +50,7 @@ export function cvmInfo(s: Scenario, cvm: CvmState): Record<string, unknown> {
       disk_in_gb: 20,
       gpus: 0,
       compute_billing_price: '0.058',
-      billing_period: 'hourly',
+      billing_period: 'hourly'
     },
     node_info: {
       object_type: 'node',
@@ -61,7 +61,7 @@ export function cvmInfo(s: Scenario, cvm: CvmState): Record<string, unknown> {
       device_id: kms.deviceId,
       ppid: null,
       status: 'ONLINE',
-      version: '0.5.3',
+      version: '0.5.3'
     },
     os: { name: 'dstack-0.5.3', version: '0.5.3', is_dev: false, os_image_hash: null },
     kms_type: s.onchainKms ? 'base' : 'phala',
@@ -72,7 +72,7 @@ export function cvmInfo(s: Scenario, cvm: CvmState): Record<string, unknown> {
           dstack_app_address: `0x${s.appId}`,
           deployer_address: kms.deployer,
           rpc_endpoint: 'https://mainnet.base.org',
-          encrypted_env_pubkey: null,
+          encrypted_env_pubkey: null
         }
       : null,
     status: cvm.status,
@@ -86,7 +86,7 @@ export function cvmInfo(s: Scenario, cvm: CvmState): Record<string, unknown> {
       serial: `https://${cvm.instance_id}-8090.${BASE_DOMAIN}/logs/serial`,
       stdout: null,
       stderr: null,
-      container_log_base: `https://${cvm.instance_id}-8090.${BASE_DOMAIN}/logs`,
+      container_log_base: `https://${cvm.instance_id}-8090.${BASE_DOMAIN}/logs`
     },
     services: [],
     endpoints: [{ app: `https://${s.appId}-8080.${BASE_DOMAIN}`, instance: `https://${cvm.instance_id}-8080.${BASE_DOMAIN}` }],
@@ -101,7 +101,7 @@ export function cvmInfo(s: Scenario, cvm: CvmState): Record<string, unknown> {
     created_at: cvm.created_at,
     deleted_at: null,
     listed: false,
-    project_type: null,
+    project_type: null
   };
   // Some platform versions do not serve in_progress at all; progress still tells.
   if (s.omitInProgress === true) delete body['in_progress'];
@@ -131,7 +131,7 @@ export function cvmStatus(cvm: CvmState): Record<string, unknown> {
     events: [],
     operation_type: op?.operation_type ?? null,
     operation_started_at: op?.started_at ?? null,
-    correlation_id: op?.correlation_id ?? null,
+    correlation_id: op?.correlation_id ?? null
   };
 }
 
@@ -149,6 +149,6 @@ export function cvmStateView(s: Scenario, cvm: CvmState): Record<string, unknown
     status: cvm.status,
     in_progress: cvm.in_progress,
     compose_hash: cvm.compose_hash,
-    progress: cvm.progress ? { ...cvm.progress } : null,
+    progress: cvm.progress ? { ...cvm.progress } : null
   };
 }

@@ -5,15 +5,7 @@
  */
 import { appHealth } from './health.js';
 import { cvmDetail, cvmInfo, cvmStateView, cvmStatus } from './present.js';
-import {
-  detail,
-  intQuery,
-  registrationRequired,
-  transactionVerificationFailed,
-  validation,
-  type Reply,
-  type ValidationIssue,
-} from './errors.js';
+import { detail, intQuery, registrationRequired, transactionVerificationFailed, validation, type Reply, type ValidationIssue } from './errors.js';
 import { normaliseHash } from './model.js';
 import type { AppState, CvmState } from './state.js';
 import type { AcceptedRedeploy, FaultEndpoint } from './types.js';
@@ -58,7 +50,7 @@ const ROUTES: Array<{ method: string; pattern: RegExp; endpoint: FaultEndpoint; 
   { method: 'GET', pattern: /^\/cvms\/([^/]+)$/, endpoint: 'getCvm', names: ['cvmId'] },
   { method: 'GET', pattern: /^\/cvms\/([^/]+)\/operations$/, endpoint: 'listOperations', names: ['cvmId'] },
   { method: 'GET', pattern: /^\/cvms\/([^/]+)\/state$/, endpoint: 'cvmState', names: ['cvmId'] },
-  { method: 'POST', pattern: /^\/status\/batch$/, endpoint: 'statusBatch', names: [] },
+  { method: 'POST', pattern: /^\/status\/batch$/, endpoint: 'statusBatch', names: [] }
 ];
 
 /** A route, or the 404/405 FastAPI would give for a path it does not serve. */
@@ -146,7 +138,7 @@ function listRevisions(state: AppState, page: number, pageSize: number): Reply {
   const totalPages = s.totalPagesOverride ?? Math.ceil(total / pageSize);
   return {
     status: 200,
-    body: { revisions, total, page, page_size: pageSize, total_pages: totalPages },
+    body: { revisions, total, page, page_size: pageSize, total_pages: totalPages }
   };
 }
 

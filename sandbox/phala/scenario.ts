@@ -23,7 +23,7 @@ export function defaultUpdateBehaviour(): UpdateBehaviour {
     settleStatus: 'error',
     operationType: 'compose_update',
     operationCarriesHash: true,
-    writesRevisionRow: true,
+    writesRevisionRow: true
   };
 }
 
@@ -40,7 +40,7 @@ export function defaultScenario(): Scenario {
     faults: [],
     cvmIdStyle: 'hashid',
     latencyMs: 0,
-    unhealthyHashes: [],
+    unhealthyHashes: []
   };
 }
 
@@ -54,7 +54,7 @@ export function resolveScenario(overrides: ScenarioOverrides = {}): Scenario {
     update: { ...base.update, ...update },
     // Copies: faults are consumed (times decremented) and must not leak into the caller's object.
     faults: (faults ?? []).map((f) => ({ ...f })),
-    unhealthyHashes: [...(unhealthyHashes ?? base.unhealthyHashes)],
+    unhealthyHashes: [...(unhealthyHashes ?? base.unhealthyHashes)]
   };
   if (hashes !== undefined) scenario.hashes = [...hashes];
   if (registeredTxHashes !== undefined) scenario.registeredTxHashes = [...registeredTxHashes];
@@ -113,7 +113,7 @@ export class RevisionFactory {
 
   constructor(
     private readonly appId: string,
-    private readonly user: UserRef = USER,
+    private readonly user: UserRef = USER
   ) {
     this.rng = new Rng(`${appId}:revisions`);
   }
@@ -133,7 +133,7 @@ export class RevisionFactory {
       // Restarts are often triggered by the platform itself, which the API reports as null.
       triggered_by: operationType === 'restart' ? null : { ...this.user },
       cvm: { object_type: 'cvm', vm_uuid: cvm.vm_uuid, app_id: this.appId, name: cvm.name },
-      workspace: { ...WORKSPACE },
+      workspace: { ...WORKSPACE }
     };
     this.counter++;
     return row;
@@ -189,7 +189,7 @@ export function resolveCvms(s: Scenario, currentHash: string): ResolvedCvm[] {
       status: spec.status ?? 'running',
       compose_hash: spec.compose_hash !== undefined ? normaliseHash(spec.compose_hash) : currentHash,
       instance_id: instanceId,
-      created_at: createdAt,
+      created_at: createdAt
     };
   });
 }

@@ -138,7 +138,7 @@ export async function startSandbox(overrides?: ScenarioOverrides, port = 0): Pro
         vm_uuid: r.vm_uuid,
         compose_hash: r.compose_hash,
         operation_type: r.operation_type,
-        created_at: r.created_at,
+        created_at: r.created_at
       })),
     updates: () => state.updates.map((u) => ({ ...u })),
     setUnhealthy: (hashes) => {
@@ -151,6 +151,6 @@ export async function startSandbox(overrides?: ScenarioOverrides, port = 0): Pro
         server.closeAllConnections();
       });
       return closing;
-    },
+    }
   };
 }

@@ -12,13 +12,7 @@ import type { AppState, CvmState } from './state.js';
 
 type After = (ms: number, fn: () => void) => NodeJS.Timeout;
 
-export function streamCvmState(
-  res: ServerResponse,
-  state: AppState,
-  spec: { cvm: CvmState; target: string; maxMs: number },
-  requestId: string,
-  after: After,
-): void {
+export function streamCvmState(res: ServerResponse, state: AppState, spec: { cvm: CvmState; target: string; maxMs: number }, requestId: string, after: After): void {
   const { cvm, target } = spec;
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', 'X-Request-ID': requestId });
   let last = '';

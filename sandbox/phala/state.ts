@@ -4,25 +4,8 @@
  * backend does: the compose hash flips at once, the update task starts later, then settles.
  */
 import { Rng } from './prng.js';
-import {
-  USER_EMAIL,
-  USER_NUMERIC_ID,
-  iso,
-  type AppRevision,
-  type CvmOperation,
-  type OperationEvent,
-  type ProgressInfo,
-} from './model.js';
-import {
-  RevisionFactory,
-  buildHistory,
-  currentHashOf,
-  deployHashes,
-  resolveCvms,
-  userOf,
-  type DeployRecord,
-  type ResolvedCvm,
-} from './scenario.js';
+import { USER_EMAIL, USER_NUMERIC_ID, iso, type AppRevision, type CvmOperation, type OperationEvent, type ProgressInfo } from './model.js';
+import { RevisionFactory, buildHistory, currentHashOf, deployHashes, resolveCvms, userOf, type DeployRecord, type ResolvedCvm } from './scenario.js';
 import type { AcceptedRedeploy, Scenario, UpdateRecord } from './types.js';
 
 export interface CvmState extends ResolvedCvm {
@@ -64,7 +47,10 @@ export class AppState {
   readonly updates: UpdateRecord[] = [];
   private closed = false;
 
-  constructor(readonly scenario: Scenario, now: number = Date.now()) {
+  constructor(
+    readonly scenario: Scenario,
+    now: number = Date.now()
+  ) {
     this.rng = new Rng(`${scenario.appId}:runtime`);
     this.factory = new RevisionFactory(scenario.appId, userOf(scenario));
     const hashes = deployHashes(scenario);
@@ -76,7 +62,7 @@ export class AppState {
       ...cvm,
       in_progress: false,
       progress: null,
-      operations: this.seedOperations(cvm, c, history.deploys),
+      operations: this.seedOperations(cvm, c, history.deploys)
     }));
     if (scenario.busy) this.startBusy(scenario.busy.vmIndex ?? 0, scenario.busy.operationType ?? 'restart', scenario.busy.forMs, now);
   }
@@ -235,7 +221,7 @@ export class AppState {
       sub_operations: [],
       events,
       instance_name: cvm.name,
-      compose_hash: hash,
+      compose_hash: hash
     };
   }
 

@@ -47,7 +47,11 @@ const GROUPS: Array<[string, string]> = [
 
 export function environmentStatuses(scenario: QoveryScenario, state: EnvironmentState): Record<string, unknown> {
   const body: Record<string, unknown> = { environment: environmentStatus(scenario, state), terraforms: [] };
-  for (const [key, type] of GROUPS) body[key] = state.existing().filter((s) => s.type === type).map((s) => serviceStatus(s, state));
+  for (const [key, type] of GROUPS)
+    body[key] = state
+      .existing()
+      .filter((s) => s.type === type)
+      .map((s) => serviceStatus(s, state));
   return body;
 }
 

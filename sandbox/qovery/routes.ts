@@ -109,7 +109,16 @@ function parseDeployRequest(state: EnvironmentState, body: unknown): Array<{ ser
       const id = typeof item?.[idField] === 'string' ? (item[idField] as string).toLowerCase() : '';
       const service = state.existing().find((s) => s.id === id && s.type === type);
       if (!service) return `${key}: no ${type.toLowerCase()} ${id || '(missing id)'} in this environment`;
-      const expected = service.type === 'JOB' ? (service.source === 'git' ? 'git_commit_id' : 'image_tag') : service.type === 'HELM' ? (service.source === 'git' ? 'git_commit_id' : 'chart_version') : versionFields[0]!;
+      const expected =
+        service.type === 'JOB'
+          ? service.source === 'git'
+            ? 'git_commit_id'
+            : 'image_tag'
+          : service.type === 'HELM'
+            ? service.source === 'git'
+              ? 'git_commit_id'
+              : 'chart_version'
+            : versionFields[0]!;
       const given = versionFields.filter((f) => typeof item[f] === 'string' && item[f] !== '');
       if (given.length > 1 || (given.length === 1 && given[0] !== expected)) return `${key}: ${service.name} takes ${expected}, not ${given.join(', ')}`;
       entries.push({ serviceId: service.id, version: given.length ? (item[expected] as string) : service.version });

@@ -20,8 +20,7 @@ export const defaultServices = (): SandboxServiceSpec[] => [
 ];
 
 /** v1 → v2 → v3 (running): api commits and web tags move together. */
-export const defaultExecutions = (): ExecutionSpec[] =>
-  ['v1', 'v2', 'v3'].map((v) => ({ versions: { api: commitOf(v), web: `1.0.${v.slice(1)}` }, withoutVersion: ['db'] }));
+export const defaultExecutions = (): ExecutionSpec[] => ['v1', 'v2', 'v3'].map((v) => ({ versions: { api: commitOf(v), web: `1.0.${v.slice(1)}` }, withoutVersion: ['db'] }));
 
 export const defaultDeployment = (): DeploymentBehaviour => ({ startLagMs: 400, queuedMs: 300, durationMs: 800, outcome: 'success' });
 

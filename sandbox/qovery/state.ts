@@ -59,7 +59,10 @@ export class EnvironmentState {
   shown: Shown;
   private live?: Live;
 
-  constructor(private readonly scenario: QoveryScenario, now = Date.now()) {
+  constructor(
+    private readonly scenario: QoveryScenario,
+    now = Date.now()
+  ) {
     this.services = scenario.services.map((spec) => ({
       id: (spec.id ?? stableUuid(`service:${spec.name}`)).toLowerCase(),
       name: spec.name,
@@ -94,9 +97,7 @@ export class EnvironmentState {
       }
     });
     const newest = this.executions[0];
-    this.shown = newest
-      ? { state: newest.status, lastDeploymentId: newest.executionId, requestId: newest.requestId, at: newest.updatedAt }
-      : { state: 'READY', at: now };
+    this.shown = newest ? { state: newest.status, lastDeploymentId: newest.executionId, requestId: newest.requestId, at: newest.updatedAt } : { state: 'READY', at: now };
     if (scenario.busyForMs) {
       const entries = this.existing().map((s) => ({ serviceId: s.id, version: s.version, state: 'DEPLOYING' }));
       const execution = this.record('DEPLOY', entries, now, 'someone-else@example.com');

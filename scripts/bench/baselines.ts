@@ -40,7 +40,7 @@ export async function fixedPollRollback(sandbox: Sandbox, revisionId: string, ta
   const res = await fetch(`${sandbox.url}/apps/${sandbox.scenario.appId}/revisions/${revisionId}/redeploy`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ vm_uuids: vmUuids }),
+    body: JSON.stringify({ vm_uuids: vmUuids })
   });
   if (res.status !== 202) throw new Error(`baseline redeploy: HTTP ${res.status} ${await res.text()}`);
   const pending = new Set(vmUuids);

@@ -77,7 +77,7 @@ export async function measureCompletionLag(plan: LagPlan): Promise<LagSummary[]>
         medianMs: median(lags),
         worstMs: max(lags),
         averagePerSecond: runs.reduce((n, r) => n + r.requests, 0) / (runs.reduce((n, r) => n + r.spanMs, 0) / 1000),
-        maxInAnySecond: Math.max(0, ...runs.map((r) => r.maxInAnySecond)),
+        maxInAnySecond: Math.max(0, ...runs.map((r) => r.maxInAnySecond))
       });
     }
   }
@@ -102,7 +102,12 @@ async function baselineRun(bench: BenchSandbox): Promise<LagRun> {
   const target = hashes.find((r) => r.hash !== hashes[0]!.hash && r.operation_type !== 'restart');
   if (!target) throw new Error('no earlier revision in the sandbox history');
   const mark = sandbox.requests.length;
-  await fixedPollRollback(sandbox, target.revision_id, target.hash, sandbox.cvms().map((c) => c.vm_uuid));
+  await fixedPollRollback(
+    sandbox,
+    target.revision_id,
+    target.hash,
+    sandbox.cvms().map((c) => c.vm_uuid)
+  );
   return await measured(bench, mark, Date.now());
 }
 

@@ -70,7 +70,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     opts.cvmCounts = [1];
     if (!runsGiven) opts.runs = 1;
   }
-  const target = out === undefined ? (opts.smoke ? undefined : 'BENCHMARKS.md') : out ?? undefined;
+  const target = out === undefined ? (opts.smoke ? undefined : 'BENCHMARKS.md') : (out ?? undefined);
   if (target !== undefined) opts.out = target;
   return opts;
 }

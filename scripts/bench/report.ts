@@ -39,7 +39,7 @@ export function resolutionTable(results: readonly ResolutionResult[]): string {
     formatMs(r.wallMs),
     r.impl === 'sequential loop' ? undefined : formatRatio(r.ms, baseline(r, 'sequential loop')),
     r.impl === 'SDK loop' ? undefined : formatRatio(r.ms, baseline(r, 'SDK loop')),
-    r.correct ? 'right' : `WRONG${r.error ? `: ${r.error}` : ''}`,
+    r.correct ? 'right' : `WRONG${r.error ? `: ${r.error}` : ''}`
   ]);
   return renderTable(['rows', 'looking for', 'client', 'requests', 'max in flight', 'time', 'spawn→exit', 'vs sequential loop', 'vs SDK loop', 'answer'], rows);
 }
@@ -56,7 +56,7 @@ export function lagTable(summaries: readonly LagSummary[]): string {
       formatMs(s.worstMs),
       vs,
       formatRate(s.averagePerSecond),
-      s.runs.length ? s.maxInAnySecond : undefined,
+      s.runs.length ? s.maxInAnySecond : undefined
     ];
   });
   return renderTable(['CVMs', 'client', 'runs', 'median lag', 'worst lag', 'vs fixed poll (median / worst)', 'requests/s while waiting', 'max requests in 1 s'], rows);
@@ -68,13 +68,16 @@ export function startupTable(s: StartupResult): string {
     [
       ['action: spawn → first request', formatMs(s.medianActionMs), s.actionMs.join(', ') + ' ms', formatRatio(s.medianActionMs, s.medianNodeMs)],
       ['`node -e 0`: spawn → exit', formatMs(s.medianNodeMs), s.nodeMs.join(', ') + ' ms', '1.00×'],
-      ['dist/index.js size', `${(s.bundleBytes / 1024).toFixed(0)} KiB`, `${s.bundleBytes} bytes`, undefined],
+      ['dist/index.js size', `${(s.bundleBytes / 1024).toFixed(0)} KiB`, `${s.bundleBytes} bytes`, undefined]
     ]
   );
 }
 
 export function targetsTable(targets: readonly TargetResult[]): string {
-  return renderTable(['target', 'measured', 'verdict'], targets.map((t) => [t.target, t.measured, verdict(t.met)]));
+  return renderTable(
+    ['target', 'measured', 'verdict'],
+    targets.map((t) => [t.target, t.measured, verdict(t.met)])
+  );
 }
 
 /** The tables alone, for the terminal. */

@@ -51,7 +51,7 @@ export async function measureResolution(plan: ResolutionPlan): Promise<{ results
       const cases: Array<{ caseName: CaseName; wanted: Wanted; input: string; expected: string }> = [
         { caseName: 'previous', wanted: { kind: 'previous' }, input: 'previous', expected: previous },
         { caseName: 'oldest hash', wanted: { kind: 'hash', hash: oldest }, input: oldest, expected: oldest },
-        { caseName: 'oldest prefix', wanted: { kind: 'prefix', prefix }, input: prefix, expected: oldest },
+        { caseName: 'oldest prefix', wanted: { kind: 'prefix', prefix }, input: prefix, expected: oldest }
       ];
       for (const c of cases) {
         const journal = (from: number): RecordedRequest[] => sandbox.requests.slice(from).filter((r) => r.method === 'GET' && r.path.endsWith('/revisions'));
@@ -74,7 +74,7 @@ export async function measureResolution(plan: ResolutionPlan): Promise<{ results
           maxInFlight: inFlight(revs),
           ms: exitAt - (all[0]?.at ?? spawnAt),
           wallMs: exitAt - spawnAt,
-          correct: run.exitCode === 0 && run.outputs['compose_hash'] === c.expected,
+          correct: run.exitCode === 0 && run.outputs['compose_hash'] === c.expected
         };
         if (run.exitCode !== 0) actionResult.error = lastLines(run.stdout + run.stderr);
         results.push(actionResult);

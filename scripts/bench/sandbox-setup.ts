@@ -5,8 +5,6 @@
  */
 import { startSandbox, type FaultEndpoint, type FaultSpec, type Sandbox, type ScenarioOverrides } from '../../sandbox/phala/index.js';
 
-
-
 const ENDPOINTS: FaultEndpoint[] = ['listRevisions', 'redeploy', 'listAppCvms', 'getCvm', 'listOperations'];
 
 export interface BenchSandbox {
@@ -46,7 +44,7 @@ export async function startBenchSandbox(overrides: ScenarioOverrides, latencyMs:
       }
       return out;
     },
-    close: () => sandbox.close(),
+    close: () => sandbox.close()
   };
 }
 

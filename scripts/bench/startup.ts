@@ -41,7 +41,7 @@ export async function measureStartup(runs: number, latencyMs: number): Promise<S
     nodeMs,
     medianActionMs: median(actionMs),
     medianNodeMs: median(nodeMs),
-    bundleBytes: statSync(join(ACTION_ROOT, 'dist', 'index.js')).size,
+    bundleBytes: statSync(join(ACTION_ROOT, 'dist', 'index.js')).size
   };
 }
 

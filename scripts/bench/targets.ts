@@ -42,7 +42,11 @@ export function checkTargets(f: TargetFigures): TargetResult[] {
   const o = f.oldestAt50k;
   results.push(
     o
-      ? { target: 'oldest hash at 50k rows ≥3× faster than the sequential loop', measured: `${fixed(o.sequentialMs / o.actionMs, 2)}× as fast`, met: o.sequentialMs >= 3 * o.actionMs }
+      ? {
+          target: 'oldest hash at 50k rows ≥3× faster than the sequential loop',
+          measured: `${fixed(o.sequentialMs / o.actionMs, 2)}× as fast`,
+          met: o.sequentialMs >= 3 * o.actionMs
+        }
       : { target: 'oldest hash at 50k rows ≥3× faster than the sequential loop', measured: 'not measured', met: undefined }
   );
   results.push(
@@ -50,7 +54,7 @@ export function checkTargets(f: TargetFigures): TargetResult[] {
       ? {
           target: 'oldest hash at 50k rows ≥20× faster than the SDK loop, ≤8 in flight',
           measured: `${fixed(o.sdkMs / o.actionMs, 2)}× as fast, ${o.actionMaxInFlight} in flight`,
-          met: o.sdkMs >= 20 * o.actionMs && o.actionMaxInFlight <= 8,
+          met: o.sdkMs >= 20 * o.actionMs && o.actionMaxInFlight <= 8
         }
       : { target: 'oldest hash at 50k rows ≥20× faster than the SDK loop, ≤8 in flight', measured: 'not measured', met: undefined }
   );
@@ -79,7 +83,7 @@ export function checkTargets(f: TargetFigures): TargetResult[] {
       ? {
           target: 'requests while waiting ≤1.5/s average, never >5 in any second',
           measured: `${fixed(f.waiting.averagePerSecond, 2)}/s average (worst CVM count), ${f.waiting.maxInAnySecond} max in a second`,
-          met: f.waiting.averagePerSecond <= 1.5 && f.waiting.maxInAnySecond <= 5,
+          met: f.waiting.averagePerSecond <= 1.5 && f.waiting.maxInAnySecond <= 5
         }
       : { target: 'requests while waiting ≤1.5/s average, never >5 in any second', measured: 'not measured', met: undefined }
   );
@@ -88,7 +92,7 @@ export function checkTargets(f: TargetFigures): TargetResult[] {
       ? {
           target: 'time to first request within 2.5× of `node -e 0`',
           measured: `${fixed(f.startup.actionMs / f.startup.nodeMs, 2)}× (${Math.round(f.startup.actionMs)} ms vs ${Math.round(f.startup.nodeMs)} ms)`,
-          met: f.startup.actionMs <= 2.5 * f.startup.nodeMs,
+          met: f.startup.actionMs <= 2.5 * f.startup.nodeMs
         }
       : { target: 'time to first request within 2.5× of `node -e 0`', measured: 'not measured', met: undefined }
   );

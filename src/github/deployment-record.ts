@@ -127,7 +127,10 @@ export async function createDeploymentRecord(options: DeploymentRecordOptions): 
   // 202 means GitHub merged instead of deploying; only auto_merge does that, and it is off.
   const deployment = created.data as { id?: unknown; message?: unknown };
   if (created.status !== 201 || typeof deployment.id !== 'number') {
-    log.warning(`GitHub did not create a deployment (answered ${created.status}${typeof deployment.message === 'string' ? `: ${deployment.message}` : ''}). The rollback is unaffected.`, WARNING_TITLE);
+    log.warning(
+      `GitHub did not create a deployment (answered ${created.status}${typeof deployment.message === 'string' ? `: ${deployment.message}` : ''}). The rollback is unaffected.`,
+      WARNING_TITLE
+    );
     return undefined;
   }
   const id = deployment.id;
@@ -178,7 +181,9 @@ function explain(error: unknown, timedOut: boolean, context: FailureContext): st
 function validationDetail(errors: unknown): string {
   if (!Array.isArray(errors)) return '';
   const parts = errors
-    .map((e: { field?: unknown; code?: unknown; message?: unknown }) => (typeof e.message === 'string' ? e.message : typeof e.field === 'string' ? `${e.field}: ${String(e.code)}` : ''))
+    .map((e: { field?: unknown; code?: unknown; message?: unknown }) =>
+      typeof e.message === 'string' ? e.message : typeof e.field === 'string' ? `${e.field}: ${String(e.code)}` : ''
+    )
     .filter((part) => part !== '');
   return parts.length > 0 ? `${parts.join('; ')}. ` : '';
 }

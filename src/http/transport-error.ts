@@ -31,7 +31,7 @@ function hintFor(code: string, message: string): string | undefined {
   if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO' || /wrong version number|packet length too long|http request/i.test(message)) {
     return 'The server did not speak TLS: api_url says https but the port serves plain http. Use the https port, or http:// for a loopback test server.';
   }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return "The host name in api_url could not be resolved: check it for typos.";
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'The host name in api_url could not be resolved: check it for typos.';
   if (code === 'ECONNREFUSED') return 'Nothing listens at that address and port: check the host and port in api_url.';
   if (/certificate|self[- ]signed|CERT_|UNABLE_TO_VERIFY/i.test(`${code} ${message}`)) {
     return "The server's TLS certificate was not trusted. The action does not turn certificate checks off; use the API's real address.";

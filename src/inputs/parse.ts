@@ -77,7 +77,10 @@ export function parseSecret(name: string, raw: string, mask: Masker): string {
     throw new InputError(name, `The value contains whitespace or control characters; copy it again without line breaks.`);
   }
   if (/[^\u0020-\u007e]/.test(value)) {
-    throw new InputError(name, `The value contains characters that are not printable ASCII (e.g. a smart quote or an accent); HTTP headers cannot carry them. Copy it again from its source.`);
+    throw new InputError(
+      name,
+      `The value contains characters that are not printable ASCII (e.g. a smart quote or an accent); HTTP headers cannot carry them. Copy it again from its source.`
+    );
   }
   return value;
 }
@@ -109,5 +112,8 @@ export function canonicalUuid(text: string): string | undefined {
 
 /** Items separated by commas, spaces or new lines (how people paste lists into a YAML input). */
 export function splitList(raw: string, separators: RegExp = /[\s,]+/): string[] {
-  return raw.split(separators).map((item) => item.trim()).filter((item) => item !== '');
+  return raw
+    .split(separators)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }

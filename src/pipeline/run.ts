@@ -43,7 +43,9 @@ export async function run(settings: Settings, deps: RunDeps): Promise<RollbackSt
   deps.setOutput('console_url', plan.consoleUrl);
 
   const by = plan.revision.createdBy ? ` by ${plan.revision.createdBy}` : '';
-  log.info(`Target: revision ${plan.revision.id}, ${v.version} ${plan.revision.version} (${plan.revision.operationType ?? 'revision'}${by} at ${plan.revision.createdAt}); found after reading ${plan.searched} history entries.`);
+  log.info(
+    `Target: revision ${plan.revision.id}, ${v.version} ${plan.revision.version} (${plan.revision.operationType ?? 'revision'}${by} at ${plan.revision.createdAt}); found after reading ${plan.searched} history entries.`
+  );
   log.info(
     `Currently running: ${v.version} ${plan.previousVersion || 'unknown'}. ${v.instances.charAt(0).toUpperCase()}${v.instances.slice(1)}: ${
       plan.targets.map((i) => `${i.name} (${i.id}, ${i.status}${i.version ? `, ${short(i.version)}` : ''})`).join(', ') || 'none'
@@ -90,7 +92,9 @@ export async function run(settings: Settings, deps: RunDeps): Promise<RollbackSt
   }
   const waitTracker: WaitTracker = { pending: (description) => void (progress.pending = description) };
   await provider.waitUntilDone(plan, outcome.receipt, waitTracker);
-  log.info(`Rollback complete: ${plan.toRedeploy.length} ${plan.toRedeploy.length === 1 ? v.instance : v.instances} now run${plan.toRedeploy.length === 1 ? 's' : ''} revision ${plan.revision.id}.`);
+  log.info(
+    `Rollback complete: ${plan.toRedeploy.length} ${plan.toRedeploy.length === 1 ? v.instance : v.instances} now run${plan.toRedeploy.length === 1 ? 's' : ''} revision ${plan.revision.id}.`
+  );
 
   if (deps.verify) {
     progress.phase = 'verifying';
@@ -98,7 +102,9 @@ export async function run(settings: Settings, deps: RunDeps): Promise<RollbackSt
     progress.health = health;
     deps.setOutput('health', health.state);
     if (health.state === 'unhealthy') {
-      throw new ActionError('Health check failed after the rollback', `The rollback completed on ${v.platform}, but the app did not answer as expected: ${health.detail}`, { changed: 'accepted' });
+      throw new ActionError('Health check failed after the rollback', `The rollback completed on ${v.platform}, but the app did not answer as expected: ${health.detail}`, {
+        changed: 'accepted'
+      });
     }
   }
   return finish(deps, 'completed');

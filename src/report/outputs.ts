@@ -49,7 +49,10 @@ function service(item: unknown): string | undefined {
   if (typeof id !== 'string' || !UUID.test(id)) return `service id ${JSON.stringify(String(id)).slice(0, 60)} is not a UUID`;
   if (typeof name !== 'string' || !SAFE_NAME.test(name)) return `service name of ${id} has characters that are not allowed in an output`;
   if (typeof type !== 'string' || !/^[A-Z_]{1,32}$/.test(type)) return `service type of ${id} is not a Qovery service type`;
-  for (const [field, version] of [['from', from], ['to', to]] as const) {
+  for (const [field, version] of [
+    ['from', from],
+    ['to', to]
+  ] as const) {
     if (version !== '' && (typeof version !== 'string' || !VERSION.test(version))) return `service ${id} '${field}' is not a version`;
   }
   return undefined;

@@ -14,10 +14,8 @@ export const MAX_SUMMARY_BYTES = 512 * 1024 - 1024;
 /* eslint-disable no-control-regex -- matching control characters is the point of this module */
 
 /** Line breaks a runner, a browser or an editor may honour: \r\n, \n, \r, NEL, LS, PS, VT, FF. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029\u000b\u000c]/g;
 /** Other control characters, which a terminal may interpret. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f\u009b]/g;
 /** A workflow command (`::name::`) or a legacy one (`##[name]`) at the start of a line. */
 const COMMAND_START = /^(\s*)(::|##\[)/;

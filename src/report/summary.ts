@@ -109,5 +109,5 @@ export function renderSummary(input: SummaryInput): string {
   const head = ['## Rollback', '', '| | |', '| --- | --- |', ...rows.map(([key, value]) => `| ${key} | ${value} |`), ''];
   const quote = input.failure ? `<blockquote>${esc(input.failure.message)}</blockquote>\n` : '';
   const text = `${head.join('\n')}\n${quote}`;
-  return truncateBytes(text, MAX_SUMMARY_BYTES, '\n\n…the summary was cut here to stay within GitHub\'s size limit.\n');
+  return truncateBytes(text, MAX_SUMMARY_BYTES, "\n\n…the summary was cut here to stay within GitHub's size limit.\n");
 }

@@ -89,7 +89,9 @@ export async function checkHealth(options: HealthCheckOptions): Promise<HealthRe
       log.info(`${shown} ${describePoll(last, ok, matcher)} (poll ${attempts}, after ${seconds(clock.now() - startedAt)}).`);
     }
     if (consecutive >= required) {
-      log.info(`${shown} is healthy: ${required} expected answer${required === 1 ? '' : 's'} in a row after ${attempts} poll${attempts === 1 ? '' : 's'} (${seconds(clock.now() - startedAt)}).`);
+      log.info(
+        `${shown} is healthy: ${required} expected answer${required === 1 ? '' : 's'} in a row after ${attempts} poll${attempts === 1 ? '' : 's'} (${seconds(clock.now() - startedAt)}).`
+      );
       return result('healthy');
     }
 

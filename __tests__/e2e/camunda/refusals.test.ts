@@ -54,7 +54,12 @@ describeWithEngine('camunda: undoing a rollback, and what the engine refuses', (
     expect(error!.title).toBe('The Camunda engine rejected the credentials');
     expect(error!.message).toContain('Basic realm="default"');
     expect(error!.message).toContain('Nothing was deployed');
-    expect(run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n')).not.toContain('Not-The-Pa55w0rd');
+    expect(
+      run.stdout
+        .split('\n')
+        .filter((line) => !line.startsWith('::add-mask::'))
+        .join('\n')
+    ).not.toContain('Not-The-Pa55w0rd');
   });
 
   test('403: a user without CREATE on Deployment is told which authorization is missing; nothing deployed', async () => {
@@ -68,7 +73,7 @@ describeWithEngine('camunda: undoing a rollback, and what the engine refuses', (
     expect(run.exitCode).toBe(1);
     const [error] = annotations(run);
     expect(error!.title).toBe('Not authorized on the Camunda engine');
-    expect(error!.message).toContain("lacks CREATE on Deployment"); // the user name is masked: it is half the credential
+    expect(error!.message).toContain('lacks CREATE on Deployment'); // the user name is masked: it is half the credential
     expect(error!.message).toContain('Nothing was deployed');
     expect(await engine.deployments(name)).toHaveLength(2);
   });

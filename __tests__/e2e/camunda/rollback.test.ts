@@ -153,7 +153,7 @@ describeWithEngine('camunda: rolling back on a real engine', () => {
     expect(posts(proxy)).toEqual([]);
   });
 
-  test('tenant_id: only that tenant\'s deployments count, and the redeploy stays in the tenant', async () => {
+  test("tenant_id: only that tenant's deployments count, and the redeploy stays in the tenant", async () => {
     const url = await engineUrl();
     const engine = adminClient(url);
     const name = uniqueName('tenant');

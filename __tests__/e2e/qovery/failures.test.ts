@@ -138,7 +138,10 @@ describe('Qovery: refused by the platform', () => {
   });
 
   it('400 on the deploy request: shows the message, nothing deployed', async () => {
-    const sandbox = await qoveryWith({ executions: HISTORY, faults: [{ endpoint: 'deploy', kind: 'status', status: 400, body: '{"status":400,"error":"Bad Request","message":"image tag not found"}' }] });
+    const sandbox = await qoveryWith({
+      executions: HISTORY,
+      faults: [{ endpoint: 'deploy', kind: 'status', status: 400, body: '{"status":400,"error":"Bad Request","message":"image tag not found"}' }]
+    });
     const run = await rollback(sandbox);
     expect(run.exitCode).toBe(1);
     expect(annotations(run)[0]!.message).toMatch(/Qovery says: "image tag not found".*Nothing was deployed/);

@@ -30,7 +30,12 @@ describe('Qovery: previous', () => {
     expect(run.outputs.console_url).toBe(
       `https://console.qovery.com/organization/${sandbox.scenario.organizationId}/project/${sandbox.scenario.projectId}/environment/${sandbox.scenario.environmentId}/overview`
     );
-    expect(sandbox.services().filter((s) => s.version !== undefined).map((s) => [s.name, s.version, s.state])).toEqual([
+    expect(
+      sandbox
+        .services()
+        .filter((s) => s.version !== undefined)
+        .map((s) => [s.name, s.version, s.state])
+    ).toEqual([
       ['api', commitOf('v2'), 'DEPLOYED'],
       ['web', '1.0.2', 'DEPLOYED']
     ]);
@@ -182,7 +187,10 @@ describe('Qovery: services that came and went', () => {
   });
 
   it('replaces characters an output may not carry in service names', async () => {
-    const sandbox = await qoveryWith({ services: [{ name: 'api;$(rm -rf)', type: 'APPLICATION' }], executions: [{ versions: { 'api;$(rm -rf)': commitOf('1') } }, { versions: { 'api;$(rm -rf)': commitOf('2') } }] });
+    const sandbox = await qoveryWith({
+      services: [{ name: 'api;$(rm -rf)', type: 'APPLICATION' }],
+      executions: [{ versions: { 'api;$(rm -rf)': commitOf('1') } }, { versions: { 'api;$(rm -rf)': commitOf('2') } }]
+    });
     const run = await rollback(sandbox, { dry_run: 'true' });
     expect(run.exitCode).toBe(0);
     expect(servicesOutput(run)[0]!.name).toBe('api___rm -rf_');
@@ -199,7 +207,12 @@ describe('Qovery: credentials', () => {
     const fromEnv = await rollback(sandbox, { api_key: '', dry_run: 'true' }, { env: { QOVERY_CLI_ACCESS_TOKEN: sandbox.scenario.token } });
     expect(fromEnv.exitCode).toBe(0);
     expect(new Set(sandbox.requests.slice(count).map((r) => r.authScheme))).toEqual(new Set(['Token']));
-    expect(fromEnv.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n')).not.toContain(sandbox.scenario.token);
+    expect(
+      fromEnv.stdout
+        .split('\n')
+        .filter((line) => !line.startsWith('::add-mask::'))
+        .join('\n')
+    ).not.toContain(sandbox.scenario.token);
   });
 
   it('ignores Phala environment fallbacks', async () => {

@@ -6,7 +6,11 @@ import type { CamundaSettings } from '../../../src/settings.js';
 
 function settings(inputs: Record<string, string>, masked: string[] = []): CamundaSettings {
   const all: Record<string, string> = { provider: 'camunda', api_url: 'https://bpm.example.com/engine-rest', app_id: 'invoice', ...inputs };
-  return getSettings((name) => all[name] ?? '', {}, (secret) => masked.push(secret)) as CamundaSettings;
+  return getSettings(
+    (name) => all[name] ?? '',
+    {},
+    (secret) => masked.push(secret)
+  ) as CamundaSettings;
 }
 
 function refusal(inputs: Record<string, string>): InputError {

@@ -61,11 +61,38 @@ const v = (label: string): Files => ({ 'invoice.bpmn': `<process name="${label}"
 
 describe('content', () => {
   test('equal when names and bytes are equal, whatever the order', () => {
-    const a = fingerprint([['a', Buffer.from('1')], ['b', Buffer.from('2')]]);
-    expect(sameContent(a, fingerprint([['b', Buffer.from('2')], ['a', Buffer.from('1')]]))).toBe(true);
-    expect(sameContent(a, fingerprint([['a', Buffer.from('1')], ['b', Buffer.from('3')]]))).toBe(false);
+    const a = fingerprint([
+      ['a', Buffer.from('1')],
+      ['b', Buffer.from('2')]
+    ]);
+    expect(
+      sameContent(
+        a,
+        fingerprint([
+          ['b', Buffer.from('2')],
+          ['a', Buffer.from('1')]
+        ])
+      )
+    ).toBe(true);
+    expect(
+      sameContent(
+        a,
+        fingerprint([
+          ['a', Buffer.from('1')],
+          ['b', Buffer.from('3')]
+        ])
+      )
+    ).toBe(false);
     expect(sameContent(a, fingerprint([['a', Buffer.from('1')]]))).toBe(false);
-    expect(sameContent(a, fingerprint([['a', Buffer.from('1')], ['c', Buffer.from('2')]]))).toBe(false);
+    expect(
+      sameContent(
+        a,
+        fingerprint([
+          ['a', Buffer.from('1')],
+          ['c', Buffer.from('2')]
+        ])
+      )
+    ).toBe(false);
   });
 });
 

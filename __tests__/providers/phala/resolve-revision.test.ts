@@ -250,7 +250,7 @@ describe('linear time', () => {
 describe('the page cap', () => {
   const endless = () => fakeHistory(rowsOf(101_000, (i) => hash(i)));
 
-  it("stops a search at 100 pages and says so, suggesting a full hash or revision id", async () => {
+  it('stops a search at 100 pages and says so, suggesting a full hash or revision id', async () => {
     const { fetchPage, fetched } = endless();
     const error = await failure(resolveRevision(fetchPage, sel('nope'), [cvm(VM_A, '')]));
     expect(error.title).toBe('Revision not found');

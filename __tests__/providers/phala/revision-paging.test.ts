@@ -37,7 +37,10 @@ const jitter = (page: number) => ((page * 7) % 5) * 2;
 
 describe('concurrent paging', () => {
   it('fetches page 1 alone, then keeps at most `concurrency` requests in flight', async () => {
-    const fake = fakeHistory(rowsOf(30_000, (i) => hash(i)), { delay: jitter });
+    const fake = fakeHistory(
+      rowsOf(30_000, (i) => hash(i)),
+      { delay: jitter }
+    );
     let inFlightWhilePageOne = -1;
     const { visit, pages } = collector();
     const result = await readRevisionPages(
@@ -55,13 +58,19 @@ describe('concurrent paging', () => {
   });
 
   it('never has more than 8 requests in flight, whatever concurrency is asked for', async () => {
-    const fake = fakeHistory(rowsOf(30_000, (i) => hash(i)), { delay: jitter });
+    const fake = fakeHistory(
+      rowsOf(30_000, (i) => hash(i)),
+      { delay: jitter }
+    );
     await readRevisionPages(fake.fetchPage, collector().visit, { concurrency: 50 });
     expect(fake.stats.maxInFlight).toBe(8);
   });
 
   it('hands pages over strictly in order even when later pages answer first', async () => {
-    const fake = fakeHistory(rowsOf(8000, (i) => hash(i)), { delay: (page) => (9 - page) * 3 });
+    const fake = fakeHistory(
+      rowsOf(8000, (i) => hash(i)),
+      { delay: (page) => (9 - page) * 3 }
+    );
     const { visit, pages, ids } = collector();
     await readRevisionPages(fake.fetchPage, visit, { concurrency: 8 });
     expect(pages).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
@@ -69,7 +78,10 @@ describe('concurrent paging', () => {
   });
 
   it('issues no new request once the answer is settled, even though later pages were wanted', async () => {
-    const fake = fakeHistory(rowsOf(40_000, (i) => hash(i)), { delay: jitter });
+    const fake = fakeHistory(
+      rowsOf(40_000, (i) => hash(i)),
+      { delay: jitter }
+    );
     const result = await readRevisionPages(fake.fetchPage, (_rows, page) => (page === 4 ? 'settled' : 'continue'), { concurrency: 3 });
     const issuedAtSettling = fake.fetched.length;
     await sleep(60);
@@ -79,7 +91,10 @@ describe('concurrent paging', () => {
   });
 
   it('ignores a failure of a page fetched ahead but never needed', async () => {
-    const fake = fakeHistory(rowsOf(10_000, (i) => hash(i)), { delay: jitter });
+    const fake = fakeHistory(
+      rowsOf(10_000, (i) => hash(i)),
+      { delay: jitter }
+    );
     const fetchPage = (page: number): Promise<RevisionsPage> => (page >= 3 ? Promise.reject(new Error('boom')) : fake.fetchPage(page));
     const result = await readRevisionPages(fetchPage, (_rows, page) => (page === 2 ? 'settled' : 'continue'), { concurrency: 4 });
     expect(result.end).toBe('settled');
@@ -95,10 +110,13 @@ describe('concurrent paging', () => {
 describe('rows that shift while paging', () => {
   it('hands every row over once and never skips one when new revisions arrive at the top between requests', async () => {
     let arrivals = 0;
-    const fake = fakeHistory(rowsOf(3000, (i) => hash(i)), {
-      delay: jitter,
-      onCall: (_page, rows) => rows.unshift(...Array.from({ length: 7 }, () => row(`new${arrivals++}`, hash(900_000 + arrivals))))
-    });
+    const fake = fakeHistory(
+      rowsOf(3000, (i) => hash(i)),
+      {
+        delay: jitter,
+        onCall: (_page, rows) => rows.unshift(...Array.from({ length: 7 }, () => row(`new${arrivals++}`, hash(900_000 + arrivals))))
+      }
+    );
     const original = fake.rows.map((r) => r.revisionId);
     const { visit, ids } = collector();
     const result = await readRevisionPages(fake.fetchPage, visit, { concurrency: 3 });
@@ -111,15 +129,18 @@ describe('rows that shift while paging', () => {
   it('fetches a page again when it was served from an older snapshot than the page before it', async () => {
     // Page 2 is slow and served after 5 revisions arrived; page 3 answers at once from the old snapshot.
     let inserted = false;
-    const fake = fakeHistory(rowsOf(3000, (i) => hash(i)), {
-      delay: (page) => (page === 2 ? 20 : 0),
-      onServe: (page, rows) => {
-        if (page === 2 && !inserted) {
-          inserted = true;
-          rows.unshift(...Array.from({ length: 5 }, (_, n) => row(`new${n}`, hash(800_000 + n))));
+    const fake = fakeHistory(
+      rowsOf(3000, (i) => hash(i)),
+      {
+        delay: (page) => (page === 2 ? 20 : 0),
+        onServe: (page, rows) => {
+          if (page === 2 && !inserted) {
+            inserted = true;
+            rows.unshift(...Array.from({ length: 5 }, (_, n) => row(`new${n}`, hash(800_000 + n))));
+          }
         }
       }
-    });
+    );
     const original = fake.rows.map((r) => r.revisionId);
     const { visit, ids } = collector();
     await readRevisionPages(fake.fetchPage, visit, { concurrency: 4 });
@@ -129,9 +150,12 @@ describe('rows that shift while paging', () => {
 
   it('finds the oldest revision by id while revisions keep arriving', async () => {
     let arrivals = 0;
-    const fake = fakeHistory(rowsOf(2500, (i) => hash(i)), {
-      onCall: (_page, rows) => rows.unshift(...Array.from({ length: 400 }, () => row(`new${arrivals++}`, hash(700_000 + arrivals))))
-    });
+    const fake = fakeHistory(
+      rowsOf(2500, (i) => hash(i)),
+      {
+        onCall: (_page, rows) => rows.unshift(...Array.from({ length: 400 }, () => row(`new${arrivals++}`, hash(700_000 + arrivals))))
+      }
+    );
     const result = await resolveRevision(fake.fetchPage, parseRevisionSelector('r0'), [], { concurrency: 2 });
     expect(result.target.revisionId).toBe('r0');
   });

@@ -6,14 +6,24 @@ const ENV_ID = '3C90C3CC-0D44-4B50-8888-8DD25736052A';
 function settings(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
   const masked: string[] = [];
   const all: Record<string, string> = { provider: 'qovery', app_id: ENV_ID, api_key: 'qov_token', ...inputs };
-  const result = getSettings((name) => all[name] ?? '', env, (secret) => masked.push(secret)) as QoverySettings;
+  const result = getSettings(
+    (name) => all[name] ?? '',
+    env,
+    (secret) => masked.push(secret)
+  ) as QoverySettings;
   return { result, masked };
 }
 
 describe('Qovery inputs', () => {
   it('defaults: api.qovery.com, previous, the environment id in canonical form, token masked', () => {
     const { result, masked } = settings({});
-    expect(result).toMatchObject({ provider: 'qovery', apiUrl: 'https://api.qovery.com', appId: ENV_ID.toLowerCase(), apiKey: 'qov_token', revision: { kind: 'previous', steps: 1 } });
+    expect(result).toMatchObject({
+      provider: 'qovery',
+      apiUrl: 'https://api.qovery.com',
+      appId: ENV_ID.toLowerCase(),
+      apiKey: 'qov_token',
+      revision: { kind: 'previous', steps: 1 }
+    });
     expect(masked).toEqual(['qov_token']);
   });
 

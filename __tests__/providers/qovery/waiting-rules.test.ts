@@ -27,13 +27,19 @@ describe('recognising our deployment', () => {
     expect(isOurs({ state: 'DEPLOYED', lastDeploymentState: 'DEPLOYED', lastDeploymentId: 'old' }, { baseline })).toBe(false);
   });
   it('prefers the deployment request id when both sides have one', () => {
-    expect(isOurs({ state: 'DEPLOYING', lastDeploymentState: 'DEPLOYING', lastDeploymentId: 'other', deploymentRequestId: 'r-other' }, { baseline, requestId: 'r-new' })).toBe(false);
+    expect(isOurs({ state: 'DEPLOYING', lastDeploymentState: 'DEPLOYING', lastDeploymentId: 'other', deploymentRequestId: 'r-other' }, { baseline, requestId: 'r-new' })).toBe(
+      false
+    );
     expect(isOurs({ state: 'DEPLOYING', lastDeploymentState: 'DEPLOYING', lastDeploymentId: 'new', deploymentRequestId: 'r-new' }, { baseline, requestId: 'r-new' })).toBe(true);
   });
   it('ignores a request id the status already showed before the trigger', () => {
     const before = { ...baseline, requestId: 'r-old' };
-    expect(isOurs({ state: 'DEPLOYING', lastDeploymentState: 'DEPLOYING', lastDeploymentId: 'new', deploymentRequestId: 'r-old' }, { baseline: before, requestId: 'r-new' })).toBe(true);
-    expect(isOurs({ state: 'DEPLOYED', lastDeploymentState: 'DEPLOYED', lastDeploymentId: 'old', deploymentRequestId: 'r-old' }, { baseline: before, requestId: 'r-new' })).toBe(false);
+    expect(isOurs({ state: 'DEPLOYING', lastDeploymentState: 'DEPLOYING', lastDeploymentId: 'new', deploymentRequestId: 'r-old' }, { baseline: before, requestId: 'r-new' })).toBe(
+      true
+    );
+    expect(isOurs({ state: 'DEPLOYED', lastDeploymentState: 'DEPLOYED', lastDeploymentId: 'old', deploymentRequestId: 'r-old' }, { baseline: before, requestId: 'r-new' })).toBe(
+      false
+    );
   });
   it('falls back to a new deployment id, or the execution found after a lost answer', () => {
     expect(isOurs({ state: 'DEPLOYING', lastDeploymentState: 'DEPLOYING', lastDeploymentId: 'new' }, { baseline, requestId: 'r-new' })).toBe(true);

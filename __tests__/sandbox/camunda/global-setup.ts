@@ -33,7 +33,10 @@ export default async function globalSetup(globalConfig: GlobalConfig): Promise<v
     const selected = patterns.patterns.some((pattern) => /camunda/i.test(pattern)) || USERS.some((path) => executor.isMatch(resolve(globalConfig.rootDir, path)));
     if (!selected) return write({ kind: 'not-needed' });
   }
-  for (const [tool, args] of [['java', ['-version']], ['mvn', ['-v']]] as const) {
+  for (const [tool, args] of [
+    ['java', ['-version']],
+    ['mvn', ['-v']]
+  ] as const) {
     const probe = spawnSync(tool, [...args], { stdio: 'ignore' });
     if (probe.error || probe.status !== 0) return write({ kind: 'unavailable', reason: `${tool} is not installed (the Camunda sandbox engine needs a JDK 17+ and Maven)` });
   }
@@ -49,7 +52,10 @@ export default async function globalSetup(globalConfig: GlobalConfig): Promise<v
     const logFile = join(dir, 'engine.log');
     const out = openSync(logFile, 'a');
     // stdin is a pipe the engine watches: if Jest dies without its teardown, the engine exits too.
-    const child = spawn('java', ['-Xmx512m', '-XX:TieredStopAtLevel=1', '-Dsandbox.exitWithStdin=true', '-jar', jar, `--server.port=${port}`], { detached: true, stdio: ['pipe', out, out] });
+    const child = spawn('java', ['-Xmx512m', '-XX:TieredStopAtLevel=1', '-Dsandbox.exitWithStdin=true', '-jar', jar, `--server.port=${port}`], {
+      detached: true,
+      stdio: ['pipe', out, out]
+    });
     child.unref();
     (child.stdin as unknown as { unref(): void }).unref();
     write({ kind: 'started', url: `http://127.0.0.1:${port}/engine-rest`, pid: child.pid, logFile });

@@ -33,7 +33,12 @@ describeWithEngine('camunda sandbox: the endpoints the action uses answer as the
       const deployed = await engine.deploy(name, { 'p.bpmn': bpmnProcess(uniqueKey('spec'), 'one'), 'd.dmn': dmnDecision(uniqueKey('specd'), 'one') });
       for (const url of [direct, proxy.url]) {
         const checks: Array<[string, 'get' | 'post', string, { status: number; body: unknown }]> = [
-          ['/deployment', 'get', '/deployment', await call(url, 'GET', `/deployment?name=${name}&withoutTenantId=true&sortBy=deploymentTime&sortOrder=desc&firstResult=0&maxResults=10`)],
+          [
+            '/deployment',
+            'get',
+            '/deployment',
+            await call(url, 'GET', `/deployment?name=${name}&withoutTenantId=true&sortBy=deploymentTime&sortOrder=desc&firstResult=0&maxResults=10`)
+          ],
           ['/deployment/{id}', 'get', 'one', await call(url, 'GET', `/deployment/${deployed.id}`)],
           ['/deployment/{id}/resources', 'get', 'list', await call(url, 'GET', `/deployment/${deployed.id}/resources`)],
           ['/process-definition', 'get', 'by deployment', await call(url, 'GET', `/process-definition?deploymentId=${deployed.id}`)],
@@ -43,7 +48,12 @@ describeWithEngine('camunda sandbox: the endpoints the action uses answer as the
           ['/deployment', 'get', '400', await call(url, 'GET', '/deployment?sortBy=deploymentTime')]
         ];
         for (const [path, method, label, response] of checks) {
-          expect({ path, label, status: response.status, problems: validateResponse(method, path, response.status, response.body) }).toEqual({ path, label, status: response.status, problems: [] });
+          expect({ path, label, status: response.status, problems: validateResponse(method, path, response.status, response.body) }).toEqual({
+            path,
+            label,
+            status: response.status,
+            problems: []
+          });
         }
         expect(checks.map(([, , , response]) => response.status)).toEqual([200, 200, 200, 200, 200, 200, 404, 400]);
         // The document lists no 403 for the redeploy; the engine answers with its AuthorizationExceptionDto.

@@ -60,7 +60,9 @@ describe('Qovery sandbox: service deploy lifecycle', () => {
   it('ends in DEPLOYMENT_ERROR with the named services in error', async () => {
     const sb = await sandbox({ deployment: { startLagMs: 0, queuedMs: 0, durationMs: 100, outcome: 'error', errorServices: ['web'] } });
     const id = sb.scenario.environmentId;
-    await call(sb, 'POST', `/environment/${id}/service/deploy`, { body: { containers: [{ id: webId, image_tag: '9.9.9' }], applications: [{ application_id: apiId, git_commit_id: commitOf('x') }] } });
+    await call(sb, 'POST', `/environment/${id}/service/deploy`, {
+      body: { containers: [{ id: webId, image_tag: '9.9.9' }], applications: [{ application_id: apiId, git_commit_id: commitOf('x') }] }
+    });
     await sleep(150);
     const statuses = await call(sb, 'GET', `/environment/${id}/statuses`);
     expectValid(Q.statuses, 'GET', statuses);
@@ -101,7 +103,12 @@ describe('Qovery sandbox: faults', () => {
   });
 
   it('serves a malformed (HTML) body and delays answers on request', async () => {
-    const sb = await sandbox({ faults: [{ endpoint: 'status', kind: 'malformed' }, { endpoint: 'history', kind: 'latency', delayMs: 200 }] });
+    const sb = await sandbox({
+      faults: [
+        { endpoint: 'status', kind: 'malformed' },
+        { endpoint: 'history', kind: 'latency', delayMs: 200 }
+      ]
+    });
     const id = sb.scenario.environmentId;
     const html = await call(sb, 'GET', `/environment/${id}/status`);
     expect(html.headers.get('content-type')).toContain('text/html');

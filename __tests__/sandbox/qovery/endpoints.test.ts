@@ -69,7 +69,13 @@ describe('Qovery sandbox: reads', () => {
   });
 
   it('leaves services that no longer exist out of statuses but keeps them in the history', async () => {
-    const sb = await sandbox({ services: [{ name: 'api', type: 'APPLICATION' }, { name: 'old', type: 'CONTAINER', exists: false }], executions: [{ versions: { api: commitOf('1'), old: '1' } }] });
+    const sb = await sandbox({
+      services: [
+        { name: 'api', type: 'APPLICATION' },
+        { name: 'old', type: 'CONTAINER', exists: false }
+      ],
+      executions: [{ versions: { api: commitOf('1'), old: '1' } }]
+    });
     const statuses = (await call(sb, 'GET', `/environment/${sb.scenario.environmentId}/statuses`)).json as Json;
     expect(statuses.containers).toEqual([]);
     expect(sb.executions()[0]!.versions).toEqual({ api: commitOf('1'), old: '1' });

@@ -83,7 +83,13 @@ export function createCamundaProvider(settings: CamundaSettings, deps: ProviderD
         appId: ctx.name,
         targets: [instance],
         toRedeploy: resolved.sameContent ? [] : [instance],
-        revision: { id: target.id, version: target.id, createdAt: target.deploymentTime, createdBy: target.source ? `source '${target.source}'` : undefined, operationType: 'deployment' },
+        revision: {
+          id: target.id,
+          version: target.id,
+          createdAt: target.deploymentTime,
+          createdBy: target.source ? `source '${target.source}'` : undefined,
+          operationType: 'deployment'
+        },
         previousVersion: current.id,
         searched: resolved.searched,
         warnings: resolved.warnings,

@@ -24,7 +24,10 @@ export function readCamundaInputs(read: InputReader, _env: NodeJS.ProcessEnv, ma
   const revision = parseRevisionSelector(readInput(read, 'revision') || 'previous', { id: { pattern: DEPLOYMENT_ID, describe: 'a deployment id' } });
   const appId = readInput(read, 'app_id').trim();
   if (!appId && revision.kind !== 'ref') {
-    throw new InputError('app_id', `app_id is required with revision ${quoteInput(revision.text)}: the deployment name, as Cockpit shows it. Only with a deployment id as revision may it be left empty.`);
+    throw new InputError(
+      'app_id',
+      `app_id is required with revision ${quoteInput(revision.text)}: the deployment name, as Cockpit shows it. Only with a deployment id as revision may it be left empty.`
+    );
   }
   if (appId.length > MAX_NAME_LENGTH || hasControlCharacters(appId)) {
     throw new InputError('app_id', `${quoteInput(appId)} cannot be a deployment name: at most ${MAX_NAME_LENGTH} characters, no control characters.`);
@@ -54,7 +57,8 @@ function parseAuth(read: InputReader, mask: Masker): CamundaAuth {
     throw new InputError('api_key', 'Give either api_key (a bearer token, for an engine behind an OAuth proxy) or username and password (HTTP Basic), not both.');
   }
   if (token) return { kind: 'bearer', token };
-  if (username && !password) throw new InputError('password', 'username is set but password is empty: HTTP Basic needs both (from secrets), or neither for an engine without authentication.');
+  if (username && !password)
+    throw new InputError('password', 'username is set but password is empty: HTTP Basic needs both (from secrets), or neither for an engine without authentication.');
   if (password && !username) throw new InputError('username', 'password is set but username is empty: HTTP Basic needs both, or neither for an engine without authentication.');
   if (username && username.includes(':')) throw new InputError('username', 'The user name contains a colon, which HTTP Basic cannot carry.');
   return username ? { kind: 'basic', username, password } : { kind: 'none' };

@@ -78,10 +78,18 @@ export function explainFailure(response: ApiResponse, ctx: FailureContext): Acti
         options
       );
     case 400:
-      return new ActionError('The Camunda engine refused the request', `${where}${engineSays} Check the inputs this request was built from (app_id, tenant_id, resources).${safety}`, options);
+      return new ActionError(
+        'The Camunda engine refused the request',
+        `${where}${engineSays} Check the inputs this request was built from (app_id, tenant_id, resources).${safety}`,
+        options
+      );
     default:
       if (response.status >= 500 || response.status === 429) {
-        return new ActionError('The Camunda engine is failing', `${where}${engineSays} The engine or a proxy in front of it failed (reads are retried; this persisted). Check the engine's log and try again.${safety}`, options);
+        return new ActionError(
+          'The Camunda engine is failing',
+          `${where}${engineSays} The engine or a proxy in front of it failed (reads are retried; this persisted). Check the engine's log and try again.${safety}`,
+          options
+        );
       }
       return new ActionError('Unexpected answer from the Camunda engine', `${where}${engineSays}${safety}`, options);
   }

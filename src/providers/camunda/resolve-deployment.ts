@@ -82,7 +82,11 @@ function requireResources(target: Deployment, content: Content, resources: strin
 async function resolveById(history: DeploymentHistory, request: ResolveRequest, id: string): Promise<Resolution> {
   const target = await history.find(id);
   if (!target) {
-    throw new ActionError('Deployment not found', `The engine has no deployment with id '${id}'. Copy the id from Cockpit (Deployments) or from an earlier run's revision_id output, and check api_url.`, { changed: 'nothing' });
+    throw new ActionError(
+      'Deployment not found',
+      `The engine has no deployment with id '${id}'. Copy the id from Cockpit (Deployments) or from an earlier run's revision_id output, and check api_url.`,
+      { changed: 'nothing' }
+    );
   }
   if (request.name && target.name !== request.name) {
     throw new ActionError(
@@ -99,7 +103,11 @@ async function resolveById(history: DeploymentHistory, request: ResolveRequest, 
     );
   }
   if (!target.name) {
-    throw new ActionError('Deployment has no name', `Deployment ${id} has no name, so the action cannot tell which deployment is current. Only named deployments can be rolled back.`, { changed: 'nothing' });
+    throw new ActionError(
+      'Deployment has no name',
+      `Deployment ${id} has no name, so the action cannot tell which deployment is current. Only named deployments can be rolled back.`,
+      { changed: 'nothing' }
+    );
   }
   const current = await newestOf(history, target.name, request.tenantId);
   const targetContent = await history.content(target, request.resources);

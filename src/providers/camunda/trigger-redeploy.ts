@@ -53,13 +53,22 @@ export async function triggerRedeploy(ctx: CamundaContext, plan: RollbackPlan, t
   }
 
   lost ??= `answered ${response!.status}`;
-  log.warning(`The redeploy got no usable answer (${lost}). Reading the deployments back by source '${ctx.source}' to learn whether the engine deployed it; it is not sent again.`, 'Redeploy answer lost');
+  log.warning(
+    `The redeploy got no usable answer (${lost}). Reading the deployments back by source '${ctx.source}' to learn whether the engine deployed it; it is not sent again.`,
+    'Redeploy answer lost'
+  );
   const found = await findOwnDeployment(ctx, before);
   if (found) {
     tracker.mark('accepted');
     api.changed = 'accepted';
-    log.warning(`Deployment ${found.id} (${found.deploymentTime}) with this run's source exists: the engine did deploy it. Going on to verify it.`, 'Redeploy found after a lost answer');
-    return { kind: 'triggered', receipt: { acceptedAt, outputs: { deployment_id: found.id }, note: `the redeploy's answer was lost (${lost}); deployment ${found.id} was found by its source` } };
+    log.warning(
+      `Deployment ${found.id} (${found.deploymentTime}) with this run's source exists: the engine did deploy it. Going on to verify it.`,
+      'Redeploy found after a lost answer'
+    );
+    return {
+      kind: 'triggered',
+      receipt: { acceptedAt, outputs: { deployment_id: found.id }, note: `the redeploy's answer was lost (${lost}); deployment ${found.id} was found by its source` }
+    };
   }
   tracker.mark('nothing');
   api.changed = 'nothing';

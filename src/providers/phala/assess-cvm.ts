@@ -61,7 +61,12 @@ export function assessCvm(cvm: CvmState, targetHash: string, evidence: Evidence)
  * the Date header's one-second resolution), is an activation (not a restart, power or resize
  * operation) and names the target compose hash or none.
  */
-export function operationForRollback(operations: OperationRecord[], targetHash: string, sentAt: number, correlationIds: ReadonlySet<string> = new Set()): OperationRecord | undefined {
+export function operationForRollback(
+  operations: OperationRecord[],
+  targetHash: string,
+  sentAt: number,
+  correlationIds: ReadonlySet<string> = new Set()
+): OperationRecord | undefined {
   const SLACK_MS = 2000;
   const candidates = operations.filter((op) => {
     if (NOT_ACTIVATION.test(op.operationType)) return false;

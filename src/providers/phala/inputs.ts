@@ -62,7 +62,10 @@ function parseVmUuids(raw: string): string[] | 'all' {
     // The API lists vm_uuids dashed; a dashless copy (as the SDKs put it in paths) is the same CVM.
     const uuid = canonicalUuid(item);
     if (!uuid) {
-      throw new InputError('vm_uuids', `${quoteInput(item)} is not a CVM vm_uuid (expected a UUID such as 3f2b9c1e-5d4a-4c2b-9e8f-0a1b2c3d4e5f); separate several with commas, spaces or new lines.`);
+      throw new InputError(
+        'vm_uuids',
+        `${quoteInput(item)} is not a CVM vm_uuid (expected a UUID such as 3f2b9c1e-5d4a-4c2b-9e8f-0a1b2c3d4e5f); separate several with commas, spaces or new lines.`
+      );
     }
     if (!uuids.includes(uuid)) uuids.push(uuid);
   }

@@ -35,7 +35,9 @@ export function readErrorBody(response: ApiResponse): PlatformErrorBody {
     result.message = clip(
       detail
         .slice(0, MAX_ITEMS)
-        .map((item) => (isObject(item) ? `${Array.isArray(item.loc) ? item.loc.slice(0, 10).map(String).join('.') + ': ' : ''}${describeValue(item.msg ?? '')}` : describeValue(item)))
+        .map((item) =>
+          isObject(item) ? `${Array.isArray(item.loc) ? item.loc.slice(0, 10).map(String).join('.') + ': ' : ''}${describeValue(item.msg ?? '')}` : describeValue(item)
+        )
         .join('; ')
     );
   }
@@ -47,7 +49,11 @@ export function readErrorBody(response: ApiResponse): PlatformErrorBody {
       .filter(isObject)
       .map((d) => ({ field: typeof d.field === 'string' ? clip(d.field) : undefined, value: d.value }));
   }
-  if (Array.isArray(structured.suggestions)) result.suggestions = structured.suggestions.slice(0, MAX_ITEMS).filter((s): s is string => typeof s === 'string').map(clip);
+  if (Array.isArray(structured.suggestions))
+    result.suggestions = structured.suggestions
+      .slice(0, MAX_ITEMS)
+      .filter((s): s is string => typeof s === 'string')
+      .map(clip);
   if (typeof structured.request_id === 'string') result.requestId = clip(structured.request_id);
   return result;
 }
@@ -79,9 +85,17 @@ export function explainFailure(response: ApiResponse, ctx: FailureContext): Acti
 
   switch (status) {
     case 401:
-      return new ActionError('Phala Cloud rejected the API key', `${where} while ${ctx.doing}.${platformSays} The API key is missing, mistyped, revoked or expired: check the secret passed as api_key (or PHALA_CLOUD_API_KEY).`, options);
+      return new ActionError(
+        'Phala Cloud rejected the API key',
+        `${where} while ${ctx.doing}.${platformSays} The API key is missing, mistyped, revoked or expired: check the secret passed as api_key (or PHALA_CLOUD_API_KEY).`,
+        options
+      );
     case 403:
-      return new ActionError('No access to the app\'s workspace', `${where} while ${ctx.doing}.${platformSays} The API key is valid but its workspace has no access to app ${ctx.appId}: use a key created in the workspace that owns the app.`, options);
+      return new ActionError(
+        "No access to the app's workspace",
+        `${where} while ${ctx.doing}.${platformSays} The API key is valid but its workspace has no access to app ${ctx.appId}: use a key created in the workspace that owns the app.`,
+        options
+      );
     case 404:
       return notFound(where, platformSays, ctx, cvmPath);
     case 422:
@@ -100,7 +114,11 @@ export function explainFailure(response: ApiResponse, ctx: FailureContext): Acti
     }
     default:
       if (status >= 500 || status === 429)
-        return new ActionError('Phala Cloud is unavailable', `${where} while ${ctx.doing}, after retries.${platformSays} The platform is failing or throttling; try again in a few minutes.`, options);
+        return new ActionError(
+          'Phala Cloud is unavailable',
+          `${where} while ${ctx.doing}, after retries.${platformSays} The platform is failing or throttling; try again in a few minutes.`,
+          options
+        );
       return new ActionError('Unexpected answer from Phala Cloud', `${where} while ${ctx.doing}.${platformSays}`, options);
   }
 }
@@ -145,7 +163,13 @@ function onchainRegistrationRequired(where: string, said: PlatformErrorBody, ctx
     `${where} while ${ctx.doing}: app ${ctx.appId} uses on-chain KMS, so compose hash ${hash} must be registered on the app's contract before it can run${said.errorCode ? ` (${said.errorCode})` : ''}.`,
     `What to do: call addComposeHash(${hash}) on the app contract, wait for the transaction to confirm, then run this action again with transaction_hash set to that transaction's hash (0x + 64 hex).`
   ];
-  if (isObject(kms)) lines.push(`KMS: ${Object.entries(kms).slice(0, MAX_ITEMS).map(([k, v]) => `${clip(k)}=${describeValue(v)}`).join(', ')}.`);
+  if (isObject(kms))
+    lines.push(
+      `KMS: ${Object.entries(kms)
+        .slice(0, MAX_ITEMS)
+        .map(([k, v]) => `${clip(k)}=${describeValue(v)}`)
+        .join(', ')}.`
+    );
   const deviceId = field('device_id');
   if (typeof deviceId === 'string') lines.push(`Device id: ${clip(deviceId)}.`);
   if (said.message) lines.push(`Phala Cloud says: "${said.message}".`);

@@ -102,7 +102,9 @@ function liveHash(targets: ReadonlyArray<RevisionTarget>, selector: RevisionSele
   const [hash = ''] = hashes;
   if (hash !== '' && known.length < targets.length && selector.kind === 'previous') {
     const silent = targets.filter((cvm) => cvm.composeHash === '').map((cvm) => `${cvm.name} (${cvm.vmUuid})`);
-    warnings.push(`${silent.join(', ')} report${silent.length === 1 ? 's' : ''} no compose hash; ${describeSelector(selector)} is taken relative to ${short(hash)}, which the other targeted CVMs run.`);
+    warnings.push(
+      `${silent.join(', ')} report${silent.length === 1 ? 's' : ''} no compose hash; ${describeSelector(selector)} is taken relative to ${short(hash)}, which the other targeted CVMs run.`
+    );
   }
   return hash;
 }
@@ -163,7 +165,9 @@ class PreviousSearch implements Search {
     if (hash === undefined) throw this.notEnough(paging);
     const row = this.best.get(hash)!;
     if (paging.end === 'capped' && !this.olderRowsRead(hash)) {
-      this.warnings.push(`Whether ${describeSelector(selector)} undoes an earlier rollback could not be checked: no older revision was read before the search stopped at ${paging.maxPages} pages.`);
+      this.warnings.push(
+        `Whether ${describeSelector(selector)} undoes an earlier rollback could not be checked: no older revision was read before the search stopped at ${paging.maxPages} pages.`
+      );
     }
     if (undoesEarlierRollback(this.history, current, hash)) {
       throw new ActionError(
@@ -238,10 +242,7 @@ class RefSearch implements Search {
     if (this.fullHash && this.matches.size > 0) return this.matches.values().next().value!;
     if (this.matches.size > 1) {
       const list = [...this.matches.values()].map((row) => `  ${row.composeHash} (revision ${row.revisionId}, ${row.createdAt})`).join('\n');
-      throw new ActionError(
-        'Ambiguous compose hash prefix',
-        `${describeSelector(selector)} matches ${this.matches.size} different compose hashes; give more characters:\n${list}`
-      );
+      throw new ActionError('Ambiguous compose hash prefix', `${describeSelector(selector)} matches ${this.matches.size} different compose hashes; give more characters:\n${list}`);
     }
     const only = this.matches.values().next().value;
     if (only && paging.end !== 'capped') return only;
@@ -279,8 +280,7 @@ export async function resolveRevision(
   const normalised = targets.map((cvm) => ({ ...cvm, composeHash: normaliseHash(cvm.composeHash) }));
   const live = liveHash(normalised, selector, warnings);
   const targeted = new Set(normalised.map((cvm) => cvm.vmUuid.toLowerCase()));
-  const search: Search =
-    selector.kind === 'previous' ? new PreviousSearch(selector, targeted, live ?? '', warnings) : new RefSearch(selector, targeted, live);
+  const search: Search = selector.kind === 'previous' ? new PreviousSearch(selector, targeted, live ?? '', warnings) : new RefSearch(selector, targeted, live);
   const paging = await readRevisionPages(fetchPage, (rows) => search.visit(rows), options);
   const target = search.finish(paging);
   return {

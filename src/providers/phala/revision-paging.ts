@@ -51,11 +51,7 @@ function pagingFailed(message: string): ActionError {
  * concurrent requests are served out of order) may have skipped rows in between, so it is
  * fetched again once. Everything is bounded by `maxPages` requests, whatever the server claims.
  */
-export async function readRevisionPages(
-  fetchPage: (page: number) => Promise<RevisionsPage>,
-  visit: PageVisitor,
-  options: PagingOptions = {}
-): Promise<PagingResult> {
+export async function readRevisionPages(fetchPage: (page: number) => Promise<RevisionsPage>, visit: PageVisitor, options: PagingOptions = {}): Promise<PagingResult> {
   const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY)));
   const maxPages = Math.max(1, Math.floor(options.maxPages ?? DEFAULT_MAX_PAGES));
   const firstSeenOn = new Map<string, number>(); // revision id → page

@@ -119,9 +119,7 @@ function parseCvm(endpoint: string, item: unknown, where: string): CvmState {
     status: item.status,
     inProgress: item.in_progress === true || target !== undefined,
     composeHash: hash ? normaliseHash(hash) : '',
-    progress: progress
-      ? { target, startedAt: optStr(progress, 'started_at'), correlationId: optStr(progress, 'correlation_id') }
-      : undefined
+    progress: progress ? { target, startedAt: optStr(progress, 'started_at'), correlationId: optStr(progress, 'correlation_id') } : undefined
   };
 }
 

@@ -34,7 +34,14 @@ export async function triggerRedeploy(ctx: PhalaContext, plan: RollbackPlan, tra
     api.changed = state;
     tracker.mark(state);
   };
-  const refusedContext = () => ({ appId: plan.appId, doing, revisionId: plan.revision.id, composeHash: plan.revision.version, changed: unclearSince === undefined ? ('nothing' as const) : ('unknown' as const), apiUrl: api.apiUrl });
+  const refusedContext = () => ({
+    appId: plan.appId,
+    doing,
+    revisionId: plan.revision.id,
+    composeHash: plan.revision.version,
+    changed: unclearSince === undefined ? ('nothing' as const) : ('unknown' as const),
+    apiUrl: api.apiUrl
+  });
 
   for (;;) {
     if (deadline.expired()) {

@@ -64,7 +64,10 @@ export async function waitForRollback(ctx: PhalaContext, plan: RollbackPlan, rec
       for (const [vmUuid, entry] of tracked) {
         const cvm = cvms.find((candidate) => candidate.vmUuid === vmUuid);
         if (!cvm) {
-          throw new ActionError('CVM disappeared during the rollback', `CVM ${vmUuid} is no longer listed for app ${plan.appId}. It may have been deleted while the rollback ran; check the dashboard.`);
+          throw new ActionError(
+            'CVM disappeared during the rollback',
+            `CVM ${vmUuid} is no longer listed for app ${plan.appId}. It may have been deleted while the rollback ran; check the dashboard.`
+          );
         }
         if (cvm.inProgress) {
           entry.seenUpdating = true;
@@ -80,7 +83,10 @@ export async function waitForRollback(ctx: PhalaContext, plan: RollbackPlan, rec
       const wanting = [...tracked.values()]
         .filter((entry) => entry.cvm && !entry.cvm.inProgress && entry.operation?.status !== 'completed' && entry.operation?.status !== 'failed')
         .filter((entry) => entry.seenUpdating || now - startedLocal >= FIRST_RECORD_LOOK_MS)
-        .filter((entry) => entry.justSettled || entry.lastRecordLookAt === undefined || now - entry.lastRecordLookAt >= (entry.seenUpdating ? SETTLED_RECORD_LOOK_EVERY_MS : RECORD_LOOK_EVERY_MS))
+        .filter(
+          (entry) =>
+            entry.justSettled || entry.lastRecordLookAt === undefined || now - entry.lastRecordLookAt >= (entry.seenUpdating ? SETTLED_RECORD_LOOK_EVERY_MS : RECORD_LOOK_EVERY_MS)
+        )
         .sort((a, b) => (a.lastRecordLookAt ?? 0) - (b.lastRecordLookAt ?? 0));
       for (const entry of wanting) {
         if (window.available() === 0) break;
@@ -120,7 +126,10 @@ export async function waitForRollback(ctx: PhalaContext, plan: RollbackPlan, rec
     }
 
     const now = clock.now();
-    const brisk = now - startedLocal < FAST_WINDOW_MS || now - lastChangeAt < FAST_WINDOW_MS || [...tracked.values()].some((entry) => entry.verdict?.kind === 'pending' && entry.verdict.needsRecord && entry.seenUpdating);
+    const brisk =
+      now - startedLocal < FAST_WINDOW_MS ||
+      now - lastChangeAt < FAST_WINDOW_MS ||
+      [...tracked.values()].some((entry) => entry.verdict?.kind === 'pending' && entry.verdict.needsRecord && entry.seenUpdating);
     interval = brisk ? FAST_POLL_MS : Math.min(SLOW_POLL_MS, Math.round(Math.max(interval, FAST_POLL_MS) * 1.3));
     if (deadline.expired()) throw timedOut(ctx, plan, tracked);
     await deadline.sleep(jittered(clock, interval, 0.1));

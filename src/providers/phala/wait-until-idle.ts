@@ -26,7 +26,10 @@ export async function waitUntilIdle(ctx: PhalaContext, plan: RollbackPlan, track
     if (busy.length === 0) {
       const arrived = cvms.length === targetIds.size && cvms.every((cvm) => cvm.composeHash === plan.revision.version && cvm.status === 'running');
       if (arrived) {
-        return { kind: 'already-there', reason: `the operation that was running (${[...blockers.values()].join('; ') || 'unnamed'}) left every target running the target compose hash` };
+        return {
+          kind: 'already-there',
+          reason: `the operation that was running (${[...blockers.values()].join('; ') || 'unnamed'}) left every target running the target compose hash`
+        };
       }
       if (blockers.size > 0) log.info('The other operation has finished; sending the rollback now.');
       return { kind: 'idle' };

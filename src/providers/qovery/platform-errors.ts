@@ -33,7 +33,11 @@ export function explainFailure(response: ApiResponse, ctx: FailureContext): Acti
   const options = { changed: ctx.changed };
   switch (response.status) {
     case 400:
-      return new ActionError('Qovery refused the request', `${where} while ${ctx.doing}.${platformSays} Check that the versions still exist (commit, image tag, chart version).${safety}`, options);
+      return new ActionError(
+        'Qovery refused the request',
+        `${where} while ${ctx.doing}.${platformSays} Check that the versions still exist (commit, image tag, chart version).${safety}`,
+        options
+      );
     case 401:
       return new ActionError(
         'Qovery rejected the API token',

@@ -70,7 +70,8 @@ export function resolveTarget(executions: readonly Execution[], selector: Revisi
   const exists = (id: string) => byId.has(id);
   const current = currentVersions(executions);
   const searched = executions.length;
-  const nameOf = (id: string) => current.get(id)?.name ?? executions.flatMap((e) => e.services).find((s) => s.id === id)?.name ?? `${byId.get(id)?.type.toLowerCase() ?? 'service'} ${id}`;
+  const nameOf = (id: string) =>
+    current.get(id)?.name ?? executions.flatMap((e) => e.services).find((s) => s.id === id)?.name ?? `${byId.get(id)?.type.toLowerCase() ?? 'service'} ${id}`;
 
   if (selector.kind === 'current') {
     const services = existing.map((service) => {
@@ -128,7 +129,15 @@ export function resolveTarget(executions: readonly Execution[], selector: Revisi
       gone.push(`${service.name} (${service.type.toLowerCase()} ${service.id})`);
       continue;
     }
-    services.push({ id: service.id, name: service.name, type: service.type, state: now.state, from: current.get(service.id)?.version ?? '', to: service.version!, field: service.field });
+    services.push({
+      id: service.id,
+      name: service.name,
+      type: service.type,
+      state: now.state,
+      from: current.get(service.id)?.version ?? '',
+      to: service.version!,
+      field: service.field
+    });
   }
   const inTarget = new Set(target.services.map((service) => service.id));
   const untouched = existing.filter((service) => !inTarget.has(service.id) && current.has(service.id)).map((service) => `${nameOf(service.id)} (${service.type.toLowerCase()})`);

@@ -39,7 +39,8 @@ export async function triggerDeploy(ctx: QoveryContext, request: DeployRequest, 
   let conflicts = 0;
 
   for (;;) {
-    if (deadline.expired()) throw new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out before the deploy request could be sent. Nothing was deployed.`, { changed: 'nothing' });
+    if (deadline.expired())
+      throw new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out before the deploy request could be sent. Nothing was deployed.`, { changed: 'nothing' });
     // Taken just before the request that may be accepted: a deployment that blocked an earlier try also made a new id.
     const baseline = await readBaseline(ctx);
     tracker.mark('unknown');

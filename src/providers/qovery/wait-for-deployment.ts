@@ -53,19 +53,20 @@ function timedOut(ctx: QoveryContext, pending: string): TimeoutError {
 async function failure(ctx: QoveryContext, state: string, deploymentId: string | undefined, names: ReadonlyMap<string, string>): Promise<ActionError> {
   const what = `Deployment ${deploymentId ?? ''} ended ${state}`;
   if (!state.endsWith('_ERROR')) {
-    return new ActionError('Rollback deployment did not complete', `${what}. The environment was changed by this run; look at the deployment in the Qovery console before trying again.`, { changed: 'accepted' });
+    return new ActionError(
+      'Rollback deployment did not complete',
+      `${what}. The environment was changed by this run; look at the deployment in the Qovery console before trying again.`,
+      { changed: 'accepted' }
+    );
   }
   let detail = '';
   try {
     const statuses = await ctx.api.statuses('naming the services in error');
     const failed = statuses.services.filter((service) => service.state.endsWith('_ERROR'));
-    if (failed.length) detail = ` Services in error: ${failed.map((service) => `${names.get(service.id) ?? service.id} (${service.type.toLowerCase()} ${service.id}): ${service.state}`).join('; ')}.`;
+    if (failed.length)
+      detail = ` Services in error: ${failed.map((service) => `${names.get(service.id) ?? service.id} (${service.type.toLowerCase()} ${service.id}): ${service.state}`).join('; ')}.`;
   } catch {
     detail = ' The services in error could not be read.';
   }
-  return new ActionError(
-    'Rollback deployment failed',
-    `${what}.${detail} Look at the deployment logs in the Qovery console before trying again.`,
-    { changed: 'accepted' }
-  );
+  return new ActionError('Rollback deployment failed', `${what}.${detail} Look at the deployment logs in the Qovery console before trying again.`, { changed: 'accepted' });
 }

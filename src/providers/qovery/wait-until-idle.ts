@@ -17,7 +17,8 @@ export async function waitUntilIdle(ctx: QoveryContext): Promise<void> {
       if (last) log.info(`The other operation has ended (${status.state}); sending the deploy request now.`);
       return;
     }
-    if (!last || last.state !== status.state) log.info(`The environment is busy: ${status.state} (deployment ${status.lastDeploymentId ?? 'unknown'}); waiting for it to end before sending.`);
+    if (!last || last.state !== status.state)
+      log.info(`The environment is busy: ${status.state} (deployment ${status.lastDeploymentId ?? 'unknown'}); waiting for it to end before sending.`);
     last = status;
     const delay = pollDelayMs(round, api.budget, deadline.clock.now());
     if (delay >= deadline.remainingMs()) {

@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   createDeploymentRecord: () => (/* binding */ createDeploymentRecord)
 /* harmony export */ });
 /* unused harmony exports WARNING_TITLE, runUrl */
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(157);
 
 const WARNING_TITLE = 'GitHub deployment record';
 const MAX_DESCRIPTION = 140;
@@ -150,7 +150,7 @@ function validationDetail(errors) {
     if (!Array.isArray(errors))
         return '';
     const parts = errors
-        .map((e) => (typeof e.message === 'string' ? e.message : typeof e.field === 'string' ? `${e.field}: ${String(e.code)}` : ''))
+        .map((e) => typeof e.message === 'string' ? e.message : typeof e.field === 'string' ? `${e.field}: ${String(e.code)}` : '')
         .filter((part) => part !== '');
     return parts.length > 0 ? `${parts.join('; ')}. ` : '';
 }

@@ -31468,7 +31468,7 @@ function hintFor(code, message) {
         return 'The server did not speak TLS: api_url says https but the port serves plain http. Use the https port, or http:// for a loopback test server.';
     }
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-        return "The host name in api_url could not be resolved: check it for typos.";
+        return 'The host name in api_url could not be resolved: check it for typos.';
     if (code === 'ECONNREFUSED')
         return 'Nothing listens at that address and port: check the host and port in api_url.';
     if (/certificate|self[- ]signed|CERT_|UNABLE_TO_VERIFY/i.test(`${code} ${message}`)) {
@@ -31578,7 +31578,10 @@ function canonicalUuid(text) {
 }
 /** Items separated by commas, spaces or new lines (how people paste lists into a YAML input). */
 function splitList(raw, separators = /[\s,]+/) {
-    return raw.split(separators).map((item) => item.trim()).filter((item) => item !== '');
+    return raw
+        .split(separators)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
 }
 
 ;// CONCATENATED MODULE: ./src/verify/health-status.ts
@@ -32025,10 +32028,8 @@ async function run(settings, deps) {
     // Set before anything is sent, so a later step has them even if the trigger fails (e.g. 465).
     deps.setOutput('revision_id', plan.revision.id);
     for (const [name, value] of Object.entries(plan.outputs))
-        if (value !== '')
-            deps.setOutput(name, value);
-    if (plan.consoleUrl)
-        deps.setOutput('console_url', plan.consoleUrl);
+        deps.setOutput(name, value);
+    deps.setOutput('console_url', plan.consoleUrl);
     const by = plan.revision.createdBy ? ` by ${plan.revision.createdBy}` : '';
     log.info(`Target: revision ${plan.revision.id}, ${v.version} ${plan.revision.version} (${plan.revision.operationType ?? 'revision'}${by} at ${plan.revision.createdAt}); found after reading ${plan.searched} history entries.`);
     log.info(`Currently running: ${v.version} ${plan.previousVersion || 'unknown'}. ${v.instances.charAt(0).toUpperCase()}${v.instances.slice(1)}: ${plan.targets.map((i) => `${i.name} (${i.id}, ${i.status}${i.version ? `, ${run_short(i.version)}` : ''})`).join(', ') || 'none'}.`);
@@ -32063,10 +32064,9 @@ async function run(settings, deps) {
     }
     progress.changed = 'accepted';
     for (const [name, value] of Object.entries(outcome.receipt.outputs ?? {})) {
-        if (value === '')
-            continue;
         deps.setOutput(name, value);
-        progress.extra.push([name, value]);
+        if (value)
+            progress.extra.push([name, value]);
     }
     progress.phase = 'waiting';
     if (!settings.wait) {
@@ -32082,7 +32082,9 @@ async function run(settings, deps) {
         progress.health = health;
         deps.setOutput('health', health.state);
         if (health.state === 'unhealthy') {
-            throw new ActionError('Health check failed after the rollback', `The rollback completed on ${v.platform}, but the app did not answer as expected: ${health.detail}`, { changed: 'accepted' });
+            throw new ActionError('Health check failed after the rollback', `The rollback completed on ${v.platform}, but the app did not answer as expected: ${health.detail}`, {
+                changed: 'accepted'
+            });
         }
     }
     return finish(deps, 'completed');
@@ -32298,7 +32300,8 @@ class ApiClient {
                 response.on('data', (chunk) => {
                     size += chunk.length;
                     if (size > this.maxBodyBytes) {
-                        // Settle first: destroying emits 'aborted', which must not win the race.
+                        // Settle first: destroying emits 'aborted'/'error' synchronously, which would turn
+                        // the refusal into a retryable ECONNRESET (and a re-download of the same body).
                         reject(new BodyTooLargeError(endpoint, this.maxBodyBytes, this.platform));
                         response.destroy();
                         request.destroy();
@@ -32757,8 +32760,13 @@ function refuseToUndoRollback(selector, read, current, target) {
 
 
 
-const LOOKUPS = 3;
-const LOOKUP_SPACING_MS = 1500;
+/**
+ * A request that timed out on our side may still be committed by the engine afterwards: look for
+ * this run's deployment for 15 s, as every platform's unknown outcome is watched, before saying
+ * nothing was deployed.
+ */
+const LOOKUPS = 6;
+const LOOKUP_SPACING_MS = 3000;
 /** Deployments of this run's source listed before the send; more would be an absurd history. */
 const SOURCE_PAGE = 50;
 /**
@@ -32804,7 +32812,10 @@ async function triggerRedeploy(ctx, plan, tracker) {
         tracker.mark('accepted');
         api.changed = 'accepted';
         log.warning(`Deployment ${found.id} (${found.deploymentTime}) with this run's source exists: the engine did deploy it. Going on to verify it.`, 'Redeploy found after a lost answer');
-        return { kind: 'triggered', receipt: { acceptedAt, outputs: { deployment_id: found.id }, note: `the redeploy's answer was lost (${lost}); deployment ${found.id} was found by its source` } };
+        return {
+            kind: 'triggered',
+            receipt: { acceptedAt, outputs: { deployment_id: found.id }, note: `the redeploy's answer was lost (${lost}); deployment ${found.id} was found by its source` }
+        };
     }
     tracker.mark('nothing');
     api.changed = 'nothing';
@@ -32814,7 +32825,6 @@ async function triggerRedeploy(ctx, plan, tracker) {
 async function bySource(ctx, doing) {
     return ctx.api.listDeployments({ name: ctx.name, tenantId: ctx.tenantId, source: ctx.source }, 0, SOURCE_PAGE, doing);
 }
-/** A request that timed out may still be processed after the client gave up: look a few times. */
 async function findOwnDeployment(ctx, before) {
     for (let lookup = 0; lookup < LOOKUPS; lookup++) {
         if (lookup > 0)
@@ -32947,7 +32957,13 @@ function createCamundaProvider(settings, deps, env = process.env) {
                 appId: ctx.name,
                 targets: [instance],
                 toRedeploy: resolved.sameContent ? [] : [instance],
-                revision: { id: target.id, version: target.id, createdAt: target.deploymentTime, createdBy: target.source ? `source '${target.source}'` : undefined, operationType: 'deployment' },
+                revision: {
+                    id: target.id,
+                    version: target.id,
+                    createdAt: target.deploymentTime,
+                    createdBy: target.source ? `source '${target.source}'` : undefined,
+                    operationType: 'deployment'
+                },
                 previousVersion: current.id,
                 searched: resolved.searched,
                 warnings: resolved.warnings,
@@ -33031,7 +33047,7 @@ function readErrorBody(response) {
         // FastAPI validation errors: [{loc, msg, type}]
         result.message = clip(detail
             .slice(0, MAX_ITEMS)
-            .map((item) => (platform_errors_isObject(item) ? `${Array.isArray(item.loc) ? item.loc.slice(0, 10).map(String).join('.') + ': ' : ''}${describeValue(item.msg ?? '')}` : describeValue(item)))
+            .map((item) => platform_errors_isObject(item) ? `${Array.isArray(item.loc) ? item.loc.slice(0, 10).map(String).join('.') + ': ' : ''}${describeValue(item.msg ?? '')}` : describeValue(item))
             .join('; '));
     }
     if (typeof structured.message === 'string')
@@ -33045,7 +33061,10 @@ function readErrorBody(response) {
             .map((d) => ({ field: typeof d.field === 'string' ? clip(d.field) : undefined, value: d.value }));
     }
     if (Array.isArray(structured.suggestions))
-        result.suggestions = structured.suggestions.slice(0, MAX_ITEMS).filter((s) => typeof s === 'string').map(clip);
+        result.suggestions = structured.suggestions
+            .slice(0, MAX_ITEMS)
+            .filter((s) => typeof s === 'string')
+            .map(clip);
     if (typeof structured.request_id === 'string')
         result.requestId = clip(structured.request_id);
     return result;
@@ -33066,7 +33085,7 @@ function platform_errors_explainFailure(response, ctx) {
         case 401:
             return new ActionError('Phala Cloud rejected the API key', `${where} while ${ctx.doing}.${platformSays} The API key is missing, mistyped, revoked or expired: check the secret passed as api_key (or PHALA_CLOUD_API_KEY).`, options);
         case 403:
-            return new ActionError('No access to the app\'s workspace', `${where} while ${ctx.doing}.${platformSays} The API key is valid but its workspace has no access to app ${ctx.appId}: use a key created in the workspace that owns the app.`, options);
+            return new ActionError("No access to the app's workspace", `${where} while ${ctx.doing}.${platformSays} The API key is valid but its workspace has no access to app ${ctx.appId}: use a key created in the workspace that owns the app.`, options);
         case 404:
             return notFound(where, platformSays, ctx, cvmPath);
         case 422:
@@ -33109,7 +33128,10 @@ function onchainRegistrationRequired(where, said, ctx) {
         `What to do: call addComposeHash(${hash}) on the app contract, wait for the transaction to confirm, then run this action again with transaction_hash set to that transaction's hash (0x + 64 hex).`
     ];
     if (platform_errors_isObject(kms))
-        lines.push(`KMS: ${Object.entries(kms).slice(0, MAX_ITEMS).map(([k, v]) => `${clip(k)}=${describeValue(v)}`).join(', ')}.`);
+        lines.push(`KMS: ${Object.entries(kms)
+            .slice(0, MAX_ITEMS)
+            .map(([k, v]) => `${clip(k)}=${describeValue(v)}`)
+            .join(', ')}.`);
     const deviceId = field('device_id');
     if (typeof deviceId === 'string')
         lines.push(`Device id: ${clip(deviceId)}.`);
@@ -33191,9 +33213,7 @@ function parseCvm(endpoint, item, where) {
         status: item.status,
         inProgress: item.in_progress === true || target !== undefined,
         composeHash: hash ? normaliseHash(hash) : '',
-        progress: progress
-            ? { target, startedAt: optStr(progress, 'started_at'), correlationId: optStr(progress, 'correlation_id') }
-            : undefined
+        progress: progress ? { target, startedAt: optStr(progress, 'started_at'), correlationId: optStr(progress, 'correlation_id') } : undefined
     };
 }
 function parseOperations(endpoint, body) {
@@ -33210,10 +33230,15 @@ function parseOperations(endpoint, body) {
             status: str(endpoint, item, 'status', where),
             startedAt: str(endpoint, item, 'started_at', where),
             completedAt: optStr(item, 'completed_at'),
-            errorMessage: optStr(item, 'error_message'),
+            errorMessage: clipMessage(optStr(item, 'error_message')),
             composeHash: hash ? normaliseHash(hash) : undefined
         };
     });
+}
+/** A platform error message is shown to people; past a few thousand characters it is noise (or hostile). */
+const MAX_MESSAGE_CHARS = 2000;
+function clipMessage(text) {
+    return text !== undefined && text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS)}…` : text;
 }
 
 ;// CONCATENATED MODULE: ./src/providers/phala/phala-api.ts
@@ -33612,8 +33637,9 @@ class RefSearch {
  * whose rows are the oldest read so far costs one more page to judge the rollback rule.
  */
 async function resolveRevision(fetchPage, selector, targets, options = {}) {
+    // 'current' is a Qovery selector; Phala's inputs never produce it, but the type allows it.
     if (selector.kind === 'current')
-        throw new ActionError('Revision not supported', "'current' is not a revision on Phala Cloud: use 'previous', 'previous~N', a revision id or a compose hash.");
+        throw new ActionError('Revision not supported', `${describeSelector(selector)} is not supported on Phala Cloud.`);
     const warnings = [];
     const normalised = targets.map((cvm) => ({ ...cvm, composeHash: normaliseHash(cvm.composeHash) }));
     const live = liveHash(normalised, selector, warnings);
@@ -33828,7 +33854,10 @@ async function waitUntilIdle(ctx, plan, tracker, ownRequestPending = false) {
         if (busy.length === 0) {
             const arrived = cvms.length === targetIds.size && cvms.every((cvm) => cvm.composeHash === plan.revision.version && cvm.status === 'running');
             if (arrived) {
-                return { kind: 'already-there', reason: `the operation that was running (${[...blockers.values()].join('; ') || 'unnamed'}) left every target running the target compose hash` };
+                return {
+                    kind: 'already-there',
+                    reason: `the operation that was running (${[...blockers.values()].join('; ') || 'unnamed'}) left every target running the target compose hash`
+                };
             }
             if (blockers.size > 0)
                 log.info('The other operation has finished; sending the rollback now.');
@@ -33889,7 +33918,14 @@ async function trigger_redeploy_triggerRedeploy(ctx, plan, transactionHash, trac
         api.changed = state;
         tracker.mark(state);
     };
-    const refusedContext = () => ({ appId: plan.appId, doing, revisionId: plan.revision.id, composeHash: plan.revision.version, changed: unclearSince === undefined ? 'nothing' : 'unknown', apiUrl: api.apiUrl });
+    const refusedContext = () => ({
+        appId: plan.appId,
+        doing,
+        revisionId: plan.revision.id,
+        composeHash: plan.revision.version,
+        changed: unclearSince === undefined ? 'nothing' : 'unknown',
+        apiUrl: api.apiUrl
+    });
     for (;;) {
         if (deadline.expired()) {
             throw new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out before the redeploy could be sent.`, { changed: unclearSince === undefined ? 'nothing' : 'unknown' });
@@ -34128,7 +34164,9 @@ async function waitForRollback(ctx, plan, receipt, tracker) {
             throw error;
         }
         const now = clock.now();
-        const brisk = now - startedLocal < FAST_WINDOW_MS || now - lastChangeAt < FAST_WINDOW_MS || [...tracked.values()].some((entry) => entry.verdict?.kind === 'pending' && entry.verdict.needsRecord && entry.seenUpdating);
+        const brisk = now - startedLocal < FAST_WINDOW_MS ||
+            now - lastChangeAt < FAST_WINDOW_MS ||
+            [...tracked.values()].some((entry) => entry.verdict?.kind === 'pending' && entry.verdict.needsRecord && entry.seenUpdating);
         interval = brisk ? FAST_POLL_MS : Math.min(SLOW_POLL_MS, Math.round(Math.max(interval, FAST_POLL_MS) * 1.3));
         if (deadline.expired())
             throw timedOut(ctx, plan, tracked);
@@ -34197,7 +34235,8 @@ function createPhalaProvider(settings, deps) {
         authHeaders: { 'X-API-Key': settings.apiKey, 'X-Phala-Version': PHALA_API_VERSION },
         userAgent: `${deps.userAgent} (+phala)`,
         deadline: deps.deadline,
-        log: deps.log
+        log: deps.log,
+        platform: PHALA_VOCABULARY.platform
     });
     const api = new PhalaApi(client, settings.appId, () => deps.deadline.clock.now(), settings.apiUrl);
     const ctx = { api, deadline: deps.deadline, log: deps.log, timeoutSeconds: settings.timeoutSeconds };
@@ -34622,7 +34661,15 @@ function resolveTarget(executions, selector, existing) {
             gone.push(`${service.name} (${service.type.toLowerCase()} ${service.id})`);
             continue;
         }
-        services.push({ id: service.id, name: service.name, type: service.type, state: now.state, from: current.get(service.id)?.version ?? '', to: service.version, field: service.field });
+        services.push({
+            id: service.id,
+            name: service.name,
+            type: service.type,
+            state: now.state,
+            from: current.get(service.id)?.version ?? '',
+            to: service.version,
+            field: service.field
+        });
     }
     const inTarget = new Set(target.services.map((service) => service.id));
     const untouched = existing.filter((service) => !inTarget.has(service.id) && current.has(service.id)).map((service) => `${nameOf(service.id)} (${service.type.toLowerCase()})`);
@@ -35062,7 +35109,10 @@ function service(item) {
         return `service name of ${id} has characters that are not allowed in an output`;
     if (typeof type !== 'string' || !/^[A-Z_]{1,32}$/.test(type))
         return `service type of ${id} is not a Qovery service type`;
-    for (const [field, version] of [['from', from], ['to', to]]) {
+    for (const [field, version] of [
+        ['from', from],
+        ['to', to]
+    ]) {
         if (version !== '' && (typeof version !== 'string' || !VERSION.test(version)))
             return `service ${id} '${field}' is not a version`;
     }
@@ -35144,7 +35194,14 @@ function safeLogLine(text, secrets) {
 function safeAnnotation(text, secrets) {
     const redacted = secrets ? secrets.redact(text) : text;
     const lines = redacted.replace(CONTROLS, '\ufffd').split(LINE_BREAKS).map(neutraliseCommand);
-    return truncateBytes(lines.join('\n'), MAX_LINE_BYTES);
+    const whole = lines.join('\n');
+    if (Buffer.byteLength(whole, 'utf8') <= MAX_LINE_BYTES || lines.length < 2)
+        return truncateBytes(whole, MAX_LINE_BYTES);
+    // The last line is the conclusion (e.g. whether anything was redeployed): an enormous platform
+    // message before it is cut instead of it.
+    const last = truncateBytes(lines[lines.length - 1], 1024);
+    const head = truncateBytes(lines.slice(0, -1).join('\n'), MAX_LINE_BYTES - Buffer.byteLength(last, 'utf8') - 1);
+    return `${head}\n${last}`;
 }
 /** A short title (annotation title, summary heading): one line, short. */
 function safeTitle(text, secrets) {
@@ -35380,7 +35437,7 @@ function renderSummary(input) {
     const head = ['## Rollback', '', '| | |', '| --- | --- |', ...rows.map(([key, value]) => `| ${key} | ${value} |`), ''];
     const quote = input.failure ? `<blockquote>${esc(input.failure.message)}</blockquote>\n` : '';
     const text = `${head.join('\n')}\n${quote}`;
-    return truncateBytes(text, MAX_SUMMARY_BYTES, '\n\n…the summary was cut here to stay within GitHub\'s size limit.\n');
+    return truncateBytes(text, MAX_SUMMARY_BYTES, "\n\n…the summary was cut here to stay within GitHub's size limit.\n");
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -35433,7 +35490,7 @@ async function main_run() {
             beforeTrigger: github
                 ? async (plan) => {
                     // Loaded only when used: @actions/github is most of the bundle and most runs never need it.
-                    const { createDeploymentRecord } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(136)]).then(__nccwpck_require__.bind(__nccwpck_require__, 755));
+                    const { createDeploymentRecord } = await Promise.all(/* import() */[__nccwpck_require__.e(157), __nccwpck_require__.e(136)]).then(__nccwpck_require__.bind(__nccwpck_require__, 755));
                     record = await createDeploymentRecord({
                         token: github.token,
                         environment: github.environment,
@@ -35474,7 +35531,17 @@ function healthVerifier(settings, io, userAgent) {
     };
 }
 function summaryFields(progress, status, run, secrets) {
-    return { vocabulary: progress.vocabulary, appId: progress.appId, plan: progress.plan, status, changed: progress.changed, health: progress.health, extra: progress.extra, run, secrets };
+    return {
+        vocabulary: progress.vocabulary,
+        appId: progress.appId,
+        plan: progress.plan,
+        status,
+        changed: progress.changed,
+        health: progress.health,
+        extra: progress.extra,
+        run,
+        secrets
+    };
 }
 function runFacts(env, durationMs) {
     const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: attempt } = env;

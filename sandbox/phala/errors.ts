@@ -6,14 +6,8 @@ import { STATUS_CODES } from 'node:http';
 import { kmsIdentity } from './present.js';
 import type { Scenario } from './types.js';
 
-export interface Reply {
-  status: number;
-  /** serialised as JSON unless rawBody is set */
-  body?: unknown;
-  rawBody?: string;
-  contentType?: string;
-  headers?: Record<string, string>;
-}
+export type { Reply } from '../shared/http.js';
+import type { Reply } from '../shared/http.js';
 
 export interface ValidationIssue {
   loc: Array<string | number>;

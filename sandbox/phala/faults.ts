@@ -4,23 +4,11 @@
  * a hostile server's tricks (huge or endless bodies, broken HTTP, secrets echoed back).
  */
 import type { ServerResponse } from 'node:http';
+import { FaultBook as SharedFaultBook } from '../shared/http.js';
 import { reasonPhrase, type Reply } from './errors.js';
-import type { FaultEndpoint, FaultSpec } from './types.js';
+import type { FaultSpec } from './types.js';
 
-export class FaultBook {
-  constructor(private readonly faults: FaultSpec[]) {}
-
-  add(f: FaultSpec): void {
-    this.faults.push(f);
-  }
-
-  /** First fault for this endpoint with uses left; consumes one use. */
-  take(endpoint: FaultEndpoint): FaultSpec | undefined {
-    const f = this.faults.find((x) => x.endpoint === endpoint && (x.times ?? 1) > 0);
-    if (f) f.times = (f.times ?? 1) - 1;
-    return f;
-  }
-}
+export class FaultBook extends SharedFaultBook<FaultSpec> {}
 
 /** Whether the fault stands in for the answer after the request has been processed. */
 export function appliesAfterProcessing(f: FaultSpec): boolean {

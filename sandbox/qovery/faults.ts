@@ -1,22 +1,10 @@
 /** Fault injection: what a client must survive (gateway errors, dropped connections, HTML pages, slow answers). */
 import type { ServerResponse } from 'node:http';
+import { FaultBook as SharedFaultBook } from '../shared/http.js';
 import { errorReply, type Reply } from './http.js';
-import type { FaultEndpoint, FaultSpec } from './types.js';
+import type { FaultSpec } from './types.js';
 
-export class FaultBook {
-  constructor(private readonly faults: FaultSpec[]) {}
-
-  add(f: FaultSpec): void {
-    this.faults.push(f);
-  }
-
-  /** First fault for this endpoint with uses left; consumes one use. */
-  take(endpoint: FaultEndpoint): FaultSpec | undefined {
-    const f = this.faults.find((x) => x.endpoint === endpoint && (x.times ?? 1) > 0);
-    if (f) f.times = (f.times ?? 1) - 1;
-    return f;
-  }
-}
+export class FaultBook extends SharedFaultBook<FaultSpec> {}
 
 export function appliesAfterProcessing(f: FaultSpec): boolean {
   return (f.endpoint === 'redeploy' || f.endpoint === 'deploy') && f.afterProcessing === true;

@@ -18,6 +18,8 @@ describe('rollback to previous (single CVM)', () => {
       compose_hash: H('v2'),
       previous_compose_hash: H('v3'),
       vm_uuids: JSON.stringify([sandbox.cvms()[0]!.vm_uuid]),
+      // The sandbox is not the default api_url, so there is no dashboard page to point at.
+      console_url: '',
       health: 'skipped'
     });
     expect(sandbox.cvms()[0]).toMatchObject({ status: 'running', in_progress: false, compose_hash: H('v2') });

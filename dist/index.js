@@ -33760,6 +33760,7 @@ function operationForRollback(operations, targetHash, sentAt, correlationIds = n
 ;// CONCATENATED MODULE: ./src/providers/phala/verify-redeploy.ts
 
 
+
 /**
  * How long a redeploy whose answer was lost is watched before concluding the platform did not
  * act. The backend flips the hash at once but starts the update task later, and a request that
@@ -33775,6 +33776,17 @@ const OPERATIONS_EVERY_MS = 5000;
  * CVM busy at its end. When the run's deadline cuts the watch short, the answer is 'undecided'.
  */
 async function redeployTookEffect(ctx, plan, sentAt) {
+    try {
+        return await watch(ctx, plan, sentAt);
+    }
+    catch (error) {
+        // The run's deadline ended the watch (a read could no longer be sent): nothing was proven either way.
+        if (error instanceof TimeoutError || ctx.deadline.expired())
+            return 'undecided';
+        throw error;
+    }
+}
+async function watch(ctx, plan, sentAt) {
     const { api, deadline } = ctx;
     const ids = new Set(plan.toRedeploy.map((instance) => instance.id));
     // A CVM that already showed the target hash before the send proves nothing by showing it now.
@@ -33782,6 +33794,8 @@ async function redeployTookEffect(ctx, plan, sentAt) {
     const startedAt = deadline.clock.now();
     let lastOperationsAt = startedAt;
     for (;;) {
+        if (deadline.expired())
+            return 'undecided';
         const cvms = (await api.listAppCvms('checking whether the redeploy took effect')).filter((cvm) => ids.has(cvm.vmUuid));
         if (cvms.some((cvm) => moved.has(cvm.vmUuid) && cvm.composeHash === plan.revision.version))
             return 'acted';
@@ -33798,9 +33812,10 @@ async function redeployTookEffect(ctx, plan, sentAt) {
         }
         if (finalLook)
             return 'not-acted';
-        if (deadline.remainingMs() <= LIST_EVERY_MS)
+        const pause = (0,src_clock/* jittered */.et)(deadline.clock, LIST_EVERY_MS, 0.2);
+        if (deadline.remainingMs() <= pause)
             return 'undecided';
-        await deadline.sleep((0,src_clock/* jittered */.et)(deadline.clock, LIST_EVERY_MS, 0.2));
+        await deadline.sleep(pause);
     }
 }
 
@@ -35469,7 +35484,9 @@ async function main_run() {
     const io = createActionIO(secrets);
     const progress = newProgress();
     const facts = () => runFacts(process.env, Date.now() - startedAt);
-    const stopCancellation = onCancellation(io, progress, facts, secrets);
+    // Left installed after the run: a signal that arrives while the process is leaving (e.g. after
+    // wait: false) must still be answered with what really happened, not with a silent kill.
+    onCancellation(io, progress, facts, secrets);
     let provider;
     let record;
     try {
@@ -35511,7 +35528,6 @@ async function main_run() {
         await record?.finish(progress.changed === 'nothing' ? 'error' : 'failure', `Rollback failed: ${describe(error).title}`.slice(0, 140));
     }
     finally {
-        stopCancellation();
         provider?.dispose?.();
     }
 }
@@ -35592,24 +35608,20 @@ function onCancellation(io, progress, facts, secrets) {
     const handler = (signal) => {
         const message = `${describeCancellation(progress)} (${signal})`;
         const title = 'Rollback cancelled';
-        io.error(`${message}\n${changedSentence(progress.changed, progress.vocabulary)}`, title);
-        const status = progress.status ?? 'cancelled';
-        try {
-            if (!progress.status)
-                io.setOutput('status', 'cancelled');
+        const said = `${message}\n${changedSentence(progress.changed, progress.vocabulary)}`;
+        if (progress.status && progress.status !== 'failed') {
+            // The run had already ended with its status; the signal only caught it on the way out.
+            io.log.warning(said, title);
+            process.exit(process.exitCode ?? 0);
         }
-        catch {
-            // nothing to add: the status is a fixed word
-        }
-        io.writeSummary(renderSummary({ ...summaryFields(progress, status, facts(), secrets), status: progress.status ?? 'cancelled', failure: { title, message } }));
+        io.error(said, title);
+        if (!progress.status)
+            io.setOutput('status', 'cancelled');
+        io.writeSummary(renderSummary({ ...summaryFields(progress, progress.status ?? 'cancelled', facts(), secrets), failure: { title, message } }));
         process.exit(1);
     };
     process.once('SIGINT', handler);
     process.once('SIGTERM', handler);
-    return () => {
-        process.off('SIGINT', handler);
-        process.off('SIGTERM', handler);
-    };
 }
 
 

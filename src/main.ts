@@ -27,7 +27,9 @@ export async function run(): Promise<void> {
   const io = createActionIO(secrets);
   const progress = newProgress();
   const facts = (): RunFacts => runFacts(process.env, Date.now() - startedAt);
-  const stopCancellation = onCancellation(io, progress, facts, secrets);
+  // Left installed after the run: a signal that arrives while the process is leaving (e.g. after
+  // wait: false) must still be answered with what really happened, not with a silent kill.
+  onCancellation(io, progress, facts, secrets);
   let provider: RollbackProvider | undefined;
   let record: DeploymentRecord | undefined;
   try {
@@ -71,7 +73,6 @@ export async function run(): Promise<void> {
     reportFailure(error, io, progress, facts(), secrets);
     await record?.finish(progress.changed === 'nothing' ? 'error' : 'failure', `Rollback failed: ${describe(error).title}`.slice(0, 140));
   } finally {
-    stopCancellation();
     provider?.dispose?.();
   }
 }
@@ -152,24 +153,21 @@ function reportFailure(error: unknown, io: ActionIO, progress: RunProgress, run:
  * The runner cancels with SIGINT, then SIGTERM. Leave promptly, saying what is still running on
  * the platform, because the engineer decides the next step from that line.
  */
-function onCancellation(io: ActionIO, progress: RunProgress, facts: () => RunFacts, secrets: Secrets): () => void {
+function onCancellation(io: ActionIO, progress: RunProgress, facts: () => RunFacts, secrets: Secrets): void {
   const handler = (signal: NodeJS.Signals) => {
     const message = `${describeCancellation(progress)} (${signal})`;
     const title = 'Rollback cancelled';
-    io.error(`${message}\n${changedSentence(progress.changed, progress.vocabulary)}`, title);
-    const status = progress.status ?? 'cancelled';
-    try {
-      if (!progress.status) io.setOutput('status', 'cancelled');
-    } catch {
-      // nothing to add: the status is a fixed word
+    const said = `${message}\n${changedSentence(progress.changed, progress.vocabulary)}`;
+    if (progress.status && progress.status !== 'failed') {
+      // The run had already ended with its status; the signal only caught it on the way out.
+      io.log.warning(said, title);
+      process.exit(process.exitCode ?? 0);
     }
-    io.writeSummary(renderSummary({ ...summaryFields(progress, status, facts(), secrets), status: progress.status ?? 'cancelled', failure: { title, message } }));
+    io.error(said, title);
+    if (!progress.status) io.setOutput('status', 'cancelled');
+    io.writeSummary(renderSummary({ ...summaryFields(progress, progress.status ?? 'cancelled', facts(), secrets), failure: { title, message } }));
     process.exit(1);
   };
   process.once('SIGINT', handler);
   process.once('SIGTERM', handler);
-  return () => {
-    process.off('SIGINT', handler);
-    process.off('SIGTERM', handler);
-  };
 }

@@ -129,10 +129,13 @@ describe('cancellation', () => {
     expect(run.outputs.status).toBe('triggered');
     expect(run.outputs.status).not.toBe('cancelled');
     expect(sandbox.redeploys).toHaveLength(1);
-    if (run.exitCode !== 0) {
-      // The signal arrived before the process left: it must say the redeploy goes on, not that nothing happened.
-      expect(annotations(run)[0]!.message).toContain('Do not trigger it again');
-      expect(run.summary).toContain('Triggered');
-    }
+    // The run had ended triggered: a signal on the way out does not turn it into a failure (a
+    // signal that lands while Node is already tearing down ends the process by default: no code).
+    expect(run.exitCode === 0 || (run.exitCode === null && run.signal === 'SIGTERM')).toBe(true);
+    expect(annotations(run)).toEqual([]);
+    // …and if it was caught, it says the redeploy goes on, not that nothing happened.
+    const late = annotations(run, 'warning').find((annotation) => annotation.title === 'Rollback cancelled');
+    if (late) expect(late.message).toContain('Do not trigger it again');
+    expect(run.summary).toContain('Triggered');
   });
 });

@@ -1,4 +1,5 @@
 import { jittered } from '../../clock.js';
+import { TimeoutError } from '../../errors.js';
 import type { RollbackPlan } from '../provider.js';
 import { operationForRollback } from './assess-cvm.js';
 import type { PhalaContext } from './context.js';
@@ -21,6 +22,16 @@ export type TookEffect = 'acted' | 'not-acted' | 'undecided';
  * CVM busy at its end. When the run's deadline cuts the watch short, the answer is 'undecided'.
  */
 export async function redeployTookEffect(ctx: PhalaContext, plan: RollbackPlan, sentAt: number): Promise<TookEffect> {
+  try {
+    return await watch(ctx, plan, sentAt);
+  } catch (error) {
+    // The run's deadline ended the watch (a read could no longer be sent): nothing was proven either way.
+    if (error instanceof TimeoutError || ctx.deadline.expired()) return 'undecided';
+    throw error;
+  }
+}
+
+async function watch(ctx: PhalaContext, plan: RollbackPlan, sentAt: number): Promise<TookEffect> {
   const { api, deadline } = ctx;
   const ids = new Set(plan.toRedeploy.map((instance) => instance.id));
   // A CVM that already showed the target hash before the send proves nothing by showing it now.
@@ -28,6 +39,7 @@ export async function redeployTookEffect(ctx: PhalaContext, plan: RollbackPlan, 
   const startedAt = deadline.clock.now();
   let lastOperationsAt = startedAt;
   for (;;) {
+    if (deadline.expired()) return 'undecided';
     const cvms = (await api.listAppCvms('checking whether the redeploy took effect')).filter((cvm) => ids.has(cvm.vmUuid));
     if (cvms.some((cvm) => moved.has(cvm.vmUuid) && cvm.composeHash === plan.revision.version)) return 'acted';
     const watched = deadline.clock.now() - startedAt;
@@ -41,7 +53,8 @@ export async function redeployTookEffect(ctx: PhalaContext, plan: RollbackPlan, 
       }
     }
     if (finalLook) return 'not-acted';
-    if (deadline.remainingMs() <= LIST_EVERY_MS) return 'undecided';
-    await deadline.sleep(jittered(deadline.clock, LIST_EVERY_MS, 0.2));
+    const pause = jittered(deadline.clock, LIST_EVERY_MS, 0.2);
+    if (deadline.remainingMs() <= pause) return 'undecided';
+    await deadline.sleep(pause);
   }
 }

@@ -34081,7 +34081,7 @@ const OPERATIONS_LOOKUP_LIMIT = 10;
 /** At most this many requests in any one second while waiting, whatever the number of CVMs. */
 const MAX_REQUESTS_PER_SECOND = 5;
 /** Brisk polling near an expected transition (right after the trigger, or a change just seen)… */
-const FAST_POLL_MS = 900;
+const FAST_POLL_MS = 1100;
 /** …for this long after it… */
 const FAST_WINDOW_MS = 20_000;
 /** …then stretching to this between transitions (a long update costs few requests). */
@@ -34093,6 +34093,8 @@ const RECORD_LOOK_EVERY_MS = 3000;
 const SETTLED_RECORD_LOOK_EVERY_MS = 1000;
 /** A line at least this often while waiting, so a long wait never looks hung. */
 const HEARTBEAT_MS = 25_000;
+/** How long the last read of the CVMs' state stands in while a round only reads records. */
+const RECORDS_ONLY_FOR_MS = 3000;
 /**
  * Waits until every redeployed CVM provably runs the target revision (assessCvm holds the one
  * success condition). Each round reads all the app's CVMs with one request; operation records
@@ -34111,14 +34113,25 @@ async function waitForRollback(ctx, plan, receipt, tracker) {
     let lastChangeAt = startedLocal;
     let lastHeartbeatAt = startedLocal;
     let interval = FAST_POLL_MS;
+    let lastListAt = 0;
     if (receipt.note)
         log.info(`Following the redeploy: ${receipt.note}.`);
+    // Right after the trigger every CVM shows the flipped hash and no update yet: reading it proves nothing.
+    await deadline.sleep((0,src_clock/* jittered */.et)(clock, FAST_POLL_MS, 0.1));
     for (;;) {
         try {
-            await window.take();
-            const cvms = await api.listAppCvms('watching the rollback');
+            // When every CVM left has just settled and only its record is missing, the round is spent on
+            // records; the state is read again soon, so a record that never comes cannot hide a change.
+            const recordsOnly = clock.now() - lastListAt < RECORDS_ONLY_FOR_MS &&
+                [...tracked.values()].every((entry) => entry.seenUpdating && entry.cvm && !entry.cvm.inProgress && entry.verdict?.kind === 'pending');
+            let cvms;
+            if (!recordsOnly) {
+                await window.take();
+                cvms = await api.listAppCvms('watching the rollback');
+                lastListAt = clock.now();
+            }
             let changed = false;
-            for (const [vmUuid, entry] of tracked) {
+            for (const [vmUuid, entry] of cvms ? tracked : []) {
                 const cvm = cvms.find((candidate) => candidate.vmUuid === vmUuid);
                 if (!cvm) {
                     throw new ActionError('CVM disappeared during the rollback', `CVM ${vmUuid} is no longer listed for app ${plan.appId}. It may have been deleted while the rollback ran; check the dashboard.`);

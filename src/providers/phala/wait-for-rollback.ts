@@ -12,7 +12,7 @@ const OPERATIONS_LOOKUP_LIMIT = 10;
 /** At most this many requests in any one second while waiting, whatever the number of CVMs. */
 export const MAX_REQUESTS_PER_SECOND = 5;
 /** Brisk polling near an expected transition (right after the trigger, or a change just seen)… */
-const FAST_POLL_MS = 900;
+const FAST_POLL_MS = 1100;
 /** …for this long after it… */
 const FAST_WINDOW_MS = 20_000;
 /** …then stretching to this between transitions (a long update costs few requests). */
@@ -24,6 +24,8 @@ const RECORD_LOOK_EVERY_MS = 3000;
 const SETTLED_RECORD_LOOK_EVERY_MS = 1000;
 /** A line at least this often while waiting, so a long wait never looks hung. */
 const HEARTBEAT_MS = 25_000;
+/** How long the last read of the CVMs' state stands in while a round only reads records. */
+const RECORDS_ONLY_FOR_MS = 3000;
 
 interface Tracked {
   cvm?: CvmState;
@@ -54,15 +56,27 @@ export async function waitForRollback(ctx: PhalaContext, plan: RollbackPlan, rec
   let lastChangeAt = startedLocal;
   let lastHeartbeatAt = startedLocal;
   let interval = FAST_POLL_MS;
+  let lastListAt = 0;
   if (receipt.note) log.info(`Following the redeploy: ${receipt.note}.`);
+  // Right after the trigger every CVM shows the flipped hash and no update yet: reading it proves nothing.
+  await deadline.sleep(jittered(clock, FAST_POLL_MS, 0.1));
 
   for (;;) {
     try {
-      await window.take();
-      const cvms = await api.listAppCvms('watching the rollback');
+      // When every CVM left has just settled and only its record is missing, the round is spent on
+      // records; the state is read again soon, so a record that never comes cannot hide a change.
+      const recordsOnly =
+        clock.now() - lastListAt < RECORDS_ONLY_FOR_MS &&
+        [...tracked.values()].every((entry) => entry.seenUpdating && entry.cvm && !entry.cvm.inProgress && entry.verdict?.kind === 'pending');
+      let cvms: CvmState[] | undefined;
+      if (!recordsOnly) {
+        await window.take();
+        cvms = await api.listAppCvms('watching the rollback');
+        lastListAt = clock.now();
+      }
       let changed = false;
-      for (const [vmUuid, entry] of tracked) {
-        const cvm = cvms.find((candidate) => candidate.vmUuid === vmUuid);
+      for (const [vmUuid, entry] of cvms ? tracked : []) {
+        const cvm = cvms!.find((candidate) => candidate.vmUuid === vmUuid);
         if (!cvm) {
           throw new ActionError(
             'CVM disappeared during the rollback',

@@ -34093,6 +34093,8 @@ const RECORD_LOOK_EVERY_MS = 3000;
 const SETTLED_RECORD_LOOK_EVERY_MS = 1000;
 /** A line at least this often while waiting, so a long wait never looks hung. */
 const HEARTBEAT_MS = 25_000;
+/** The pause before the next round while records are still due (the per-second cap paces them). */
+const BACKLOG_POLL_MS = 150;
 /** How long the last read of the CVMs' state stands in while a round only reads records. */
 const RECORDS_ONLY_FOR_MS = 3000;
 /**
@@ -34119,13 +34121,17 @@ async function waitForRollback(ctx, plan, receipt, tracker) {
     // Right after the trigger every CVM shows the flipped hash and no update yet: reading it proves nothing.
     await deadline.sleep((0,src_clock/* jittered */.et)(clock, FAST_POLL_MS, 0.1));
     for (;;) {
+        /** Records that were due this round but did not fit under the cap. */
+        let backlog = 0;
         try {
             // When every CVM left has just settled and only its record is missing, the round is spent on
             // records; the state is read again soon, so a record that never comes cannot hide a change.
             const recordsOnly = clock.now() - lastListAt < RECORDS_ONLY_FOR_MS &&
                 [...tracked.values()].every((entry) => entry.seenUpdating && entry.cvm && !entry.cvm.inProgress && entry.verdict?.kind === 'pending');
+            // A round that only catches up on records reuses a state read less than a round old.
+            const fresh = clock.now() - lastListAt < FAST_POLL_MS * 0.9;
             let cvms;
-            if (!recordsOnly) {
+            if (!recordsOnly && !fresh) {
                 await window.take();
                 cvms = await api.listAppCvms('watching the rollback');
                 lastListAt = clock.now();
@@ -34155,8 +34161,10 @@ async function waitForRollback(ctx, plan, receipt, tracker) {
                 .filter((entry) => entry.justSettled || entry.lastRecordLookAt === undefined || now - entry.lastRecordLookAt >= (entry.seenUpdating ? SETTLED_RECORD_LOOK_EVERY_MS : RECORD_LOOK_EVERY_MS))
                 .sort((a, b) => (a.lastRecordLookAt ?? 0) - (b.lastRecordLookAt ?? 0));
             for (const entry of wanting) {
-                if (window.available() === 0)
+                if (window.available() === 0) {
+                    backlog = wanting.length - wanting.indexOf(entry);
                     break;
+                }
                 await window.take();
                 entry.lastRecordLookAt = clock.now();
                 entry.justSettled = false;
@@ -34196,9 +34204,11 @@ async function waitForRollback(ctx, plan, receipt, tracker) {
             now - lastChangeAt < FAST_WINDOW_MS ||
             [...tracked.values()].some((entry) => entry.verdict?.kind === 'pending' && entry.verdict.needsRecord && entry.seenUpdating);
         interval = brisk ? FAST_POLL_MS : Math.min(SLOW_POLL_MS, Math.round(Math.max(interval, FAST_POLL_MS) * 1.3));
+        // Records still due: go on as soon as the per-second cap allows, not a whole round later.
+        const pause = backlog > 0 ? BACKLOG_POLL_MS : interval;
         if (deadline.expired())
             throw timedOut(ctx, plan, tracked);
-        await deadline.sleep((0,src_clock/* jittered */.et)(clock, interval, 0.1));
+        await deadline.sleep((0,src_clock/* jittered */.et)(clock, pause, 0.1));
         if (deadline.expired())
             throw timedOut(ctx, plan, tracked);
     }

@@ -24,6 +24,8 @@ const RECORD_LOOK_EVERY_MS = 3000;
 const SETTLED_RECORD_LOOK_EVERY_MS = 1000;
 /** A line at least this often while waiting, so a long wait never looks hung. */
 const HEARTBEAT_MS = 25_000;
+/** The pause before the next round while records are still due (the per-second cap paces them). */
+const BACKLOG_POLL_MS = 150;
 /** How long the last read of the CVMs' state stands in while a round only reads records. */
 const RECORDS_ONLY_FOR_MS = 3000;
 
@@ -62,14 +64,18 @@ export async function waitForRollback(ctx: PhalaContext, plan: RollbackPlan, rec
   await deadline.sleep(jittered(clock, FAST_POLL_MS, 0.1));
 
   for (;;) {
+    /** Records that were due this round but did not fit under the cap. */
+    let backlog = 0;
     try {
       // When every CVM left has just settled and only its record is missing, the round is spent on
       // records; the state is read again soon, so a record that never comes cannot hide a change.
       const recordsOnly =
         clock.now() - lastListAt < RECORDS_ONLY_FOR_MS &&
         [...tracked.values()].every((entry) => entry.seenUpdating && entry.cvm && !entry.cvm.inProgress && entry.verdict?.kind === 'pending');
+      // A round that only catches up on records reuses a state read less than a round old.
+      const fresh = clock.now() - lastListAt < FAST_POLL_MS * 0.9;
       let cvms: CvmState[] | undefined;
-      if (!recordsOnly) {
+      if (!recordsOnly && !fresh) {
         await window.take();
         cvms = await api.listAppCvms('watching the rollback');
         lastListAt = clock.now();
@@ -103,7 +109,10 @@ export async function waitForRollback(ctx: PhalaContext, plan: RollbackPlan, rec
         )
         .sort((a, b) => (a.lastRecordLookAt ?? 0) - (b.lastRecordLookAt ?? 0));
       for (const entry of wanting) {
-        if (window.available() === 0) break;
+        if (window.available() === 0) {
+          backlog = wanting.length - wanting.indexOf(entry);
+          break;
+        }
         await window.take();
         entry.lastRecordLookAt = clock.now();
         entry.justSettled = false;
@@ -145,8 +154,10 @@ export async function waitForRollback(ctx: PhalaContext, plan: RollbackPlan, rec
       now - lastChangeAt < FAST_WINDOW_MS ||
       [...tracked.values()].some((entry) => entry.verdict?.kind === 'pending' && entry.verdict.needsRecord && entry.seenUpdating);
     interval = brisk ? FAST_POLL_MS : Math.min(SLOW_POLL_MS, Math.round(Math.max(interval, FAST_POLL_MS) * 1.3));
+    // Records still due: go on as soon as the per-second cap allows, not a whole round later.
+    const pause = backlog > 0 ? BACKLOG_POLL_MS : interval;
     if (deadline.expired()) throw timedOut(ctx, plan, tracked);
-    await deadline.sleep(jittered(clock, interval, 0.1));
+    await deadline.sleep(jittered(clock, pause, 0.1));
     if (deadline.expired()) throw timedOut(ctx, plan, tracked);
   }
 }

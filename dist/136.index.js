@@ -8,22 +8,14 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createDeploymentRecord: () => (/* binding */ createDeploymentRecord)
 /* harmony export */ });
-/* unused harmony exports WARNING_TITLE, runUrl */
+/* unused harmony export WARNING_TITLE */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(157);
+/* harmony import */ var _report_run_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7751);
+
 
 const WARNING_TITLE = 'GitHub deployment record';
 const MAX_DESCRIPTION = 140;
-/** The run's page: GITHUB_SERVER_URL/GITHUB_REPOSITORY/actions/runs/GITHUB_RUN_ID[/attempts/N]. */
-function runUrl(env) {
-    const repository = env.GITHUB_REPOSITORY?.trim();
-    const runId = env.GITHUB_RUN_ID?.trim();
-    if (!repository || !runId)
-        return undefined;
-    const server = (env.GITHUB_SERVER_URL?.trim() || 'https://github.com').replace(/\/+$/, '');
-    const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
-    const base = `${server}/${repository}/actions/runs/${runId}`;
-    return Number.isInteger(attempt) && attempt > 1 ? `${base}/attempts/${attempt}` : base;
-}
+
 /**
  * Opens a GitHub deployment for the rollback (status in_progress), so the repository's
  * environment page shows what the action did. A record is a courtesy, not part of the
@@ -42,7 +34,7 @@ async function createDeploymentRecord(options) {
     }
     const baseUrl = (env.GITHUB_API_URL?.trim() || 'https://api.github.com').replace(/\/+$/, '');
     const environment = options.environment.trim() || 'production';
-    const logUrl = runUrl(env);
+    const logUrl = (0,_report_run_url_js__WEBPACK_IMPORTED_MODULE_1__/* .runUrl */ .V)(env);
     const timeoutMs = options.requestTimeoutMs ?? 10_000;
     const context = { baseUrl, repository: `${owner}/${repo}`, ref, environment, timeoutMs };
     let octokit;

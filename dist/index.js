@@ -32178,9 +32178,6 @@ class ApiClient {
         // Only for its proxy-aware agents (HTTPS_PROXY, NO_PROXY on self-hosted runners).
         this.http = new lib_HttpClient(options.userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true });
     }
-    get origin() {
-        return this.base.origin;
-    }
     dispose() {
         for (const controller of this.inFlight)
             controller.abort();
@@ -33261,8 +33258,6 @@ class PhalaApi {
     clockOffsetMs = 0;
     /** What a failed read means for the platform's state; the trigger moves it on as it sends. */
     changed = 'nothing';
-    /** Requests sent, for the log and the benchmark. */
-    requests = 0;
     constructor(client, appId, localNow, 
     /** For hints: an api_url without /api/v1 answers 404 to everything. */
     apiUrl = '') {
@@ -33290,7 +33285,6 @@ class PhalaApi {
     }
     /** One attempt, no retry, no redirect: the caller decides what an unclear answer means. */
     async redeploy(revisionId, vmUuids, transactionHash) {
-        this.requests++;
         const response = await this.client.send({
             method: 'POST',
             path: `/apps/${this.appId}/revisions/${encodeURIComponent(revisionId)}/redeploy`,
@@ -33301,7 +33295,6 @@ class PhalaApi {
         return response;
     }
     async read(path, query, doing) {
-        this.requests++;
         const response = await this.client.read({ method: 'GET', path, query });
         this.noteServerDate(response);
         if (response.status < 200 || response.status >= 300) {
@@ -35387,6 +35380,8 @@ class Secrets {
     }
 }
 
+// EXTERNAL MODULE: ./src/report/run-url.ts
+var run_url = __nccwpck_require__(7751);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
 /** A link the action built itself (run URL, console URL); anything odd is shown as text instead. */
@@ -35496,6 +35491,7 @@ const ACTION_VERSION = '0.1.0';
 
 
 
+
 /**
  * The action's entry: wires the real inputs, clock, HTTP clients and the runner's output files
  * into the pipeline. Exported as `run` because the official local runner (@github/local-action)
@@ -35583,11 +35579,7 @@ function summaryFields(progress, status, run, secrets) {
     };
 }
 function runFacts(env, durationMs) {
-    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: attempt } = env;
-    const runUrl = server && repo && runId && /^[\w.-]+\/[\w.-]+$/.test(repo) && /^\d+$/.test(runId)
-        ? `${server.replace(/\/+$/, '')}/${repo}/actions/runs/${runId}${attempt && /^\d+$/.test(attempt) && attempt !== '1' ? `/attempts/${attempt}` : ''}`
-        : undefined;
-    return { durationMs, actor: env.GITHUB_ACTOR || undefined, runUrl };
+    return { durationMs, actor: env.GITHUB_ACTOR || undefined, runUrl: (0,run_url/* runUrl */.V)(env) };
 }
 /** Title of an unexplained failure: what kind of thing broke, not "Unexpected error" for a network fault. */
 function describe(error) {
@@ -35645,6 +35637,31 @@ function onCancellation(io, progress, facts, secrets) {
     };
     process.once('SIGINT', handler);
     process.once('SIGTERM', handler);
+}
+
+
+/***/ }),
+
+/***/ 7751:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ runUrl)
+/* harmony export */ });
+/**
+ * The link to this workflow run, from the runner's environment: where the summary, the GitHub
+ * deployment record and an on-call engineer point. Undefined outside a workflow, or when the
+ * variables do not look like the runner's (they end up in a link).
+ */
+function runUrl(env) {
+    const repository = env.GITHUB_REPOSITORY?.trim();
+    const runId = env.GITHUB_RUN_ID?.trim();
+    if (!repository || !runId || !/^[\w.-]+\/[\w.-]+$/.test(repository) || !/^\d+$/.test(runId))
+        return undefined;
+    const server = (env.GITHUB_SERVER_URL?.trim() || 'https://github.com').replace(/\/+$/, '');
+    const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
+    const base = `${server}/${repository}/actions/runs/${runId}`;
+    return Number.isInteger(attempt) && attempt > 1 ? `${base}/attempts/${attempt}` : base;
 }
 
 

@@ -9,6 +9,7 @@ import { createProvider } from './providers/registry.js';
 import type { RollbackProvider } from './providers/provider.js';
 import { createActionIO, type ActionIO } from './report/action-io.js';
 import { Secrets } from './report/redact.js';
+import { runUrl } from './report/run-url.js';
 import { changedSentence, renderSummary, type RunFacts } from './report/summary.js';
 import type { RollbackStatus } from './report/outputs.js';
 import type { Settings } from './settings.js';
@@ -108,12 +109,7 @@ function summaryFields(progress: RunProgress, status: RollbackStatus, run: RunFa
 }
 
 export function runFacts(env: NodeJS.ProcessEnv, durationMs: number): RunFacts {
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: attempt } = env;
-  const runUrl =
-    server && repo && runId && /^[\w.-]+\/[\w.-]+$/.test(repo) && /^\d+$/.test(runId)
-      ? `${server.replace(/\/+$/, '')}/${repo}/actions/runs/${runId}${attempt && /^\d+$/.test(attempt) && attempt !== '1' ? `/attempts/${attempt}` : ''}`
-      : undefined;
-  return { durationMs, actor: env.GITHUB_ACTOR || undefined, runUrl };
+  return { durationMs, actor: env.GITHUB_ACTOR || undefined, runUrl: runUrl(env) };
 }
 
 /** Title of an unexplained failure: what kind of thing broke, not "Unexpected error" for a network fault. */

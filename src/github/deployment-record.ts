@@ -1,5 +1,6 @@
 import { getOctokit } from '@actions/github';
 import type { Logger } from '../log.js';
+import { runUrl } from '../report/run-url.js';
 
 export type DeploymentFinalState = 'success' | 'failure' | 'error';
 
@@ -30,16 +31,7 @@ export interface DeploymentRecordOptions {
 export const WARNING_TITLE = 'GitHub deployment record';
 const MAX_DESCRIPTION = 140;
 
-/** The run's page: GITHUB_SERVER_URL/GITHUB_REPOSITORY/actions/runs/GITHUB_RUN_ID[/attempts/N]. */
-export function runUrl(env: NodeJS.ProcessEnv): string | undefined {
-  const repository = env.GITHUB_REPOSITORY?.trim();
-  const runId = env.GITHUB_RUN_ID?.trim();
-  if (!repository || !runId) return undefined;
-  const server = (env.GITHUB_SERVER_URL?.trim() || 'https://github.com').replace(/\/+$/, '');
-  const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
-  const base = `${server}/${repository}/actions/runs/${runId}`;
-  return Number.isInteger(attempt) && attempt > 1 ? `${base}/attempts/${attempt}` : base;
-}
+export { runUrl } from '../report/run-url.js';
 
 /**
  * Opens a GitHub deployment for the rollback (status in_progress), so the repository's

@@ -87,10 +87,6 @@ export class ApiClient {
     this.http = new HttpClient(options.userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true });
   }
 
-  get origin(): string {
-    return this.base.origin;
-  }
-
   dispose(): void {
     for (const controller of this.inFlight) controller.abort();
     this.http.dispose();

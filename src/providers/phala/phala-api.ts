@@ -16,8 +16,6 @@ export class PhalaApi {
   private clockOffsetMs = 0;
   /** What a failed read means for the platform's state; the trigger moves it on as it sends. */
   changed: Changed = 'nothing';
-  /** Requests sent, for the log and the benchmark. */
-  requests = 0;
 
   constructor(
     private readonly client: ApiClient,
@@ -50,7 +48,6 @@ export class PhalaApi {
 
   /** One attempt, no retry, no redirect: the caller decides what an unclear answer means. */
   async redeploy(revisionId: string, vmUuids: string[], transactionHash: string | undefined): Promise<ApiResponse> {
-    this.requests++;
     const response = await this.client.send({
       method: 'POST',
       path: `/apps/${this.appId}/revisions/${encodeURIComponent(revisionId)}/redeploy`,
@@ -62,7 +59,6 @@ export class PhalaApi {
   }
 
   private async read(path: string, query: Record<string, string | number> | undefined, doing: string): Promise<ApiResponse> {
-    this.requests++;
     const response = await this.client.read({ method: 'GET', path, query });
     this.noteServerDate(response);
     if (response.status < 200 || response.status >= 300) {

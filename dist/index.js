@@ -33844,6 +33844,8 @@ async function pollUntil(deadline, check, onTimeout) {
 
 
 
+/** A line at least this often while another operation is waited out. */
+const HEARTBEAT_MS = 25_000;
 /**
  * After a 409 ("another operation is in progress"): watch the CVMs until none of the targets
  * is busy, naming the operation that blocks, so the redeploy can then be sent once. If the
@@ -33856,6 +33858,7 @@ async function waitUntilIdle(ctx, plan, tracker, ownRequestPending = false) {
     const targetIds = new Set(plan.toRedeploy.map((instance) => instance.id));
     const blockers = new Map(); // vmUuid → description of the blocking operation
     let busy = [];
+    let lastLineAt = ctx.deadline.clock.now();
     const checkRound = async () => {
         const cvms = (await api.listAppCvms('waiting for the running operation to finish')).filter((cvm) => targetIds.has(cvm.vmUuid));
         busy = cvms.filter((cvm) => cvm.inProgress);
@@ -33879,6 +33882,12 @@ async function waitUntilIdle(ctx, plan, tracker, ownRequestPending = false) {
             if (!ownRequestPending)
                 tracker.waitingToSend(`${describeCvm(cvm)}: ${description}`);
             log.info(`${describeCvm(cvm)} is busy with ${description}; waiting for it to finish before sending the rollback.`);
+            lastLineAt = ctx.deadline.clock.now();
+        }
+        // A long blocking operation must not look like a hung step.
+        if (ctx.deadline.clock.now() - lastLineAt >= HEARTBEAT_MS) {
+            lastLineAt = ctx.deadline.clock.now();
+            log.info(`[${ctx.deadline.elapsedSeconds()}s] still waiting to send: ${busy.map((cvm) => `${describeCvm(cvm)} ${cvm.status}`).join(', ')}`);
         }
         return undefined;
     };
@@ -34085,7 +34094,7 @@ const RECORD_LOOK_EVERY_MS = 3000;
 /** Once it has been seen updating and settled, its record is due any moment: look again sooner. */
 const SETTLED_RECORD_LOOK_EVERY_MS = 1000;
 /** A line at least this often while waiting, so a long wait never looks hung. */
-const HEARTBEAT_MS = 25_000;
+const wait_for_rollback_HEARTBEAT_MS = 25_000;
 /** The pause before the next round while records are still due (the per-second cap paces them). */
 const BACKLOG_POLL_MS = 150;
 /** How long the last read of the CVMs' state stands in while a round only reads records. */
@@ -34182,7 +34191,7 @@ async function waitForRollback(ctx, plan, receipt, tracker) {
             tracker.pending(pendingSummary(tracked));
             if (changed)
                 lastChangeAt = clock.now();
-            if (clock.now() - lastHeartbeatAt >= HEARTBEAT_MS) {
+            if (clock.now() - lastHeartbeatAt >= wait_for_rollback_HEARTBEAT_MS) {
                 lastHeartbeatAt = clock.now();
                 log.info(`[${deadline.elapsedSeconds()}s] still waiting: ${pendingSummary(tracked)}`);
             }

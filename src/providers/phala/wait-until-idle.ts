@@ -5,6 +5,9 @@ import type { PhalaContext } from './context.js';
 import { describeCvm } from './select-cvms.js';
 import type { CvmState } from './shapes.js';
 
+/** A line at least this often while another operation is waited out. */
+const HEARTBEAT_MS = 25_000;
+
 export type IdleOutcome = { kind: 'idle' } | { kind: 'already-there'; reason: string };
 
 /**
@@ -19,6 +22,7 @@ export async function waitUntilIdle(ctx: PhalaContext, plan: RollbackPlan, track
   const targetIds = new Set(plan.toRedeploy.map((instance) => instance.id));
   const blockers = new Map<string, string>(); // vmUuid → description of the blocking operation
   let busy: CvmState[] = [];
+  let lastLineAt = ctx.deadline.clock.now();
 
   const checkRound = async (): Promise<IdleOutcome | undefined> => {
     const cvms = (await api.listAppCvms('waiting for the running operation to finish')).filter((cvm) => targetIds.has(cvm.vmUuid));
@@ -40,6 +44,12 @@ export async function waitUntilIdle(ctx: PhalaContext, plan: RollbackPlan, track
       blockers.set(cvm.vmUuid, description);
       if (!ownRequestPending) tracker.waitingToSend(`${describeCvm(cvm)}: ${description}`);
       log.info(`${describeCvm(cvm)} is busy with ${description}; waiting for it to finish before sending the rollback.`);
+      lastLineAt = ctx.deadline.clock.now();
+    }
+    // A long blocking operation must not look like a hung step.
+    if (ctx.deadline.clock.now() - lastLineAt >= HEARTBEAT_MS) {
+      lastLineAt = ctx.deadline.clock.now();
+      log.info(`[${ctx.deadline.elapsedSeconds()}s] still waiting to send: ${busy.map((cvm) => `${describeCvm(cvm)} ${cvm.status}`).join(', ')}`);
     }
     return undefined;
   };

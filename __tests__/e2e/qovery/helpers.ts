@@ -18,24 +18,8 @@ export function rollback(sandbox: QoverySandbox, inputs: Record<string, string> 
   return runAction({ provider: 'qovery', app_id: sandbox.scenario.environmentId, api_url: sandbox.url, api_key: sandbox.scenario.token, ...inputs }, options);
 }
 
-export interface Annotation {
-  level: string;
-  title?: string;
-  message: string;
-}
-
-/** `::error title=…::message` lines as the runner turns them into annotations. */
-export function annotations(run: ActionRun, level = 'error'): Annotation[] {
-  const unescape = (text: string) => text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
-  return run.stdout
-    .split('\n')
-    .filter((line) => line.startsWith(`::${level}`))
-    .map((line) => {
-      const match = /^::(\w+)(?: (.*?))?::(.*)$/.exec(line)!;
-      const title = /title=([^,]*)/.exec(match[2] ?? '')?.[1];
-      return { level: match[1]!, title: title === undefined ? undefined : unescape(title), message: unescape(match[3] ?? '') };
-    });
-}
+/** The runner's annotations are read the same way for every platform. */
+export { annotations, type Annotation } from '../helpers.js';
 
 export function posts(sandbox: QoverySandbox) {
   return sandbox.requests.filter((request) => request.method === 'POST');

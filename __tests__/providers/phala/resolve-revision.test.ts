@@ -1,20 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { ActionError } from '../../../src/errors.js';
 import { parseRevisionSelector } from '../../../src/revision-selector.js';
 import { resolveRevision, undoesEarlierRollback, type RevisionTarget } from '../../../src/providers/phala/resolve-revision.js';
-import { fakeHistory, hash, row, rowsOf, VM_A, VM_B } from './fake-revision-history.js';
+import { failure, fakeHistory, hash, row, rowsOf, VM_A, VM_B } from './fake-revision-history.js';
 
 const cvm = (vmUuid: string, composeHash: string, name = vmUuid === VM_A ? 'web-a' : 'web-b'): RevisionTarget => ({ vmUuid, name, composeHash });
 const sel = parseRevisionSelector;
-
-async function failure(promise: Promise<unknown>): Promise<ActionError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e
-  );
-  expect(error).toBeInstanceOf(ActionError);
-  return error as ActionError;
-}
 
 describe("'previous' is relative to what the targeted CVMs run now", () => {
   it('steps back from the live compose hash even when the deploy that put it there wrote no row', async () => {

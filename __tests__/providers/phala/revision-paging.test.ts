@@ -4,7 +4,7 @@ import { parseRevisionSelector } from '../../../src/revision-selector.js';
 import { resolveRevision } from '../../../src/providers/phala/resolve-revision.js';
 import { readRevisionPages, type PageVisitor } from '../../../src/providers/phala/revision-paging.js';
 import type { RevisionRow, RevisionsPage } from '../../../src/providers/phala/shapes.js';
-import { fakeHistory, hash, row, rowsOf, sleep } from './fake-revision-history.js';
+import { failure, fakeHistory, hash, row, rowsOf, sleep } from './fake-revision-history.js';
 
 /** A visitor that never settles and remembers what it was handed. */
 function collector() {
@@ -16,15 +16,6 @@ function collector() {
     return 'continue';
   };
   return { ids, pages, visit };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ActionError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e
-  );
-  expect(error).toBeInstanceOf(ActionError);
-  return error as ActionError;
 }
 
 /** Ids of `expected` that never reached the visitor. */

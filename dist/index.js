@@ -28427,7 +28427,7 @@ function pollIntervalMs(round) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8008);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5097);
 // The runner executes dist/index.js, bundled from here.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28437,7 +28437,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8008:
+/***/ 5097:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33680,6 +33680,164 @@ function selectCvms(appCvms, requested, appId) {
     return requested.map((uuid) => appCvms.find((cvm) => cvm.vmUuid === uuid));
 }
 
+;// CONCATENATED MODULE: ./src/trust/classify-answer.ts
+
+/**
+ * Statuses that say the platform refused the changing request before acting on it. Only these
+ * (and a provider's documented extras) may be reported as "nothing was changed": any other answer
+ * may come after the platform acted, so it is treated as unknown and verified by reading.
+ */
+const DEFINITE_REFUSALS = [400, 401, 403, 404, 405, 422];
+function classifyAnswer(outcome, extraRefusals = []) {
+    if (outcome instanceof TransportError)
+        return { kind: 'unknown', lost: `no answer: ${outcome.code}` };
+    const status = outcome.status;
+    if (status >= 200 && status < 300)
+        return { kind: 'accepted', response: outcome };
+    if (status === 409)
+        return { kind: 'busy', response: outcome };
+    if (status === 429)
+        return { kind: 'throttled', response: outcome };
+    if (DEFINITE_REFUSALS.includes(status) || extraRefusals.includes(status))
+        return { kind: 'refused', response: outcome };
+    return { kind: 'unknown', lost: `answered ${status}`, response: outcome };
+}
+
+;// CONCATENATED MODULE: ./src/trust/send-once.ts
+
+
+
+
+
+/**
+ * How long an unknown answer is watched before concluding the platform did not act. A request
+ * that timed out on our side may still be processed, and some platforms act asynchronously: a
+ * few seconds would prove nothing.
+ */
+const UNKNOWN_OUTCOME_WATCH_MS = 15_000;
+const PROBE_EVERY_MS = 1500;
+const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+/**
+ * Sends the one request that changes the platform so that it takes effect at most once, and
+ * keeps the tracker truthful about whether the platform was changed at every moment.
+ * - 2xx: accepted.
+ * - 400/401/403/404/405/422 (and the provider's extras): refused, nothing changed.
+ * - 409: wait until free, then send again 1–60 s later; 429: wait as told, then send again.
+ * - Anything else: unknown. Never followed, never re-sent: the platform is read for at least
+ *   15 s (never past the deadline), and the run goes on only with proof that it acted.
+ */
+async function sendOnce(request) {
+    const { deadline, log, tracker } = request;
+    const now = () => (request.now ? request.now() : deadline.clock.now());
+    let conflicts = 0;
+    let throttled = 0;
+    for (;;) {
+        if (deadline.expired()) {
+            tracker.mark('nothing');
+            throw new TimeoutError(`The timeout (${request.timeoutSeconds}s) ran out before the ${request.name} could be sent.`, { changed: 'nothing' });
+        }
+        const sentAt = now();
+        tracker.mark('unknown');
+        let outcome;
+        try {
+            outcome = await request.send();
+        }
+        catch (error) {
+            if (!(error instanceof TransportError))
+                throw error;
+            outcome = error;
+        }
+        const answer = classifyAnswer(outcome, request.extraRefusals);
+        switch (answer.kind) {
+            case 'accepted':
+                tracker.mark('accepted');
+                return { kind: 'accepted', response: answer.response, sentAt };
+            case 'refused': {
+                tracker.mark('nothing');
+                const error = request.explainRefusal(answer.response);
+                error.changed = 'nothing';
+                throw error;
+            }
+            case 'busy': {
+                tracker.mark('nothing');
+                log.info(`${request.platform} answered 409: another operation is in progress. Waiting for it to finish before sending the ${request.name}.`);
+                const free = request.waitUntilFree ? await request.waitUntilFree(answer.response) : { kind: 'free' };
+                if (free.kind === 'already-there')
+                    return free;
+                await pauseBeforeResend(request, resendPauseMs(answer.response.headers['retry-after'], deadline.clock.now(), backoffMs(conflicts++, deadline.clock)), answer.response);
+                continue;
+            }
+            case 'throttled': {
+                tracker.mark('nothing');
+                const limit = request.maxThrottledResends ?? Number.POSITIVE_INFINITY;
+                if (throttled >= limit) {
+                    throw withChanged(request.explainRefusal(answer.response), 'nothing');
+                }
+                const asked = request.throttlePauseMs?.(answer.response, deadline.clock.now());
+                const waitMs = asked ?? resendPauseMs(answer.response.headers['retry-after'], deadline.clock.now(), backoffMs(throttled, deadline.clock));
+                throttled++;
+                if (waitMs >= deadline.remainingMs())
+                    throw withChanged(request.explainRefusal(answer.response), 'nothing');
+                log.info(`${request.platform} is throttling (429); sending the ${request.name} in ${(waitMs / 1000).toFixed(1)}s.`);
+                await deadline.sleep(waitMs);
+                continue;
+            }
+            case 'unknown':
+                return watchUnknown(request, sentAt, answer.lost);
+        }
+    }
+}
+function withChanged(error, changed) {
+    error.changed = changed;
+    return error;
+}
+async function pauseBeforeResend(request, ms, response) {
+    if (ms >= request.deadline.remainingMs()) {
+        throw new TimeoutError(`The timeout (${request.timeoutSeconds}s) ran out while ${response.endpoint} kept answering ${response.status}.`, { changed: 'nothing' });
+    }
+    await request.deadline.sleep(ms);
+}
+/**
+ * An answer that does not say whether the platform acted. Read the platform until it proves the
+ * request took effect, or for the whole watch with no trace and nothing moving; the deadline cuts
+ * the watch short as 'undecided', which is reported as such (a re-run could deploy twice).
+ */
+async function watchUnknown(request, sentAt, lost) {
+    const { deadline, log, tracker } = request;
+    const Name = capital(request.name);
+    tracker.mark('unknown');
+    log.warning(`The ${request.name} got no usable answer (${lost}). Reading ${request.platform} to learn whether it acted on it; it is never sent again blindly.`, `${Name} answer lost`);
+    const undecided = () => new TimeoutError(`The timeout (${request.timeoutSeconds}s) ran out while checking whether the ${request.name} whose answer was lost (${lost}) took effect. It may still take effect: check ${request.whereToLook} before re-running.`, { changed: 'unknown' });
+    const watchFrom = deadline.clock.now();
+    for (;;) {
+        if (deadline.expired())
+            throw undecided();
+        let probe;
+        try {
+            probe = await request.probe(sentAt, deadline.clock.now() - watchFrom);
+        }
+        catch (error) {
+            if (deadline.expired() || error instanceof TimeoutError)
+                throw undecided();
+            throw error;
+        }
+        if (probe.state === 'acted') {
+            tracker.mark('accepted');
+            log.info(`${request.platform} shows that it acted on the ${request.name}: following it instead of sending it again.`);
+            return { kind: 'found', evidence: probe.evidence, sentAt, lost };
+        }
+        const watched = deadline.clock.now() - watchFrom;
+        if (probe.state === 'quiet' && watched >= UNKNOWN_OUTCOME_WATCH_MS) {
+            tracker.mark('nothing');
+            throw new ActionError(`${Name} not acted on`, `The ${request.name} got no usable answer (${lost}), and ${request.platform} shows no trace of it after watching for ${Math.round(watched / 1000)} s. It was not sent again; re-run the rollback once the API answers normally.`, { changed: 'nothing' });
+        }
+        const pause = (0,src_clock/* jittered */.et)(deadline.clock, request.probeEveryMs ?? PROBE_EVERY_MS, 0.2);
+        if (deadline.remainingMs() <= pause)
+            throw undecided();
+        await deadline.sleep(pause);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/providers/phala/assess-cvm.ts
 
 /** Statuses a CVM settles in when it is not serving. Only running and stopped are stable, per the API. */
@@ -33752,64 +33910,35 @@ function operationForRollback(operations, targetHash, sentAt, correlationIds = n
 
 ;// CONCATENATED MODULE: ./src/providers/phala/verify-redeploy.ts
 
-
-
-/**
- * How long a redeploy whose answer was lost is watched before concluding the platform did not
- * act. The backend flips the hash at once but starts the update task later, and a request that
- * timed out on our side may still be processed: a few seconds would not prove anything.
- */
-const UNKNOWN_OUTCOME_WATCH_MS = 15_000;
-const LIST_EVERY_MS = 1500;
 const OPERATIONS_EVERY_MS = 5000;
+/** The shared watch decides after 15 s; operation records are read on every look from then on. */
+const VERDICT_NEAR_MS = 13_500;
 /**
- * Did a redeploy whose answer was lost take effect? Proof that it did: a CVM that did not run the
- * target hash before now shows it (the platform flips it on accepting), or an operation for the
- * target started since the send. "Did not act" needs the whole watch with neither, and no target
- * CVM busy at its end. When the run's deadline cuts the watch short, the answer is 'undecided'.
+ * The Phala facts for a redeploy whose answer was lost. Proof that it acted: a CVM that did not
+ * run the target hash before now shows it (the platform flips it on accepting), or an operation
+ * for the target started since the send. A target CVM still busy keeps the watch going.
  */
-async function redeployTookEffect(ctx, plan, sentAt) {
-    try {
-        return await watch(ctx, plan, sentAt);
-    }
-    catch (error) {
-        // The run's deadline ended the watch (a read could no longer be sent): nothing was proven either way.
-        if (error instanceof TimeoutError || ctx.deadline.expired())
-            return 'undecided';
-        throw error;
-    }
-}
-async function watch(ctx, plan, sentAt) {
-    const { api, deadline } = ctx;
+function redeployProbe(ctx, plan) {
     const ids = new Set(plan.toRedeploy.map((instance) => instance.id));
     // A CVM that already showed the target hash before the send proves nothing by showing it now.
     const moved = new Set(plan.toRedeploy.filter((instance) => instance.version !== plan.revision.version).map((instance) => instance.id));
-    const startedAt = deadline.clock.now();
-    let lastOperationsAt = startedAt;
-    for (;;) {
-        if (deadline.expired())
-            return 'undecided';
-        const cvms = (await api.listAppCvms('checking whether the redeploy took effect')).filter((cvm) => ids.has(cvm.vmUuid));
+    let lastOperationsAt = ctx.deadline.clock.now();
+    return async (sentAt, watchedMs) => {
+        const doing = 'checking whether the redeploy took effect';
+        const cvms = (await ctx.api.listAppCvms(doing)).filter((cvm) => ids.has(cvm.vmUuid));
         if (cvms.some((cvm) => moved.has(cvm.vmUuid) && cvm.composeHash === plan.revision.version))
-            return 'acted';
-        const watched = deadline.clock.now() - startedAt;
+            return { state: 'acted', evidence: 'acted' };
         const busy = cvms.some((cvm) => cvm.inProgress);
-        const finalLook = watched >= UNKNOWN_OUTCOME_WATCH_MS && !busy;
-        if (finalLook || deadline.clock.now() - lastOperationsAt >= OPERATIONS_EVERY_MS || busy) {
-            lastOperationsAt = deadline.clock.now();
+        if (busy || watchedMs >= VERDICT_NEAR_MS || ctx.deadline.clock.now() - lastOperationsAt >= OPERATIONS_EVERY_MS) {
+            lastOperationsAt = ctx.deadline.clock.now();
             for (const cvm of cvms) {
-                const operations = await api.listOperations(cvm.id, 10, 'checking whether the redeploy took effect');
+                const operations = await ctx.api.listOperations(cvm.id, 10, doing);
                 if (operationForRollback(operations, plan.revision.version, sentAt))
-                    return 'acted';
+                    return { state: 'acted', evidence: 'acted' };
             }
         }
-        if (finalLook)
-            return 'not-acted';
-        const pause = (0,src_clock/* jittered */.et)(deadline.clock, LIST_EVERY_MS, 0.2);
-        if (deadline.remainingMs() <= pause)
-            return 'undecided';
-        await deadline.sleep(pause);
-    }
+        return busy ? { state: 'busy' } : { state: 'quiet' };
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/poll.ts
@@ -33908,124 +34037,50 @@ async function describeBlocker(ctx, cvm) {
 
 
 
-
-
-/** Sends allowed when the platform verifiably did not act on the previous one. */
-const MAX_SENDS = 3;
 /**
- * Sends the redeploy so that it takes effect exactly once.
- * - 2xx: accepted, whatever the body (the API documents it as untyped).
- * - 409 / 429: the platform did not act; wait (the operation that blocks, or the throttle) and
- *   send again, at least 1 s and at most 60 s later.
- * - Any other 4xx: a clear no (nothing was redeployed), explained.
- * - Anything else (a 3xx, a 5xx, an odd status, a lost connection, a timeout): unknown outcome.
- *   The platform is watched until it shows the change or has verifiably not acted; only then
- *   may the request be sent again.
+ * Phala's documented refusals beyond the shared ones: the compose hash is not registered on-chain
+ * (465), the transaction is invalid or expired (466), failed verification (467), or the hash is
+ * not allowed (468). Each comes before the backend touches a CVM.
+ */
+const PHALA_REFUSALS = [465, 466, 467, 468];
+/**
+ * Sends the redeploy through the shared exactly-once rules; Phala supplies its facts: the request,
+ * how a 409's blocking operation is waited out, and how a lost answer is read back from the CVMs.
  */
 async function trigger_redeploy_triggerRedeploy(ctx, plan, transactionHash, tracker) {
     const { api, deadline, log } = ctx;
     const vmUuids = plan.toRedeploy.map((instance) => instance.id);
     const doing = `triggering the redeploy of revision ${plan.revision.id}`;
-    let sends = 0;
-    let throttled = 0;
-    let conflicts = 0;
-    /** The first send whose outcome was unknown: if a later check finds the rollback done, it was that one. */
-    let unclearSince;
-    const mark = (state) => {
-        api.changed = state;
-        tracker.mark(state);
-    };
-    const refusedContext = () => ({
-        appId: plan.appId,
-        doing,
-        revisionId: plan.revision.id,
-        composeHash: plan.revision.version,
-        changed: unclearSince === undefined ? 'nothing' : 'unknown',
-        apiUrl: api.apiUrl
+    const outcome = await sendOnce({
+        name: 'redeploy',
+        platform: 'Phala Cloud',
+        deadline,
+        log,
+        timeoutSeconds: ctx.timeoutSeconds,
+        tracker: {
+            mark: (state) => {
+                api.changed = state;
+                tracker.mark(state);
+            },
+            waitingToSend: (what) => tracker.waitingToSend(what)
+        },
+        now: () => api.serverNow(),
+        send: () => api.redeploy(plan.revision.id, vmUuids, transactionHash),
+        extraRefusals: PHALA_REFUSALS,
+        explainRefusal: (response) => platform_errors_explainFailure(response, { appId: plan.appId, doing, revisionId: plan.revision.id, composeHash: plan.revision.version, changed: 'nothing', apiUrl: api.apiUrl }),
+        waitUntilFree: async () => waitUntilIdle(ctx, plan, tracker).then((idle) => (idle.kind === 'idle' ? { kind: 'free' } : idle)),
+        probe: redeployProbe(ctx, plan),
+        whereToLook: 'the CVMs in the Phala Cloud dashboard'
     });
-    for (;;) {
-        if (deadline.expired()) {
-            throw new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out before the redeploy could be sent.`, { changed: unclearSince === undefined ? 'nothing' : 'unknown' });
-        }
-        const sentAt = api.serverNow();
-        sends++;
-        mark('unknown');
-        let response;
-        let lost;
-        try {
-            response = await api.redeploy(plan.revision.id, vmUuids, transactionHash);
-        }
-        catch (error) {
-            if (!(error instanceof TransportError))
-                throw error;
-            lost = `no answer: ${error.code}`;
-        }
-        if (response && response.status >= 200 && response.status < 300) {
-            mark('accepted');
-            log.info(`Phala Cloud accepted the redeploy (${response.status}${response.notJson ? ', with a body that is not JSON' : ''}).`);
-            return { kind: 'triggered', receipt: receiptFrom(response, sentAt) };
-        }
-        if (response?.status === 409) {
-            sends--; // refused, not acted on
-            if (unclearSince === undefined)
-                mark('nothing');
-            log.info('Phala Cloud answered 409: another operation is in progress on the CVMs.');
-            const idle = await waitUntilIdle(ctx, plan, tracker, unclearSince !== undefined);
-            if (idle.kind === 'already-there') {
-                if (unclearSince !== undefined) {
-                    // Our own earlier request is what ran: follow it to completion rather than call it skipped.
-                    mark('accepted');
-                    return { kind: 'triggered', receipt: { acceptedAt: unclearSince, note: 'an earlier redeploy request of this run, whose answer was lost, took effect' } };
-                }
-                return idle;
-            }
-            await pause(ctx, resendPauseMs(response.headers['retry-after'], deadline.clock.now(), backoffMs(conflicts++, deadline.clock)), response);
-            continue;
-        }
-        if (response?.status === 429) {
-            sends--;
-            if (unclearSince === undefined)
-                mark('nothing');
-            const waitMs = resendPauseMs(response.headers['retry-after'], deadline.clock.now(), backoffMs(throttled++, deadline.clock));
-            if (waitMs >= deadline.remainingMs())
-                throw platform_errors_explainFailure(response, refusedContext());
-            log.info(`Phala Cloud is throttling (429); sending the redeploy in ${(waitMs / 1000).toFixed(1)}s.`);
-            await deadline.sleep(waitMs);
-            continue;
-        }
-        if (response && response.status >= 400 && response.status < 500) {
-            if (unclearSince === undefined)
-                mark('nothing');
-            throw platform_errors_explainFailure(response, refusedContext());
-        }
-        // A 3xx (never followed: it would re-send), a 5xx, an odd status or a lost answer.
-        lost ??= `answered ${response.status}`;
-        unclearSince ??= sentAt;
-        log.warning(`The redeploy request got no usable answer (${lost}). Watching the CVMs to learn whether Phala Cloud acted on it; it is not sent again unless the platform verifiably did not.`, 'Redeploy answer lost');
-        const verdict = await redeployTookEffect(ctx, plan, sentAt);
-        if (verdict === 'acted') {
-            mark('accepted');
-            log.info('The CVMs show that Phala Cloud acted on the redeploy; waiting for it instead of sending it again.');
-            return { kind: 'triggered', receipt: { acceptedAt: unclearSince, note: `the redeploy's answer was lost (${lost}), and the platform shows it acted` } };
-        }
-        if (verdict === 'undecided') {
-            throw new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out while checking whether a redeploy whose answer was lost (${lost}) took effect. It may still take effect: watch the CVMs in the Phala Cloud dashboard before re-running.`, { changed: 'unknown' });
-        }
-        if (sends >= MAX_SENDS) {
-            mark('nothing');
-            throw new ActionError('Redeploy could not be sent', `${sends} redeploy requests got no usable answer (last: ${lost}), and Phala Cloud shows no trace of any of them: the CVMs still run their old compose hash and no update started. The API or the network path to it is failing; try again shortly.`, { changed: 'nothing' });
-        }
-        mark('nothing');
-        unclearSince = undefined;
-        log.info('Phala Cloud shows no trace of it (no compose hash change, no operation, nothing busy). Sending it again.');
-        await deadline.sleep(Math.max(MIN_RESEND_PAUSE_MS, backoffMs(sends, deadline.clock)));
+    switch (outcome.kind) {
+        case 'already-there':
+            return outcome;
+        case 'accepted':
+            log.info(`Phala Cloud accepted the redeploy (${outcome.response.status}${outcome.response.notJson ? ', with a body that is not JSON' : ''}).`);
+            return { kind: 'triggered', receipt: receiptFrom(outcome.response, outcome.sentAt) };
+        case 'found':
+            return { kind: 'triggered', receipt: { acceptedAt: outcome.sentAt, note: `the redeploy's answer was lost (${outcome.lost}), and the platform shows it acted` } };
     }
-}
-async function pause(ctx, ms, response) {
-    if (ms >= ctx.deadline.remainingMs()) {
-        throw new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out while ${response.endpoint} kept answering ${response.status}.`, { changed: ctx.api.changed });
-    }
-    await ctx.deadline.sleep(ms);
 }
 /** The 202's body is untyped; a correlation id in it, if any, ties the operation record to this request. */
 function receiptFrom(response, sentAt) {
@@ -35400,7 +35455,7 @@ function summary_link(url) {
     const attr = url.replace(/&/g, '&amp;');
     return `<a href="${attr}">${attr}</a>`;
 }
-const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+const summary_capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 function resultText(input) {
     const v = input.vocabulary;
     const instances = v?.instances ?? 'instances';
@@ -35452,9 +35507,9 @@ function renderSummary(input) {
             return `${esc(instance.name)} ${code(instance.id)}${move}${redeployed.has(instance.id) ? '' : ' (already on target)'}`;
         })
             .join('<br>');
-        rows.push([capital(v.instances), instances || 'none']);
+        rows.push([summary_capital(v.instances), instances || 'none']);
         if (plan.targets.every((instance) => instance.targetVersion === undefined)) {
-            rows.push([capital(v.version), `${plan.previousVersion ? code(plan.previousVersion) : 'unknown'} → ${code(plan.revision.version)}`]);
+            rows.push([summary_capital(v.version), `${plan.previousVersion ? code(plan.previousVersion) : 'unknown'} → ${code(plan.revision.version)}`]);
         }
         rows.push(['Target revision', code(plan.revision.id)]);
         const made = [plan.revision.createdBy ? esc(plan.revision.createdBy) : 'unknown user', esc(plan.revision.createdAt)].join(', ');

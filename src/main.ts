@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { Deadline, systemClock } from './clock.js';
-import { ActionError, type Changed } from './errors.js';
+import { ActionError, type Changed, type Outcome } from './errors.js';
 import { TransportError } from './http/transport-error.js';
 import { getSettings } from './input-helper.js';
 import { describeCancellation, newProgress, type RunProgress } from './pipeline/progress.js';
@@ -8,9 +8,10 @@ import { run as runPipeline } from './pipeline/run.js';
 import { createProvider } from './providers/registry.js';
 import type { RollbackProvider } from './providers/provider.js';
 import { createActionIO, type ActionIO } from './report/action-io.js';
+import { count } from './report/count.js';
 import { Secrets } from './report/redact.js';
 import { runUrl } from './report/run-url.js';
-import { changedSentence, renderSummary, type RunFacts } from './report/summary.js';
+import { changedSentence, renderSummary, withoutRestatement, type RunFacts } from './report/summary.js';
 import type { RollbackStatus } from './report/outputs.js';
 import type { Settings } from './settings.js';
 import type { DeploymentRecord } from './github/deployment-record.js';
@@ -27,10 +28,12 @@ export async function run(): Promise<void> {
   const secrets = new Secrets();
   const io = createActionIO(secrets);
   const progress = newProgress();
+  // Origins of the URLs the action was given (api_url, health_url): the summary keeps them as working links.
+  const own: string[] = [];
   const facts = (): RunFacts => runFacts(process.env, Date.now() - startedAt);
   // Left installed after the run: a signal that arrives while the process is leaving (e.g. after
   // wait: false) must still be answered with what really happened, not with a silent kill.
-  onCancellation(io, progress, facts, secrets);
+  onCancellation(io, progress, facts, secrets, own);
   let provider: RollbackProvider | undefined;
   let record: DeploymentRecord | undefined;
   try {
@@ -42,6 +45,7 @@ export async function run(): Promise<void> {
         core.setSecret(secret);
       }
     );
+    own.push(settings.apiUrl, ...(settings.health ? [settings.health.url] : []));
     const deadline = new Deadline(systemClock, settings.timeoutSeconds * 1000);
     const userAgent = `${ACTION_NAME}/${ACTION_VERSION}`;
     provider = createProvider(settings, { deadline, log: io.log, userAgent });
@@ -68,11 +72,13 @@ export async function run(): Promise<void> {
           }
         : undefined
     });
-    io.writeSummary(renderSummary(summaryFields(progress, status, facts(), secrets)));
+    // The record is finished first, so a warning from it is in the summary too.
     await record?.finish(status === 'completed' || status === 'triggered' ? 'success' : 'error', `Rollback ${status}`, settings.health?.url);
+    io.writeSummary(renderSummary(summaryFields(progress, status, facts(), secrets, io, own)));
   } catch (error) {
-    reportFailure(error, io, progress, facts(), secrets);
-    await record?.finish(progress.changed === 'nothing' ? 'error' : 'failure', `Rollback failed: ${describe(error).title}`.slice(0, 140));
+    const failure = describe(error);
+    await record?.finish((failure.changed ?? progress.changed) === 'nothing' ? 'error' : 'failure', `Rollback failed: ${failure.title}`.slice(0, 140));
+    reportFailure(error, io, progress, facts(), secrets, own);
   } finally {
     provider?.dispose?.();
   }
@@ -89,22 +95,25 @@ function healthVerifier(settings: Settings, io: ActionIO, userAgent: string): Ve
       ? { state: 'healthy', detail: `${result.consecutive} expected answers in a row (${health.matcher.description}) after ${(result.elapsedMs / 1000).toFixed(1)} s` }
       : {
           state: 'unhealthy',
-          detail: `${health.url} did not answer ${health.matcher.description} 3 times in a row within health_timeout (${health.timeoutSeconds} s): ${last} after ${result.attempts} attempts. Look at the app's logs; the platform reports the rollback itself as complete.`
+          detail: `${health.url} did not answer ${health.matcher.description} 3 times in a row within health_timeout (${health.timeoutSeconds} s): ${last} after ${count(result.attempts, 'attempt')}. Look at the app's logs.`
         };
   };
 }
 
-function summaryFields(progress: RunProgress, status: RollbackStatus, run: RunFacts, secrets: Secrets) {
+function summaryFields(progress: RunProgress, status: RollbackStatus, run: RunFacts, secrets: Secrets, io: ActionIO, own: readonly string[]) {
   return {
     vocabulary: progress.vocabulary,
     appId: progress.appId,
     plan: progress.plan,
     status,
     changed: progress.changed,
+    outcome: progress.outcome,
     health: progress.health,
     extra: progress.extra,
     run,
-    secrets
+    secrets,
+    warnings: io.warnings(),
+    ownOrigins: [...own, ...[progress.plan?.consoleUrl, run.runUrl].filter((url): url is string => !!url)]
   };
 }
 
@@ -113,8 +122,8 @@ export function runFacts(env: NodeJS.ProcessEnv, durationMs: number): RunFacts {
 }
 
 /** Title of an unexplained failure: what kind of thing broke, not "Unexpected error" for a network fault. */
-function describe(error: unknown): { title: string; message: string; changed?: Changed } {
-  if (error instanceof ActionError) return { title: error.title, message: error.message, changed: error.changed };
+function describe(error: unknown): { title: string; message: string; changed?: Changed; outcome?: Outcome } {
+  if (error instanceof ActionError) return { title: error.title, message: error.message, changed: error.changed, outcome: error.outcome };
   if (error instanceof TransportError) {
     return {
       title: 'Platform unreachable',
@@ -128,40 +137,48 @@ function describe(error: unknown): { title: string; message: string; changed?: C
  * Every failure, input errors included, ends the same way: status 'failed', one titled
  * annotation that says whether anything was redeployed, and a job summary.
  */
-function reportFailure(error: unknown, io: ActionIO, progress: RunProgress, run: RunFacts, secrets: Secrets): void {
+function reportFailure(error: unknown, io: ActionIO, progress: RunProgress, run: RunFacts, secrets: Secrets, own: readonly string[]): void {
   process.exitCode = 1;
-  const { title, message, changed } = describe(error);
+  const { title, message, changed, outcome } = describe(error);
   // The error knows best; otherwise how far the run got decides.
   progress.changed = changed ?? progress.changed;
-  const sentence = changedSentence(progress.changed, progress.vocabulary);
-  io.error(`${message}\n${sentence}`, title);
+  progress.outcome = outcome ?? progress.outcome;
+  const sentence = changedSentence(progress.changed, progress.vocabulary, progress.outcome);
+  const shown = withoutRestatement(message, progress.changed);
+  io.error(`${shown}\n${sentence}`, title);
   if (!(error instanceof ActionError) && error instanceof Error && error.stack) io.log.debug(error.stack);
   progress.status ??= 'failed';
+  setEndingOutputs(io, progress.status, progress);
+  io.writeSummary(renderSummary({ ...summaryFields(progress, progress.status, run, secrets, io, own), failure: { title, message: shown } }));
+}
+
+/** status and health are set on every ending, failures and cancellations included, as action.yml says. */
+function setEndingOutputs(io: ActionIO, status: RollbackStatus, progress: RunProgress): void {
   try {
-    io.setOutput('status', progress.status);
+    io.setOutput('status', status);
+    io.setOutput('health', progress.health?.state ?? 'skipped');
   } catch {
-    // status is always well formed; nothing else to do
+    // both are always well formed; nothing else to do
   }
-  io.writeSummary(renderSummary({ ...summaryFields(progress, progress.status, run, secrets), failure: { title, message } }));
 }
 
 /**
  * The runner cancels with SIGINT, then SIGTERM. Leave promptly, saying what is still running on
  * the platform, because the engineer decides the next step from that line.
  */
-function onCancellation(io: ActionIO, progress: RunProgress, facts: () => RunFacts, secrets: Secrets): void {
+function onCancellation(io: ActionIO, progress: RunProgress, facts: () => RunFacts, secrets: Secrets, own: readonly string[]): void {
   const handler = (signal: NodeJS.Signals) => {
     const message = `${describeCancellation(progress)} (${signal})`;
     const title = 'Rollback cancelled';
-    const said = `${message}\n${changedSentence(progress.changed, progress.vocabulary)}`;
+    const said = `${message}\n${changedSentence(progress.changed, progress.vocabulary, progress.outcome)}`;
     if (progress.status && progress.status !== 'failed') {
       // The run had already ended with its status; the signal only caught it on the way out.
       io.log.warning(said, title);
       process.exit(process.exitCode ?? 0);
     }
     io.error(said, title);
-    if (!progress.status) io.setOutput('status', 'cancelled');
-    io.writeSummary(renderSummary({ ...summaryFields(progress, progress.status ?? 'cancelled', facts(), secrets), failure: { title, message } }));
+    if (!progress.status) setEndingOutputs(io, 'cancelled', progress);
+    io.writeSummary(renderSummary({ ...summaryFields(progress, progress.status ?? 'cancelled', facts(), secrets, io, own), failure: { title, message } }));
     process.exit(1);
   };
   process.once('SIGINT', handler);

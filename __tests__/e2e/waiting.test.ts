@@ -139,7 +139,8 @@ describe('cancellation', () => {
     const sandbox = await sandboxWith({ hashes: HASHES, faults: [{ endpoint: 'listRevisions', kind: 'latency', delayMs: 5000 }] });
     const run = await rollback(sandbox, {}, { onStart: (child) => setTimeout(() => child.kill('SIGINT'), 800) });
     expect(run.exitCode).toBe(1);
-    expect(annotations(run)[0]!.message).toContain('nothing was changed');
+    expect(annotations(run)[0]!.message).toContain('Cancelled before any redeploy was sent');
+    expect(annotations(run)[0]!.message).toContain('Nothing was redeployed: Phala Cloud was not changed by this run.');
     expect(run.outputs.status).toBe('cancelled');
     expect(sandbox.redeploys).toHaveLength(0);
   });

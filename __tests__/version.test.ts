@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { ACTION_VERSION } from '../src/version.js';
@@ -25,6 +25,13 @@ describe('version', () => {
     expect(major).toBe('v1');
     expect(read('SECURITY.md')).toContain(`@${major}`);
     expect(read('README.md')).toContain(`@${major}`);
+  });
+
+  it('is the only one the documents pin: no example or policy names another major tag', () => {
+    const major = `v${pkg.version.split('.')[0]}`;
+    const docs = ['README.md', 'SECURITY.md', 'CHANGELOG.md', 'CONTRIBUTING.md', ...readdirSync(new URL('../docs/', import.meta.url)).map((f) => `docs/${f}`)];
+    const other = docs.flatMap((file) => [...read(file).matchAll(/rollback-action@v(\d+)\b/g)].filter((m) => `v${m[1]}` !== major).map((m) => `${file}: ${m[0]}`));
+    expect(other).toEqual([]);
   });
 });
 

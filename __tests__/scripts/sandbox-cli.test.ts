@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { runAction } from '../../scripts/run-action.js';
@@ -82,5 +83,13 @@ describe('npm run sandbox', () => {
     await expect(resetRunningSandbox(port)).rejects.toThrow(
       new SandboxCliError(`No sandbox answers on http://127.0.0.1:${port + 1}/reset: start one with npm run sandbox -- --port ${port}.`)
     );
+  });
+
+  it("README's \"Run it locally\" says why a second 'previous' is refused and how to reset, and why local-action's EBADENGINE warnings are harmless", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.split(/^## Run it locally$/m)[1]!.split(/^## /m)[0]!;
+    expect(section).toContain('npm run sandbox -- --reset');
+    expect(section).toContain("'previous' would undo an earlier rollback");
+    expect(section).toMatch(/EBADENGINE[\s\S]*harmless/);
   });
 });

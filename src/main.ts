@@ -72,13 +72,11 @@ export async function run(): Promise<void> {
           }
         : undefined
     });
-    // The record is finished first, so a warning from it is in the summary too.
-    await record?.finish(status === 'completed' || status === 'triggered' ? 'success' : 'error', `Rollback ${status}`, settings.health?.url);
     io.writeSummary(renderSummary(summaryFields(progress, status, facts(), secrets, io, own)));
+    await record?.finish(status === 'completed' || status === 'triggered' ? 'success' : 'error', `Rollback ${status}`, settings.health?.url);
   } catch (error) {
-    const failure = describe(error);
-    await record?.finish((failure.changed ?? progress.changed) === 'nothing' ? 'error' : 'failure', `Rollback failed: ${failure.title}`.slice(0, 140));
     reportFailure(error, io, progress, facts(), secrets, own);
+    await record?.finish(progress.changed === 'nothing' ? 'error' : 'failure', `Rollback failed: ${describe(error).title}`.slice(0, 140));
   } finally {
     provider?.dispose?.();
   }

@@ -4,14 +4,13 @@ import { parseHealthStatus, parseHealthTimeout, parseHealthUrl } from './verify/
 import { readCamundaInputs } from './providers/camunda/inputs.js';
 import { readPhalaInputs } from './providers/phala/inputs.js';
 import { readQoveryInputs } from './providers/qovery/inputs.js';
-import { PROVIDERS, type CommonSettings, type ProviderName, type Settings } from './settings.js';
+import { PROVIDERS, type CommonInputs, type ProviderName, type Settings } from './settings.js';
 
 export type { InputReader } from './inputs/parse.js';
 export { isLoopbackHost } from './inputs/parse.js';
 export { PHALA_DEFAULT_API_URL as DEFAULT_API_URL } from './providers/phala/inputs.js';
 
-/** The inputs every provider reads the same way; each provider adds its own to these. */
-export type CommonInputs = Omit<CommonSettings, 'provider' | 'apiUrl' | 'appId' | 'revision'>;
+export type { CommonInputs } from './settings.js';
 
 /**
  * Turns raw inputs into one validated Settings object (one variant per provider). Every check

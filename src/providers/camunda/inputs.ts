@@ -1,5 +1,5 @@
 import { InputError } from '../../errors.js';
-import type { CommonInputs } from '../../input-helper.js';
+import type { CommonInputs } from '../../settings.js';
 import { hasControlCharacters, parseApiUrl, parseSecret, quoteInput, readInput, splitList, type InputReader, type Masker } from '../../inputs/parse.js';
 import { parseRevisionSelector } from '../../revision-selector.js';
 import type { CamundaAuth, CamundaSettings } from '../../settings.js';

@@ -68,11 +68,24 @@ export function parseApiUrl(raw: string, example: string, input = 'api_url'): st
 /**
  * A credential: trimmed, then refused if it holds whitespace, control or non-ASCII characters,
  * which an HTTP header cannot carry (usually a paste with a line break or a smart quote).
- * Masked before it is checked, so even a refused value never shows in the log.
+ * Masked before it is checked, so even a refused value never shows in the log; the masker
+ * registers every form a server could echo it in (see report/redact's echoForms).
  */
 export function parseSecret(name: string, raw: string, mask: Masker): string {
   const value = raw.trim();
   if (value) mask(value);
+  return checkHeaderText(name, value);
+}
+
+/**
+ * A user name for HTTP Basic: checked like a credential, but not masked. It is not a secret, and
+ * a message that names the user (e.g. who lacks a permission) must stay readable.
+ */
+export function parseUserName(name: string, raw: string): string {
+  return checkHeaderText(name, raw.trim());
+}
+
+function checkHeaderText(name: string, value: string): string {
   if (/\s/.test(value) || hasControlCharacters(value)) {
     throw new InputError(name, `The value contains whitespace or control characters; copy it again without line breaks.`);
   }

@@ -7,24 +7,24 @@ import { annotations, history, proxyFor, rollback } from './helpers.js';
 const USERNAME = 'ops-deployer-account';
 const PASSWORD = 'S3cr3t:p@ss/w0rd&x="y"+z';
 const BASIC = Buffer.from(`${USERNAME}:${PASSWORD}`).toString('base64');
-/** Every request the action sends: the proxy answers them all, the engine behind it sees none. */
-const EVERY_REQUEST = /.*/;
+/**
+ * Runs the action as USERNAME through a proxy that answers every request with this status, body
+ * and headers (the engine behind it sees none), with debug logging on to show all that is said.
+ */
+async function runAgainstAnswer(label: string, status: number, body: unknown, headers?: Record<string, string>) {
+  const proxy = await proxyFor(await engineUrl());
+  proxy.add({ path: /.*/, times: 100, fault: { kind: 'status', status, body, headers } });
+  return rollback(proxy.url, { app_id: uniqueName(label), username: USERNAME, password: PASSWORD }, { env: { RUNNER_DEBUG: '1' } });
+}
 
 describeWithEngine('camunda: credentials echoed back by the engine or a proxy', () => {
   test('a 401 whose body and WWW-Authenticate echo the Basic header: neither the header value nor the password is readable', async () => {
-    const proxy = await proxyFor(await engineUrl());
-    proxy.add({
-      path: EVERY_REQUEST,
-      times: 100,
-      fault: {
-        kind: 'status',
-        status: 401,
-        headers: { 'WWW-Authenticate': `Basic realm="engine-rest", error="invalid_credentials", credentials="${BASIC}"` },
-        body: { type: 'AuthenticationException', message: `Authorization: Basic ${BASIC} is not valid for user ${USERNAME}` }
-      }
-    });
-
-    const run = await rollback(proxy.url, { app_id: uniqueName('echo401'), username: USERNAME, password: PASSWORD }, { env: { RUNNER_DEBUG: '1' } });
+    const run = await runAgainstAnswer(
+      'echo401',
+      401,
+      { type: 'AuthenticationException', message: `Authorization: Basic ${BASIC} is not valid for user ${USERNAME}` },
+      { 'WWW-Authenticate': `Basic realm="engine-rest", error="invalid_credentials", credentials="${BASIC}"` }
+    );
 
     expect(run.exitCode).toBe(1);
     const [error] = annotations(run);
@@ -34,23 +34,12 @@ describeWithEngine('camunda: credentials echoed back by the engine or a proxy', 
   });
 
   test('a 403 whose message carries the URL-encoded password names the user, without the password', async () => {
-    const proxy = await proxyFor(await engineUrl());
-    proxy.add({
-      path: EVERY_REQUEST,
-      times: 100,
-      fault: {
-        kind: 'status',
-        status: 403,
-        body: {
-          type: 'AuthorizationException',
-          message: `The user with id '${USERNAME}' (login ${USERNAME}:${encodeURIComponent(PASSWORD)}) does not have 'READ' permission on resource 'Deployment'.`,
-          userId: USERNAME,
-          missingAuthorizations: [{ permissionName: 'READ', resourceName: 'Deployment', resourceId: null }]
-        }
-      }
+    const run = await runAgainstAnswer('echo403', 403, {
+      type: 'AuthorizationException',
+      message: `The user with id '${USERNAME}' (login ${USERNAME}:${encodeURIComponent(PASSWORD)}) does not have 'READ' permission on resource 'Deployment'.`,
+      userId: USERNAME,
+      missingAuthorizations: [{ permissionName: 'READ', resourceName: 'Deployment', resourceId: null }]
     });
-
-    const run = await rollback(proxy.url, { app_id: uniqueName('echo403'), username: USERNAME, password: PASSWORD }, { env: { RUNNER_DEBUG: '1' } });
 
     expect(run.exitCode).toBe(1);
     const [error] = annotations(run);

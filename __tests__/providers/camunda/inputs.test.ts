@@ -84,4 +84,13 @@ describe('credentials on the wire', () => {
     expect(authHeaders({ kind: 'bearer', token: 'eyJ' })).toEqual({ Authorization: 'Bearer eyJ' });
     expect(authHeaders({ kind: 'none' })).toEqual({});
   });
+
+  test('the credential the Basic header carries is the one registered for redaction', async () => {
+    const { authHeaders } = await import('../../../src/providers/camunda/camunda-provider.js');
+    const masked: string[] = [];
+    const { auth } = settings({ username: 'ops-deployer', password: 'S3cr3t:p@ss/w0rd' }, masked);
+    const header = authHeaders(auth).Authorization!;
+    expect(masked).toContain(header.replace(/^Basic /, ''));
+    expect(masked).not.toContain('ops-deployer');
+  });
 });

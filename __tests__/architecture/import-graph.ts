@@ -31,6 +31,14 @@ const PROVIDER_FOLDER = /^providers\/([^/]+)\//;
 
 export type Graph = Map<string, string[]>;
 
+/** The modules that import a package (e.g. '@actions/core'), relative to src/. */
+export function importersOf(pkg: string, root: string = SRC): string[] {
+  return sourceFiles(root)
+    .filter((file) => ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles.some((ref) => ref.fileName === pkg))
+    .map((file) => relative(root, file))
+    .sort();
+}
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { findCycles, findUpwardImports, importGraph, layerOf, LAYERS, type Graph } from './import-graph.js';
+import { findCycles, findUpwardImports, importersOf, importGraph, layerOf, LAYERS, type Graph } from './import-graph.js';
 
 describe('the import graph of src/', () => {
   const graph = importGraph();
@@ -25,6 +25,12 @@ describe('the import graph of src/', () => {
     const rootFiles = [...graph.keys()].filter((module) => !module.includes('/'));
     const declared = LAYERS.flatMap((layer) => layer.members).filter((member) => !member.endsWith('/'));
     expect(rootFiles.sort()).toEqual(declared.sort());
+  });
+});
+
+describe('one way out to the runner', () => {
+  it('only the entry (inputs, secret masks) and report/action-io (where text is made safe and redacted) import @actions/core', () => {
+    expect(importersOf('@actions/core')).toEqual(['main.ts', 'report/action-io.ts']);
   });
 });
 

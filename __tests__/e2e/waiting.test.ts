@@ -145,6 +145,7 @@ describe('cancellation', () => {
     expect(annotations(run)[0]!.message).toContain('Cancelled before any redeploy was sent');
     expect(annotations(run)[0]!.message).toContain('Nothing was redeployed: Phala Cloud was not changed by this run.');
     expect(run.outputs.status).toBe('cancelled');
+    expect(run.outputs.health).toBe('skipped');
     expect(sandbox.redeploys).toHaveLength(0);
   });
 });

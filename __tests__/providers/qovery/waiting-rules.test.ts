@@ -8,7 +8,8 @@ describe('deployment phases', () => {
   it.each([
     ['DEPLOYED', 'succeeded'],
     ['RESTARTED', 'succeeded'],
-    ['READY', 'succeeded'],
+    // READY is still in progress: Qovery's Terraform provider keeps waiting on it.
+    ['READY', 'running'],
     ['DEPLOYMENT_ERROR', 'failed'],
     ['BUILD_ERROR', 'failed'],
     ['CANCELED', 'failed'],
@@ -21,7 +22,7 @@ describe('deployment phases', () => {
 });
 
 describe('recognising our deployment', () => {
-  const baseline = { lastDeploymentId: 'old', newestExecutionId: 'old' };
+  const baseline = { lastDeploymentId: 'old', executionIds: new Set(['old']), queue: [] };
   it('never takes the baseline deployment for ours', () => {
     expect(isOurs({ state: 'DEPLOYED', lastDeploymentState: 'DEPLOYED', lastDeploymentId: 'old', deploymentRequestId: 'r-old' }, { baseline, requestId: 'r-new' })).toBe(false);
     expect(isOurs({ state: 'DEPLOYED', lastDeploymentState: 'DEPLOYED', lastDeploymentId: 'old' }, { baseline })).toBe(false);
@@ -41,8 +42,11 @@ describe('recognising our deployment', () => {
       false
     );
   });
-  it('falls back to a new deployment id, or the execution found after a lost answer', () => {
-    expect(isOurs({ state: 'DEPLOYING', lastDeploymentState: 'DEPLOYING', lastDeploymentId: 'new' }, { baseline, requestId: 'r-new' })).toBe(true);
+  it('without a request id to compare, a new deployment id is not taken for ours when the answer named a request (it may be a queued one of someone else)', () => {
+    expect(isOurs({ state: 'DEPLOYING', lastDeploymentState: 'DEPLOYING', lastDeploymentId: 'new' }, { baseline, requestId: 'r-new' })).toBe(false);
+    expect(isOurs({ state: 'DEPLOYING', lastDeploymentState: 'DEPLOYING', lastDeploymentId: 'new' }, { baseline })).toBe(true);
+  });
+  it('follows the execution found after a lost answer', () => {
     expect(isOurs({ state: 'DEPLOYING', lastDeploymentState: 'DEPLOYING', lastDeploymentId: 'found', deploymentRequestId: 'x' }, { baseline, executionId: 'found' })).toBe(true);
   });
 });

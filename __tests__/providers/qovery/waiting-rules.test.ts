@@ -33,10 +33,10 @@ describe('recognising our deployment', () => {
     );
     expect(isOurs({ state: 'DEPLOYING', lastDeploymentState: 'DEPLOYING', lastDeploymentId: 'new', deploymentRequestId: 'r-new' }, { baseline, requestId: 'r-new' })).toBe(true);
   });
-  it('ignores a request id the status already showed before the trigger', () => {
+  it('a request id the status already showed before the trigger proves nothing: a new deployment under it may be a queued one of someone else', () => {
     const before = { ...baseline, requestId: 'r-old' };
     expect(isOurs({ state: 'DEPLOYING', lastDeploymentState: 'DEPLOYING', lastDeploymentId: 'new', deploymentRequestId: 'r-old' }, { baseline: before, requestId: 'r-new' })).toBe(
-      true
+      false
     );
     expect(isOurs({ state: 'DEPLOYED', lastDeploymentState: 'DEPLOYED', lastDeploymentId: 'old', deploymentRequestId: 'r-old' }, { baseline: before, requestId: 'r-new' })).toBe(
       false

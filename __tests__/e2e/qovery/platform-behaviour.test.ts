@@ -4,7 +4,7 @@
  * its version. Each case runs dist/index.js against the sandbox.
  */
 import { describe, expect, it } from '@jest/globals';
-import { commitOf, stableUuid } from '../../../sandbox/qovery/index.js';
+import { commitOf, stableUuid, type ExecutionSpec } from '../../../sandbox/qovery/index.js';
 import { annotations, posts, qoveryWith, rollback } from './helpers.js';
 
 const api = stableUuid('service:api');
@@ -92,7 +92,7 @@ describe('deploy requests are queued, and the rollback follows its own', () => {
 });
 
 describe('partial deployments: E1 {api v2, web w1}, E2 {web w2}, E3 {api v3}', () => {
-  const executions = [
+  const executions: ExecutionSpec[] = [
     { id: stableUuid('E1'), versions: { api: commitOf('v2'), web: 'w1' } },
     { id: stableUuid('E2'), versions: { web: 'w2' } },
     { id: stableUuid('E3'), versions: { api: commitOf('v3') } }

@@ -35564,16 +35564,21 @@ async function resolveWithHistory(reader, selector, existing) {
         }
     }
 }
+/** "api (application <id>)"; a service the history never named is already called by type and id. */
+function named(service) {
+    const kind = `${service.type.toLowerCase()} ${service.id}`;
+    return service.name === kind ? kind : `${service.name} (${kind})`;
+}
 /** Per service, from and to, and what is left alone: the request is partial, so the log says exactly what moves. */
 function logPlan(log, resolved) {
     if (resolved.undone.length)
         log.info(`Undoing ${resolved.undone.map((e) => `execution ${e.executionId} (${e.triggerAction.toLowerCase()} ${e.actionStatus.toLowerCase()})`).join(', ')}.`);
     for (const service of resolved.services) {
         const move = service.from === service.to ? `stays on ${shortVersion(service.to) || '(no version)'}` : `${shortVersion(service.from) || '(none)'} → ${shortVersion(service.to)}`;
-        log.info(`  ${service.name} (${service.type.toLowerCase()} ${service.id}): ${move}${service.source ? ` (as in execution ${service.source})` : ''}.`);
+        log.info(`  ${named(service)}: ${move}${service.source ? ` (as in execution ${service.source})` : ''}.`);
     }
     for (const service of resolved.leftAlone)
-        log.info(`  ${service.name} (${service.type.toLowerCase()} ${service.id}): left alone, ${service.reason}.`);
+        log.info(`  ${named(service)}: left alone, ${service.reason}.`);
 }
 function describeTarget(selector, resolved, revisionId) {
     if (selector.kind === 'previous') {

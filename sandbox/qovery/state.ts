@@ -336,11 +336,9 @@ export class EnvironmentState {
     };
     const show = (state: string) => (this.shown = { lastDeploymentState: state, lastDeploymentId: execution.executionId, requestId: execution.requestId, at: now });
     const phase = t < b.startLagMs + (b.readyMs ?? 0) ? 'READY' : t < b.startLagMs + (b.readyMs ?? 0) + b.queuedMs ? 'DEPLOYMENT_QUEUED' : 'DEPLOYING';
-    if (phase === 'DEPLOYING') {
-      execution.actionStatus = 'ONGOING';
-      execution.status = 'DEPLOYING';
-      execution.updatedAt = now;
-    }
+    if (phase === 'DEPLOYING') execution.actionStatus = 'ONGOING';
+    if (execution.status !== phase) execution.updatedAt = now;
+    execution.status = phase;
     show(phase);
     setEntries(phase);
   }

@@ -34914,7 +34914,8 @@ function resolveTarget(executions, selector, existing, searched, complete = true
                 indexes.push(index);
         if (indexes.length < selector.steps) {
             const Err = complete ? ActionError : NotEnoughHistory;
-            throw new Err('No earlier version to roll back to', `${describeSelector(selector)} undoes the newest ${plural(selector.steps, 'deployment')} that changed a version, but the history holds ${indexes.length} (${read}). Choose a smaller N, or give an execution id from the environment's deployment history.`, { changed: 'nothing' });
+            const title = 'No earlier version to roll back to';
+            throw new Err(title, `${describeSelector(selector)} undoes the newest ${plural(selector.steps, 'deployment')} that changed a version, but the history holds ${indexes.length} (${read}). Choose a smaller N, or give an execution id from the environment's deployment history.`, { changed: 'nothing' });
         }
         undone = indexes.map((index) => executions[index]);
         const oldest = indexes.at(-1);
@@ -34946,7 +34947,8 @@ function resolveTarget(executions, selector, existing, searched, complete = true
         const index = executions.findIndex((execution) => execution.executionId === selector.revisionId);
         if (index < 0) {
             const Err = complete ? ActionError : NotEnoughHistory;
-            throw new Err('Execution not found', `No execution ${selector.text} in the environment's deployment history (${read}). Copy an execution id from the deployment history in the Qovery console, or use 'previous'.`, { changed: 'nothing' });
+            const title = 'Execution not found';
+            throw new Err(title, `No execution ${selector.text} in the environment's deployment history (${read}). Copy an execution id from the deployment history in the Qovery console, or use 'previous'.`, { changed: 'nothing' });
         }
         target = executions[index];
         if (target.triggerAction !== 'DEPLOY') {
@@ -34966,9 +34968,9 @@ function resolveTarget(executions, selector, existing, searched, complete = true
             if (then)
                 wanted.set(service.id, then);
             else if (current.has(service.id)) {
-                const Err = complete ? undefined : NotEnoughHistory;
-                if (Err)
-                    throw new Err('Execution not found', `${nameOf(service.id)}'s version at execution ${target.executionId} is older than what was read (${read}).`, { changed: 'nothing' });
+                // Only a signal to read further: never shown, since the history then ends or reaches the cap.
+                if (!complete)
+                    throw new NotEnoughHistory('Reading more history', `${nameOf(service.id)}'s version at execution ${target.executionId} is older than what was read.`);
                 leftAlone.push({ id: service.id, name: nameOf(service.id), type: service.type, reason: `no version recorded at or before execution ${target.executionId}` });
             }
         }

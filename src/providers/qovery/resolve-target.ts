@@ -155,8 +155,9 @@ export function resolveTarget(
     for (let index = 0; index < executions.length && indexes.length < selector.steps; index++) if (changedSomething(executions, index)) indexes.push(index);
     if (indexes.length < selector.steps) {
       const Err = complete ? ActionError : NotEnoughHistory;
+      const title = 'No earlier version to roll back to';
       throw new Err(
-        'No earlier version to roll back to',
+        title,
         `${describeSelector(selector)} undoes the newest ${plural(selector.steps, 'deployment')} that changed a version, but the history holds ${indexes.length} (${read}). Choose a smaller N, or give an execution id from the environment's deployment history.`,
         { changed: 'nothing' }
       );
@@ -190,8 +191,9 @@ export function resolveTarget(
     const index = executions.findIndex((execution) => execution.executionId === selector.revisionId);
     if (index < 0) {
       const Err = complete ? ActionError : NotEnoughHistory;
+      const title = 'Execution not found';
       throw new Err(
-        'Execution not found',
+        title,
         `No execution ${selector.text} in the environment's deployment history (${read}). Copy an execution id from the deployment history in the Qovery console, or use 'previous'.`,
         { changed: 'nothing' }
       );
@@ -209,9 +211,8 @@ export function resolveTarget(
       const then = versionFrom(executions, index + 1, service.id, isCandidate);
       if (then) wanted.set(service.id, then);
       else if (current.has(service.id)) {
-        const Err = complete ? undefined : NotEnoughHistory;
-        if (Err)
-          throw new Err('Execution not found', `${nameOf(service.id)}'s version at execution ${target.executionId} is older than what was read (${read}).`, { changed: 'nothing' });
+        // Only a signal to read further: never shown, since the history then ends or reaches the cap.
+        if (!complete) throw new NotEnoughHistory('Reading more history', `${nameOf(service.id)}'s version at execution ${target.executionId} is older than what was read.`);
         leftAlone.push({ id: service.id, name: nameOf(service.id), type: service.type, reason: `no version recorded at or before execution ${target.executionId}` });
       }
     }

@@ -51,6 +51,26 @@ describe('deploy requests are queued, and the rollback follows its own', () => {
     expect(run.stdout).toMatch(/is queued: position 1 of 1 in Qovery's deployment queue \(next to run, after the deployment running now\)/);
   });
 
+  it('cancelled while queued: the cancellation message says the request is queued, and where', async () => {
+    const sandbox = await qoveryWith({ executions: [release('v1'), release('v2')], busyForMs: 60_000 });
+    const run = await rollback(
+      sandbox,
+      {},
+      {
+        onStart: (child) => {
+          const poll = setInterval(() => {
+            if (sandbox.requests.some((r) => r.path.endsWith('/deploymentQueue') && r.at > (posts(sandbox)[0]?.at ?? Infinity))) {
+              clearInterval(poll);
+              setTimeout(() => child.kill('SIGINT'), 300);
+            }
+          }, 100);
+        }
+      }
+    );
+    expect(run.outputs.status).toBe('cancelled');
+    expect(annotations(run)[0]!.message).toMatch(/Pending: deployment request [0-9a-f-]+ is queued: position 1 of 1/);
+  });
+
   it('another request queued before ours succeeds, ours fails: the rollback reports its own failure', async () => {
     const sandbox = await qoveryWith({
       executions: [release('v1'), release('v2')],

@@ -3,6 +3,7 @@ import { isOurs, phaseOf } from '../../../src/providers/qovery/deployment-state.
 import { FIRST_POLL_MS, pollDelayMs, readRateBudget, SETTLED_POLL_MS } from '../../../src/providers/qovery/rate-pace.js';
 import { authorizationHeader } from '../../../src/providers/qovery/inputs.js';
 import { versionOf } from '../../../src/providers/qovery/shapes.js';
+import { throttlePauseMs } from '../../../src/providers/qovery/trigger-deploy.js';
 
 describe('deployment phases', () => {
   it.each([
@@ -86,5 +87,18 @@ describe('credentials and versions', () => {
     expect(versionOf('HELM', { repository: { chart_version: '0.2.0' } })).toEqual({ version: '0.2.0', field: 'chart_version' });
     expect(versionOf('HELM', { commit })).toEqual({ version: 'c0ffee', field: 'git_commit_id' });
     expect(versionOf('DATABASE', {})).toBeUndefined();
+  });
+});
+
+describe('the one resend after a 429', () => {
+  const answer = (headers: Record<string, string>) => ({ status: 429, headers, body: undefined, text: '', endpoint: 'POST /x' });
+  it('waits until X-RateLimit-Reset (a Unix time), with a small margin', () => {
+    expect(throttlePauseMs(answer({ 'x-ratelimit-reset': '1000' }), 997_000)).toBe(3500);
+    expect(throttlePauseMs(answer({ 'x-ratelimit-reset': '1000' }), 1_200_000)).toBe(500);
+  });
+  it('leaves a Retry-After, or no usable reset, to the shared 1–60 s rule', () => {
+    expect(throttlePauseMs(answer({ 'retry-after': '5', 'x-ratelimit-reset': '1000' }), 0)).toBeUndefined();
+    expect(throttlePauseMs(answer({}), 0)).toBeUndefined();
+    expect(throttlePauseMs(answer({ 'x-ratelimit-reset': 'soon' }), 0)).toBeUndefined();
   });
 });

@@ -35064,6 +35064,7 @@ function provenanceWarnings(services, current, wanted) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/qovery/find-ours.ts
+
 /**
  * Reads the environment before the send: the status, the newest history page and the queue. A
  * request the rollback makes can only be told apart from what was already there by comparing.
@@ -35071,8 +35072,21 @@ function provenanceWarnings(services, current, wanted) {
 async function readBaseline(ctx) {
     const status = await ctx.api.status('reading the environment status before the deploy request');
     const history = await ctx.api.history('reading the newest executions before the deploy request');
-    const queue = await ctx.api.queue("reading the environment's deployment queue before the deploy request");
-    return { lastDeploymentId: status.lastDeploymentId, requestId: status.deploymentRequestId, executionIds: new Set(history.map((e) => e.executionId)), queue };
+    const queue = await readQueue(ctx, "reading the environment's deployment queue before the deploy request");
+    if (!queue)
+        ctx.log.info('The deployment queue could not be read; the rollback goes on without it (a queued request cannot be named before sending).');
+    return { lastDeploymentId: status.lastDeploymentId, requestId: status.deploymentRequestId, executionIds: new Set(history.map((e) => e.executionId)), queue: queue ?? [] };
+}
+/** The queue, or undefined when it cannot be read: it only adds knowledge, so its failure alone never stops a rollback. */
+async function readQueue(ctx, doing) {
+    try {
+        return await ctx.api.queue(doing);
+    }
+    catch (error) {
+        if (error instanceof ActionError && !(error instanceof TimeoutError))
+            return undefined;
+        throw error;
+    }
 }
 /**
  * Whether an execution is this run's: new since the send, a DEPLOY (another person's RESTART or
@@ -35101,7 +35115,8 @@ function ourQueuedRequest(queue, baseline, targets) {
 }
 /**
  * One look for this run's deployment in the status, the history and the queue: a queued rollback
- * is in neither of the first two.
+ * is in neither of the first two. 'unread' when the queue could not be read: then the absence of
+ * a trace proves nothing.
  */
 async function lookForOurs(ctx, baseline, targets, doing) {
     const status = await ctx.api.status(doing);
@@ -35111,7 +35126,10 @@ async function lookForOurs(ctx, baseline, targets, doing) {
         const requestId = status.lastDeploymentId === execution.executionId ? status.deploymentRequestId : undefined;
         return { executionId: execution.executionId, requestId, where: `execution ${execution.executionId} in the history` };
     }
-    const queued = ourQueuedRequest(await ctx.api.queue(doing), baseline, targets);
+    const queue = await readQueue(ctx, doing);
+    if (!queue)
+        return 'unread';
+    const queued = ourQueuedRequest(queue, baseline, targets);
     if (queued)
         return {
             requestId: queued.request.requestId,
@@ -35248,6 +35266,9 @@ async function triggerDeploy(ctx, request, targets, tracker) {
         maxThrottledResends: 1,
         probe: async () => {
             const found = await lookForOurs(ctx, baseline, targets, 'checking whether the deploy request took effect');
+            // Without the queue a queued rollback would look like no trace at all: keep watching.
+            if (found === 'unread')
+                return { state: 'busy' };
             return found ? { state: 'acted', evidence: found } : { state: 'quiet' };
         },
         whereToLook: "the environment's deployment queue and history in the Qovery console"
@@ -35360,7 +35381,7 @@ async function lookAt(ctx, ticket) {
     const { api } = ctx;
     if (!ticket.requestId && !ticket.executionId) {
         const found = await lookForOurs(ctx, ticket.baseline, ticket.targets, 'looking for the deployment of the rollback');
-        if (!found)
+        if (!found || found === 'unread')
             return { pending: 'the deployment has not shown up in the queue, the status or the history yet' };
         ctx.log.info(`This run's deployment: ${found.where}.`);
         ticket.requestId = found.requestId;
@@ -35389,7 +35410,7 @@ async function lookAt(ctx, ticket) {
 }
 /** "queued: position 2 of 3 in Qovery's deployment queue", or just queued once it left the queue for its first phase. */
 async function queuePosition(ctx, requestId, state) {
-    const queue = await ctx.api.queue('reading the deployment queue');
+    const queue = await ctx.api.queue('reading the deployment queue').catch(() => []);
     const index = queue.findIndex((request) => request.requestId === requestId);
     if (index < 0)
         return `deployment request ${requestId} is ${state}`;

@@ -17,6 +17,10 @@
  *   deployment's own outcome is `last_deployment_state`.
  * - The environment status is derived from its services (actions.mdx, "Environment Deployment
  *   Statuses"): queued if one is queued, deploying if one deploys, error if one is in error.
+ * - The status lags an accepted request (`startLagMs`): Qovery/qovery-cli cmd/application_deploy.go
+ *   sleeps 3 s "to wait for the deployment request to be processed (prevent from race condition)".
+ * - A dry run changes nothing: Qovery/documentation docs/api-reference/openapi.yaml describes the
+ *   dry-run mode as "Avoiding any changes"; DEPLOY_DRY_RUN executions keep every version.
  * - READY before the deployment proper: Qovery/terraform-provider-qovery
  *   internal/infrastructure/repositories/qoveryapi/deployment_status_qoveryapi.go keeps waiting
  *   on READY (listed "in progress" when a desired state is awaited).
@@ -153,7 +157,7 @@ export class EnvironmentState {
         triggeredBy: spec.triggeredBy ?? 'sandbox-dev@example.com',
         entries
       });
-      // A dry run deploys nothing (actions.mdx lists no version change for it); a restart keeps versions.
+      // A dry run deploys nothing (see the header); a restart keeps versions.
       if (action === 'DEPLOY_DRY_RUN') return;
       for (const entry of entries) {
         const service = this.services.find((s) => s.id === entry.serviceId)!;

@@ -61,6 +61,28 @@ describe('an unclear answer to the deploy request is never followed or re-sent',
     expect(posts(sandbox)).toHaveLength(1);
   }, 60_000);
 
+  it('an unreadable queue never proves "not acted on": a lost answer then ends undecided at the deadline', async () => {
+    const sandbox = await qoveryWith({
+      executions: HISTORY,
+      faults: [
+        { endpoint: 'deploy', kind: 'drop' },
+        { endpoint: 'queue', kind: 'status', status: 404, times: Infinity }
+      ]
+    });
+    const run = await rollback(sandbox, { timeout: '22' });
+    expectFailed(run, 'Rollback timed out');
+    expectChangedSaid(run, 'unknown');
+    expect(run.stdout).toContain('The deployment queue could not be read');
+    expect(posts(sandbox)).toHaveLength(1);
+  }, 60_000);
+
+  it('an unreadable queue alone does not stop a rollback whose answer is clear', async () => {
+    const sandbox = await qoveryWith({ executions: HISTORY, faults: [{ endpoint: 'queue', kind: 'status', status: 404, times: Infinity }] });
+    const run = await rollback(sandbox);
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.status).toBe('completed');
+  });
+
   it('a 2xx whose body is not JSON is accepted: the deployment is looked up and followed, one request', async () => {
     const sandbox = await qoveryWith({ executions: HISTORY, faults: [{ endpoint: 'deploy', kind: 'malformed', status: 202, afterProcessing: true }] });
     const run = await rollback(sandbox);

@@ -1,3 +1,4 @@
+import { ActionError, TimeoutError } from '../../errors.js';
 import type { QoveryContext } from './context.js';
 import type { Baseline } from './deployment-state.js';
 import type { Execution, QueuedRequest } from './shapes.js';
@@ -16,8 +17,19 @@ export interface Found {
 export async function readBaseline(ctx: QoveryContext): Promise<Baseline> {
   const status = await ctx.api.status('reading the environment status before the deploy request');
   const history = await ctx.api.history('reading the newest executions before the deploy request');
-  const queue = await ctx.api.queue("reading the environment's deployment queue before the deploy request");
-  return { lastDeploymentId: status.lastDeploymentId, requestId: status.deploymentRequestId, executionIds: new Set(history.map((e) => e.executionId)), queue };
+  const queue = await readQueue(ctx, "reading the environment's deployment queue before the deploy request");
+  if (!queue) ctx.log.info('The deployment queue could not be read; the rollback goes on without it (a queued request cannot be named before sending).');
+  return { lastDeploymentId: status.lastDeploymentId, requestId: status.deploymentRequestId, executionIds: new Set(history.map((e) => e.executionId)), queue: queue ?? [] };
+}
+
+/** The queue, or undefined when it cannot be read: it only adds knowledge, so its failure alone never stops a rollback. */
+async function readQueue(ctx: QoveryContext, doing: string): Promise<QueuedRequest[] | undefined> {
+  try {
+    return await ctx.api.queue(doing);
+  } catch (error) {
+    if (error instanceof ActionError && !(error instanceof TimeoutError)) return undefined;
+    throw error;
+  }
 }
 
 /**
@@ -50,9 +62,10 @@ export function ourQueuedRequest(
 
 /**
  * One look for this run's deployment in the status, the history and the queue: a queued rollback
- * is in neither of the first two.
+ * is in neither of the first two. 'unread' when the queue could not be read: then the absence of
+ * a trace proves nothing.
  */
-export async function lookForOurs(ctx: QoveryContext, baseline: Baseline, targets: ReadonlyMap<string, string>, doing: string): Promise<Found | undefined> {
+export async function lookForOurs(ctx: QoveryContext, baseline: Baseline, targets: ReadonlyMap<string, string>, doing: string): Promise<Found | 'unread' | undefined> {
   const status = await ctx.api.status(doing);
   const history = await ctx.api.history(doing);
   const execution = history.find((e) => isOurExecution(e, baseline, targets));
@@ -60,7 +73,9 @@ export async function lookForOurs(ctx: QoveryContext, baseline: Baseline, target
     const requestId = status.lastDeploymentId === execution.executionId ? status.deploymentRequestId : undefined;
     return { executionId: execution.executionId, requestId, where: `execution ${execution.executionId} in the history` };
   }
-  const queued = ourQueuedRequest(await ctx.api.queue(doing), baseline, targets);
+  const queue = await readQueue(ctx, doing);
+  if (!queue) return 'unread';
+  const queued = ourQueuedRequest(queue, baseline, targets);
   if (queued)
     return {
       requestId: queued.request.requestId,

@@ -73,6 +73,8 @@ export async function triggerDeploy(ctx: QoveryContext, request: DeployRequest, 
     maxThrottledResends: 1,
     probe: async () => {
       const found = await lookForOurs(ctx, baseline, targets, 'checking whether the deploy request took effect');
+      // Without the queue a queued rollback would look like no trace at all: keep watching.
+      if (found === 'unread') return { state: 'busy' as const };
       return found ? { state: 'acted' as const, evidence: found } : { state: 'quiet' as const };
     },
     whereToLook: "the environment's deployment queue and history in the Qovery console"

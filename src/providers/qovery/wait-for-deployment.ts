@@ -67,7 +67,7 @@ async function lookAt(ctx: QoveryContext, ticket: DeploymentTicket): Promise<Loo
   const { api } = ctx;
   if (!ticket.requestId && !ticket.executionId) {
     const found = await lookForOurs(ctx, ticket.baseline, ticket.targets, 'looking for the deployment of the rollback');
-    if (!found) return { pending: 'the deployment has not shown up in the queue, the status or the history yet' };
+    if (!found || found === 'unread') return { pending: 'the deployment has not shown up in the queue, the status or the history yet' };
     ctx.log.info(`This run's deployment: ${found.where}.`);
     ticket.requestId = found.requestId;
     ticket.executionId = found.executionId;
@@ -93,7 +93,7 @@ async function lookAt(ctx: QoveryContext, ticket: DeploymentTicket): Promise<Loo
 
 /** "queued: position 2 of 3 in Qovery's deployment queue", or just queued once it left the queue for its first phase. */
 async function queuePosition(ctx: QoveryContext, requestId: string, state: string): Promise<string> {
-  const queue = await ctx.api.queue('reading the deployment queue');
+  const queue = await ctx.api.queue('reading the deployment queue').catch(() => []);
   const index = queue.findIndex((request) => request.requestId === requestId);
   if (index < 0) return `deployment request ${requestId} is ${state}`;
   const ahead = index === 0 ? 'next to run, after the deployment running now' : `behind ${index} other request${index === 1 ? '' : 's'}`;

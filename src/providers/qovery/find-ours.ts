@@ -37,7 +37,7 @@ async function readQueue(ctx: QoveryContext, doing: string): Promise<QueuedReque
  * STOP never is), listing every service the rollback sent on the version it sent.
  */
 export function isOurExecution(execution: Execution, baseline: Baseline, targets: ReadonlyMap<string, string>): boolean {
-  if (baseline.executionIds.has(execution.executionId) || execution.triggerAction !== 'DEPLOY') return false;
+  if (baseline.executionIds.has(execution.executionId) || execution.executionId === baseline.lastDeploymentId || execution.triggerAction !== 'DEPLOY') return false;
   return [...targets].every(([id, version]) => execution.services.some((service) => service.id === id && service.version === version));
 }
 

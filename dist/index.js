@@ -35093,7 +35093,7 @@ async function readQueue(ctx, doing) {
  * STOP never is), listing every service the rollback sent on the version it sent.
  */
 function isOurExecution(execution, baseline, targets) {
-    if (baseline.executionIds.has(execution.executionId) || execution.triggerAction !== 'DEPLOY')
+    if (baseline.executionIds.has(execution.executionId) || execution.executionId === baseline.lastDeploymentId || execution.triggerAction !== 'DEPLOY')
         return false;
     return [...targets].every(([id, version]) => execution.services.some((service) => service.id === id && service.version === version));
 }

@@ -34811,6 +34811,10 @@ class HistoryReader {
         }
         return fresh.length > 0;
     }
+    /** What went wrong while paging (ignored pageSize, a repeated page, the cap), if anything. */
+    get note() {
+        return this.anomaly;
+    }
     /** "searched 300 executions (3 pages)", with what went wrong, for messages. */
     describe() {
         const n = this.executions.length;
@@ -35514,7 +35518,10 @@ function createQoveryProvider(settings, deps) {
         async plan() {
             const environment = await api.environment('reading the environment');
             const statuses = await api.statuses("reading the environment's services");
-            const resolved = await resolveWithHistory(new HistoryReader(api, "reading the environment's deployment history"), settings.revision, statuses.services);
+            const reader = new HistoryReader(api, "reading the environment's deployment history");
+            const resolved = await resolveWithHistory(reader, settings.revision, statuses.services);
+            if (reader.note)
+                deps.log.info(`Deployment history: ${reader.describe()}.`);
             for (const service of resolved.services)
                 planned.set(service.id, service);
             for (const service of [...resolved.services, ...resolved.leftAlone])

@@ -59,6 +59,11 @@ export class HistoryReader {
     return fresh.length > 0;
   }
 
+  /** What went wrong while paging (ignored pageSize, a repeated page, the cap), if anything. */
+  get note(): string | undefined {
+    return this.anomaly;
+  }
+
   /** "searched 300 executions (3 pages)", with what went wrong, for messages. */
   describe(): string {
     const n = this.executions.length;

@@ -67,7 +67,9 @@ export function createQoveryProvider(settings: QoverySettings, deps: ProviderDep
     async plan(): Promise<RollbackPlan> {
       const environment = await api.environment('reading the environment');
       const statuses = await api.statuses("reading the environment's services");
-      const resolved = await resolveWithHistory(new HistoryReader(api, "reading the environment's deployment history"), settings.revision, statuses.services);
+      const reader = new HistoryReader(api, "reading the environment's deployment history");
+      const resolved = await resolveWithHistory(reader, settings.revision, statuses.services);
+      if (reader.note) deps.log.info(`Deployment history: ${reader.describe()}.`);
       for (const service of resolved.services) planned.set(service.id, service);
       for (const service of [...resolved.services, ...resolved.leftAlone]) names.set(service.id, service.name);
       logPlan(deps.log, resolved);

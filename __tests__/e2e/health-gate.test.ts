@@ -175,4 +175,15 @@ describe('rollback_when: unhealthy, bounded by timeout', () => {
     expect(run.durationMs).toBeLessThan(2500);
     expect(sandbox.requests).toEqual([]);
   });
+
+  it('a run cancelled while probing says nothing was read from or sent to the platform', async () => {
+    const sandbox = await sandboxWith({ hashes: HASHES });
+    const app = await healthApp();
+    app.setSteady('hang');
+    const run = await rollback(sandbox, gate(`${app.url}/health`), { onStart: (child) => setTimeout(() => child.kill('SIGINT'), 800) });
+    expect(run.exitCode).toBe(1);
+    expect(annotations(run)[0]!.message).toContain('Cancelled while probing the app');
+    expect(run.outputs).toMatchObject({ status: 'cancelled', health_before: 'not_checked' });
+    expect(sandbox.requests).toEqual([]);
+  });
 });

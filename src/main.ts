@@ -214,6 +214,9 @@ function onCancellation(io: ActionIO, progress: RunProgress, facts: () => RunFac
     if (progress.status && progress.status !== 'failed') {
       // The run had already ended with its status; the signal only caught it on the way out.
       io.log.warning(said, title);
+      // Its record's final state may be on its way: let it land (the first state sent wins).
+      const state = progress.status === 'completed' || progress.status === 'triggered' ? 'success' : 'error';
+      await record()?.finish(state, `Rollback ${progress.status}`, undefined, GITHUB_CANCEL_MS);
       process.exit(process.exitCode ?? 0);
     }
     io.error(said, title);

@@ -115,6 +115,16 @@ describe('rollback_when: unhealthy, an unhealthy app', () => {
     expect(run.outputs.health).toBe('unhealthy');
   });
 
+  it.each([
+    ['DNS', async () => 'https://health.invalid/healthz', /DNS lookup failed \((ENOTFOUND|EAI_AGAIN)\)/],
+    ['TLS', async () => `https://127.0.0.1:${new URL((await healthApp()).url).port}/healthz`, /TLS failed \(\w+\)/]
+  ])('an unreachable app (%s) counts as failed, and the summary says which', async (_kind, url, said) => {
+    const sandbox = await sandboxWith({ hashes: HASHES });
+    const run = await rollback(sandbox, gate(await url(), { health_failures: '1', dry_run: 'true' }));
+    expect(run.outputs).toMatchObject({ status: 'dry_run', health_before: 'unhealthy' });
+    expect(run.summary).toMatch(said);
+  });
+
   it('dry_run probes, then resolves and reports as today, sending nothing', async () => {
     const sandbox = await sandboxWith({ hashes: HASHES, unhealthyHashes: [H('v3')] });
     const run = await rollback(sandbox, gate(`${sandbox.origin}/app/health`, { health_failures: '1', dry_run: 'true' }));

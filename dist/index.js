@@ -35406,7 +35406,7 @@ var health_status = __nccwpck_require__(8294);
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Sent in the User-Agent; a unit test keeps it equal to package.json's version. */
 const ACTION_NAME = 'rollback-action';
-const ACTION_VERSION = '0.1.0';
+const ACTION_VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./src/main.ts
 

@@ -35448,7 +35448,8 @@ async function main_run() {
         // The one deadline (`timeout`) bounds everything from here: probes before, the rollback, the check after.
         const deadline = new src_clock/* Deadline */.B2(src_clock/* systemClock */.ml, settings.timeoutSeconds * 1000);
         const userAgent = `${ACTION_NAME}/${ACTION_VERSION}`;
-        healthUrl = settings.health ? (0,health_status/* safeHealthUrl */.J3)(settings.health.url) : undefined;
+        // The record's environment_url is a link people click: the app's address, never its query (a token, say).
+        healthUrl = settings.health ? (0,health_status/* safeHealthUrl */.J3)(settings.health.url).split('?')[0] : undefined;
         provider = createProvider(settings, { deadline, log: io.log, userAgent });
         const github = settings.github;
         const status = await run(settings, {

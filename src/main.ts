@@ -47,7 +47,8 @@ export async function run(): Promise<void> {
     // The one deadline (`timeout`) bounds everything from here: probes before, the rollback, the check after.
     const deadline = new Deadline(systemClock, settings.timeoutSeconds * 1000);
     const userAgent = `${ACTION_NAME}/${ACTION_VERSION}`;
-    healthUrl = settings.health ? safeHealthUrl(settings.health.url) : undefined;
+    // The record's environment_url is a link people click: the app's address, never its query (a token, say).
+    healthUrl = settings.health ? safeHealthUrl(settings.health.url).split('?')[0] : undefined;
     provider = createProvider(settings, { deadline, log: io.log, userAgent });
     const github = settings.github;
     const status = await runPipeline(settings, {

@@ -77,7 +77,7 @@ describe('a secret in health_url', () => {
     expect(JSON.stringify(Object.values(run.outputs))).not.toContain(secret);
     const final = standIn.statuses.at(-1)!;
     expect(final.state).toBe('success');
-    expect(final.environment_url).toBe(`${app.url}/health?token=***&region=***`);
+    expect(final.environment_url).toBe(`${app.url}/health`);
     expect(JSON.stringify(standIn.requests)).not.toContain(secret);
   });
 

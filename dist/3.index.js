@@ -301,7 +301,7 @@ function describeProbe(probe, expected) {
 }
 function timedOut(options, probes) {
     const failed = probes.length;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TimeoutError */ .MU(`timeout (${Math.round(options.deadline.totalMs / 1000)} s) ran out while probing health_url before deciding whether to roll back: ${failed} of ${options.failures} failed probe${failed === 1 ? '' : 's'} needed so far, no verdict. Nothing was read from or sent to ${options.platform}. Raise timeout, or lower health_failures or health_interval.`, { changed: 'nothing' });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TimeoutError */ .MU(`The run's timeout (${Math.round(options.deadline.totalMs / 1000)} s) ran out while probing health_url before deciding whether to roll back: ${failed} failed probe${failed === 1 ? '' : 's'} so far, ${options.failures} in a row needed, so no verdict. Nothing was read from or sent to ${options.platform}. Raise timeout, or lower health_failures or health_interval.`, { changed: 'nothing' });
 }
 
 

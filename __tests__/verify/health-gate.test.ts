@@ -82,7 +82,7 @@ describe('probeBeforeRollback', () => {
     const error = await probeBeforeRollback(options(`${health.url}/h`, clock, { deadline: new Deadline(clock, 15_000) })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).changed).toBe('nothing');
-    expect((error as TimeoutError).message).toContain('2 of 3 failed probes needed so far');
+    expect((error as TimeoutError).message).toContain('2 failed probes so far, 3 in a row needed, so no verdict');
     expect(health.requests).toHaveLength(2);
   });
 

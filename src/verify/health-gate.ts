@@ -106,7 +106,7 @@ export function describeProbe(probe: GateProbe, expected: string): string {
 function timedOut(options: HealthGateOptions, probes: GateProbe[]): TimeoutError {
   const failed = probes.length;
   return new TimeoutError(
-    `timeout (${Math.round(options.deadline.totalMs / 1000)} s) ran out while probing health_url before deciding whether to roll back: ${failed} of ${options.failures} failed probe${failed === 1 ? '' : 's'} needed so far, no verdict. Nothing was read from or sent to ${options.platform}. Raise timeout, or lower health_failures or health_interval.`,
+    `The run's timeout (${Math.round(options.deadline.totalMs / 1000)} s) ran out while probing health_url before deciding whether to roll back: ${failed} failed probe${failed === 1 ? '' : 's'} so far, ${options.failures} in a row needed, so no verdict. Nothing was read from or sent to ${options.platform}. Raise timeout, or lower health_failures or health_interval.`,
     { changed: 'nothing' }
   );
 }

@@ -28465,31 +28465,11 @@ class TimeoutError extends ActionError {
 
 /***/ }),
 
-/***/ 6495:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ shortHash),
-/* harmony export */   h: () => (/* binding */ normaliseHash)
-/* harmony export */ });
-/** Phala returns compose hashes bare or 0x-prefixed, in either case; compare them only normalised. */
-function normaliseHash(hash) {
-    const trimmed = hash.trim().toLowerCase();
-    return trimmed.startsWith('0x') ? trimmed.slice(2) : trimmed;
-}
-/** Short form for log lines; the full hash stays in outputs and the summary. */
-function shortHash(hash) {
-    return normaliseHash(hash).slice(0, 12);
-}
-
-
-/***/ }),
-
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5461);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2202);
 // The runner executes dist/index.js, bundled from here.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28499,169 +28479,34 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 655:
+/***/ 9011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  mt: () => (/* binding */ getSettings),
-  cW: () => (/* reexport */ parse/* isLoopbackHost */.cW)
-});
-
-// UNUSED EXPORTS: DEFAULT_API_URL, parseProvider
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/inputs/parse.ts
-var parse = __nccwpck_require__(3718);
-// EXTERNAL MODULE: ./src/verify/health-status.ts
-var health_status = __nccwpck_require__(8294);
-// EXTERNAL MODULE: ./src/revision-selector.ts
-var revision_selector = __nccwpck_require__(6654);
-;// CONCATENATED MODULE: ./src/providers/camunda/inputs.ts
-
-
-
-const EXAMPLE_URL = 'https://bpm.example.com/engine-rest';
-/** Engine ids are UUIDs (or numbers with the database id generator). */
-const DEPLOYMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
-/** Longer than the engine's name column (255) cannot be a deployment name. */
-const MAX_NAME_LENGTH = 255;
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ defaultOf),
+/* harmony export */   W: () => (/* binding */ INPUT_DEFAULTS)
+/* harmony export */ });
 /**
- * Camunda 7's inputs. There is no default engine and no environment fallback: the engine is
- * always the workflow's own, named explicitly.
+ * The defaults action.yml declares. The runner sets INPUT_<NAME> to the default for every input
+ * the workflow leaves out, so "given" means "differs from this". A test keeps it equal to
+ * action.yml.
  */
-function readCamundaInputs(read, _env, mask, common) {
-    const auth = parseAuth(read, mask);
-    const rawUrl = (0,parse/* readInput */.R5)(read, 'api_url').trim();
-    if (!rawUrl) {
-        throw new errors/* InputError */.dz('api_url', `api_url is required for provider camunda: the engine-rest base, e.g. ${EXAMPLE_URL} (a named engine: ${EXAMPLE_URL}/engine/{name}).`);
-    }
-    const apiUrl = (0,parse/* parseApiUrl */.nV)(rawUrl, EXAMPLE_URL);
-    const revision = (0,revision_selector/* parseRevisionSelector */.y0)((0,parse/* readInput */.R5)(read, 'revision') || 'previous', { id: { pattern: DEPLOYMENT_ID, describe: 'a deployment id' } });
-    const appId = (0,parse/* readInput */.R5)(read, 'app_id').trim();
-    if (!appId && revision.kind !== 'ref') {
-        throw new errors/* InputError */.dz('app_id', `app_id is required with revision ${(0,parse/* quoteInput */.Zs)(revision.text)}: the deployment name, as Cockpit shows it. Only with a deployment id as revision may it be left empty.`);
-    }
-    if (appId.length > MAX_NAME_LENGTH || (0,parse/* hasControlCharacters */.Kg)(appId)) {
-        throw new errors/* InputError */.dz('app_id', `${(0,parse/* quoteInput */.Zs)(appId)} cannot be a deployment name: at most ${MAX_NAME_LENGTH} characters, no control characters.`);
-    }
-    const tenantId = (0,parse/* readInput */.R5)(read, 'tenant_id').trim();
-    if (tenantId && !/^[A-Za-z0-9_-]{1,64}$/.test(tenantId)) {
-        throw new errors/* InputError */.dz('tenant_id', `${(0,parse/* quoteInput */.Zs)(tenantId)} is not a tenant id: the engine allows letters, digits, _ and -.`);
-    }
-    return {
-        ...common,
-        provider: 'camunda',
-        apiUrl,
-        auth,
-        appId,
-        revision,
-        tenantId: tenantId || undefined,
-        resources: parseResources((0,parse/* readInput */.R5)(read, 'resources'))
-    };
-}
-function parseAuth(read, mask) {
-    // All three masked first, so a refused combination never shows one; a user name is half the credential.
-    const username = (0,parse/* parseSecret */.o7)('username', (0,parse/* readInput */.R5)(read, 'username'), mask);
-    const password = (0,parse/* parseSecret */.o7)('password', (0,parse/* readInput */.R5)(read, 'password'), mask);
-    const token = (0,parse/* parseSecret */.o7)('api_key', (0,parse/* readInput */.R5)(read, 'api_key'), mask);
-    if (token && (username || password)) {
-        throw new errors/* InputError */.dz('api_key', 'Give either api_key (a bearer token, for an engine behind an OAuth proxy) or username and password (HTTP Basic), not both.');
-    }
-    if (token)
-        return { kind: 'bearer', token };
-    if (username && !password)
-        throw new errors/* InputError */.dz('password', 'username is set but password is empty: HTTP Basic needs both (from secrets), or neither for an engine without authentication.');
-    if (password && !username)
-        throw new errors/* InputError */.dz('username', 'password is set but username is empty: HTTP Basic needs both, or neither for an engine without authentication.');
-    if (username && username.includes(':'))
-        throw new errors/* InputError */.dz('username', 'The user name contains a colon, which HTTP Basic cannot carry.');
-    return username ? { kind: 'basic', username, password } : { kind: 'none' };
-}
-function parseResources(raw) {
-    // Resource names may contain spaces: only commas and line breaks separate them.
-    const names = (0,parse/* splitList */.ry)(raw, /[,\r\n]+/);
-    if (names.length === 0)
-        return undefined;
-    for (const name of names) {
-        if (name.length > MAX_NAME_LENGTH || (0,parse/* hasControlCharacters */.Kg)(name)) {
-            throw new errors/* InputError */.dz('resources', `${(0,parse/* quoteInput */.Zs)(name)} cannot be a resource name: at most ${MAX_NAME_LENGTH} characters, no control characters.`);
-        }
-    }
-    return [...new Set(names)];
-}
-
-// EXTERNAL MODULE: ./src/providers/phala/inputs.ts
-var inputs = __nccwpck_require__(8908);
-// EXTERNAL MODULE: ./src/providers/qovery/inputs.ts
-var qovery_inputs = __nccwpck_require__(3942);
-;// CONCATENATED MODULE: ./src/settings.ts
-const PROVIDERS = ['phala', 'camunda', 'qovery'];
-
-;// CONCATENATED MODULE: ./src/input-helper.ts
-
-
-
-
-
-
-
-
-
-/**
- * Turns raw inputs into one validated Settings object (one variant per provider). Every check
- * runs before the first request, so a typo fails in milliseconds with the input's name instead
- * of half-way through an incident. Secrets are passed to `mask` the moment they are read.
- */
-function getSettings(read, env, mask) {
-    const provider = parseProvider((0,parse/* readInput */.R5)(read, 'provider'));
-    const githubToken = (0,parse/* parseSecret */.o7)('github_token', (0,parse/* readInput */.R5)(read, 'github_token'), mask);
-    const healthUrl = (0,health_status/* parseHealthUrl */.Dk)((0,parse/* readInput */.R5)(read, 'health_url'), mask);
-    const rollbackWhen = (0,health_status/* parseRollbackWhen */.KI)((0,parse/* readInput */.R5)(read, 'rollback_when'));
-    const gate = { failures: (0,health_status/* parseHealthFailures */.VM)((0,parse/* readInput */.R5)(read, 'health_failures')), intervalSeconds: (0,health_status/* parseHealthInterval */.b6)((0,parse/* readInput */.R5)(read, 'health_interval')) };
-    if (rollbackWhen === 'unhealthy' && !healthUrl) {
-        throw new errors/* InputError */.dz('health_url', "rollback_when: unhealthy needs health_url: the app's health endpoint that decides whether to roll back (e.g. https://app.example.com/healthz).");
-    }
-    const common = {
-        wait: (0,parse/* parseBoolean */.yG)('wait', (0,parse/* readInput */.R5)(read, 'wait'), true),
-        timeoutSeconds: (0,parse/* parseTimeout */.ZZ)((0,parse/* readInput */.R5)(read, 'timeout')),
-        dryRun: (0,parse/* parseBoolean */.yG)('dry_run', (0,parse/* readInput */.R5)(read, 'dry_run'), false),
-        health: healthUrl
-            ? { url: healthUrl, matcher: (0,health_status/* parseHealthStatus */.wX)((0,parse/* readInput */.R5)(read, 'health_status')), timeoutSeconds: (0,health_status/* parseHealthTimeout */.Ni)((0,parse/* readInput */.R5)(read, 'health_timeout')) }
-            : undefined,
-        gate: rollbackWhen === 'unhealthy' ? gate : undefined,
-        github: githubToken ? { token: githubToken, environment: parseEnvironment((0,parse/* readInput */.R5)(read, 'environment')) } : undefined
-    };
-    if (!healthUrl) {
-        // Checked even when unused, so a typo does not wait for the day health_url is set.
-        (0,health_status/* parseHealthStatus */.wX)((0,parse/* readInput */.R5)(read, 'health_status'));
-        (0,health_status/* parseHealthTimeout */.Ni)((0,parse/* readInput */.R5)(read, 'health_timeout'));
-    }
-    switch (provider) {
-        case 'phala':
-            return (0,inputs/* readPhalaInputs */.I)(read, env, mask, common);
-        case 'qovery':
-            return (0,qovery_inputs/* readQoveryInputs */.Eh)(read, env, mask, common);
-        case 'camunda':
-            return readCamundaInputs(read, env, mask, common);
-    }
-}
-function parseProvider(raw) {
-    const provider = (raw.trim() || 'phala').toLowerCase();
-    if (!PROVIDERS.includes(provider)) {
-        throw new errors/* InputError */.dz('provider', `${(0,parse/* quoteInput */.Zs)(provider)} is not supported. Supported: ${PROVIDERS.join(', ')}.`);
-    }
-    return provider;
-}
-/** A GitHub environment name: what the deployment record is filed under. */
-function parseEnvironment(raw) {
-    const name = raw.trim() || 'production';
-    if (name.length > 255 || (0,parse/* hasControlCharacters */.Kg)(name)) {
-        throw new errors/* InputError */.dz('environment', `${(0,parse/* quoteInput */.Zs)(name)} is not a GitHub environment name: at most 255 characters, no control characters.`);
-    }
-    return name;
+const INPUT_DEFAULTS = {
+    provider: 'phala',
+    revision: 'previous',
+    wait: 'true',
+    timeout: '600',
+    dry_run: 'false',
+    health_status: '200-399',
+    health_timeout: '300',
+    rollback_when: 'always',
+    health_failures: '3',
+    health_interval: '10',
+    environment: 'production'
+};
+/** The default of an input, '' for one action.yml gives none. */
+function defaultOf(name) {
+    return INPUT_DEFAULTS[name] ?? '';
 }
 
 
@@ -28671,11 +28516,13 @@ function parseEnvironment(raw) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cq: () => (/* binding */ checkUrlCharacters),
 /* harmony export */   KJ: () => (/* binding */ canonicalUuid),
 /* harmony export */   Kg: () => (/* binding */ hasControlCharacters),
 /* harmony export */   R5: () => (/* binding */ readInput),
 /* harmony export */   ZZ: () => (/* binding */ parseTimeout),
 /* harmony export */   Zs: () => (/* binding */ quoteInput),
+/* harmony export */   ao: () => (/* binding */ parseUserName),
 /* harmony export */   cW: () => (/* binding */ isLoopbackHost),
 /* harmony export */   nV: () => (/* binding */ parseApiUrl),
 /* harmony export */   o7: () => (/* binding */ parseSecret),
@@ -28684,6 +28531,8 @@ function parseEnvironment(raw) {
 /* harmony export */ });
 /* unused harmony export MAX_INPUT_LENGTH */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9011);
+
 
 /** Longest input value the action accepts; anything longer is a paste accident, not a value. */
 const MAX_INPUT_LENGTH = 8192;
@@ -28714,11 +28563,26 @@ function isLoopbackHost(hostname) {
     return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 /**
+ * C0 and C1 controls and Unicode line breaks. A URL parser silently drops a tab or a line break
+ * inside a URL (WHATWG URL), so a pasted break would send the requests to another path.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
+const URL_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Refuses a URL input holding any control character, at either end too. Never echoes the value (it may carry a secret). */
+function checkUrlCharacters(input, raw) {
+    const at = raw.search(URL_CONTROLS);
+    if (at === -1)
+        return;
+    const code = raw.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `The URL holds a line break or another control character (U+${code}, character ${at + 1} of ${raw.length}). A URL cannot carry one, and dropping it would send the requests to another address. Give the URL on one line, without a trailing line break.`);
+}
+/**
  * An API base URL: https (plain http only to loopback, since the credential would travel in
  * clear), no credentials, no query or fragment (paths are appended to it). Returned without a
  * trailing slash.
  */
 function parseApiUrl(raw, example, input = 'api_url') {
+    checkUrlCharacters(input, raw);
     let url;
     try {
         url = new URL(raw);
@@ -28743,12 +28607,23 @@ function parseApiUrl(raw, example, input = 'api_url') {
 /**
  * A credential: trimmed, then refused if it holds whitespace, control or non-ASCII characters,
  * which an HTTP header cannot carry (usually a paste with a line break or a smart quote).
- * Masked before it is checked, so even a refused value never shows in the log.
+ * Masked before it is checked, so even a refused value never shows in the log; the masker
+ * registers every form a server could echo it in (see report/redact's echoForms).
  */
 function parseSecret(name, raw, mask) {
     const value = raw.trim();
     if (value)
         mask(value);
+    return checkHeaderText(name, value);
+}
+/**
+ * A user name for HTTP Basic: checked like a credential, but not masked. It is not a secret, and
+ * a message that names the user (e.g. who lacks a permission) must stay readable.
+ */
+function parseUserName(name, raw) {
+    return checkHeaderText(name, raw.trim());
+}
+function checkHeaderText(name, value) {
     if (/\s/.test(value) || hasControlCharacters(value)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `The value contains whitespace or control characters; copy it again without line breaks.`);
     }
@@ -28768,7 +28643,7 @@ function parseBoolean(name, raw, fallback) {
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `${quoteInput(text)} is not a boolean: use true or false.`);
 }
 function parseTimeout(raw) {
-    const text = raw.trim() || '600';
+    const text = raw.trim() || _defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT_DEFAULTS */ .W.timeout;
     if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_TIMEOUT_SECONDS) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('timeout', `${quoteInput(text)} is not a timeout: expected a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS} (e.g. 600).`);
     }
@@ -28793,7 +28668,7 @@ function splitList(raw, separators = /[\s,]+/) {
 
 /***/ }),
 
-/***/ 5461:
+/***/ 2202:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31803,8 +31678,548 @@ function hintFor(code, message) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/input-helper.ts + 2 modules
-var input_helper = __nccwpck_require__(655);
+// EXTERNAL MODULE: ./src/inputs/parse.ts
+var parse = __nccwpck_require__(3718);
+// EXTERNAL MODULE: ./src/verify/health-status.ts
+var health_status = __nccwpck_require__(8294);
+;// CONCATENATED MODULE: ./src/report/redact.ts
+/** Shortest piece of a secret treated as an echo of it; shorter runs are too common to mean anything. */
+const MIN_ECHO = 12;
+/** A shorter start of a secret still counts where text was cut right after it. */
+const MIN_CUT_ECHO = 6;
+/** Longest start of a secret looked for before a cut; longer ones contain a MIN_ECHO piece anyway. */
+const MAX_CUT_ECHO = 64;
+const REDACTED = '***';
+/** Where a text was cut (besides its end): an ellipsis, '...', or the summary's truncation mark. */
+const CUT_MARK = /…|\.\.\.| …\[truncated\]/g;
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/**
+ * The characters each common percent-encoder leaves as they are: RFC 3986 unreserved (Go's
+ * QueryEscape, Python's quote(safe='')), encodeURIComponent, form encoding (URLSearchParams,
+ * Java's URLEncoder), Python's quote() default, a path segment (Go's PathEscape), and an
+ * encoder that leaves nothing but letters and digits.
+ */
+const PERCENT_SAFE_SETS = [`${ALNUM}-._~`, `${ALNUM}-._~!'()*`, `${ALNUM}-._*`, `${ALNUM}-._~/`, `${ALNUM}-._~!$&'()*+,;=:@`, ALNUM];
+function percentEncode(text, safe, lowerHex) {
+    let out = '';
+    for (const byte of Buffer.from(text, 'utf8')) {
+        const char = String.fromCharCode(byte);
+        if (byte < 0x80 && safe.includes(char))
+            out += char;
+        else {
+            const hex = byte.toString(16).toUpperCase().padStart(2, '0');
+            out += `%${lowerHex ? hex.toLowerCase() : hex}`;
+        }
+    }
+    return out;
+}
+function jsonEscapes(text) {
+    const plain = JSON.stringify(text).slice(1, -1);
+    const slashes = plain.replace(/\//g, '\\/'); // PHP's json_encode, some Java encoders
+    // Go's encoding/json (and others, to be safe in HTML) write <, >, & and ' as \u escapes.
+    const htmlSafe = (json) => json.replace(/[<>&']/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return [plain, slashes, htmlSafe(plain), htmlSafe(slashes)];
+}
+function htmlEscapes(text) {
+    const base = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return [base.replace(/"/g, '&quot;').replace(/'/g, '&#39;'), base.replace(/"/g, '&#34;').replace(/'/g, '&#x27;')];
+}
+function base64Forms(text) {
+    const standard = Buffer.from(text, 'utf8').toString('base64');
+    return [standard, standard.replace(/=+$/, ''), Buffer.from(text, 'utf8').toString('base64url')];
+}
+/**
+ * Every form in which a server, a proxy or an error page can echo a secret back: as it is,
+ * percent-encoded (by each common encoder, either case of hex, and twice), JSON-escaped,
+ * HTML-escaped and base64-encoded. The one place these forms are made: every secret registered
+ * through `Secrets.add` gets all of them, so no provider can forget one. Echoes cut short are
+ * caught by `redact` itself (any 12 characters of a form, or a start of 6 before a cut).
+ */
+function echoForms(secret) {
+    const forms = new Set([secret]);
+    for (const safe of PERCENT_SAFE_SETS) {
+        forms.add(percentEncode(secret, safe, false));
+        forms.add(percentEncode(secret, safe, true));
+    }
+    forms.add(encodeURI(secret));
+    forms.add(encodeURIComponent(encodeURIComponent(secret)));
+    for (const form of [...jsonEscapes(secret), ...htmlEscapes(secret), ...base64Forms(secret)])
+        forms.add(form);
+    return [...forms];
+}
+/**
+ * What an HTTP Basic `Authorization` header carries: base64 of `user:password`. Registered as a
+ * secret on its own (with its echo forms), because a server that echoes the header shows the
+ * pair encoded, where neither the password nor its own forms can be found; the user name alone
+ * is not a secret and stays readable.
+ */
+function basicCredential(username, password) {
+    return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+}
+/**
+ * The secrets of this run, and their removal from any text that leaves the process. The runner
+ * masks exact matches in the log, but not in the job summary, and not a key the platform echoed
+ * only in part or encoded: every form of a secret (see `echoForms`) is registered, every run of 12
+ * or more characters of a form is replaced, and so is a start of 6 or more where the text was cut
+ * right after it (a message truncated mid-key).
+ */
+class Secrets {
+    values = [];
+    grams = new Map();
+    /**
+     * Registers a secret with every form it can be echoed in. Returns the forms that were new, so
+     * the caller can hand each to the runner's own masker too.
+     */
+    add(secret) {
+        return echoForms(secret).filter((form) => this.addForm(form));
+    }
+    addForm(form) {
+        // One or two characters would erase ordinary words; the runner's own mask still covers them.
+        if (form.length < 3 || this.values.includes(form))
+            return false;
+        this.values.push(form);
+        if (form.length < MIN_ECHO)
+            return true;
+        for (let i = 0; i + MIN_ECHO <= form.length; i++) {
+            const gram = form.slice(i, i + MIN_ECHO);
+            const owners = this.grams.get(gram) ?? [];
+            if (!owners.includes(form))
+                owners.push(form);
+            this.grams.set(gram, owners);
+        }
+        return true;
+    }
+    /** How many forms are registered (every secret adds one or more). */
+    get size() {
+        return this.values.length;
+    }
+    redact(text) {
+        if (this.values.length === 0 || text === '')
+            return text;
+        let out = text;
+        for (const secret of this.values)
+            if (secret.length < MIN_ECHO)
+                out = out.split(secret).join(REDACTED);
+        out = this.redactCutEchoes(out);
+        if (this.grams.size === 0)
+            return out;
+        let result = '';
+        let i = 0;
+        while (i < out.length) {
+            const owners = i + MIN_ECHO <= out.length ? this.grams.get(out.slice(i, i + MIN_ECHO)) : undefined;
+            if (!owners) {
+                result += out[i];
+                i++;
+                continue;
+            }
+            // Extend the match as far as any secret containing this piece allows.
+            let end = i + MIN_ECHO;
+            for (const secret of owners) {
+                for (let at = secret.indexOf(out.slice(i, i + MIN_ECHO)); at !== -1; at = secret.indexOf(out.slice(i, i + MIN_ECHO), at + 1)) {
+                    let k = 0;
+                    while (at + k < secret.length && i + k < out.length && secret[at + k] === out[i + k])
+                        k++;
+                    end = Math.max(end, i + k);
+                }
+            }
+            result += REDACTED;
+            i = end;
+        }
+        return result;
+    }
+    /**
+     * A start of a secret that ends right where the text was cut is replaced. Found from each
+     * occurrence of a secret's first characters (rare in ordinary text), so a long text full of
+     * ellipses costs one scan per secret, not one per cut.
+     */
+    redactCutEchoes(text) {
+        const cuts = new Set([text.trimEnd().length]);
+        for (const match of text.matchAll(CUT_MARK))
+            cuts.add(match.index);
+        const spans = [];
+        for (const secret of this.values) {
+            if (secret.length <= MIN_CUT_ECHO)
+                continue;
+            const head = secret.slice(0, MIN_CUT_ECHO);
+            const max = Math.min(secret.length - 1, MAX_CUT_ECHO);
+            for (let at = text.indexOf(head); at !== -1; at = text.indexOf(head, at + 1)) {
+                let length = MIN_CUT_ECHO;
+                while (length < max && text[at + length] === secret[length])
+                    length++;
+                for (let k = length; k >= MIN_CUT_ECHO; k--) {
+                    if (cuts.has(at + k)) {
+                        spans.push([at, at + k]);
+                        break;
+                    }
+                }
+            }
+        }
+        if (spans.length === 0)
+            return text;
+        spans.sort((a, b) => a[0] - b[0]);
+        let out = '';
+        let done = 0;
+        for (const [start, end] of spans) {
+            if (end <= done)
+                continue;
+            out += start >= done ? `${text.slice(done, start)}${REDACTED}` : '';
+            done = end;
+        }
+        return out + text.slice(done);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/revision-selector.ts
+
+
+/** A compose hash is SHA-256: 64 hex characters. Shorter prefixes must still be unambiguous. */
+const FULL_HASH_LENGTH = 64;
+const MIN_PREFIX_LENGTH = 8;
+const MAX_STEPS = 1000;
+const DEFAULT_ID = /^[A-Za-z0-9_-]{1,128}$/;
+function parseRevisionSelector(raw, rules = { hashes: true }) {
+    const text = raw.trim();
+    const idRule = rules.id ?? { pattern: DEFAULT_ID, describe: 'a revision id (letters, digits, _ and -)' };
+    const forms = ["'previous'", "'previous~N'", ...(rules.current ? ["'current'"] : []), idRule.describe, ...(rules.hashes ? ['a compose hash (hex, optional 0x)'] : [])];
+    if (text === '') {
+        throw new errors/* InputError */.dz('revision', `revision is empty. Use ${forms.join(', ')}.`);
+    }
+    const previous = /^previous(?:~(\d+))?$/i.exec(text);
+    if (previous) {
+        const steps = previous[1] === undefined ? 1 : Number(previous[1]);
+        if (!Number.isSafeInteger(steps) || steps < 1 || steps > MAX_STEPS) {
+            throw new errors/* InputError */.dz('revision', `${(0,parse/* quoteInput */.Zs)(text)}: N in previous~N must be a whole number from 1 to ${MAX_STEPS}.`);
+        }
+        return { kind: 'previous', steps, text };
+    }
+    if (/^previous/i.test(text)) {
+        throw new errors/* InputError */.dz('revision', `${(0,parse/* quoteInput */.Zs)(text)} is not understood. Write 'previous' or 'previous~N' with N ≥ 1, e.g. previous~2.`);
+    }
+    if (/^current$/i.test(text)) {
+        if (rules.current)
+            return { kind: 'current', text };
+        throw new errors/* InputError */.dz('revision', `'current' is not supported on this platform. Use ${forms.join(', ')}.`);
+    }
+    if (rules.hashes) {
+        // Compose hashes come bare or 0x-prefixed, in either case (the full normalisation is Phala's own).
+        const hex = text.toLowerCase().replace(/^0x/, '');
+        if (/^[0-9a-f]+$/.test(hex) && hex.length >= MIN_PREFIX_LENGTH) {
+            if (hex.length > FULL_HASH_LENGTH) {
+                throw new errors/* InputError */.dz('revision', `${(0,parse/* quoteInput */.Zs)(text)} has ${hex.length} hex characters; a compose hash has ${FULL_HASH_LENGTH}.`);
+            }
+            return { kind: 'ref', revisionId: text, hashPrefix: hex, text };
+        }
+        if (/^0x/i.test(text)) {
+            throw new errors/* InputError */.dz('revision', `${(0,parse/* quoteInput */.Zs)(text)} looks like a compose hash but is not ${MIN_PREFIX_LENGTH}–${FULL_HASH_LENGTH} hex characters after 0x.`);
+        }
+    }
+    if (!idRule.pattern.test(text)) {
+        throw new errors/* InputError */.dz('revision', `${(0,parse/* quoteInput */.Zs)(text)} is neither ${forms.join(', ')}.`.replace(/, ([^,]*)\.$/, ' nor $1.'));
+    }
+    return { kind: 'ref', revisionId: text, text };
+}
+function describeSelector(selector) {
+    if (selector.kind === 'previous')
+        return selector.steps === 1 ? "'previous'" : `'previous~${selector.steps}'`;
+    return `'${selector.text}'`;
+}
+
+;// CONCATENATED MODULE: ./src/providers/camunda/inputs.ts
+
+
+
+
+const EXAMPLE_URL = 'https://bpm.example.com/engine-rest';
+/** Engine ids are UUIDs (or numbers with the database id generator). */
+const DEPLOYMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** Longer than the engine's name column (255) cannot be a deployment name. */
+const MAX_NAME_LENGTH = 255;
+/**
+ * Camunda 7's inputs. There is no default engine and no environment fallback: the engine is
+ * always the workflow's own, named explicitly.
+ */
+function readCamundaInputs(read, _env, mask, common) {
+    const auth = parseAuth(read, mask);
+    const rawUrl = (0,parse/* readInput */.R5)(read, 'api_url').trim();
+    if (!rawUrl) {
+        throw new errors/* InputError */.dz('api_url', `api_url is required for provider camunda: the engine-rest base, e.g. ${EXAMPLE_URL} (a named engine: ${EXAMPLE_URL}/engine/{name}).`);
+    }
+    const apiUrl = (0,parse/* parseApiUrl */.nV)(rawUrl, EXAMPLE_URL);
+    const revision = parseRevisionSelector((0,parse/* readInput */.R5)(read, 'revision') || 'previous', { id: { pattern: DEPLOYMENT_ID, describe: 'a deployment id' } });
+    const appId = (0,parse/* readInput */.R5)(read, 'app_id').trim();
+    if (!appId && revision.kind !== 'ref') {
+        throw new errors/* InputError */.dz('app_id', `app_id is required with revision ${(0,parse/* quoteInput */.Zs)(revision.text)}: the deployment name, as Cockpit shows it. Only with a deployment id as revision may it be left empty.`);
+    }
+    if (appId.length > MAX_NAME_LENGTH || (0,parse/* hasControlCharacters */.Kg)(appId)) {
+        throw new errors/* InputError */.dz('app_id', `${(0,parse/* quoteInput */.Zs)(appId)} cannot be a deployment name: at most ${MAX_NAME_LENGTH} characters, no control characters.`);
+    }
+    const tenantId = (0,parse/* readInput */.R5)(read, 'tenant_id').trim();
+    if (tenantId && !/^[A-Za-z0-9_-]{1,64}$/.test(tenantId)) {
+        throw new errors/* InputError */.dz('tenant_id', `${(0,parse/* quoteInput */.Zs)(tenantId)} is not a tenant id: the engine allows letters, digits, _ and -.`);
+    }
+    return {
+        ...common,
+        provider: 'camunda',
+        apiUrl,
+        auth,
+        appId,
+        revision,
+        tenantId: tenantId || undefined,
+        resources: parseResources((0,parse/* readInput */.R5)(read, 'resources'))
+    };
+}
+function parseAuth(read, mask) {
+    // Both secrets masked first, so a refused combination never shows one. The user name is not a
+    // secret (a 403 names the user), but the Basic header's base64 of user:password is.
+    const password = (0,parse/* parseSecret */.o7)('password', (0,parse/* readInput */.R5)(read, 'password'), mask);
+    const token = (0,parse/* parseSecret */.o7)('api_key', (0,parse/* readInput */.R5)(read, 'api_key'), mask);
+    const username = (0,parse/* parseUserName */.ao)('username', (0,parse/* readInput */.R5)(read, 'username'));
+    if (username && password)
+        mask(basicCredential(username, password));
+    if (token && (username || password)) {
+        throw new errors/* InputError */.dz('api_key', 'Give either api_key (a bearer token, for an engine behind an OAuth proxy) or username and password (HTTP Basic), not both.');
+    }
+    if (token)
+        return { kind: 'bearer', token };
+    if (username && !password)
+        throw new errors/* InputError */.dz('password', 'username is set but password is empty: HTTP Basic needs both (from secrets), or neither for an engine without authentication.');
+    if (password && !username)
+        throw new errors/* InputError */.dz('username', 'password is set but username is empty: HTTP Basic needs both, or neither for an engine without authentication.');
+    if (username && username.includes(':'))
+        throw new errors/* InputError */.dz('username', 'The user name contains a colon, which HTTP Basic cannot carry.');
+    return username ? { kind: 'basic', username, password } : { kind: 'none' };
+}
+function parseResources(raw) {
+    // Resource names may contain spaces: only commas and line breaks separate them.
+    const names = (0,parse/* splitList */.ry)(raw, /[,\r\n]+/);
+    if (names.length === 0)
+        return undefined;
+    for (const name of names) {
+        if (name.length > MAX_NAME_LENGTH || (0,parse/* hasControlCharacters */.Kg)(name)) {
+            throw new errors/* InputError */.dz('resources', `${(0,parse/* quoteInput */.Zs)(name)} cannot be a resource name: at most ${MAX_NAME_LENGTH} characters, no control characters.`);
+        }
+    }
+    return [...new Set(names)];
+}
+
+;// CONCATENATED MODULE: ./src/providers/phala/inputs.ts
+
+
+
+const PHALA_DEFAULT_API_URL = 'https://cloud-api.phala.com/api/v1';
+/**
+ * Phala's inputs. The official CLI and SDKs read PHALA_CLOUD_API_KEY and PHALA_CLOUD_API_PREFIX,
+ * so a workflow that already sets them for those tools works unchanged.
+ */
+function readPhalaInputs(read, env, mask, common) {
+    const apiKey = (0,parse/* parseSecret */.o7)('api_key', (0,parse/* readInput */.R5)(read, 'api_key').trim() || (env.PHALA_CLOUD_API_KEY ?? '').trim(), mask);
+    if (!apiKey) {
+        throw new errors/* InputError */.dz('api_key', 'No Phala Cloud API key. Set the api_key input (e.g. api_key: ${{ secrets.PHALA_CLOUD_API_KEY }}) or the PHALA_CLOUD_API_KEY environment variable.');
+    }
+    const apiUrl = (0,parse/* parseApiUrl */.nV)((0,parse/* readInput */.R5)(read, 'api_url').trim() || (env.PHALA_CLOUD_API_PREFIX ?? '').trim() || PHALA_DEFAULT_API_URL, PHALA_DEFAULT_API_URL);
+    const appId = parseAppId((0,parse/* readInput */.R5)(read, 'app_id'));
+    const revision = parseRevisionSelector((0,parse/* readInput */.R5)(read, 'revision') || 'previous', { hashes: true });
+    const vmUuids = parseVmUuids((0,parse/* readInput */.R5)(read, 'vm_uuids'));
+    const txRaw = (0,parse/* readInput */.R5)(read, 'transaction_hash').trim();
+    if (txRaw && !/^0x[0-9a-fA-F]{64}$/.test(txRaw)) {
+        throw new errors/* InputError */.dz('transaction_hash', `${(0,parse/* quoteInput */.Zs)(txRaw)} is not a transaction hash: expected 0x followed by 64 hex characters.`);
+    }
+    return {
+        ...common,
+        provider: 'phala',
+        apiKey,
+        apiUrl,
+        appId,
+        revision,
+        vmUuids,
+        transactionHash: txRaw ? txRaw.toLowerCase() : undefined
+    };
+}
+function parseAppId(raw) {
+    const text = raw.trim();
+    if (!text) {
+        throw new errors/* InputError */.dz('app_id', 'app_id is required: the hex app id shown in the Phala Cloud dashboard (with or without the app_ prefix).');
+    }
+    const hex = text.replace(/^app_/i, '');
+    if (!/^[0-9a-fA-F]{8,64}$/.test(hex)) {
+        throw new errors/* InputError */.dz('app_id', `${(0,parse/* quoteInput */.Zs)(text)} is not an app id: expected hex characters (e.g. a1b2c3…), optionally prefixed with app_.`);
+    }
+    return hex.toLowerCase();
+}
+function parseVmUuids(raw) {
+    const items = (0,parse/* splitList */.ry)(raw);
+    if (items.length === 1 && items[0].toLowerCase() === 'all')
+        return 'all';
+    const uuids = [];
+    for (const item of items) {
+        if (item.toLowerCase() === 'all') {
+            throw new errors/* InputError */.dz('vm_uuids', "'all' cannot be combined with other CVMs; give either 'all' or a list of vm_uuids.");
+        }
+        // The API lists vm_uuids dashed; a dashless copy (as the SDKs put it in paths) is the same CVM.
+        const uuid = (0,parse/* canonicalUuid */.KJ)(item);
+        if (!uuid) {
+            throw new errors/* InputError */.dz('vm_uuids', `${(0,parse/* quoteInput */.Zs)(item)} is not a CVM vm_uuid (expected a UUID such as 3f2b9c1e-5d4a-4c2b-9e8f-0a1b2c3d4e5f); separate several with commas, spaces or new lines.`);
+        }
+        if (!uuids.includes(uuid))
+            uuids.push(uuid);
+    }
+    return uuids;
+}
+
+;// CONCATENATED MODULE: ./src/providers/qovery/inputs.ts
+
+
+
+const QOVERY_DEFAULT_API_URL = 'https://api.qovery.com';
+/**
+ * An execution id as the deployment history shows it: a UUID, possibly followed by numeric
+ * parts (request id, attempt, timestamp). Compared case-insensitively.
+ */
+const EXECUTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:-[0-9]{1,20}){0,3}$/i;
+/**
+ * Qovery's inputs. The official CLI reads its token from QOVERY_CLI_ACCESS_TOKEN, so a workflow
+ * that already sets it for the CLI works unchanged. Phala's environment fallbacks do not apply.
+ */
+function readQoveryInputs(read, env, mask, common) {
+    const apiKey = (0,parse/* parseSecret */.o7)('api_key', (0,parse/* readInput */.R5)(read, 'api_key').trim() || (env.QOVERY_CLI_ACCESS_TOKEN ?? '').trim(), mask);
+    if (!apiKey) {
+        throw new errors/* InputError */.dz('api_key', 'No Qovery API token. Set the api_key input (e.g. api_key: ${{ secrets.QOVERY_API_TOKEN }}) or the QOVERY_CLI_ACCESS_TOKEN environment variable. Create a token in the Qovery console (Organization settings → API token).');
+    }
+    const apiUrl = (0,parse/* parseApiUrl */.nV)((0,parse/* readInput */.R5)(read, 'api_url').trim() || QOVERY_DEFAULT_API_URL, QOVERY_DEFAULT_API_URL);
+    const appId = parseEnvironmentId((0,parse/* readInput */.R5)(read, 'app_id'));
+    const revision = parseRevisionSelector((0,parse/* readInput */.R5)(read, 'revision') || 'previous', { current: true, id: { pattern: EXECUTION_ID, describe: 'an execution id' } });
+    if (revision.kind === 'ref')
+        revision.revisionId = revision.revisionId.toLowerCase();
+    return { ...common, provider: 'qovery', apiKey, apiUrl, appId, revision };
+}
+function parseEnvironmentId(raw) {
+    const text = raw.trim();
+    if (!text) {
+        throw new errors/* InputError */.dz('app_id', "app_id is required: the environment's id (a UUID), as shown in the console URL …/environment/<id>/overview.");
+    }
+    const uuid = (0,parse/* canonicalUuid */.KJ)(text);
+    if (!uuid) {
+        throw new errors/* InputError */.dz('app_id', `${(0,parse/* quoteInput */.Zs)(text)} is not an environment id: expected a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a.`);
+    }
+    return uuid;
+}
+/** Qovery API tokens go as `Token …`; a JWT (three base64url parts, e.g. from an OIDC login) as `Bearer …`. */
+function authorizationHeader(token) {
+    return /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(token) ? `Bearer ${token}` : `Token ${token}`;
+}
+
+// EXTERNAL MODULE: ./src/inputs/defaults.ts
+var defaults = __nccwpck_require__(9011);
+;// CONCATENATED MODULE: ./src/settings.ts
+const PROVIDERS = ['phala', 'camunda', 'qovery'];
+
+;// CONCATENATED MODULE: ./src/inputs/ownership.ts
+
+
+
+/**
+ * The inputs only one provider reads (action.yml says "<provider> only"). Another provider would
+ * silently ignore them, and the run would do something else than asked: a Qovery run given
+ * vm_uuids rolls back every service of the environment, not one. A test keeps this equal to
+ * action.yml.
+ */
+const PROVIDER_ONLY_INPUTS = {
+    phala: ['vm_uuids', 'transaction_hash'],
+    camunda: ['username', 'password', 'tenant_id', 'resources'],
+    qovery: []
+};
+/** Inputs that are URLs: requests are built from them, so none may hold a control character. */
+const URL_INPUTS = ['api_url', 'health_url'];
+/** Whether the workflow set the input (the runner's default does not count). */
+function isGiven(read, name) {
+    const value = read(name).trim();
+    return value !== '' && value !== (0,defaults/* defaultOf */.H)(name);
+}
+/**
+ * Refuses, before any request, an input that belongs to another provider, naming the provider
+ * that takes it. Never echoes the value: it may be a password.
+ */
+function refuseForeignInputs(read, provider) {
+    for (const owner of PROVIDERS) {
+        if (owner === provider)
+            continue;
+        for (const name of PROVIDER_ONLY_INPUTS[owner]) {
+            if (!isGiven(read, name))
+                continue;
+            throw new errors/* InputError */.dz(name, `${name} is an input of provider ${owner} only; this run's provider is ${provider}, which has no such input and would roll back without it (e.g. more than you meant). Remove ${name} from the step's with:, or set provider: ${owner} if that is the platform meant.`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/input-helper.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Turns raw inputs into one validated Settings object (one variant per provider). Every check
+ * runs before the first request, so a typo fails in milliseconds with the input's name instead
+ * of half-way through an incident. Secrets are passed to `mask` the moment they are read.
+ */
+function getSettings(read, env, mask) {
+    const provider = parseProvider((0,parse/* readInput */.R5)(read, 'provider'));
+    const githubToken = (0,parse/* parseSecret */.o7)('github_token', (0,parse/* readInput */.R5)(read, 'github_token'), mask);
+    refuseForeignInputs(read, provider);
+    for (const name of URL_INPUTS)
+        (0,parse/* checkUrlCharacters */.Cq)(name, (0,parse/* readInput */.R5)(read, name));
+    const healthUrl = (0,health_status/* parseHealthUrl */.Dk)((0,parse/* readInput */.R5)(read, 'health_url'), mask);
+    const rollbackWhen = (0,health_status/* parseRollbackWhen */.KI)((0,parse/* readInput */.R5)(read, 'rollback_when'));
+    const gate = { failures: (0,health_status/* parseHealthFailures */.VM)((0,parse/* readInput */.R5)(read, 'health_failures')), intervalSeconds: (0,health_status/* parseHealthInterval */.b6)((0,parse/* readInput */.R5)(read, 'health_interval')) };
+    if (rollbackWhen === 'unhealthy' && !healthUrl) {
+        throw new errors/* InputError */.dz('health_url', "rollback_when: unhealthy needs health_url: the app's health endpoint that decides whether to roll back (e.g. https://app.example.com/healthz).");
+    }
+    const common = {
+        wait: (0,parse/* parseBoolean */.yG)('wait', (0,parse/* readInput */.R5)(read, 'wait'), true),
+        timeoutSeconds: (0,parse/* parseTimeout */.ZZ)((0,parse/* readInput */.R5)(read, 'timeout')),
+        dryRun: (0,parse/* parseBoolean */.yG)('dry_run', (0,parse/* readInput */.R5)(read, 'dry_run'), false),
+        health: healthUrl
+            ? { url: healthUrl, matcher: (0,health_status/* parseHealthStatus */.wX)((0,parse/* readInput */.R5)(read, 'health_status')), timeoutSeconds: (0,health_status/* parseHealthTimeout */.Ni)((0,parse/* readInput */.R5)(read, 'health_timeout')) }
+            : undefined,
+        gate: rollbackWhen === 'unhealthy' ? gate : undefined,
+        github: githubToken ? { token: githubToken, environment: parseEnvironment((0,parse/* readInput */.R5)(read, 'environment')) } : undefined
+    };
+    if (!healthUrl) {
+        // Checked even when unused, so a typo does not wait for the day health_url is set.
+        (0,health_status/* parseHealthStatus */.wX)((0,parse/* readInput */.R5)(read, 'health_status'));
+        (0,health_status/* parseHealthTimeout */.Ni)((0,parse/* readInput */.R5)(read, 'health_timeout'));
+    }
+    switch (provider) {
+        case 'phala':
+            return readPhalaInputs(read, env, mask, common);
+        case 'qovery':
+            return readQoveryInputs(read, env, mask, common);
+        case 'camunda':
+            return readCamundaInputs(read, env, mask, common);
+    }
+}
+function parseProvider(raw) {
+    const provider = (raw.trim() || defaults/* INPUT_DEFAULTS */.W.provider).toLowerCase();
+    if (!PROVIDERS.includes(provider)) {
+        throw new errors/* InputError */.dz('provider', `${(0,parse/* quoteInput */.Zs)(provider)} is not supported. Supported: ${PROVIDERS.join(', ')}.`);
+    }
+    return provider;
+}
+/** A GitHub environment name: what the deployment record is filed under. */
+function parseEnvironment(raw) {
+    const name = raw.trim() || defaults/* INPUT_DEFAULTS */.W.environment;
+    if (name.length > 255 || (0,parse/* hasControlCharacters */.Kg)(name)) {
+        throw new errors/* InputError */.dz('environment', `${(0,parse/* quoteInput */.Zs)(name)} is not a GitHub environment name: at most 255 characters, no control characters.`);
+    }
+    return name;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/progress.ts
 function newProgress() {
     return { phase: 'starting', changed: 'nothing', extra: [] };
@@ -31845,8 +32260,6 @@ function describeCancellation(progress) {
     return `Cancelled while waiting: the rollback of ${progress.appId ?? 'the app'} to revision ${plan?.revision.id} was triggered on ${names} and is still running on ${platform}.${pending} It will finish on its own; do not trigger it again, watch the ${instances} instead.`;
 }
 
-// EXTERNAL MODULE: ./src/revision-selector.ts
-var revision_selector = __nccwpck_require__(6654);
 ;// CONCATENATED MODULE: ./src/pipeline/run.ts
 
 
@@ -31870,7 +32283,7 @@ async function run(settings, deps) {
             return finish(deps, 'skipped');
     }
     progress.phase = 'planning';
-    log.info(`Rolling back ${v.app.toLowerCase()} ${settings.appId || '(by revision id)'} on ${v.platform} to ${(0,revision_selector/* describeSelector */.r5)(settings.revision)}.`);
+    log.info(`Rolling back ${v.app.toLowerCase()} ${settings.appId || '(by revision id)'} on ${v.platform} to ${describeSelector(settings.revision)}.`);
     const plan = await provider.plan();
     progress.plan = plan;
     // Set before anything is sent, so a later step has them even if the trigger fails (e.g. 465).
@@ -32296,7 +32709,7 @@ function parseDeployment(endpoint, body) {
 function parseDeployments(endpoint, body) {
     return list(endpoint, body).map((item) => parseDeployment(endpoint, item));
 }
-function parseResources(endpoint, body) {
+function shapes_parseResources(endpoint, body) {
     return list(endpoint, body).map((item) => ({ id: shapes_text(endpoint, item, 'id'), name: shapes_text(endpoint, item, 'name') }));
 }
 function parseDefinitions(endpoint, body) {
@@ -32347,7 +32760,7 @@ class CamundaApi {
     }
     async listResources(deploymentId, doing) {
         const response = await this.read(`/deployment/${encodeURIComponent(deploymentId)}/resources`, undefined, doing);
-        return parseResources(response.endpoint, response.body);
+        return shapes_parseResources(response.endpoint, response.body);
     }
     async resourceData(deploymentId, resourceId, doing) {
         const response = await this.read(`/deployment/${encodeURIComponent(deploymentId)}/resources/${encodeURIComponent(resourceId)}/data`, undefined, doing, true);
@@ -32553,7 +32966,7 @@ async function resolvePrevious(history, request) {
     if (!target) {
         const searched = read.length;
         const bounded = !exhausted ? ` The search stops after the newest ${MAX_PAGES * PAGE_SIZE} deployments; give revision as a deployment id to go further back.` : '';
-        throw new errors/* ActionError */.lZ('No earlier deployment to roll back to', `${(0,revision_selector/* describeSelector */.r5)(selector)} needs ${selector.steps + 1} deployments with different content named '${name}' ${tenantWords(tenantId)}, but the ${searched} read hold only ${distinct.length}${request.resources ? ` (comparing ${request.resources.join(', ')})` : ''}.${bounded}`, { changed: 'nothing' });
+        throw new errors/* ActionError */.lZ('No earlier deployment to roll back to', `${describeSelector(selector)} needs ${selector.steps + 1} deployments with different content named '${name}' ${tenantWords(tenantId)}, but the ${searched} read hold only ${distinct.length}${request.resources ? ` (comparing ${request.resources.join(', ')})` : ''}.${bounded}`, { changed: 'nothing' });
     }
     requireResources(target.deployment, target.content, request.resources);
     // Read on past the target to the content it replaced: if that is the current content, the
@@ -32598,7 +33011,7 @@ function refuseToUndoRollback(selector, read, current, target) {
     }
     if (!evidence)
         return;
-    throw new errors/* ActionError */.lZ('Refusing to undo an earlier rollback', `${(0,revision_selector/* describeSelector */.r5)(selector)} would redeploy deployment ${target.deployment.id} (${target.deployment.deploymentTime}), but the current deployment ${current.deployment.id} looks like a rollback: ${evidence}. ` +
+    throw new errors/* ActionError */.lZ('Refusing to undo an earlier rollback', `${describeSelector(selector)} would redeploy deployment ${target.deployment.id} (${target.deployment.deploymentTime}), but the current deployment ${current.deployment.id} looks like a rollback: ${evidence}. ` +
         `Going back from it would bring back what was rolled back from. To redeploy ${target.deployment.id} anyway, pass revision: ${target.deployment.id}. Nothing was deployed.`, { changed: 'nothing' });
 }
 
@@ -32834,8 +33247,6 @@ function createCamundaProvider(settings, deps, env = process.env) {
     };
 }
 
-// EXTERNAL MODULE: ./src/providers/phala/inputs.ts
-var inputs = __nccwpck_require__(8908);
 ;// CONCATENATED MODULE: ./src/report/describe-value.ts
 /**
  * A platform-supplied value of any shape as short text, without unbounded recursion: nesting is
@@ -32991,8 +33402,17 @@ function onchainRegistrationRequired(where, said, ctx) {
     return new errors/* ActionError */.lZ('Compose hash must be registered on-chain (transaction_hash)', lines.join('\n'), { changed: ctx.changed });
 }
 
-// EXTERNAL MODULE: ./src/hash.ts
-var src_hash = __nccwpck_require__(6495);
+;// CONCATENATED MODULE: ./src/providers/phala/hash.ts
+/** Phala returns compose hashes bare or 0x-prefixed, in either case; compare them only normalised. */
+function normaliseHash(hash) {
+    const trimmed = hash.trim().toLowerCase();
+    return trimmed.startsWith('0x') ? trimmed.slice(2) : trimmed;
+}
+/** Short form for log lines; the full hash stays in outputs and the summary. */
+function shortHash(hash) {
+    return normaliseHash(hash).slice(0, 12);
+}
+
 ;// CONCATENATED MODULE: ./src/providers/phala/shapes.ts
 
 
@@ -33031,7 +33451,7 @@ function parseRevisionsPage(endpoint, body) {
         return {
             revisionId: str(endpoint, item, 'revision_id', where),
             vmUuid: str(endpoint, item, 'vm_uuid', where).toLowerCase(),
-            composeHash: (0,src_hash/* normaliseHash */.h)(str(endpoint, item, 'compose_hash', where)),
+            composeHash: normaliseHash(str(endpoint, item, 'compose_hash', where)),
             createdAt: str(endpoint, item, 'created_at', where),
             operationType: optStr(item, 'operation_type') ?? 'unknown',
             triggeredBy: optStr(triggeredBy, 'username'),
@@ -33062,7 +33482,7 @@ function parseCvm(endpoint, item, where) {
         name: optStr(item, 'name') ?? vmUuid,
         status: item.status,
         inProgress: item.in_progress === true || target !== undefined,
-        composeHash: hash ? (0,src_hash/* normaliseHash */.h)(hash) : '',
+        composeHash: hash ? normaliseHash(hash) : '',
         progress: progress ? { target, startedAt: optStr(progress, 'started_at'), correlationId: optStr(progress, 'correlation_id') } : undefined
     };
 }
@@ -33081,7 +33501,7 @@ function parseOperations(endpoint, body) {
             startedAt: str(endpoint, item, 'started_at', where),
             completedAt: optStr(item, 'completed_at'),
             errorMessage: clipMessage(optStr(item, 'error_message')),
-            composeHash: hash ? (0,src_hash/* normaliseHash */.h)(hash) : undefined
+            composeHash: hash ? normaliseHash(hash) : undefined
         };
     });
 }
@@ -33330,13 +33750,13 @@ function liveHash(targets, selector, warnings) {
         if (selector.kind === 'ref')
             return undefined;
         const list = targets.map((cvm) => `  ${cvm.name} (${cvm.vmUuid}): ${cvm.composeHash || 'no compose hash reported'}`).join('\n');
-        throw new errors/* ActionError */.lZ('Targeted CVMs run different compose hashes', `${(0,revision_selector/* describeSelector */.r5)(selector)} is relative to what the targeted CVMs run now, but they run ${hashes.size} different compose hashes:\n${list}\n` +
+        throw new errors/* ActionError */.lZ('Targeted CVMs run different compose hashes', `${describeSelector(selector)} is relative to what the targeted CVMs run now, but they run ${hashes.size} different compose hashes:\n${list}\n` +
             'Roll back one group at a time by listing the CVMs that run the same hash in vm_uuids, or pass an explicit revision (a revision id or compose hash).');
     }
     const [hash = ''] = hashes;
     if (hash !== '' && known.length < targets.length && selector.kind === 'previous') {
         const silent = targets.filter((cvm) => cvm.composeHash === '').map((cvm) => `${cvm.name} (${cvm.vmUuid})`);
-        warnings.push(`${silent.join(', ')} report${silent.length === 1 ? 's' : ''} no compose hash; ${(0,revision_selector/* describeSelector */.r5)(selector)} is taken relative to ${resolve_revision_short(hash)}, which the other targeted CVMs run.`);
+        warnings.push(`${silent.join(', ')} report${silent.length === 1 ? 's' : ''} no compose hash; ${describeSelector(selector)} is taken relative to ${resolve_revision_short(hash)}, which the other targeted CVMs run.`);
     }
     return hash;
 }
@@ -33395,18 +33815,18 @@ class PreviousSearch {
             throw this.notEnough(paging);
         const row = this.best.get(hash);
         if (paging.end === 'capped' && !this.olderRowsRead(hash)) {
-            this.warnings.push(`Whether ${(0,revision_selector/* describeSelector */.r5)(selector)} undoes an earlier rollback could not be checked: no older revision was read before the search stopped at ${paging.maxPages} pages.`);
+            this.warnings.push(`Whether ${describeSelector(selector)} undoes an earlier rollback could not be checked: no older revision was read before the search stopped at ${paging.maxPages} pages.`);
         }
         if (undoesEarlierRollback(this.history, current, hash)) {
             throw new errors/* ActionError */.lZ("'previous' would undo an earlier rollback", `The targeted CVMs run compose hash ${current}, which also ran before ${resolve_revision_short(hash)}: the history reads ${resolve_revision_short(current)} → ${resolve_revision_short(hash)} → ${resolve_revision_short(current)}, ` +
-                `so ${resolve_revision_short(hash)} was most likely rolled back from. ${(0,revision_selector/* describeSelector */.r5)(selector)} would have picked revision ${row.revisionId} (compose hash ${hash}) and undone that rollback. ` +
+                `so ${resolve_revision_short(hash)} was most likely rolled back from. ${describeSelector(selector)} would have picked revision ${row.revisionId} (compose hash ${hash}) and undone that rollback. ` +
                 `To really go there, pass revision: ${row.revisionId} explicitly.`);
         }
         return row;
     }
     notEnough(paging) {
         const { selector, current } = this;
-        const what = `${(0,revision_selector/* describeSelector */.r5)(selector)} needs ${selector.steps} compose hash${selector.steps === 1 ? '' : 'es'} other than the running one`;
+        const what = `${describeSelector(selector)} needs ${selector.steps} compose hash${selector.steps === 1 ? '' : 'es'} other than the running one`;
         const found = this.order.length;
         const list = found === 0 ? '' : `: ${this.order.map(resolve_revision_short).join(', ')}`;
         if (paging.end === 'capped') {
@@ -33436,7 +33856,7 @@ class RefSearch {
         this.selector = selector;
         this.targeted = targeted;
         this.live = live;
-        this.fullHash = selector.hashPrefix?.length === revision_selector/* FULL_HASH_LENGTH */.qT;
+        this.fullHash = selector.hashPrefix?.length === FULL_HASH_LENGTH;
     }
     currentHash() {
         // undefined: the targeted CVMs run different hashes, so no one hash is "current".
@@ -33462,17 +33882,17 @@ class RefSearch {
             return this.matches.values().next().value;
         if (this.matches.size > 1) {
             const list = [...this.matches.values()].map((row) => `  ${row.composeHash} (revision ${row.revisionId}, ${row.createdAt})`).join('\n');
-            throw new errors/* ActionError */.lZ('Ambiguous compose hash prefix', `${(0,revision_selector/* describeSelector */.r5)(selector)} matches ${this.matches.size} different compose hashes; give more characters:\n${list}`);
+            throw new errors/* ActionError */.lZ('Ambiguous compose hash prefix', `${describeSelector(selector)} matches ${this.matches.size} different compose hashes; give more characters:\n${list}`);
         }
         const only = this.matches.values().next().value;
         if (only && paging.end !== 'capped')
             return only;
         if (only) {
-            throw new errors/* ActionError */.lZ('Compose hash prefix may be ambiguous', `${(0,revision_selector/* describeSelector */.r5)(selector)} matches compose hash ${only.composeHash} (revision ${only.revisionId}), but older revisions were not read, so another hash may match too (${resolve_revision_summary(paging)}).${capNote(paging)}`);
+            throw new errors/* ActionError */.lZ('Compose hash prefix may be ambiguous', `${describeSelector(selector)} matches compose hash ${only.composeHash} (revision ${only.revisionId}), but older revisions were not read, so another hash may match too (${resolve_revision_summary(paging)}).${capNote(paging)}`);
         }
         const tooShort = /^(0x)?[0-9a-f]{1,7}$/i.test(selector.text) ? ' A compose hash prefix needs at least 8 hex characters.' : '';
         const advice = paging.end === 'capped' ? capNote(paging) : " Use 'previous', or copy a revision id or compose hash from the app's revision history.";
-        throw new errors/* ActionError */.lZ('Revision not found', `No revision id or compose hash matches ${(0,revision_selector/* describeSelector */.r5)(selector)} in the app's history (${resolve_revision_summary(paging)}).${tooShort}${advice}`);
+        throw new errors/* ActionError */.lZ('Revision not found', `No revision id or compose hash matches ${describeSelector(selector)} in the app's history (${resolve_revision_summary(paging)}).${tooShort}${advice}`);
     }
 }
 /**
@@ -33485,9 +33905,9 @@ class RefSearch {
 async function resolveRevision(fetchPage, selector, targets, options = {}) {
     // 'current' is a Qovery selector; Phala's inputs never produce it, but the type allows it.
     if (selector.kind === 'current')
-        throw new errors/* ActionError */.lZ('Revision not supported', `${(0,revision_selector/* describeSelector */.r5)(selector)} is not supported on Phala Cloud.`);
+        throw new errors/* ActionError */.lZ('Revision not supported', `${describeSelector(selector)} is not supported on Phala Cloud.`);
     const warnings = [];
-    const normalised = targets.map((cvm) => ({ ...cvm, composeHash: (0,src_hash/* normaliseHash */.h)(cvm.composeHash) }));
+    const normalised = targets.map((cvm) => ({ ...cvm, composeHash: normaliseHash(cvm.composeHash) }));
     const live = liveHash(normalised, selector, warnings);
     const targeted = new Set(normalised.map((cvm) => cvm.vmUuid.toLowerCase()));
     const search = selector.kind === 'previous' ? new PreviousSearch(selector, targeted, live ?? '', warnings) : new RefSearch(selector, targeted, live);
@@ -33724,7 +34144,7 @@ function assessCvm(cvm, targetHash, evidence) {
         if (cvm.status === 'running') {
             return {
                 kind: 'failed',
-                why: `the update ended with the CVM running compose hash ${(0,src_hash/* shortHash */.B)(cvm.composeHash)}, not the target; another deploy may have replaced the rollback`
+                why: `the update ended with the CVM running compose hash ${shortHash(cvm.composeHash)}, not the target; another deploy may have replaced the rollback`
             };
         }
         return { kind: 'pending', why: `${cvm.status}, operation completed, waiting for the CVM to settle`, needsRecord: false };
@@ -34143,13 +34563,13 @@ function timedOut(ctx, plan, tracked) {
         if (!entry.cvm)
             return `${vmUuid}: state not read yet`;
         const why = entry.verdict?.kind === 'pending' ? entry.verdict.why : entry.cvm.status;
-        return `${describeCvm(entry.cvm)}: ${why}, compose hash ${(0,src_hash/* shortHash */.B)(entry.cvm.composeHash)}`;
+        return `${describeCvm(entry.cvm)}: ${why}, compose hash ${shortHash(entry.cvm.composeHash)}`;
     })
         .join('; ');
     return new errors/* TimeoutError */.MU(`The timeout (${ctx.timeoutSeconds}s) ran out while waiting for the rollback to revision ${plan.revision.id}. Still pending: ${still}. The redeploy was accepted and may still finish on its own: watch the CVMs in the Phala Cloud dashboard, and do not trigger another rollback until they settle.`, { changed: 'accepted' });
 }
 function report(ctx, cvm, verdict, lastLine) {
-    const state = verdict.kind === 'done' ? `running compose hash ${(0,src_hash/* shortHash */.B)(cvm.composeHash)}: rollback complete` : verdict.kind === 'failed' ? `failed: ${verdict.why}` : verdict.why;
+    const state = verdict.kind === 'done' ? `running compose hash ${shortHash(cvm.composeHash)}: rollback complete` : verdict.kind === 'failed' ? `failed: ${verdict.why}` : verdict.why;
     if (lastLine.get(cvm.vmUuid) === state)
         return;
     lastLine.set(cvm.vmUuid, state);
@@ -34217,7 +34637,7 @@ function createPhalaProvider(settings, deps) {
                     previous_compose_hash: previous,
                     vm_uuids: JSON.stringify(targets.map((cvm) => cvm.vmUuid))
                 },
-                consoleUrl: settings.apiUrl === inputs/* PHALA_DEFAULT_API_URL */.S ? `${CONSOLE}/${targets[0].vmUuid}` : ''
+                consoleUrl: settings.apiUrl === PHALA_DEFAULT_API_URL ? `${CONSOLE}/${targets[0].vmUuid}` : ''
             };
         },
         trigger(plan, tracker) {
@@ -34230,8 +34650,6 @@ function createPhalaProvider(settings, deps) {
     };
 }
 
-// EXTERNAL MODULE: ./src/providers/qovery/inputs.ts
-var qovery_inputs = __nccwpck_require__(3942);
 ;// CONCATENATED MODULE: ./src/providers/qovery/platform-errors.ts
 
 
@@ -34435,7 +34853,7 @@ function parseHistoryPage(endpoint, body) {
         };
     });
 }
-function parseEnvironment(endpoint, body) {
+function shapes_parseEnvironment(endpoint, body) {
     if (!qovery_shapes_isObject(body))
         throw qovery_shapes_shapeError(endpoint, 'the body is not an object');
     const ref = (key) => (qovery_shapes_isObject(body[key]) ? shapes_optStr(body[key], 'id') : undefined);
@@ -34466,7 +34884,7 @@ class QoveryApi {
     }
     async environment(doing) {
         const response = await this.read(`/environment/${this.environmentId}`, undefined, doing);
-        return parseEnvironment(response.endpoint, response.body);
+        return shapes_parseEnvironment(response.endpoint, response.body);
     }
     async status(doing) {
         const response = await this.read(`/environment/${this.environmentId}/status`, undefined, doing);
@@ -34590,7 +35008,7 @@ function resolveTarget(executions, selector, existing) {
         }
         if (!target) {
             const candidates = executions.filter(isCandidate).length;
-            throw new errors/* ActionError */.lZ('No earlier version to roll back to', `${(0,revision_selector/* describeSelector */.r5)(selector)} needs ${selector.steps} successful deployment${selector.steps === 1 ? '' : 's'} with versions different from what runs now, but the history holds ${seen.length} (searched ${searched} execution${searched === 1 ? '' : 's'}, ${candidates} successful deployment${candidates === 1 ? '' : 's'}${searched >= 100 ? '; the API returns at most the newest 100' : ''}). Choose a smaller N, or give an execution id from the environment's deployment history.`, { changed: 'nothing' });
+            throw new errors/* ActionError */.lZ('No earlier version to roll back to', `${describeSelector(selector)} needs ${selector.steps} successful deployment${selector.steps === 1 ? '' : 's'} with versions different from what runs now, but the history holds ${seen.length} (searched ${searched} execution${searched === 1 ? '' : 's'}, ${candidates} successful deployment${candidates === 1 ? '' : 's'}${searched >= 100 ? '; the API returns at most the newest 100' : ''}). Choose a smaller N, or give an execution id from the environment's deployment history.`, { changed: 'nothing' });
         }
         refuseUndo(executions, target, selector, current, exists);
     }
@@ -34648,7 +35066,7 @@ function refuseUndo(executions, target, selector, current, exists) {
     if (!earlier)
         return;
     const list = changed.map((service) => `${service.name} ${current.get(service.id).version} → ${service.version}`).join(', ');
-    throw new errors/* ActionError */.lZ('Refused: this would undo an earlier rollback', `${(0,revision_selector/* describeSelector */.r5)(selector)} resolves to execution ${target.executionId} (${list}), but the versions running now also ran before it (execution ${earlier.executionId}): the environment was most likely rolled back from execution ${target.executionId}, and going "back" would re-deploy it. Nothing was sent. To do that on purpose, pass revision: ${target.executionId}.`, { changed: 'nothing' });
+    throw new errors/* ActionError */.lZ('Refused: this would undo an earlier rollback', `${describeSelector(selector)} resolves to execution ${target.executionId} (${list}), but the versions running now also ran before it (execution ${earlier.executionId}): the environment was most likely rolled back from execution ${target.executionId}, and going "back" would re-deploy it. Nothing was sent. To do that on purpose, pass revision: ${target.executionId}.`, { changed: 'nothing' });
 }
 
 ;// CONCATENATED MODULE: ./src/providers/qovery/deployment-state.ts
@@ -34927,7 +35345,7 @@ function qovery_provider_toInstance(service) {
 function createQoveryProvider(settings, deps) {
     const client = new ApiClient({
         baseUrl: settings.apiUrl,
-        authHeaders: { Authorization: (0,qovery_inputs/* authorizationHeader */.bc)(settings.apiKey) },
+        authHeaders: { Authorization: authorizationHeader(settings.apiKey) },
         userAgent: `${deps.userAgent} (+qovery)`,
         deadline: deps.deadline,
         log: deps.log
@@ -35220,86 +35638,6 @@ function createActionIO(secrets, env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/redact.ts
-/** Shortest piece of a secret treated as an echo of it; shorter runs are too common to mean anything. */
-const MIN_ECHO = 12;
-/** A shorter start of a secret still counts where text was cut right after it. */
-const MIN_CUT_ECHO = 6;
-const REDACTED = '***';
-/**
- * The secrets of this run, and their removal from any text that leaves the process. The runner
- * masks exact matches in the log, but not in the job summary, and not a key the platform echoed
- * only in part: every run of 12 or more characters of a secret is replaced, and so is a start
- * of 6 or more where the text was cut right after it (a message truncated mid-key).
- */
-class Secrets {
-    values = [];
-    grams = new Map();
-    add(secret) {
-        // One or two characters would erase ordinary words; the runner's own mask still covers them.
-        if (secret.length < 3 || this.values.includes(secret))
-            return;
-        this.values.push(secret);
-        if (secret.length < MIN_ECHO)
-            return;
-        for (let i = 0; i + MIN_ECHO <= secret.length; i++) {
-            const gram = secret.slice(i, i + MIN_ECHO);
-            const owners = this.grams.get(gram) ?? [];
-            if (!owners.includes(secret))
-                owners.push(secret);
-            this.grams.set(gram, owners);
-        }
-    }
-    get size() {
-        return this.values.length;
-    }
-    redact(text) {
-        if (this.values.length === 0 || text === '')
-            return text;
-        let out = text;
-        for (const secret of this.values)
-            if (secret.length < MIN_ECHO)
-                out = out.split(secret).join(REDACTED);
-        out = this.redactCutEchoes(out);
-        if (this.grams.size === 0)
-            return out;
-        let result = '';
-        let i = 0;
-        while (i < out.length) {
-            const owners = i + MIN_ECHO <= out.length ? this.grams.get(out.slice(i, i + MIN_ECHO)) : undefined;
-            if (!owners) {
-                result += out[i];
-                i++;
-                continue;
-            }
-            // Extend the match as far as any secret containing this piece allows.
-            let end = i + MIN_ECHO;
-            for (const secret of owners) {
-                for (let at = secret.indexOf(out.slice(i, i + MIN_ECHO)); at !== -1; at = secret.indexOf(out.slice(i, i + MIN_ECHO), at + 1)) {
-                    let k = 0;
-                    while (at + k < secret.length && i + k < out.length && secret[at + k] === out[i + k])
-                        k++;
-                    end = Math.max(end, i + k);
-                }
-            }
-            result += REDACTED;
-            i = end;
-        }
-        return result;
-    }
-    redactCutEchoes(text) {
-        let out = text;
-        for (const secret of this.values) {
-            for (let k = Math.min(secret.length - 1, 64); k >= MIN_CUT_ECHO; k--) {
-                const start = secret.slice(0, k);
-                const cut = new RegExp(`${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=…|\\.\\.\\.|\\s*$| …\\[truncated\\])`, 'g');
-                out = out.replace(cut, REDACTED);
-            }
-        }
-        return out;
-    }
-}
-
 // EXTERNAL MODULE: ./src/report/run-url.ts
 var run_url = __nccwpck_require__(7751);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -35401,8 +35739,6 @@ function renderSummary(input) {
     return truncateBytes(text, MAX_SUMMARY_BYTES, "\n\n…the summary was cut here to stay within GitHub's size limit.\n");
 }
 
-// EXTERNAL MODULE: ./src/verify/health-status.ts
-var health_status = __nccwpck_require__(8294);
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Sent in the User-Agent; a unit test keeps it equal to package.json's version. */
 const ACTION_NAME = 'rollback-action';
@@ -35441,10 +35777,9 @@ async function main_run() {
     let provider;
     let healthUrl;
     try {
-        const settings = (0,input_helper/* getSettings */.mt)((name) => getInput(name), process.env, (secret) => {
-            secrets.add(secret);
-            core_setSecret(secret);
-        });
+        const settings = getSettings((name) => getInput(name), process.env, 
+        // Every form a server could echo it in goes to the runner's masker too (later steps' logs).
+        (secret) => secrets.add(secret).forEach((form) => core_setSecret(form)));
         // The one deadline (`timeout`) bounds everything from here: probes before, the rollback, the check after.
         const deadline = new src_clock/* Deadline */.B2(src_clock/* systemClock */.ml, settings.timeoutSeconds * 1000);
         const userAgent = `${ACTION_NAME}/${ACTION_VERSION}`;
@@ -35640,137 +35975,6 @@ function onCancellation(io, progress, facts, secrets, record) {
 
 /***/ }),
 
-/***/ 8908:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ readPhalaInputs),
-/* harmony export */   S: () => (/* binding */ PHALA_DEFAULT_API_URL)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3718);
-/* harmony import */ var _revision_selector_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6654);
-
-
-
-const PHALA_DEFAULT_API_URL = 'https://cloud-api.phala.com/api/v1';
-/**
- * Phala's inputs. The official CLI and SDKs read PHALA_CLOUD_API_KEY and PHALA_CLOUD_API_PREFIX,
- * so a workflow that already sets them for those tools works unchanged.
- */
-function readPhalaInputs(read, env, mask, common) {
-    const apiKey = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSecret */ .o7)('api_key', (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .readInput */ .R5)(read, 'api_key').trim() || (env.PHALA_CLOUD_API_KEY ?? '').trim(), mask);
-    if (!apiKey) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('api_key', 'No Phala Cloud API key. Set the api_key input (e.g. api_key: ${{ secrets.PHALA_CLOUD_API_KEY }}) or the PHALA_CLOUD_API_KEY environment variable.');
-    }
-    const apiUrl = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseApiUrl */ .nV)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .readInput */ .R5)(read, 'api_url').trim() || (env.PHALA_CLOUD_API_PREFIX ?? '').trim() || PHALA_DEFAULT_API_URL, PHALA_DEFAULT_API_URL);
-    const appId = parseAppId((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .readInput */ .R5)(read, 'app_id'));
-    const revision = (0,_revision_selector_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRevisionSelector */ .y0)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .readInput */ .R5)(read, 'revision') || 'previous', { hashes: true });
-    const vmUuids = parseVmUuids((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .readInput */ .R5)(read, 'vm_uuids'));
-    const txRaw = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .readInput */ .R5)(read, 'transaction_hash').trim();
-    if (txRaw && !/^0x[0-9a-fA-F]{64}$/.test(txRaw)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('transaction_hash', `${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteInput */ .Zs)(txRaw)} is not a transaction hash: expected 0x followed by 64 hex characters.`);
-    }
-    return {
-        ...common,
-        provider: 'phala',
-        apiKey,
-        apiUrl,
-        appId,
-        revision,
-        vmUuids,
-        transactionHash: txRaw ? txRaw.toLowerCase() : undefined
-    };
-}
-function parseAppId(raw) {
-    const text = raw.trim();
-    if (!text) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('app_id', 'app_id is required: the hex app id shown in the Phala Cloud dashboard (with or without the app_ prefix).');
-    }
-    const hex = text.replace(/^app_/i, '');
-    if (!/^[0-9a-fA-F]{8,64}$/.test(hex)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('app_id', `${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteInput */ .Zs)(text)} is not an app id: expected hex characters (e.g. a1b2c3…), optionally prefixed with app_.`);
-    }
-    return hex.toLowerCase();
-}
-function parseVmUuids(raw) {
-    const items = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(raw);
-    if (items.length === 1 && items[0].toLowerCase() === 'all')
-        return 'all';
-    const uuids = [];
-    for (const item of items) {
-        if (item.toLowerCase() === 'all') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('vm_uuids', "'all' cannot be combined with other CVMs; give either 'all' or a list of vm_uuids.");
-        }
-        // The API lists vm_uuids dashed; a dashless copy (as the SDKs put it in paths) is the same CVM.
-        const uuid = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalUuid */ .KJ)(item);
-        if (!uuid) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('vm_uuids', `${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteInput */ .Zs)(item)} is not a CVM vm_uuid (expected a UUID such as 3f2b9c1e-5d4a-4c2b-9e8f-0a1b2c3d4e5f); separate several with commas, spaces or new lines.`);
-        }
-        if (!uuids.includes(uuid))
-            uuids.push(uuid);
-    }
-    return uuids;
-}
-
-
-/***/ }),
-
-/***/ 3942:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Eh: () => (/* binding */ readQoveryInputs),
-/* harmony export */   bc: () => (/* binding */ authorizationHeader)
-/* harmony export */ });
-/* unused harmony exports QOVERY_DEFAULT_API_URL, EXECUTION_ID */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3718);
-/* harmony import */ var _revision_selector_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6654);
-
-
-
-const QOVERY_DEFAULT_API_URL = 'https://api.qovery.com';
-/**
- * An execution id as the deployment history shows it: a UUID, possibly followed by numeric
- * parts (request id, attempt, timestamp). Compared case-insensitively.
- */
-const EXECUTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:-[0-9]{1,20}){0,3}$/i;
-/**
- * Qovery's inputs. The official CLI reads its token from QOVERY_CLI_ACCESS_TOKEN, so a workflow
- * that already sets it for the CLI works unchanged. Phala's environment fallbacks do not apply.
- */
-function readQoveryInputs(read, env, mask, common) {
-    const apiKey = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSecret */ .o7)('api_key', (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .readInput */ .R5)(read, 'api_key').trim() || (env.QOVERY_CLI_ACCESS_TOKEN ?? '').trim(), mask);
-    if (!apiKey) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('api_key', 'No Qovery API token. Set the api_key input (e.g. api_key: ${{ secrets.QOVERY_API_TOKEN }}) or the QOVERY_CLI_ACCESS_TOKEN environment variable. Create a token in the Qovery console (Organization settings → API token).');
-    }
-    const apiUrl = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseApiUrl */ .nV)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .readInput */ .R5)(read, 'api_url').trim() || QOVERY_DEFAULT_API_URL, QOVERY_DEFAULT_API_URL);
-    const appId = parseEnvironmentId((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .readInput */ .R5)(read, 'app_id'));
-    const revision = (0,_revision_selector_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRevisionSelector */ .y0)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .readInput */ .R5)(read, 'revision') || 'previous', { current: true, id: { pattern: EXECUTION_ID, describe: 'an execution id' } });
-    if (revision.kind === 'ref')
-        revision.revisionId = revision.revisionId.toLowerCase();
-    return { ...common, provider: 'qovery', apiKey, apiUrl, appId, revision };
-}
-function parseEnvironmentId(raw) {
-    const text = raw.trim();
-    if (!text) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('app_id', "app_id is required: the environment's id (a UUID), as shown in the console URL …/environment/<id>/overview.");
-    }
-    const uuid = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalUuid */ .KJ)(text);
-    if (!uuid) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('app_id', `${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteInput */ .Zs)(text)} is not an environment id: expected a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a.`);
-    }
-    return uuid;
-}
-/** Qovery API tokens go as `Token …`; a JWT (three base64url parts, e.g. from an OIDC login) as `Bearer …`. */
-function authorizationHeader(token) {
-    return /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(token) ? `Bearer ${token}` : `Token ${token}`;
-}
-
-
-/***/ }),
-
 /***/ 7751:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -35796,75 +36000,6 @@ function runUrl(env) {
 
 /***/ }),
 
-/***/ 6654:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   qT: () => (/* binding */ FULL_HASH_LENGTH),
-/* harmony export */   r5: () => (/* binding */ describeSelector),
-/* harmony export */   y0: () => (/* binding */ parseRevisionSelector)
-/* harmony export */ });
-/* unused harmony export MIN_PREFIX_LENGTH */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6495);
-/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3718);
-
-
-
-/** A compose hash is SHA-256: 64 hex characters. Shorter prefixes must still be unambiguous. */
-const FULL_HASH_LENGTH = 64;
-const MIN_PREFIX_LENGTH = 8;
-const MAX_STEPS = 1000;
-const DEFAULT_ID = /^[A-Za-z0-9_-]{1,128}$/;
-function parseRevisionSelector(raw, rules = { hashes: true }) {
-    const text = raw.trim();
-    const idRule = rules.id ?? { pattern: DEFAULT_ID, describe: 'a revision id (letters, digits, _ and -)' };
-    const forms = ["'previous'", "'previous~N'", ...(rules.current ? ["'current'"] : []), idRule.describe, ...(rules.hashes ? ['a compose hash (hex, optional 0x)'] : [])];
-    if (text === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('revision', `revision is empty. Use ${forms.join(', ')}.`);
-    }
-    const previous = /^previous(?:~(\d+))?$/i.exec(text);
-    if (previous) {
-        const steps = previous[1] === undefined ? 1 : Number(previous[1]);
-        if (!Number.isSafeInteger(steps) || steps < 1 || steps > MAX_STEPS) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('revision', `${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteInput */ .Zs)(text)}: N in previous~N must be a whole number from 1 to ${MAX_STEPS}.`);
-        }
-        return { kind: 'previous', steps, text };
-    }
-    if (/^previous/i.test(text)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('revision', `${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteInput */ .Zs)(text)} is not understood. Write 'previous' or 'previous~N' with N ≥ 1, e.g. previous~2.`);
-    }
-    if (/^current$/i.test(text)) {
-        if (rules.current)
-            return { kind: 'current', text };
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('revision', `'current' is not supported on this platform. Use ${forms.join(', ')}.`);
-    }
-    if (rules.hashes) {
-        const hex = (0,_hash_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseHash */ .h)(text);
-        if (/^[0-9a-f]+$/.test(hex) && hex.length >= MIN_PREFIX_LENGTH) {
-            if (hex.length > FULL_HASH_LENGTH) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('revision', `${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteInput */ .Zs)(text)} has ${hex.length} hex characters; a compose hash has ${FULL_HASH_LENGTH}.`);
-            }
-            return { kind: 'ref', revisionId: text, hashPrefix: hex, text };
-        }
-        if (/^0x/i.test(text)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('revision', `${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteInput */ .Zs)(text)} looks like a compose hash but is not ${MIN_PREFIX_LENGTH}–${FULL_HASH_LENGTH} hex characters after 0x.`);
-        }
-    }
-    if (!idRule.pattern.test(text)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('revision', `${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteInput */ .Zs)(text)} is neither ${forms.join(', ')}.`.replace(/, ([^,]*)\.$/, ' nor $1.'));
-    }
-    return { kind: 'ref', revisionId: text, text };
-}
-function describeSelector(selector) {
-    if (selector.kind === 'previous')
-        return selector.steps === 1 ? "'previous'" : `'previous~${selector.steps}'`;
-    return `'${selector.text}'`;
-}
-
-
-/***/ }),
-
 /***/ 8294:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -35879,7 +36014,7 @@ function describeSelector(selector) {
 /* harmony export */ });
 /* unused harmony exports DEFAULT_HEALTH_STATUS, DEFAULT_HEALTH_TIMEOUT_SECONDS, MAX_HEALTH_TIMEOUT_SECONDS, ROLLBACK_WHEN, DEFAULT_HEALTH_FAILURES, DEFAULT_HEALTH_INTERVAL_SECONDS */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _input_helper_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(655);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3718);
 
 
 const DEFAULT_HEALTH_STATUS = '200-399';
@@ -35947,7 +36082,7 @@ function parseHealthUrl(raw, mask = () => undefined) {
         // probe would fail, which with rollback_when: unhealthy would roll back a healthy app.
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_url', 'The URL must not contain credentials (user:password@): the health check sends none, so the endpoint must answer without them.');
     }
-    if (url.protocol === 'http:' && !(0,_input_helper_js__WEBPACK_IMPORTED_MODULE_1__/* .isLoopbackHost */ .cW)(url.hostname)) {
+    if (url.protocol === 'http:' && !(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .isLoopbackHost */ .cW)(url.hostname)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_url', `'${url.origin}' uses plain http. Use https (plain http is allowed only for loopback addresses).`);
     }
     url.hash = '';

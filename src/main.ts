@@ -39,10 +39,8 @@ export async function run(): Promise<void> {
     const settings: Settings = getSettings(
       (name) => core.getInput(name),
       process.env,
-      (secret) => {
-        secrets.add(secret);
-        core.setSecret(secret);
-      }
+      // Every form a server could echo it in goes to the runner's masker too (later steps' logs).
+      (secret) => secrets.add(secret).forEach((form) => core.setSecret(form))
     );
     // The one deadline (`timeout`) bounds everything from here: probes before, the rollback, the check after.
     const deadline = new Deadline(systemClock, settings.timeoutSeconds * 1000);

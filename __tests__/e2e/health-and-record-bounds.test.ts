@@ -128,9 +128,11 @@ describe('a slow or hung GitHub API', () => {
 
     expect(run.exitCode).toBe(0);
     expect(run.outputs.status).toBe('completed');
-    const asked = requestsTo(sandbox, 'POST', /\/compose_file\/update$|\/redeploy|\/update/).concat(sandbox.requests.filter((request) => request.method === 'POST'))[0]!;
-    const lastRead = sandbox.requests.filter((request) => request.at < asked.at && request.method === 'GET').at(-1)!;
-    expect(asked.at - lastRead.at).toBeLessThan(3500);
+    // The redeploy went out at most ~3 s after the plan was read, although GitHub never answered.
+    const redeploy = requestsTo(sandbox, 'POST', /\/redeploy$/)[0]!;
+    const lastRead = sandbox.requests.filter((request) => request.at <= redeploy.at && request.method === 'GET').at(-1)!;
+    expect(redeploy.at - lastRead.at).toBeLessThan(3500);
+    expect(redeploy.at - lastRead.at).toBeGreaterThanOrEqual(2500);
     expect(annotations(run, 'warning').some((warning) => warning.title === 'GitHub deployment record' && /did not answer within 4s/.test(warning.message))).toBe(true);
   });
 

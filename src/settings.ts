@@ -1,14 +1,31 @@
 import type { RevisionSelector } from './revision-selector.js';
-import type { HealthStatusMatcher } from './verify/health-status.js';
 
 export const PROVIDERS = ['phala', 'camunda', 'qovery'] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
+
+/** Which HTTP status codes count as "the app answers as expected" (built by verify/health-status). */
+export interface HealthStatusMatcher {
+  /** Inclusive [low, high] pairs, in the order given. */
+  readonly ranges: ReadonlyArray<readonly [number, number]>;
+  /** Normalised text for messages, e.g. "200-399" or "200, 204, 300-302". */
+  readonly description: string;
+  matches(status: number): boolean;
+}
 
 /** Verification after the platform reports completion (`health_url`). */
 export interface HealthSettings {
   url: string;
   matcher: HealthStatusMatcher;
   timeoutSeconds: number;
+}
+
+/**
+ * `rollback_when: unhealthy`: probe the health URL before anything reaches the platform, and
+ * roll back only after `failures` failed probes in a row.
+ */
+export interface HealthGateSettings {
+  failures: number;
+  intervalSeconds: number;
 }
 
 /** A GitHub deployment record of the rollback (`github_token`). */
@@ -29,8 +46,13 @@ export interface CommonSettings {
   timeoutSeconds: number;
   dryRun: boolean;
   health?: HealthSettings;
+  /** Set with rollback_when: unhealthy (then `health` is set too). */
+  gate?: HealthGateSettings;
   github?: GitHubRecordSettings;
 }
+
+/** The inputs every provider reads the same way; each provider adds its own to these. */
+export type CommonInputs = Omit<CommonSettings, 'provider' | 'apiUrl' | 'appId' | 'revision'>;
 
 export interface PhalaSettings extends CommonSettings {
   provider: 'phala';

@@ -33482,8 +33482,8 @@ async function verifyRollback(ctx, plan, receipt, tracker) {
         throw fail('A newer deployment overrides the rollback', `Deployment ${id} (the state of ${plan.revision.id}) was created, but its definitions are not the latest: ${newer.join('; ')}. New instances start the newer version. Something deployed after the rollback (a process application that auto-deploys on start, another pipeline): roll that back too, then re-run.`);
     }
     const unchecked = keys.size - checked.length;
-    const definitions = `${checked.length} definition key${checked.length === 1 ? '' : 's'}${unchecked > 0 ? ` (of ${keys.size}; the action checks at most ${MAX_KEYS_CHECKED})` : ''}`;
-    log.info(`Verified: deployment ${id} is this run's, holds ${resolution.changes.length} resource${resolution.changes.length === 1 ? '' : 's'} with the target bytes${keys.size ? `, and its ${definitions} are the latest versions` : ' (no process or decision definitions)'}.`);
+    const definitions = `${checked.length} key${checked.length === 1 ? '' : 's'} checked${unchecked > 0 ? ` of ${keys.size}; the action checks at most ${MAX_KEYS_CHECKED}` : ''}`;
+    log.info(`Verified: deployment ${id} is this run's, holds ${resolution.changes.length} resource${resolution.changes.length === 1 ? '' : 's'} with the target bytes${keys.size ? `, and its definitions are the latest versions (${definitions})` : ' (no process or decision definitions)'}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/providers/camunda/camunda-provider.ts

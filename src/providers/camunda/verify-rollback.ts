@@ -85,8 +85,8 @@ export async function verifyRollback(ctx: CamundaContext, plan: RollbackPlan, re
     );
   }
   const unchecked = keys.size - checked.length;
-  const definitions = `${checked.length} definition key${checked.length === 1 ? '' : 's'}${unchecked > 0 ? ` (of ${keys.size}; the action checks at most ${MAX_KEYS_CHECKED})` : ''}`;
+  const definitions = `${checked.length} key${checked.length === 1 ? '' : 's'} checked${unchecked > 0 ? ` of ${keys.size}; the action checks at most ${MAX_KEYS_CHECKED}` : ''}`;
   log.info(
-    `Verified: deployment ${id} is this run's, holds ${resolution.changes.length} resource${resolution.changes.length === 1 ? '' : 's'} with the target bytes${keys.size ? `, and its ${definitions} are the latest versions` : ' (no process or decision definitions)'}.`
+    `Verified: deployment ${id} is this run's, holds ${resolution.changes.length} resource${resolution.changes.length === 1 ? '' : 's'} with the target bytes${keys.size ? `, and its definitions are the latest versions (${definitions})` : ' (no process or decision definitions)'}.`
   );
 }

@@ -32702,7 +32702,8 @@ class DeploymentWalk {
         fresh.sort((a, b) => b.time - a.time);
         const oldest = fresh[fresh.length - 1].time;
         let batch = fresh;
-        if (rows.length >= size) {
+        // The engine may have lowered the page size during that request (its queryMaxResultsLimit).
+        if (rows.length >= Math.min(size, this.pages.pageSize())) {
             // The page was full: more rows may share its oldest time. Read that whole tie group.
             batch = [...fresh.filter((row) => row.time !== oldest), ...(await this.tieGroup(oldest, fresh))];
         }
@@ -32728,16 +32729,16 @@ class DeploymentWalk {
             if (row.time === time)
                 group.set(row.deployment.id, row);
         const window = { after: formatEngineTime(time - 1), before: formatEngineTime(time + 1) };
-        const size = this.pages.pageSize();
         // Within one instant the order does not matter (it is settled below), so firstResult paging is safe here.
-        for (let firstResult = 0; this.read + group.size < this.maxRows; firstResult += size) {
+        for (let firstResult = 0; this.read + group.size < this.maxRows; firstResult += this.pages.pageSize()) {
             this.requests++;
+            const size = this.pages.pageSize();
             const rows = (await this.pages.page({ ...window, firstResult }, size)).map(withTime).filter((row) => row.time === time);
             const before = group.size;
             for (const row of rows)
                 if (!this.seen.has(row.deployment.id))
                     group.set(row.deployment.id, row);
-            if (rows.length < size || group.size === before)
+            if (rows.length < Math.min(size, this.pages.pageSize()) || group.size === before)
                 break;
         }
         return [...group.values()];
@@ -32949,7 +32950,7 @@ async function resolveDeployment(history, request, useName = () => undefined) {
 }
 function noDeploymentNamed(name, tenantId) {
     throw new ActionError('No deployment of that name', `The engine shows no deployment named '${name}' ${tenantWords(tenantId)}. Check app_id (the deployment name, as Cockpit shows it)${tenantId ? ' and tenant_id' : ', and set tenant_id if the deployment belongs to a tenant'}. ` +
-        `The engine hides what a user may not read instead of refusing: the user also needs READ on Deployment${tenantId ? ` and membership of tenant '${tenantId}'` : ' (and, for a tenant\'s deployments, membership of that tenant)'}.`, { changed: 'nothing' });
+        `The engine hides what a user may not read instead of refusing: the user also needs READ on Deployment${tenantId ? ` and membership of tenant '${tenantId}'` : " (and, for a tenant's deployments, membership of that tenant)"}.`, { changed: 'nothing' });
 }
 /** Every name in `resources` must be held by some deployment read (reading on to the end, bounded). */
 async function requireKnownResources(history, timeline, request) {

@@ -103,7 +103,11 @@ describeWithEngine('camunda: deploy-changed-only deployments, resource by resour
     const run = await rollback(url, { app_id: name });
 
     expect(run.outputs.status).toBe('completed');
-    expect(annotations(run, 'warning').map((w) => w.message).join('\n')).toContain("'extra.bpmn' did not exist before: a deployment cannot remove it");
+    expect(
+      annotations(run, 'warning')
+        .map((w) => w.message)
+        .join('\n')
+    ).toContain("'extra.bpmn' did not exist before: a deployment cannot remove it");
     expect(await names(engine, run.outputs.deployment_id!)).toEqual(['invoice.bpmn']);
     expect(run.summary).toContain('cannot be removed, left as they are: extra.bpmn');
   });

@@ -63,6 +63,8 @@ describeWithEngine('camunda: success only with proof', () => {
     await history(engine, name, uniqueKey('proven'), ['v1', 'v2']);
     const run = await rollback(url, { app_id: name });
     expect(run.outputs.status).toBe('completed');
-    expect(logLines(run).join('\n')).toMatch(/Verified: deployment \S+ is this run's, holds 1 resource with the target bytes, and its definitions are the latest versions \(1 key checked\)/);
+    expect(logLines(run).join('\n')).toMatch(
+      /Verified: deployment \S+ is this run's, holds 1 resource with the target bytes, and its definitions are the latest versions \(1 key checked\)/
+    );
   });
 });

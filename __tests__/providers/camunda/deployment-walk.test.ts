@@ -19,7 +19,9 @@ function engine(rows: Deployment[], options: { pageSize?: number; versions?: Rec
       const after = window.after ? parseEngineTime(window.after)! : -Infinity;
       const matching = rows.filter((row) => options.ignoreWindow || (parseEngineTime(row.deploymentTime)! < before && parseEngineTime(row.deploymentTime)! > after));
       // Tied rows come back in a different order on every query, as databases may return them.
-      const sorted = matching.map((row, i) => ({ row, tiebreak: (i * 7 + calls * 3) % 11 })).sort((a, b) => parseEngineTime(b.row.deploymentTime)! - parseEngineTime(a.row.deploymentTime)! || a.tiebreak - b.tiebreak);
+      const sorted = matching
+        .map((row, i) => ({ row, tiebreak: (i * 7 + calls * 3) % 11 }))
+        .sort((a, b) => parseEngineTime(b.row.deploymentTime)! - parseEngineTime(a.row.deploymentTime)! || a.tiebreak - b.tiebreak);
       const first = window.firstResult ?? 0;
       return sorted.slice(first, first + maxResults).map((entry) => entry.row);
     },
@@ -37,7 +39,15 @@ async function readAll(walk: DeploymentWalk): Promise<string[]> {
 describe('paging by time keeps tied rows', () => {
   test('a tie across a page boundary loses and repeats no row', async () => {
     // Five deployments at the same instant straddle pages of 3.
-    const rows = [deployment('a', 1000), deployment('t1', 2000), deployment('t2', 2000), deployment('t3', 2000), deployment('t4', 2000), deployment('t5', 2000), deployment('z', 3000)];
+    const rows = [
+      deployment('a', 1000),
+      deployment('t1', 2000),
+      deployment('t2', 2000),
+      deployment('t3', 2000),
+      deployment('t4', 2000),
+      deployment('t5', 2000),
+      deployment('z', 3000)
+    ];
     const walk = new DeploymentWalk(engine(rows).pages);
     const ids = await readAll(walk);
     expect(ids).toHaveLength(7);
@@ -60,6 +70,21 @@ describe('paging by time keeps tied rows', () => {
     expect(orderTied([earlier, later], new Map()).map((d) => d.id)).toEqual([later.id, earlier.id]);
     expect(orderTied([deployment('9', 0), deployment('10', 0)], new Map()).map((d) => d.id)).toEqual(['10', '9']);
   });
+});
+
+test('an engine that lowers the page size during the first request (its queryMaxResultsLimit) is read on, not taken as ended', async () => {
+  const rows = Array.from({ length: 10 }, (_, i) => deployment(`d${i}`, 1000 + i));
+  const { pages } = engine(rows);
+  let size = 100;
+  const lowering: DeploymentPages = {
+    ...pages,
+    pageSize: () => size,
+    page: async (window, maxResults) => {
+      size = 3;
+      return pages.page(window, Math.min(maxResults, 3));
+    }
+  };
+  expect(await readAll(new DeploymentWalk(lowering))).toHaveLength(10);
 });
 
 describe('bounded by rows read', () => {

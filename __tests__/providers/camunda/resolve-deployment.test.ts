@@ -15,7 +15,13 @@ type Spec = Files | { files: Files; source?: string };
 function memoryHistory(specs: Spec[], name = 'invoice') {
   const deployments = specs.map((spec, index) => {
     const { files, source } = 'files' in spec && typeof spec.files === 'object' ? (spec as { files: Files; source?: string }) : { files: spec as Files, source: undefined };
-    const deployment: Deployment = { id: `d${index + 1}`, name, source: source ?? null, deploymentTime: `2026-01-01T00:00:${String(index).padStart(2, '0')}.000+0000`, tenantId: null };
+    const deployment: Deployment = {
+      id: `d${index + 1}`,
+      name,
+      source: source ?? null,
+      deploymentTime: `2026-01-01T00:00:${String(index).padStart(2, '0')}.000+0000`,
+      tenantId: null
+    };
     return { deployment, files };
   });
   const reads = { deployments: 0, hashes: [] as string[] };

@@ -104,8 +104,7 @@ export class CamundaApi {
   create(fields: { name: string; source: string; tenantId: string | null }, resources: Array<{ name: string; bytes: Buffer }>): Promise<ApiResponse> {
     const boundary = `----camunda-rollback-${randomBytes(16).toString('hex')}`;
     const parts: Buffer[] = [];
-    const field = (name: string, value: string) =>
-      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`, 'utf8'));
+    const field = (name: string, value: string) => parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`, 'utf8'));
     field('deployment-name', fields.name);
     field('deployment-source', fields.source);
     if (fields.tenantId) field('tenant-id', fields.tenantId);

@@ -87,7 +87,8 @@ export class DeploymentWalk {
     fresh.sort((a, b) => b.time - a.time);
     const oldest = fresh[fresh.length - 1]!.time;
     let batch = fresh;
-    if (rows.length >= size) {
+    // The engine may have lowered the page size during that request (its queryMaxResultsLimit).
+    if (rows.length >= Math.min(size, this.pages.pageSize())) {
       // The page was full: more rows may share its oldest time. Read that whole tie group.
       batch = [...fresh.filter((row) => row.time !== oldest), ...(await this.tieGroup(oldest, fresh))];
     } else {
@@ -109,14 +110,14 @@ export class DeploymentWalk {
     const group = new Map<string, { deployment: Deployment; time: number }>();
     for (const row of already) if (row.time === time) group.set(row.deployment.id, row);
     const window = { after: formatEngineTime(time - 1), before: formatEngineTime(time + 1) };
-    const size = this.pages.pageSize();
     // Within one instant the order does not matter (it is settled below), so firstResult paging is safe here.
-    for (let firstResult = 0; this.read + group.size < this.maxRows; firstResult += size) {
+    for (let firstResult = 0; this.read + group.size < this.maxRows; firstResult += this.pages.pageSize()) {
       this.requests++;
+      const size = this.pages.pageSize();
       const rows = (await this.pages.page({ ...window, firstResult }, size)).map(withTime).filter((row) => row.time === time);
       const before = group.size;
       for (const row of rows) if (!this.seen.has(row.deployment.id)) group.set(row.deployment.id, row);
-      if (rows.length < size || group.size === before) break;
+      if (rows.length < Math.min(size, this.pages.pageSize()) || group.size === before) break;
     }
     return [...group.values()];
   }

@@ -147,7 +147,7 @@ function noDeploymentNamed(name: string, tenantId: string | null): never {
   throw new ActionError(
     'No deployment of that name',
     `The engine shows no deployment named '${name}' ${tenantWords(tenantId)}. Check app_id (the deployment name, as Cockpit shows it)${tenantId ? ' and tenant_id' : ', and set tenant_id if the deployment belongs to a tenant'}. ` +
-      `The engine hides what a user may not read instead of refusing: the user also needs READ on Deployment${tenantId ? ` and membership of tenant '${tenantId}'` : ' (and, for a tenant\'s deployments, membership of that tenant)'}.`,
+      `The engine hides what a user may not read instead of refusing: the user also needs READ on Deployment${tenantId ? ` and membership of tenant '${tenantId}'` : " (and, for a tenant's deployments, membership of that tenant)"}.`,
     { changed: 'nothing' }
   );
 }
@@ -293,14 +293,7 @@ function describeCannotRemove(names: string[]): string {
   return `${names.map((n) => `'${n}'`).join(', ')} did not exist before: a deployment cannot remove ${names.length === 1 ? 'it' : 'them'}, so ${names.length === 1 ? 'it stays' : 'they stay'} as ${names.length === 1 ? 'it is' : 'they are'} (delete ${names.length === 1 ? 'its' : 'their'} definitions in Cockpit if they must go).`;
 }
 
-async function finish(
-  timeline: Timeline,
-  current: Deployment,
-  target: Deployment,
-  changes: ResourceChange[],
-  cannotRemove: string[],
-  undone: Deployment[]
-): Promise<Resolution> {
+async function finish(timeline: Timeline, current: Deployment, target: Deployment, changes: ResourceChange[], cannotRemove: string[], undone: Deployment[]): Promise<Resolution> {
   const warnings: string[] = [];
   if (cannotRemove.length > 0 && changes.length > 0) warnings.push(describeCannotRemove(cannotRemove));
   return {

@@ -71,7 +71,9 @@ export async function triggerRedeploy(ctx: CamundaContext, plan: RollbackPlan, t
         log.info(`The engine answered ${outcome.response.status} naming deployment ${named}; verifying it is this run's.`);
         return { kind: 'triggered', receipt: { acceptedAt: outcome.sentAt, outputs: { deployment_id: named } } };
       }
-      log.info(`The engine answered ${outcome.response.status}${outcome.response.notJson ? ' with a body that is not JSON' : ' without a deployment id'}; looking the new deployment up by its source '${ctx.source}'.`);
+      log.info(
+        `The engine answered ${outcome.response.status}${outcome.response.notJson ? ' with a body that is not JSON' : ' without a deployment id'}; looking the new deployment up by its source '${ctx.source}'.`
+      );
       const found = await lookUpAccepted(ctx);
       return { kind: 'triggered', receipt: { acceptedAt: outcome.sentAt, outputs: { deployment_id: found.id }, note: `deployment ${found.id} was found by its source` } };
     }

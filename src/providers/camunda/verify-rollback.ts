@@ -57,7 +57,7 @@ export async function verifyRollback(ctx: CamundaContext, plan: RollbackPlan, re
   let listed = 0;
   for (const kind of KINDS) {
     const seen = new Set<string>();
-    for (let firstResult = 0; listed < MAX_DEFINITIONS_READ; ) {
+    for (let firstResult = 0; listed < MAX_DEFINITIONS_READ;) {
       const page = await api.definitionsOf(kind, id, firstResult, doing);
       const fresh = page.filter((definition) => !seen.has(definition.id));
       for (const definition of fresh) {
@@ -75,9 +75,11 @@ export async function verifyRollback(ctx: CamundaContext, plan: RollbackPlan, re
   for (const { kind, key, tenantId, version } of checked) {
     const latest = await api.latestDefinition(kind, key, tenantId, doing);
     if (!latest) newer.push(`${kind} '${key}' has no latest version at all (deleted since?)`);
-    else if (latest.deploymentId !== id) newer.push(`${kind} '${key}': version ${latest.version} from deployment ${latest.deploymentId} is newer than the rolled-back version ${version}`);
+    else if (latest.deploymentId !== id)
+      newer.push(`${kind} '${key}': version ${latest.version} from deployment ${latest.deploymentId} is newer than the rolled-back version ${version}`);
   }
-  if (problems.length > 0) throw fail('Unexpected definitions of the new deployment', `${problems.slice(0, 5).join('; ')}. Check api_url: a proxy may answer in the engine's place.`);
+  if (problems.length > 0)
+    throw fail('Unexpected definitions of the new deployment', `${problems.slice(0, 5).join('; ')}. Check api_url: a proxy may answer in the engine's place.`);
   if (newer.length > 0) {
     throw fail(
       'A newer deployment overrides the rollback',

@@ -36016,7 +36016,7 @@ function renderSummary(input) {
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Sent in the User-Agent; a unit test keeps it equal to package.json's version. */
 const ACTION_NAME = 'rollback-action';
-const ACTION_VERSION = '0.1.0';
+const ACTION_VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./src/main.ts
 

@@ -33424,10 +33424,11 @@ async function verifyRollback(ctx, plan, receipt, tracker) {
     const id = receipt.outputs?.deployment_id ?? '';
     const doing = `verifying deployment ${id}`;
     tracker.pending(`checking that deployment ${id} is this run's, holds the target bytes and its definitions are the latest`);
-    const fail = (title, message) => new ActionError(title, message, { changed: 'accepted' });
+    // Every failure here comes after the engine accepted the request: it says so ('accepted').
+    const accepted = { changed: 'accepted' };
     const deployment = await api.getDeployment(id, doing);
     if (deployment.source !== ctx.source || ctx.before?.has(id) || deployment.name !== ctx.name || (deployment.tenantId ?? null) !== ctx.tenantId) {
-        throw fail("The engine's answer names another deployment", `The engine accepted the request, but deployment ${id} (named '${deployment.name ?? ''}', source '${deployment.source ?? ''}', ${deployment.deploymentTime}) is not this run's: this run's carries source '${ctx.source}' and name '${ctx.name}'${ctx.before?.has(id) ? ', and this one existed before the request was sent' : ''}. Whether the rollback took effect is not proven: check the deployments named '${ctx.name}' in Cockpit before re-running.`);
+        throw new ActionError("The engine's answer names another deployment", `The engine accepted the request, but deployment ${id} (named '${deployment.name ?? ''}', source '${deployment.source ?? ''}', ${deployment.deploymentTime}) is not this run's: this run's carries source '${ctx.source}' and name '${ctx.name}'${ctx.before?.has(id) ? ', and this one existed before the request was sent' : ''}. Whether the rollback took effect is not proven: check the deployments named '${ctx.name}' in Cockpit before re-running.`, accepted);
     }
     const held = await api.listResources(id, doing);
     const expected = new Map(resolution.changes.map((change) => [change.name, change]));
@@ -33447,7 +33448,7 @@ async function verifyRollback(ctx, plan, receipt, tracker) {
         if (!names.has(name))
             problems.push(`'${name}' is missing`);
     if (problems.length > 0) {
-        throw fail('The new deployment holds other content', `Deployment ${id} was made by this run but does not hold the target content: ${problems.join('; ')}. New instances may start other models than those of deployment ${plan.revision.id}: check them in Cockpit.`);
+        throw new ActionError('The new deployment holds other content', `Deployment ${id} was made by this run but does not hold the target content: ${problems.join('; ')}. New instances may start other models than those of deployment ${plan.revision.id}: check them in Cockpit.`, accepted);
     }
     const keys = new Map();
     let listed = 0;
@@ -33478,9 +33479,9 @@ async function verifyRollback(ctx, plan, receipt, tracker) {
             newer.push(`${kind} '${key}': version ${latest.version} from deployment ${latest.deploymentId} is newer than the rolled-back version ${version}`);
     }
     if (problems.length > 0)
-        throw fail('Unexpected definitions of the new deployment', `${problems.slice(0, 5).join('; ')}. Check api_url: a proxy may answer in the engine's place.`);
+        throw new ActionError('Unexpected definitions of the new deployment', `${problems.slice(0, 5).join('; ')}. Check api_url: a proxy may answer in the engine's place.`, accepted);
     if (newer.length > 0) {
-        throw fail('A newer deployment overrides the rollback', `Deployment ${id} (the state of ${plan.revision.id}) was created, but its definitions are not the latest: ${newer.join('; ')}. New instances start the newer version. Something deployed after the rollback (a process application that auto-deploys on start, another pipeline): roll that back too, then re-run.`);
+        throw new ActionError('A newer deployment overrides the rollback', `Deployment ${id} (the state of ${plan.revision.id}) was created, but its definitions are not the latest: ${newer.join('; ')}. New instances start the newer version. Something deployed after the rollback (a process application that auto-deploys on start, another pipeline): roll that back too, then re-run.`, accepted);
     }
     const unchecked = keys.size - checked.length;
     const definitions = `${checked.length} key${checked.length === 1 ? '' : 's'} checked${unchecked > 0 ? ` of ${keys.size}; the action checks at most ${MAX_KEYS_CHECKED}` : ''}`;

@@ -33369,7 +33369,7 @@ async function prepareCreate(ctx) {
     for (const change of resolution.changes) {
         const bytes = await ctx.api.resourceData(change.holder.id, change.resourceId, `reading resource '${change.name}' of deployment ${change.holder.id}`);
         if ((0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex') !== change.hash) {
-            throw new ActionError('Resource changed while planning', `Resource '${change.name}' of deployment ${change.holder.id} no longer has the bytes read a moment ago. A deployment's resources never change: a proxy or a replaced engine answers differently. Nothing was sent; check api_url and re-run.`, { changed: 'nothing' });
+            throw new ActionError('Resource changed while planning', `Resource '${change.name}' of deployment ${change.holder.id} no longer has the bytes read a moment ago. A deployment's resources never change: a proxy or a replaced engine answers differently. Check api_url, then re-run.`, { changed: 'nothing' });
         }
         total += bytes.length;
         if (total > MAX_CREATE_BYTES) {

@@ -90,7 +90,7 @@ async function prepareCreate(ctx: CamundaContext): Promise<() => Promise<ApiResp
     if (createHash('sha256').update(bytes).digest('hex') !== change.hash) {
       throw new ActionError(
         'Resource changed while planning',
-        `Resource '${change.name}' of deployment ${change.holder.id} no longer has the bytes read a moment ago. A deployment's resources never change: a proxy or a replaced engine answers differently. Nothing was sent; check api_url and re-run.`,
+        `Resource '${change.name}' of deployment ${change.holder.id} no longer has the bytes read a moment ago. A deployment's resources never change: a proxy or a replaced engine answers differently. Check api_url, then re-run.`,
         { changed: 'nothing' }
       );
     }

@@ -32874,6 +32874,8 @@ function isRollbackSource(source) {
 
 
 
+/** Resources one deployment may list: models come in tens, a server listing more is not an engine to trust with a rollback. */
+const MAX_RESOURCES_PER_DEPLOYMENT = 1000;
 function tenantWords(tenantId) {
     return tenantId ? `in tenant '${tenantId}'` : 'without a tenant';
 }
@@ -32911,6 +32913,9 @@ class Timeline {
             for (const resource of listed)
                 if (!this.only || this.only.has(resource.name))
                     resources.set(resource.name, resource);
+            if (resources.size > MAX_RESOURCES_PER_DEPLOYMENT) {
+                throw new ActionError('Too many resources in a deployment', `Deployment ${deployment.id} lists ${resources.size} resources; the action compares at most ${MAX_RESOURCES_PER_DEPLOYMENT} per deployment. Check api_url (a proxy may answer in the engine's place), or name the resources to roll back in resources.`, { changed: 'nothing' });
+            }
             this.entries.push({ deployment, resources });
         }
         return this.entries[index];

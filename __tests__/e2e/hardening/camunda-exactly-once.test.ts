@@ -1,4 +1,5 @@
 import { expect, it } from '@jest/globals';
+import { bpmnProcess } from '../../../sandbox/camunda/engine-client.js';
 import { adminClient, describeWithEngine, engineUrl, uniqueKey, uniqueName } from '../../sandbox/camunda/engine.js';
 import { annotations, history, logLines, posts, proxyFor, rollback } from '../camunda/helpers.js';
 
@@ -67,6 +68,26 @@ describeWithEngine('camunda: an unclear answer to the POST is never followed or 
     expect(logLines(run).join('\n')).toContain('not JSON');
     const [created] = await engine.deployments(name);
     expect(run.outputs.deployment_id).toBe(created!.id);
+  });
+
+  it('the create path (bytes from two deployments): a reset after the engine deployed is found by source, one POST, completed', async () => {
+    const url = await engineUrl();
+    const engine = adminClient(url);
+    const name = uniqueName('createlost');
+    const [a, b] = [uniqueKey('a'), uniqueKey('b')];
+    const both = (x: string, y: string) => ({ 'a.bpmn': bpmnProcess(a, x), 'b.bpmn': bpmnProcess(b, y) });
+    await engine.deploy(name, both('a1', 'b1'), { changedOnly: true });
+    await engine.deploy(name, both('a2', 'b1'), { changedOnly: true });
+    await engine.deploy(name, both('a2', 'b2'), { changedOnly: true });
+    await engine.deploy(name, both('a3', 'b3'), { changedOnly: true });
+    const proxy = await proxyFor(url);
+    proxy.add({ method: 'POST', path: SENT, fault: { kind: 'drop-after' } });
+
+    const run = await rollback(proxy.url, { app_id: name }, RUN);
+
+    expect(run.outputs.status).toBe('completed');
+    expect(posts(proxy).map((p) => p.path)).toEqual(['/engine-rest/deployment/create']);
+    expect(await engine.contents(run.outputs.deployment_id!)).toEqual(both('a2', 'b2'));
   });
 
   it('a timeout shorter than the watch ends undecided, saying the outcome is unknown; never re-sent', async () => {

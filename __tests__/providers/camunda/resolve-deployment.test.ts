@@ -200,6 +200,18 @@ describe('undoing a rollback is refused', () => {
 });
 
 describe('reads only what it needs', () => {
+  test('a deployment listing more than 1,000 resources is refused before any byte is read; naming resources gets past it', async () => {
+    const many = Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`r${i}.bpmn`, `r${i}`]));
+    const specs: Spec[] = [
+      { ...many, 'invoice.bpmn': invoice('v1') },
+      { ...many, 'invoice.bpmn': invoice('v2') }
+    ];
+    const error = await failure(resolve(specs, 'previous'));
+    expect(error.title).toBe('Too many resources in a deployment');
+    const named = await resolve(specs, 'previous', { resources: ['invoice.bpmn'] });
+    expect(named.back).toEqual({ 'invoice.bpmn': 'd1' });
+  });
+
   test("'previous' over a long history of full deployments reads a few deployments, hashing only the compared resources", async () => {
     const specs: Spec[] = Array.from({ length: 500 }, (_, i) => ({ 'invoice.bpmn': invoice(`v${i}`), 'review.dmn': review('same') }));
     const resolved = await resolve(specs, 'previous');

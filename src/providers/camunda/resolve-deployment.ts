@@ -64,6 +64,9 @@ export interface Resolution {
   warnings: string[];
 }
 
+/** Resources one deployment may list: models come in tens, a server listing more is not an engine to trust with a rollback. */
+export const MAX_RESOURCES_PER_DEPLOYMENT = 1000;
+
 /** A deployment as read: its resources by name (only those `resources` names, when given). */
 interface Entry {
   deployment: Deployment;
@@ -106,6 +109,13 @@ class Timeline {
       const listed = await this.history.resources(deployment);
       const resources = new Map<string, DeploymentResource>();
       for (const resource of listed) if (!this.only || this.only.has(resource.name)) resources.set(resource.name, resource);
+      if (resources.size > MAX_RESOURCES_PER_DEPLOYMENT) {
+        throw new ActionError(
+          'Too many resources in a deployment',
+          `Deployment ${deployment.id} lists ${resources.size} resources; the action compares at most ${MAX_RESOURCES_PER_DEPLOYMENT} per deployment. Check api_url (a proxy may answer in the engine's place), or name the resources to roll back in resources.`,
+          { changed: 'nothing' }
+        );
+      }
       this.entries.push({ deployment, resources });
     }
     return this.entries[index];

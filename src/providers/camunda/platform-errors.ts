@@ -68,8 +68,8 @@ export function explainFailure(response: ApiResponse, ctx: FailureContext): Acti
         : undefined;
       const who = said.userId ? `User '${said.userId}'` : 'The user';
       const fix = missing
-        ? `${who} lacks ${missing}: grant it in Camunda Admin → Authorizations (a rollback needs READ on Deployment and Process/Decision Definition, and CREATE on Deployment).`
-        : 'Grant the user READ on Deployment and Process/Decision Definition, and CREATE on Deployment, in Camunda Admin → Authorizations.';
+        ? `${who} lacks ${missing}: grant it in Camunda Admin → Authorizations (a rollback needs READ on Deployment and Process/Decision Definition, CREATE on Deployment, and membership of the deployment's tenant).`
+        : "Grant the user READ on Deployment and Process/Decision Definition and CREATE on Deployment in Camunda Admin → Authorizations, and membership of the deployment's tenant.";
       return new ActionError('Not authorized on the Camunda engine', `${where}${engineSays} ${fix}`, options);
     }
     case 404:

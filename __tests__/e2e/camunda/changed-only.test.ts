@@ -117,7 +117,8 @@ describeWithEngine('camunda: deploy-changed-only deployments, resource by resour
     const engine = adminClient(url);
     const name = uniqueName('create');
     const [a, b] = [uniqueKey('a'), uniqueKey('b')];
-    const both = (x: string, y: string) => ({ 'a.bpmn': bpmnProcess(a, x), 'b.bpmn': bpmnProcess(b, y) });
+    // A resource name with a folder, as build tools deploy them, survives the multipart upload.
+    const both = (x: string, y: string) => ({ 'a.bpmn': bpmnProcess(a, x), 'models/b.bpmn': bpmnProcess(b, y) });
     await engine.deploy(name, both('a1', 'b1'), { changedOnly: true, tenantId: 'tenantA' });
     await engine.deploy(name, both('a2', 'b1'), { changedOnly: true, tenantId: 'tenantA' });
     const d3 = await engine.deploy(name, both('a2', 'b2'), { changedOnly: true, tenantId: 'tenantA' });

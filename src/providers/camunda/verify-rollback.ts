@@ -8,6 +8,8 @@ const KINDS: DefinitionKind[] = ['process', 'decision'];
 const MAX_DEFINITIONS_READ = 1000;
 /** Distinct keys checked for being the latest version (one request each). */
 export const MAX_KEYS_CHECKED = 100;
+/** Diagram images the engine generates on deploy (ProcessEngineConfiguration createDiagramOnDeploy): not sent, yet held. */
+const GENERATED_DIAGRAM = /\.(png|jpg|jpeg|gif|svg)$/i;
 
 /**
  * `completed` needs proof, read back from the engine:
@@ -41,6 +43,8 @@ export async function verifyRollback(ctx: CamundaContext, plan: RollbackPlan, re
   for (const resource of held) {
     const change = expected.get(resource.name);
     if (!change || names.has(resource.name)) {
+      // With createDiagramOnDeploy the engine adds a diagram image of each process it deploys.
+      if (!change && GENERATED_DIAGRAM.test(resource.name)) continue;
       problems.push(`it holds '${resource.name}', which the rollback did not send`);
       continue;
     }

@@ -1,14 +1,10 @@
-import * as core from '@actions/core';
-
-/** The few log calls the pipeline makes, passed in so tests can read what a user would see. */
+/**
+ * The few log calls the pipeline makes, passed in so tests can read what a user would see. The
+ * only implementation that reaches the runner is report/action-io's, which makes the text safe
+ * and removes secrets: there is deliberately no direct @actions/core logger beside it.
+ */
 export interface Logger {
   info(message: string): void;
   warning(message: string, title?: string): void;
   debug(message: string): void;
 }
-
-export const coreLogger: Logger = {
-  info: (message) => core.info(message),
-  warning: (message, title) => core.warning(message, title ? { title } : undefined),
-  debug: (message) => core.debug(message)
-};

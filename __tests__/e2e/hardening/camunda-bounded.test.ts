@@ -69,6 +69,52 @@ describeWithEngine('camunda: history reads are capped by rows, not pages', () =>
     expect(proxy.requests.length).toBeLessThanOrEqual(1_000 + 22);
   }, 60_000);
 
+  it("'previous' over 10,000 deployments needs a handful of requests, not one per deployment", async () => {
+    const url = await engineUrl();
+    const proxy = await proxyFor(url);
+    const name = uniqueName('long');
+    const all = fakeHistory(name).slice(0, 10_000);
+    proxy.add({
+      method: 'GET',
+      path: /\/deployment$/,
+      times: Infinity,
+      fault: {
+        kind: 'respond',
+        respond: ({ url: asked }) => {
+          const query = new URL(asked, 'http://x').searchParams;
+          const before = query.get('before') ? parseEngineTime(query.get('before')!)! : Infinity;
+          const after = query.get('after') ? parseEngineTime(query.get('after')!)! : -Infinity;
+          const first = Number(query.get('firstResult') ?? 0);
+          const page = all
+            .filter((row) => parseEngineTime(row.deploymentTime)! < before && parseEngineTime(row.deploymentTime)! > after)
+            .slice(first, first + Number(query.get('maxResults')));
+          return { status: 200, body: JSON.stringify(page) };
+        }
+      }
+    });
+    // Every deployment holds one model whose bytes are its own index: each one changed something.
+    proxy.add({
+      method: 'GET',
+      path: /\/deployment\/fake-\d+\/resources$/,
+      times: Infinity,
+      fault: { kind: 'respond', respond: ({ url: asked }) => ({ status: 200, body: JSON.stringify([{ id: `${/fake-\d+/.exec(asked)![0]}-p`, name: 'p.bpmn' }]) }) }
+    });
+    proxy.add({
+      method: 'GET',
+      path: /\/deployment\/fake-\d+\/resources\/[^/]+\/data$/,
+      times: Infinity,
+      fault: {
+        kind: 'respond',
+        respond: ({ url: asked }) => ({ status: 200, body: `<model of ${/fake-\d+/.exec(asked)![0]}/>`, headers: { 'Content-Type': 'application/octet-stream' } })
+      }
+    });
+
+    const run = await rollback(proxy.url, { app_id: name, dry_run: 'true' });
+
+    expect(run.outputs).toMatchObject({ status: 'dry_run', revision_id: 'fake-1', previous_deployment_id: 'fake-0' });
+    expect(proxy.requests.length).toBeLessThanOrEqual(15);
+  });
+
   it('verification asks once per definition key, however many definitions a server lists (5,000 of one key)', async () => {
     const url = await engineUrl();
     const engine = adminClient(url);

@@ -28423,11 +28423,53 @@ function pollIntervalMs(round) {
 
 /***/ }),
 
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MU: () => (/* binding */ TimeoutError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   lZ: () => (/* binding */ ActionError)
+/* harmony export */ });
+/**
+ * An expected failure: something the user or the platform got wrong that we can explain.
+ * The entry point prints these as one annotation with a title, never as a stack trace.
+ */
+class ActionError extends Error {
+    title;
+    changed;
+    constructor(title, message, options = {}) {
+        super(message);
+        this.title = title;
+        this.name = 'ActionError';
+        this.changed = options.changed;
+    }
+}
+/** Bad input, caught before any request is sent. The message names the input. */
+class InputError extends ActionError {
+    input;
+    constructor(input, message) {
+        super(`Invalid input '${input}'`, message, { changed: 'nothing' });
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+/** Thrown when the run's overall `timeout` is used up. */
+class TimeoutError extends ActionError {
+    constructor(message, options = {}) {
+        super('Rollback timed out', message, options);
+        this.name = 'TimeoutError';
+    }
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(145);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1339);
 // The runner executes dist/index.js, bundled from here.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28437,7 +28479,196 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 145:
+/***/ 9011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ defaultOf),
+/* harmony export */   W: () => (/* binding */ INPUT_DEFAULTS)
+/* harmony export */ });
+/**
+ * The defaults action.yml declares. The runner sets INPUT_<NAME> to the default for every input
+ * the workflow leaves out, so "given" means "differs from this". A test keeps it equal to
+ * action.yml.
+ */
+const INPUT_DEFAULTS = {
+    provider: 'phala',
+    revision: 'previous',
+    wait: 'true',
+    timeout: '600',
+    dry_run: 'false',
+    health_status: '200-399',
+    health_timeout: '300',
+    rollback_when: 'always',
+    health_failures: '3',
+    health_interval: '10',
+    environment: 'production'
+};
+/** The default of an input, '' for one action.yml gives none. */
+function defaultOf(name) {
+    return INPUT_DEFAULTS[name] ?? '';
+}
+
+
+/***/ }),
+
+/***/ 3718:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cq: () => (/* binding */ checkUrlCharacters),
+/* harmony export */   KJ: () => (/* binding */ canonicalUuid),
+/* harmony export */   Kg: () => (/* binding */ hasControlCharacters),
+/* harmony export */   R5: () => (/* binding */ readInput),
+/* harmony export */   ZZ: () => (/* binding */ parseTimeout),
+/* harmony export */   Zs: () => (/* binding */ quoteInput),
+/* harmony export */   ao: () => (/* binding */ parseUserName),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   nV: () => (/* binding */ parseApiUrl),
+/* harmony export */   o7: () => (/* binding */ parseSecret),
+/* harmony export */   ry: () => (/* binding */ splitList),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* unused harmony export MAX_INPUT_LENGTH */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9011);
+
+
+/** Longest input value the action accepts; anything longer is a paste accident, not a value. */
+const MAX_INPUT_LENGTH = 8192;
+const MAX_TIMEOUT_SECONDS = 6 * 60 * 60; // a GitHub-hosted job cannot run longer
+/**
+ * A value echoed back in an error message: cut short and with control characters shown as
+ * escapes, so an enormous or multi-line input cannot flood the log or forge a line.
+ */
+function quoteInput(text, max = 80) {
+    const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+    return `'${JSON.stringify(cut).slice(1, -1).replace(/\\"/g, '"')}'`;
+}
+/** Reads an input, refusing absurd lengths before anything else looks at it. */
+function readInput(read, name) {
+    const raw = read(name);
+    if (raw.length > MAX_INPUT_LENGTH) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `The value is ${raw.length} characters long; at most ${MAX_INPUT_LENGTH} are accepted. Check what is passed as ${name}.`);
+    }
+    return raw;
+}
+/** Control characters: never part of a name, an id or a credential, often a paste accident. */
+function hasControlCharacters(text) {
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
+    return /[\u0000-\u001f\u007f]/.test(text);
+}
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+/**
+ * C0 and C1 controls and Unicode line breaks. A URL parser silently drops a tab or a line break
+ * inside a URL (WHATWG URL), so a pasted break would send the requests to another path.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
+const URL_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Refuses a URL input holding any control character, at either end too. Never echoes the value (it may carry a secret). */
+function checkUrlCharacters(input, raw) {
+    const at = raw.search(URL_CONTROLS);
+    if (at === -1)
+        return;
+    const code = raw.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `The URL holds a line break or another control character (U+${code}, character ${at + 1} of ${raw.length}). A URL cannot carry one, and dropping it would send the requests to another address. Give the URL on one line, without a trailing line break.`);
+}
+/**
+ * An API base URL: https (plain http only to loopback, since the credential would travel in
+ * clear), no credentials, no query or fragment (paths are appended to it). Returned without a
+ * trailing slash.
+ */
+function parseApiUrl(raw, example, input = 'api_url') {
+    checkUrlCharacters(input, raw);
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${quoteInput(raw)} is not a URL. Expected e.g. ${example}.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${quoteInput(raw)} must be an https:// URL, e.g. ${example}.`);
+    }
+    if (url.username || url.password) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'The URL must not contain credentials; pass them in their own inputs, from secrets.');
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${url.origin}' uses plain http, which would send the credentials unencrypted. Use https (plain http is allowed only for loopback addresses).`);
+    }
+    if (url.search || url.hash || raw.includes('?') || raw.includes('#')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${quoteInput(raw)} has a query string or fragment ('?' or '#'); give the base URL only, e.g. ${example}.`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+/**
+ * A credential: trimmed, then refused if it holds whitespace, control or non-ASCII characters,
+ * which an HTTP header cannot carry (usually a paste with a line break or a smart quote).
+ * Masked before it is checked, so even a refused value never shows in the log; the masker
+ * registers every form a server could echo it in (see report/redact's echoForms).
+ */
+function parseSecret(name, raw, mask) {
+    const value = raw.trim();
+    if (value)
+        mask(value);
+    return checkHeaderText(name, value);
+}
+/**
+ * A user name for HTTP Basic: checked like a credential, but not masked. It is not a secret, and
+ * a message that names the user (e.g. who lacks a permission) must stay readable.
+ */
+function parseUserName(name, raw) {
+    return checkHeaderText(name, raw.trim());
+}
+function checkHeaderText(name, value) {
+    if (/\s/.test(value) || hasControlCharacters(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `The value contains whitespace or control characters; copy it again without line breaks.`);
+    }
+    if (/[^\u0020-\u007e]/.test(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `The value contains characters that are not printable ASCII (e.g. a smart quote or an accent); HTTP headers cannot carry them. Copy it again from its source.`);
+    }
+    return value;
+}
+function parseBoolean(name, raw, fallback) {
+    const text = raw.trim();
+    if (text === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `${quoteInput(text)} is not a boolean: use true or false.`);
+}
+function parseTimeout(raw) {
+    const text = raw.trim() || _defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT_DEFAULTS */ .W.timeout;
+    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_TIMEOUT_SECONDS) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('timeout', `${quoteInput(text)} is not a timeout: expected a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS} (e.g. 600).`);
+    }
+    return Number(text);
+}
+const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+/** A UUID in canonical form (lower case, dashed), or undefined. Dashless input is accepted. */
+function canonicalUuid(text) {
+    if (!UUID.test(text))
+        return undefined;
+    const hex = text.replace(/-/g, '').toLowerCase();
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+/** Items separated by commas, spaces or new lines (how people paste lists into a YAML input). */
+function splitList(raw, separators = /[\s,]+/) {
+    return raw
+        .split(separators)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+
+
+/***/ }),
+
+/***/ 1339:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31397,38 +31628,8 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./src/clock.ts
 var src_clock = __nccwpck_require__(9373);
-;// CONCATENATED MODULE: ./src/errors.ts
-/**
- * An expected failure: something the user or the platform got wrong that we can explain.
- * The entry point prints these as one annotation with a title, never as a stack trace.
- */
-class ActionError extends Error {
-    title;
-    changed;
-    constructor(title, message, options = {}) {
-        super(message);
-        this.title = title;
-        this.name = 'ActionError';
-        this.changed = options.changed;
-    }
-}
-/** Bad input, caught before any request is sent. The message names the input. */
-class InputError extends ActionError {
-    input;
-    constructor(input, message) {
-        super(`Invalid input '${input}'`, message, { changed: 'nothing' });
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-/** Thrown when the run's overall `timeout` is used up. */
-class TimeoutError extends ActionError {
-    constructor(message, options = {}) {
-        super('Rollback timed out', message, options);
-        this.name = 'TimeoutError';
-    }
-}
-
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/http/transport-error.ts
 /**
  * The request went out but no HTTP answer came back (reset, refused, timeout). For a POST this
@@ -31477,239 +31678,10 @@ function hintFor(code, message) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/inputs/defaults.ts
-/**
- * The defaults action.yml declares. The runner sets INPUT_<NAME> to the default for every input
- * the workflow leaves out, so "given" means "differs from this". A test keeps it equal to
- * action.yml.
- */
-const INPUT_DEFAULTS = {
-    provider: 'phala',
-    revision: 'previous',
-    wait: 'true',
-    timeout: '600',
-    dry_run: 'false',
-    health_status: '200-399',
-    health_timeout: '300',
-    environment: 'production'
-};
-/** The default of an input, '' for one action.yml gives none. */
-function defaultOf(name) {
-    return INPUT_DEFAULTS[name] ?? '';
-}
-
-;// CONCATENATED MODULE: ./src/inputs/parse.ts
-
-
-/** Longest input value the action accepts; anything longer is a paste accident, not a value. */
-const MAX_INPUT_LENGTH = 8192;
-const MAX_TIMEOUT_SECONDS = 6 * 60 * 60; // a GitHub-hosted job cannot run longer
-/**
- * A value echoed back in an error message: cut short and with control characters shown as
- * escapes, so an enormous or multi-line input cannot flood the log or forge a line.
- */
-function quoteInput(text, max = 80) {
-    const cut = text.length > max ? `${text.slice(0, max)}…` : text;
-    return `'${JSON.stringify(cut).slice(1, -1).replace(/\\"/g, '"')}'`;
-}
-/** Reads an input, refusing absurd lengths before anything else looks at it. */
-function readInput(read, name) {
-    const raw = read(name);
-    if (raw.length > MAX_INPUT_LENGTH) {
-        throw new InputError(name, `The value is ${raw.length} characters long; at most ${MAX_INPUT_LENGTH} are accepted. Check what is passed as ${name}.`);
-    }
-    return raw;
-}
-/** Control characters: never part of a name, an id or a credential, often a paste accident. */
-function hasControlCharacters(text) {
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
-    return /[\u0000-\u001f\u007f]/.test(text);
-}
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
-}
-/**
- * C0 and C1 controls and Unicode line breaks. A URL parser silently drops a tab or a line break
- * inside a URL (WHATWG URL), so a pasted break would send the requests to another path.
- */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
-const URL_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-/** Refuses a URL input holding any control character, at either end too. Never echoes the value (it may carry a secret). */
-function checkUrlCharacters(input, raw) {
-    const at = raw.search(URL_CONTROLS);
-    if (at === -1)
-        return;
-    const code = raw.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
-    throw new InputError(input, `The URL holds a line break or another control character (U+${code}, character ${at + 1} of ${raw.length}). A URL cannot carry one, and dropping it would send the requests to another address. Give the URL on one line, without a trailing line break.`);
-}
-/**
- * An API base URL: https (plain http only to loopback, since the credential would travel in
- * clear), no credentials, no query or fragment (paths are appended to it). Returned without a
- * trailing slash.
- */
-function parseApiUrl(raw, example, input = 'api_url') {
-    checkUrlCharacters(input, raw);
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new InputError(input, `${quoteInput(raw)} is not a URL. Expected e.g. ${example}.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError(input, `${quoteInput(raw)} must be an https:// URL, e.g. ${example}.`);
-    }
-    if (url.username || url.password) {
-        throw new InputError(input, 'The URL must not contain credentials; pass them in their own inputs, from secrets.');
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new InputError(input, `'${url.origin}' uses plain http, which would send the credentials unencrypted. Use https (plain http is allowed only for loopback addresses).`);
-    }
-    if (url.search || url.hash || raw.includes('?') || raw.includes('#')) {
-        throw new InputError(input, `${quoteInput(raw)} has a query string or fragment ('?' or '#'); give the base URL only, e.g. ${example}.`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-/**
- * A credential: trimmed, then refused if it holds whitespace, control or non-ASCII characters,
- * which an HTTP header cannot carry (usually a paste with a line break or a smart quote).
- * Masked before it is checked, so even a refused value never shows in the log; the masker
- * registers every form a server could echo it in (see report/redact's echoForms).
- */
-function parseSecret(name, raw, mask) {
-    const value = raw.trim();
-    if (value)
-        mask(value);
-    return checkHeaderText(name, value);
-}
-/**
- * A user name for HTTP Basic: checked like a credential, but not masked. It is not a secret, and
- * a message that names the user (e.g. who lacks a permission) must stay readable.
- */
-function parseUserName(name, raw) {
-    return checkHeaderText(name, raw.trim());
-}
-function checkHeaderText(name, value) {
-    if (/\s/.test(value) || hasControlCharacters(value)) {
-        throw new InputError(name, `The value contains whitespace or control characters; copy it again without line breaks.`);
-    }
-    if (/[^\u0020-\u007e]/.test(value)) {
-        throw new InputError(name, `The value contains characters that are not printable ASCII (e.g. a smart quote or an accent); HTTP headers cannot carry them. Copy it again from its source.`);
-    }
-    return value;
-}
-function parseBoolean(name, raw, fallback) {
-    const text = raw.trim();
-    if (text === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(text))
-        return false;
-    throw new InputError(name, `${quoteInput(text)} is not a boolean: use true or false.`);
-}
-function parseTimeout(raw) {
-    const text = raw.trim() || INPUT_DEFAULTS.timeout;
-    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_TIMEOUT_SECONDS) {
-        throw new InputError('timeout', `${quoteInput(text)} is not a timeout: expected a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS} (e.g. 600).`);
-    }
-    return Number(text);
-}
-const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
-/** A UUID in canonical form (lower case, dashed), or undefined. Dashless input is accepted. */
-function canonicalUuid(text) {
-    if (!UUID.test(text))
-        return undefined;
-    const hex = text.replace(/-/g, '').toLowerCase();
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-/** Items separated by commas, spaces or new lines (how people paste lists into a YAML input). */
-function splitList(raw, separators = /[\s,]+/) {
-    return raw
-        .split(separators)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-
-;// CONCATENATED MODULE: ./src/verify/health-status.ts
-
-
-const DEFAULT_HEALTH_STATUS = '200-399';
-const DEFAULT_HEALTH_TIMEOUT_SECONDS = 300;
-const MAX_HEALTH_TIMEOUT_SECONDS = 3600;
-const EXPECTED_STATUS = 'expected a status code (200), a range (200-399 or 200..399) or a comma-separated list of them (200,204,300-302), with codes from 100 to 599';
-/**
- * `health_status`: one code, a range (`a-b` or `a..b`), or a comma list mixing them.
- * Empty means 200-399: a redirect is a sign of life, and the check never follows one to
- * another origin, so it is judged by its own status.
- */
-function parseHealthStatus(raw) {
-    const text = raw.trim() || DEFAULT_HEALTH_STATUS;
-    const ranges = [];
-    for (const part of text.split(',')) {
-        const item = part.trim();
-        const match = /^(\d{3})(?:\s*(?:-|\.\.)\s*(\d{3}))?$/.exec(item);
-        if (!match) {
-            const what = item === '' ? 'an empty entry' : `'${item}'`;
-            throw new InputError('health_status', `'${text}' has ${what}: ${EXPECTED_STATUS}.`);
-        }
-        const low = Number(match[1]);
-        const high = match[2] === undefined ? low : Number(match[2]);
-        for (const code of [low, high]) {
-            if (code < 100 || code > 599) {
-                throw new InputError('health_status', `${code} in '${text}' is not an HTTP status code: codes run from 100 to 599.`);
-            }
-        }
-        if (low > high) {
-            throw new InputError('health_status', `'${item}' in '${text}' is an empty range: write the lower code first (e.g. ${high}-${low}).`);
-        }
-        ranges.push([low, high]);
-    }
-    const description = ranges.map(([low, high]) => (low === high ? String(low) : `${low}-${high}`)).join(', ');
-    return {
-        ranges,
-        description,
-        matches: (status) => ranges.some(([low, high]) => status >= low && status <= high)
-    };
-}
-/**
- * `health_url`: the app's own address, polled without any credentials. Returns undefined when
- * empty (no health check). Plain http only for loopback, matching api_url: a health endpoint on
- * the public internet should not be trusted over an unauthenticated channel.
- */
-function parseHealthUrl(raw) {
-    const text = raw.trim();
-    if (text === '')
-        return undefined;
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new InputError('health_url', `'${text}' is not an absolute URL. Expected e.g. https://app.example.com/health.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError('health_url', `'${text}' must be an https:// URL.`);
-    }
-    if (url.username || url.password) {
-        throw new InputError('health_url', 'The URL must not contain credentials: the health check sends none, so the endpoint must answer without them.');
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new InputError('health_url', `'${url.origin}' uses plain http. Use https (plain http is allowed only for loopback addresses).`);
-    }
-    url.hash = '';
-    return url.href;
-}
-/** `health_timeout`: whole seconds from 1 to 3600, default 300. */
-function parseHealthTimeout(raw) {
-    const text = raw.trim() || String(DEFAULT_HEALTH_TIMEOUT_SECONDS);
-    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_HEALTH_TIMEOUT_SECONDS) {
-        throw new InputError('health_timeout', `'${text}' is not a health timeout: expected a whole number of seconds from 1 to ${MAX_HEALTH_TIMEOUT_SECONDS} (e.g. ${DEFAULT_HEALTH_TIMEOUT_SECONDS}).`);
-    }
-    return Number(text);
-}
-
+// EXTERNAL MODULE: ./src/inputs/parse.ts
+var parse = __nccwpck_require__(3718);
+// EXTERNAL MODULE: ./src/verify/health-status.ts
+var health_status = __nccwpck_require__(8294);
 ;// CONCATENATED MODULE: ./src/report/redact.ts
 /** Shortest piece of a secret treated as an echo of it; shorter runs are too common to mean anything. */
 const MIN_ECHO = 12;
@@ -31910,39 +31882,39 @@ function parseRevisionSelector(raw, rules = { hashes: true }) {
     const idRule = rules.id ?? { pattern: DEFAULT_ID, describe: 'a revision id (letters, digits, _ and -)' };
     const forms = ["'previous'", "'previous~N'", ...(rules.current ? ["'current'"] : []), idRule.describe, ...(rules.hashes ? ['a compose hash (hex, optional 0x)'] : [])];
     if (text === '') {
-        throw new InputError('revision', `revision is empty. Use ${forms.join(', ')}.`);
+        throw new errors/* InputError */.dz('revision', `revision is empty. Use ${forms.join(', ')}.`);
     }
     const previous = /^previous(?:~(\d+))?$/i.exec(text);
     if (previous) {
         const steps = previous[1] === undefined ? 1 : Number(previous[1]);
         if (!Number.isSafeInteger(steps) || steps < 1 || steps > MAX_STEPS) {
-            throw new InputError('revision', `${quoteInput(text)}: N in previous~N must be a whole number from 1 to ${MAX_STEPS}.`);
+            throw new errors/* InputError */.dz('revision', `${(0,parse/* quoteInput */.Zs)(text)}: N in previous~N must be a whole number from 1 to ${MAX_STEPS}.`);
         }
         return { kind: 'previous', steps, text };
     }
     if (/^previous/i.test(text)) {
-        throw new InputError('revision', `${quoteInput(text)} is not understood. Write 'previous' or 'previous~N' with N ≥ 1, e.g. previous~2.`);
+        throw new errors/* InputError */.dz('revision', `${(0,parse/* quoteInput */.Zs)(text)} is not understood. Write 'previous' or 'previous~N' with N ≥ 1, e.g. previous~2.`);
     }
     if (/^current$/i.test(text)) {
         if (rules.current)
             return { kind: 'current', text };
-        throw new InputError('revision', `'current' is not supported on this platform. Use ${forms.join(', ')}.`);
+        throw new errors/* InputError */.dz('revision', `'current' is not supported on this platform. Use ${forms.join(', ')}.`);
     }
     if (rules.hashes) {
         // Compose hashes come bare or 0x-prefixed, in either case (the full normalisation is Phala's own).
         const hex = text.toLowerCase().replace(/^0x/, '');
         if (/^[0-9a-f]+$/.test(hex) && hex.length >= MIN_PREFIX_LENGTH) {
             if (hex.length > FULL_HASH_LENGTH) {
-                throw new InputError('revision', `${quoteInput(text)} has ${hex.length} hex characters; a compose hash has ${FULL_HASH_LENGTH}.`);
+                throw new errors/* InputError */.dz('revision', `${(0,parse/* quoteInput */.Zs)(text)} has ${hex.length} hex characters; a compose hash has ${FULL_HASH_LENGTH}.`);
             }
             return { kind: 'ref', revisionId: text, hashPrefix: hex, text };
         }
         if (/^0x/i.test(text)) {
-            throw new InputError('revision', `${quoteInput(text)} looks like a compose hash but is not ${MIN_PREFIX_LENGTH}–${FULL_HASH_LENGTH} hex characters after 0x.`);
+            throw new errors/* InputError */.dz('revision', `${(0,parse/* quoteInput */.Zs)(text)} looks like a compose hash but is not ${MIN_PREFIX_LENGTH}–${FULL_HASH_LENGTH} hex characters after 0x.`);
         }
     }
     if (!idRule.pattern.test(text)) {
-        throw new InputError('revision', `${quoteInput(text)} is neither ${forms.join(', ')}.`.replace(/, ([^,]*)\.$/, ' nor $1.'));
+        throw new errors/* InputError */.dz('revision', `${(0,parse/* quoteInput */.Zs)(text)} is neither ${forms.join(', ')}.`.replace(/, ([^,]*)\.$/, ' nor $1.'));
     }
     return { kind: 'ref', revisionId: text, text };
 }
@@ -31968,22 +31940,22 @@ const MAX_NAME_LENGTH = 255;
  */
 function readCamundaInputs(read, _env, mask, common) {
     const auth = parseAuth(read, mask);
-    const rawUrl = readInput(read, 'api_url').trim();
+    const rawUrl = (0,parse/* readInput */.R5)(read, 'api_url').trim();
     if (!rawUrl) {
-        throw new InputError('api_url', `api_url is required for provider camunda: the engine-rest base, e.g. ${EXAMPLE_URL} (a named engine: ${EXAMPLE_URL}/engine/{name}).`);
+        throw new errors/* InputError */.dz('api_url', `api_url is required for provider camunda: the engine-rest base, e.g. ${EXAMPLE_URL} (a named engine: ${EXAMPLE_URL}/engine/{name}).`);
     }
-    const apiUrl = parseApiUrl(rawUrl, EXAMPLE_URL);
-    const revision = parseRevisionSelector(readInput(read, 'revision') || 'previous', { id: { pattern: DEPLOYMENT_ID, describe: 'a deployment id' } });
-    const appId = readInput(read, 'app_id').trim();
+    const apiUrl = (0,parse/* parseApiUrl */.nV)(rawUrl, EXAMPLE_URL);
+    const revision = parseRevisionSelector((0,parse/* readInput */.R5)(read, 'revision') || 'previous', { id: { pattern: DEPLOYMENT_ID, describe: 'a deployment id' } });
+    const appId = (0,parse/* readInput */.R5)(read, 'app_id').trim();
     if (!appId && revision.kind !== 'ref') {
-        throw new InputError('app_id', `app_id is required with revision ${quoteInput(revision.text)}: the deployment name, as Cockpit shows it. Only with a deployment id as revision may it be left empty.`);
+        throw new errors/* InputError */.dz('app_id', `app_id is required with revision ${(0,parse/* quoteInput */.Zs)(revision.text)}: the deployment name, as Cockpit shows it. Only with a deployment id as revision may it be left empty.`);
     }
-    if (appId.length > MAX_NAME_LENGTH || hasControlCharacters(appId)) {
-        throw new InputError('app_id', `${quoteInput(appId)} cannot be a deployment name: at most ${MAX_NAME_LENGTH} characters, no control characters.`);
+    if (appId.length > MAX_NAME_LENGTH || (0,parse/* hasControlCharacters */.Kg)(appId)) {
+        throw new errors/* InputError */.dz('app_id', `${(0,parse/* quoteInput */.Zs)(appId)} cannot be a deployment name: at most ${MAX_NAME_LENGTH} characters, no control characters.`);
     }
-    const tenantId = readInput(read, 'tenant_id').trim();
+    const tenantId = (0,parse/* readInput */.R5)(read, 'tenant_id').trim();
     if (tenantId && !/^[A-Za-z0-9_-]{1,64}$/.test(tenantId)) {
-        throw new InputError('tenant_id', `${quoteInput(tenantId)} is not a tenant id: the engine allows letters, digits, _ and -.`);
+        throw new errors/* InputError */.dz('tenant_id', `${(0,parse/* quoteInput */.Zs)(tenantId)} is not a tenant id: the engine allows letters, digits, _ and -.`);
     }
     return {
         ...common,
@@ -31993,38 +31965,38 @@ function readCamundaInputs(read, _env, mask, common) {
         appId,
         revision,
         tenantId: tenantId || undefined,
-        resources: parseResources(readInput(read, 'resources'))
+        resources: parseResources((0,parse/* readInput */.R5)(read, 'resources'))
     };
 }
 function parseAuth(read, mask) {
     // Both secrets masked first, so a refused combination never shows one. The user name is not a
     // secret (a 403 names the user), but the Basic header's base64 of user:password is.
-    const password = parseSecret('password', readInput(read, 'password'), mask);
-    const token = parseSecret('api_key', readInput(read, 'api_key'), mask);
-    const username = parseUserName('username', readInput(read, 'username'));
+    const password = (0,parse/* parseSecret */.o7)('password', (0,parse/* readInput */.R5)(read, 'password'), mask);
+    const token = (0,parse/* parseSecret */.o7)('api_key', (0,parse/* readInput */.R5)(read, 'api_key'), mask);
+    const username = (0,parse/* parseUserName */.ao)('username', (0,parse/* readInput */.R5)(read, 'username'));
     if (username && password)
         mask(basicCredential(username, password));
     if (token && (username || password)) {
-        throw new InputError('api_key', 'Give either api_key (a bearer token, for an engine behind an OAuth proxy) or username and password (HTTP Basic), not both.');
+        throw new errors/* InputError */.dz('api_key', 'Give either api_key (a bearer token, for an engine behind an OAuth proxy) or username and password (HTTP Basic), not both.');
     }
     if (token)
         return { kind: 'bearer', token };
     if (username && !password)
-        throw new InputError('password', 'username is set but password is empty: HTTP Basic needs both (from secrets), or neither for an engine without authentication.');
+        throw new errors/* InputError */.dz('password', 'username is set but password is empty: HTTP Basic needs both (from secrets), or neither for an engine without authentication.');
     if (password && !username)
-        throw new InputError('username', 'password is set but username is empty: HTTP Basic needs both, or neither for an engine without authentication.');
+        throw new errors/* InputError */.dz('username', 'password is set but username is empty: HTTP Basic needs both, or neither for an engine without authentication.');
     if (username && username.includes(':'))
-        throw new InputError('username', 'The user name contains a colon, which HTTP Basic cannot carry.');
+        throw new errors/* InputError */.dz('username', 'The user name contains a colon, which HTTP Basic cannot carry.');
     return username ? { kind: 'basic', username, password } : { kind: 'none' };
 }
 function parseResources(raw) {
     // Resource names may contain spaces: only commas and line breaks separate them.
-    const names = splitList(raw, /[,\r\n]+/);
+    const names = (0,parse/* splitList */.ry)(raw, /[,\r\n]+/);
     if (names.length === 0)
         return undefined;
     for (const name of names) {
-        if (name.length > MAX_NAME_LENGTH || hasControlCharacters(name)) {
-            throw new InputError('resources', `${quoteInput(name)} cannot be a resource name: at most ${MAX_NAME_LENGTH} characters, no control characters.`);
+        if (name.length > MAX_NAME_LENGTH || (0,parse/* hasControlCharacters */.Kg)(name)) {
+            throw new errors/* InputError */.dz('resources', `${(0,parse/* quoteInput */.Zs)(name)} cannot be a resource name: at most ${MAX_NAME_LENGTH} characters, no control characters.`);
         }
     }
     return [...new Set(names)];
@@ -32040,17 +32012,17 @@ const PHALA_DEFAULT_API_URL = 'https://cloud-api.phala.com/api/v1';
  * so a workflow that already sets them for those tools works unchanged.
  */
 function readPhalaInputs(read, env, mask, common) {
-    const apiKey = parseSecret('api_key', readInput(read, 'api_key').trim() || (env.PHALA_CLOUD_API_KEY ?? '').trim(), mask);
+    const apiKey = (0,parse/* parseSecret */.o7)('api_key', (0,parse/* readInput */.R5)(read, 'api_key').trim() || (env.PHALA_CLOUD_API_KEY ?? '').trim(), mask);
     if (!apiKey) {
-        throw new InputError('api_key', 'No Phala Cloud API key. Set the api_key input (e.g. api_key: ${{ secrets.PHALA_CLOUD_API_KEY }}) or the PHALA_CLOUD_API_KEY environment variable.');
+        throw new errors/* InputError */.dz('api_key', 'No Phala Cloud API key. Set the api_key input (e.g. api_key: ${{ secrets.PHALA_CLOUD_API_KEY }}) or the PHALA_CLOUD_API_KEY environment variable.');
     }
-    const apiUrl = parseApiUrl(readInput(read, 'api_url').trim() || (env.PHALA_CLOUD_API_PREFIX ?? '').trim() || PHALA_DEFAULT_API_URL, PHALA_DEFAULT_API_URL);
-    const appId = parseAppId(readInput(read, 'app_id'));
-    const revision = parseRevisionSelector(readInput(read, 'revision') || 'previous', { hashes: true });
-    const vmUuids = parseVmUuids(readInput(read, 'vm_uuids'));
-    const txRaw = readInput(read, 'transaction_hash').trim();
+    const apiUrl = (0,parse/* parseApiUrl */.nV)((0,parse/* readInput */.R5)(read, 'api_url').trim() || (env.PHALA_CLOUD_API_PREFIX ?? '').trim() || PHALA_DEFAULT_API_URL, PHALA_DEFAULT_API_URL);
+    const appId = parseAppId((0,parse/* readInput */.R5)(read, 'app_id'));
+    const revision = parseRevisionSelector((0,parse/* readInput */.R5)(read, 'revision') || 'previous', { hashes: true });
+    const vmUuids = parseVmUuids((0,parse/* readInput */.R5)(read, 'vm_uuids'));
+    const txRaw = (0,parse/* readInput */.R5)(read, 'transaction_hash').trim();
     if (txRaw && !/^0x[0-9a-fA-F]{64}$/.test(txRaw)) {
-        throw new InputError('transaction_hash', `${quoteInput(txRaw)} is not a transaction hash: expected 0x followed by 64 hex characters.`);
+        throw new errors/* InputError */.dz('transaction_hash', `${(0,parse/* quoteInput */.Zs)(txRaw)} is not a transaction hash: expected 0x followed by 64 hex characters.`);
     }
     return {
         ...common,
@@ -32066,27 +32038,27 @@ function readPhalaInputs(read, env, mask, common) {
 function parseAppId(raw) {
     const text = raw.trim();
     if (!text) {
-        throw new InputError('app_id', 'app_id is required: the hex app id shown in the Phala Cloud dashboard (with or without the app_ prefix).');
+        throw new errors/* InputError */.dz('app_id', 'app_id is required: the hex app id shown in the Phala Cloud dashboard (with or without the app_ prefix).');
     }
     const hex = text.replace(/^app_/i, '');
     if (!/^[0-9a-fA-F]{8,64}$/.test(hex)) {
-        throw new InputError('app_id', `${quoteInput(text)} is not an app id: expected hex characters (e.g. a1b2c3…), optionally prefixed with app_.`);
+        throw new errors/* InputError */.dz('app_id', `${(0,parse/* quoteInput */.Zs)(text)} is not an app id: expected hex characters (e.g. a1b2c3…), optionally prefixed with app_.`);
     }
     return hex.toLowerCase();
 }
 function parseVmUuids(raw) {
-    const items = splitList(raw);
+    const items = (0,parse/* splitList */.ry)(raw);
     if (items.length === 1 && items[0].toLowerCase() === 'all')
         return 'all';
     const uuids = [];
     for (const item of items) {
         if (item.toLowerCase() === 'all') {
-            throw new InputError('vm_uuids', "'all' cannot be combined with other CVMs; give either 'all' or a list of vm_uuids.");
+            throw new errors/* InputError */.dz('vm_uuids', "'all' cannot be combined with other CVMs; give either 'all' or a list of vm_uuids.");
         }
         // The API lists vm_uuids dashed; a dashless copy (as the SDKs put it in paths) is the same CVM.
-        const uuid = canonicalUuid(item);
+        const uuid = (0,parse/* canonicalUuid */.KJ)(item);
         if (!uuid) {
-            throw new InputError('vm_uuids', `${quoteInput(item)} is not a CVM vm_uuid (expected a UUID such as 3f2b9c1e-5d4a-4c2b-9e8f-0a1b2c3d4e5f); separate several with commas, spaces or new lines.`);
+            throw new errors/* InputError */.dz('vm_uuids', `${(0,parse/* quoteInput */.Zs)(item)} is not a CVM vm_uuid (expected a UUID such as 3f2b9c1e-5d4a-4c2b-9e8f-0a1b2c3d4e5f); separate several with commas, spaces or new lines.`);
         }
         if (!uuids.includes(uuid))
             uuids.push(uuid);
@@ -32109,13 +32081,13 @@ const EXECUTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
  * that already sets it for the CLI works unchanged. Phala's environment fallbacks do not apply.
  */
 function readQoveryInputs(read, env, mask, common) {
-    const apiKey = parseSecret('api_key', readInput(read, 'api_key').trim() || (env.QOVERY_CLI_ACCESS_TOKEN ?? '').trim(), mask);
+    const apiKey = (0,parse/* parseSecret */.o7)('api_key', (0,parse/* readInput */.R5)(read, 'api_key').trim() || (env.QOVERY_CLI_ACCESS_TOKEN ?? '').trim(), mask);
     if (!apiKey) {
-        throw new InputError('api_key', 'No Qovery API token. Set the api_key input (e.g. api_key: ${{ secrets.QOVERY_API_TOKEN }}) or the QOVERY_CLI_ACCESS_TOKEN environment variable. Create a token in the Qovery console (Organization settings → API token).');
+        throw new errors/* InputError */.dz('api_key', 'No Qovery API token. Set the api_key input (e.g. api_key: ${{ secrets.QOVERY_API_TOKEN }}) or the QOVERY_CLI_ACCESS_TOKEN environment variable. Create a token in the Qovery console (Organization settings → API token).');
     }
-    const apiUrl = parseApiUrl(readInput(read, 'api_url').trim() || QOVERY_DEFAULT_API_URL, QOVERY_DEFAULT_API_URL);
-    const appId = parseEnvironmentId(readInput(read, 'app_id'));
-    const revision = parseRevisionSelector(readInput(read, 'revision') || 'previous', { current: true, id: { pattern: EXECUTION_ID, describe: 'an execution id' } });
+    const apiUrl = (0,parse/* parseApiUrl */.nV)((0,parse/* readInput */.R5)(read, 'api_url').trim() || QOVERY_DEFAULT_API_URL, QOVERY_DEFAULT_API_URL);
+    const appId = parseEnvironmentId((0,parse/* readInput */.R5)(read, 'app_id'));
+    const revision = parseRevisionSelector((0,parse/* readInput */.R5)(read, 'revision') || 'previous', { current: true, id: { pattern: EXECUTION_ID, describe: 'an execution id' } });
     if (revision.kind === 'ref')
         revision.revisionId = revision.revisionId.toLowerCase();
     return { ...common, provider: 'qovery', apiKey, apiUrl, appId, revision };
@@ -32123,11 +32095,11 @@ function readQoveryInputs(read, env, mask, common) {
 function parseEnvironmentId(raw) {
     const text = raw.trim();
     if (!text) {
-        throw new InputError('app_id', "app_id is required: the environment's id (a UUID), as shown in the console URL …/environment/<id>/overview.");
+        throw new errors/* InputError */.dz('app_id', "app_id is required: the environment's id (a UUID), as shown in the console URL …/environment/<id>/overview.");
     }
-    const uuid = canonicalUuid(text);
+    const uuid = (0,parse/* canonicalUuid */.KJ)(text);
     if (!uuid) {
-        throw new InputError('app_id', `${quoteInput(text)} is not an environment id: expected a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a.`);
+        throw new errors/* InputError */.dz('app_id', `${(0,parse/* quoteInput */.Zs)(text)} is not an environment id: expected a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a.`);
     }
     return uuid;
 }
@@ -32136,6 +32108,8 @@ function authorizationHeader(token) {
     return /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(token) ? `Bearer ${token}` : `Token ${token}`;
 }
 
+// EXTERNAL MODULE: ./src/inputs/defaults.ts
+var defaults = __nccwpck_require__(9011);
 ;// CONCATENATED MODULE: ./src/settings.ts
 const PROVIDERS = ['phala', 'camunda', 'qovery'];
 
@@ -32159,7 +32133,7 @@ const URL_INPUTS = ['api_url', 'health_url'];
 /** Whether the workflow set the input (the runner's default does not count). */
 function isGiven(read, name) {
     const value = read(name).trim();
-    return value !== '' && value !== defaultOf(name);
+    return value !== '' && value !== (0,defaults/* defaultOf */.H)(name);
 }
 /**
  * Refuses, before any request, an input that belongs to another provider, naming the provider
@@ -32172,7 +32146,7 @@ function refuseForeignInputs(read, provider) {
         for (const name of PROVIDER_ONLY_INPUTS[owner]) {
             if (!isGiven(read, name))
                 continue;
-            throw new InputError(name, `${name} is an input of provider ${owner} only; this run's provider is ${provider}, which has no such input and would roll back without it (e.g. more than you meant). Remove ${name} from the step's with:, or set provider: ${owner} if that is the platform meant.`);
+            throw new errors/* InputError */.dz(name, `${name} is an input of provider ${owner} only; this run's provider is ${provider}, which has no such input and would roll back without it (e.g. more than you meant). Remove ${name} from the step's with:, or set provider: ${owner} if that is the platform meant.`);
         }
     }
 }
@@ -32195,25 +32169,31 @@ function refuseForeignInputs(read, provider) {
  * of half-way through an incident. Secrets are passed to `mask` the moment they are read.
  */
 function getSettings(read, env, mask) {
-    const provider = parseProvider(readInput(read, 'provider'));
-    const githubToken = parseSecret('github_token', readInput(read, 'github_token'), mask);
+    const provider = parseProvider((0,parse/* readInput */.R5)(read, 'provider'));
+    const githubToken = (0,parse/* parseSecret */.o7)('github_token', (0,parse/* readInput */.R5)(read, 'github_token'), mask);
     refuseForeignInputs(read, provider);
     for (const name of URL_INPUTS)
-        checkUrlCharacters(name, readInput(read, name));
-    const healthUrl = parseHealthUrl(readInput(read, 'health_url'));
+        (0,parse/* checkUrlCharacters */.Cq)(name, (0,parse/* readInput */.R5)(read, name));
+    const healthUrl = (0,health_status/* parseHealthUrl */.Dk)((0,parse/* readInput */.R5)(read, 'health_url'), mask);
+    const rollbackWhen = (0,health_status/* parseRollbackWhen */.KI)((0,parse/* readInput */.R5)(read, 'rollback_when'));
+    const gate = { failures: (0,health_status/* parseHealthFailures */.VM)((0,parse/* readInput */.R5)(read, 'health_failures')), intervalSeconds: (0,health_status/* parseHealthInterval */.b6)((0,parse/* readInput */.R5)(read, 'health_interval')) };
+    if (rollbackWhen === 'unhealthy' && !healthUrl) {
+        throw new errors/* InputError */.dz('health_url', "rollback_when: unhealthy needs health_url: the app's health endpoint that decides whether to roll back (e.g. https://app.example.com/healthz).");
+    }
     const common = {
-        wait: parseBoolean('wait', readInput(read, 'wait'), true),
-        timeoutSeconds: parseTimeout(readInput(read, 'timeout')),
-        dryRun: parseBoolean('dry_run', readInput(read, 'dry_run'), false),
+        wait: (0,parse/* parseBoolean */.yG)('wait', (0,parse/* readInput */.R5)(read, 'wait'), true),
+        timeoutSeconds: (0,parse/* parseTimeout */.ZZ)((0,parse/* readInput */.R5)(read, 'timeout')),
+        dryRun: (0,parse/* parseBoolean */.yG)('dry_run', (0,parse/* readInput */.R5)(read, 'dry_run'), false),
         health: healthUrl
-            ? { url: healthUrl, matcher: parseHealthStatus(readInput(read, 'health_status')), timeoutSeconds: parseHealthTimeout(readInput(read, 'health_timeout')) }
+            ? { url: healthUrl, matcher: (0,health_status/* parseHealthStatus */.wX)((0,parse/* readInput */.R5)(read, 'health_status')), timeoutSeconds: (0,health_status/* parseHealthTimeout */.Ni)((0,parse/* readInput */.R5)(read, 'health_timeout')) }
             : undefined,
-        github: githubToken ? { token: githubToken, environment: parseEnvironment(readInput(read, 'environment')) } : undefined
+        gate: rollbackWhen === 'unhealthy' ? gate : undefined,
+        github: githubToken ? { token: githubToken, environment: parseEnvironment((0,parse/* readInput */.R5)(read, 'environment')) } : undefined
     };
     if (!healthUrl) {
         // Checked even when unused, so a typo does not wait for the day health_url is set.
-        parseHealthStatus(readInput(read, 'health_status'));
-        parseHealthTimeout(readInput(read, 'health_timeout'));
+        (0,health_status/* parseHealthStatus */.wX)((0,parse/* readInput */.R5)(read, 'health_status'));
+        (0,health_status/* parseHealthTimeout */.Ni)((0,parse/* readInput */.R5)(read, 'health_timeout'));
     }
     switch (provider) {
         case 'phala':
@@ -32225,17 +32205,17 @@ function getSettings(read, env, mask) {
     }
 }
 function parseProvider(raw) {
-    const provider = (raw.trim() || INPUT_DEFAULTS.provider).toLowerCase();
+    const provider = (raw.trim() || defaults/* INPUT_DEFAULTS */.W.provider).toLowerCase();
     if (!PROVIDERS.includes(provider)) {
-        throw new InputError('provider', `${quoteInput(provider)} is not supported. Supported: ${PROVIDERS.join(', ')}.`);
+        throw new errors/* InputError */.dz('provider', `${(0,parse/* quoteInput */.Zs)(provider)} is not supported. Supported: ${PROVIDERS.join(', ')}.`);
     }
     return provider;
 }
 /** A GitHub environment name: what the deployment record is filed under. */
 function parseEnvironment(raw) {
-    const name = raw.trim() || INPUT_DEFAULTS.environment;
-    if (name.length > 255 || hasControlCharacters(name)) {
-        throw new InputError('environment', `${quoteInput(name)} is not a GitHub environment name: at most 255 characters, no control characters.`);
+    const name = raw.trim() || defaults/* INPUT_DEFAULTS */.W.environment;
+    if (name.length > 255 || (0,parse/* hasControlCharacters */.Kg)(name)) {
+        throw new errors/* InputError */.dz('environment', `${(0,parse/* quoteInput */.Zs)(name)} is not a GitHub environment name: at most 255 characters, no control characters.`);
     }
     return name;
 }
@@ -32257,6 +32237,8 @@ function describeCancellation(progress) {
     if (progress.status)
         return `Cancelled after the run had ended with status '${progress.status}'.`;
     switch (progress.phase) {
+        case 'probing':
+            return `Cancelled while probing the app's health before deciding whether to roll back: nothing was read from or sent to ${platform}.`;
         case 'starting':
         case 'planning':
             return 'Cancelled before any redeploy was sent: nothing was changed.';
@@ -32292,6 +32274,14 @@ async function run(settings, deps) {
     const v = provider.vocabulary;
     progress.vocabulary = v;
     progress.appId = settings.appId;
+    if (deps.gate) {
+        progress.phase = 'probing';
+        const before = await deps.gate();
+        progress.healthBefore = before;
+        deps.setOutput('health_before', before.state);
+        if (before.state === 'healthy')
+            return finish(deps, 'skipped');
+    }
     progress.phase = 'planning';
     log.info(`Rolling back ${v.app.toLowerCase()} ${settings.appId || '(by revision id)'} on ${v.platform} to ${describeSelector(settings.revision)}.`);
     const plan = await provider.plan();
@@ -32353,7 +32343,7 @@ async function run(settings, deps) {
         progress.health = health;
         deps.setOutput('health', health.state);
         if (health.state === 'unhealthy') {
-            throw new ActionError('Health check failed after the rollback', `The rollback completed on ${v.platform}, but the app did not answer as expected: ${health.detail}`, {
+            throw new errors/* ActionError */.lZ('Health check failed after the rollback', `The rollback completed on ${v.platform}, but the app did not answer as expected: ${health.detail}`, {
                 changed: 'accepted'
             });
         }
@@ -32363,6 +32353,7 @@ async function run(settings, deps) {
 function finish(deps, status) {
     if (!deps.progress.health)
         deps.setOutput('health', 'skipped');
+    deps.setOutput('health_before', deps.progress.healthBefore?.state ?? 'not_checked');
     deps.progress.phase = 'done';
     deps.progress.status = status;
     deps.setOutput('status', status);
@@ -32420,7 +32411,7 @@ function resendPauseMs(retryAfter, now, fallbackMs) {
 const MAX_REDIRECTS = 3;
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 /** A body larger than the cap: never buffered whole, never retried. */
-class BodyTooLargeError extends ActionError {
+class BodyTooLargeError extends errors/* ActionError */.lZ {
     constructor(endpoint, limit, platform) {
         super(`Response from ${platform} too large`, `${endpoint} sent a body larger than ${Math.round(limit / 1024 / 1024)} MiB; the action stopped reading it. A proxy or a broken server may be answering; check api_url.`);
     }
@@ -32498,7 +32489,7 @@ class ApiClient {
                 return response;
             const next = new URL(location, url);
             if (next.origin !== this.base.origin) {
-                throw new ActionError('Redirect to another origin refused', `${response.endpoint} answered ${response.status} with a redirect to ${next.origin}. The action does not send its credentials to another origin. Set api_url to the API's real address (it is ${this.base.origin} now).`);
+                throw new errors/* ActionError */.lZ('Redirect to another origin refused', `${response.endpoint} answered ${response.status} with a redirect to ${next.origin}. The action does not send its credentials to another origin. Set api_url to the API's real address (it is ${this.base.origin} now).`);
             }
             url = next;
         }
@@ -32521,7 +32512,7 @@ class ApiClient {
         const endpoint = `${call.method} ${url.pathname}`;
         const remaining = deadline.remainingMs();
         if (remaining <= 0)
-            throw new TimeoutError(`The timeout ran out before ${endpoint} could be sent.`);
+            throw new errors/* TimeoutError */.MU(`The timeout ran out before ${endpoint} could be sent.`);
         const data = call.method !== 'POST' ? undefined : call.rawBody ? call.rawBody.data : Buffer.from(JSON.stringify(call.body ?? null), 'utf8');
         const headers = {
             Accept: 'application/json',
@@ -32547,7 +32538,7 @@ class ApiClient {
             return { status, headers: responseHeaders, text, bytes: call.raw ? bytes : undefined, endpoint, body: parsed.body, notJson: parsed.notJson && status >= 200 && status < 300 };
         }
         catch (error) {
-            if (error instanceof ActionError)
+            if (error instanceof errors/* ActionError */.lZ)
                 throw error;
             const lost = controller.signal.aborted ? new TransportError(endpoint, 'TIMEOUT', true) : toTransportError(endpoint, error);
             log.debug(`${endpoint} → no answer: ${lost.code} (${deadline.clock.now() - started} ms)`);
@@ -32608,7 +32599,7 @@ function excerpt(text, max = 200) {
 /** Thrown by the platform layers for a 2xx whose body is not JSON, where JSON was needed. */
 function notJsonError(response, platform) {
     const type = response.headers['content-type'] ?? 'no content type';
-    return new ActionError(`Unexpected response from ${platform}`, `${response.endpoint} answered ${response.status} with a body that is not JSON (${type}): "${excerpt(response.text, 120)}". A proxy or gateway may be in the way; check api_url.`);
+    return new errors/* ActionError */.lZ(`Unexpected response from ${platform}`, `${response.endpoint} answered ${response.status} with a body that is not JSON (${type}): "${excerpt(response.text, 120)}". A proxy or gateway may be in the way; check api_url.`);
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -32650,7 +32641,7 @@ function explainFailure(response, ctx) {
                 : ctx.auth === 'basic'
                     ? 'The username or password was not accepted: check the secrets passed as username and password, and that the user exists on this engine and is not locked.'
                     : 'The bearer token passed as api_key was not accepted: it may be expired or issued for another audience.';
-            return new ActionError('The Camunda engine rejected the credentials', `${where}${asks}${engineSays} ${fix}`, options);
+            return new errors/* ActionError */.lZ('The Camunda engine rejected the credentials', `${where}${asks}${engineSays} ${fix}`, options);
         }
         case 403: {
             const missing = said.missing.length
@@ -32660,24 +32651,24 @@ function explainFailure(response, ctx) {
             const fix = missing
                 ? `${who} lacks ${missing}: grant it in Camunda Admin → Authorizations (a rollback needs READ on Deployment and Process/Decision Definition, CREATE on Deployment, and membership of the deployment's tenant).`
                 : "Grant the user READ on Deployment and Process/Decision Definition and CREATE on Deployment in Camunda Admin → Authorizations, and membership of the deployment's tenant.";
-            return new ActionError('Not authorized on the Camunda engine', `${where}${engineSays} ${fix}`, options);
+            return new errors/* ActionError */.lZ('Not authorized on the Camunda engine', `${where}${engineSays} ${fix}`, options);
         }
         case 404:
             if (ctx.apiUrl && said.type === undefined && !ENGINE_REST_BASE.test(new URL(ctx.apiUrl).pathname.replace(/\/+$/, ''))) {
                 // Tomcat's (or a proxy's) HTML 404: nothing of engine-rest answered at that path.
-                return new ActionError('api_url looks incomplete', `${where} The server answered with a page that is not engine-rest's. api_url is ${ctx.apiUrl}, which does not end in /engine-rest: the engine's REST API lives below it, e.g. https://bpm.example.com/engine-rest (a named engine: …/engine-rest/engine/{name}).`, options);
+                return new errors/* ActionError */.lZ('api_url looks incomplete', `${where} The server answered with a page that is not engine-rest's. api_url is ${ctx.apiUrl}, which does not end in /engine-rest: the engine's REST API lives below it, e.g. https://bpm.example.com/engine-rest (a named engine: …/engine-rest/engine/{name}).`, options);
             }
-            return new ActionError('Deployment or resource not found', `${where}${engineSays} The deployment or one of its resources does not exist on this engine (it may have been deleted). Check revision, resources and api_url (a named engine is …/engine-rest/engine/{name}).`, options);
+            return new errors/* ActionError */.lZ('Deployment or resource not found', `${where}${engineSays} The deployment or one of its resources does not exist on this engine (it may have been deleted). Check revision, resources and api_url (a named engine is …/engine-rest/engine/{name}).`, options);
         case 400:
             if (RESULT_LIMIT.test(said.message ?? '')) {
-                return new ActionError("The engine's query limit refused a read", `${where}${engineSays} The engine is set up with queryMaxResultsLimit (a hardening setting), and this read asked for more rows than it allows. The action pages by the limit the engine names; tell the engine's operators, or raise the limit to at least 100.`, options);
+                return new errors/* ActionError */.lZ("The engine's query limit refused a read", `${where}${engineSays} The engine is set up with queryMaxResultsLimit (a hardening setting), and this read asked for more rows than it allows. The action pages by the limit the engine names; tell the engine's operators, or raise the limit to at least 100.`, options);
             }
-            return new ActionError('The Camunda engine refused the request', `${where}${engineSays} Check the inputs this request was built from (app_id, tenant_id, resources).`, options);
+            return new errors/* ActionError */.lZ('The Camunda engine refused the request', `${where}${engineSays} Check the inputs this request was built from (app_id, tenant_id, resources).`, options);
         default:
             if (response.status >= 500 || response.status === 429) {
-                return new ActionError('The Camunda engine is failing', `${where}${engineSays} The engine or a proxy in front of it failed (reads are retried; this persisted). Check the engine's log and try again.`, options);
+                return new errors/* ActionError */.lZ('The Camunda engine is failing', `${where}${engineSays} The engine or a proxy in front of it failed (reads are retried; this persisted). Check the engine's log and try again.`, options);
             }
-            return new ActionError('Unexpected answer from the Camunda engine', `${where}${engineSays}`, options);
+            return new errors/* ActionError */.lZ('Unexpected answer from the Camunda engine', `${where}${engineSays}`, options);
     }
 }
 
@@ -32686,7 +32677,7 @@ function explainFailure(response, ctx) {
 const shapes_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 /** A 2xx body that is not what the engine documents: name the endpoint instead of crashing on undefined. */
 function shapeError(endpoint, what) {
-    return new ActionError('Unexpected response from the Camunda engine', `${endpoint} returned a response the action cannot read (${what}). Check that api_url is the engine-rest base (e.g. https://bpm.example.com/engine-rest) and that no proxy answers in its place.`);
+    return new errors/* ActionError */.lZ('Unexpected response from the Camunda engine', `${endpoint} returned a response the action cannot read (${what}). Check that api_url is the engine-rest base (e.g. https://bpm.example.com/engine-rest) and that no proxy answers in its place.`);
 }
 function shapes_text(endpoint, obj, key) {
     const value = obj[key];
@@ -33067,7 +33058,7 @@ function idOrder(id) {
 function withTime(deployment) {
     const time = parseEngineTime(deployment.deploymentTime);
     if (time === undefined) {
-        throw new ActionError('Unexpected response from the Camunda engine', `Deployment ${deployment.id} has deploymentTime '${deployment.deploymentTime.slice(0, 40)}', which is not a date the engine writes. Check that api_url is the engine-rest base and that no proxy answers in its place.`);
+        throw new errors/* ActionError */.lZ('Unexpected response from the Camunda engine', `Deployment ${deployment.id} has deploymentTime '${deployment.deploymentTime.slice(0, 40)}', which is not a date the engine writes. Check that api_url is the engine-rest base and that no proxy answers in its place.`);
     }
     return { deployment, time };
 }
@@ -33185,7 +33176,7 @@ class Timeline {
                 if (!this.only || this.only.has(resource.name))
                     resources.set(resource.name, resource);
             if (resources.size > MAX_RESOURCES_PER_DEPLOYMENT) {
-                throw new ActionError('Too many resources in a deployment', `Deployment ${deployment.id} lists ${resources.size} resources; the action compares at most ${MAX_RESOURCES_PER_DEPLOYMENT} per deployment. Check api_url (a proxy may answer in the engine's place), or name the resources to roll back in resources.`, { changed: 'nothing' });
+                throw new errors/* ActionError */.lZ('Too many resources in a deployment', `Deployment ${deployment.id} lists ${resources.size} resources; the action compares at most ${MAX_RESOURCES_PER_DEPLOYMENT} per deployment. Check api_url (a proxy may answer in the engine's place), or name the resources to roll back in resources.`, { changed: 'nothing' });
             }
             this.entries.push({ deployment, resources });
         }
@@ -33225,7 +33216,7 @@ async function resolveDeployment(history, request, useName = () => undefined) {
     return request.selector.kind === 'ref' ? resolveById(history, timeline, request, request.selector.revisionId, useName) : resolvePrevious(history, timeline, request);
 }
 function noDeploymentNamed(name, tenantId) {
-    throw new ActionError('No deployment of that name', `The engine shows no deployment named '${name}' ${tenantWords(tenantId)}. Check app_id (the deployment name, as Cockpit shows it)${tenantId ? ' and tenant_id' : ', and set tenant_id if the deployment belongs to a tenant'}. ` +
+    throw new errors/* ActionError */.lZ('No deployment of that name', `The engine shows no deployment named '${name}' ${tenantWords(tenantId)}. Check app_id (the deployment name, as Cockpit shows it)${tenantId ? ' and tenant_id' : ', and set tenant_id if the deployment belongs to a tenant'}. ` +
         `The engine hides what a user may not read instead of refusing: the user also needs READ on Deployment${tenantId ? ` and membership of tenant '${tenantId}'` : " (and, for a tenant's deployments, membership of that tenant)"}.`, { changed: 'nothing' });
 }
 /** Every name in `resources` must be held by some deployment read (reading on to the end, bounded). */
@@ -33236,7 +33227,7 @@ async function requireKnownResources(history, timeline, request) {
             unknown.push(name);
     if (unknown.length === 0)
         return;
-    throw new ActionError('Resource not found in any deployment', `No deployment named '${request.name}' ${tenantWords(request.tenantId)} holds a resource named ${unknown.map((n) => `'${n}'`).join(', ')} (read: ${history.describe()}). resources must name resources as Cockpit lists them (e.g. invoice.bpmn, including any folder).`, { changed: 'nothing' });
+    throw new errors/* ActionError */.lZ('Resource not found in any deployment', `No deployment named '${request.name}' ${tenantWords(request.tenantId)} holds a resource named ${unknown.map((n) => `'${n}'`).join(', ')} (read: ${history.describe()}). resources must name resources as Cockpit lists them (e.g. invoice.bpmn, including any folder).`, { changed: 'nothing' });
 }
 async function resolvePrevious(history, timeline, request) {
     const selector = request.selector;
@@ -33262,7 +33253,7 @@ async function resolvePrevious(history, timeline, request) {
             effective.push({ index, changed });
     }
     if (effective.length < wanted) {
-        throw new ActionError('No earlier deployment to roll back to', `${describeSelector(selector)} undoes the newest ${wanted} deployment${wanted === 1 ? '' : 's'} that changed something, but of the deployments named '${request.name}' ${tenantWords(request.tenantId)} read (${history.describe()}), ${effective.length} changed something${request.resources ? ` in ${request.resources.join(', ')}` : ''}: a deployment whose resources equal what already ran is no step.`, { changed: 'nothing' });
+        throw new errors/* ActionError */.lZ('No earlier deployment to roll back to', `${describeSelector(selector)} undoes the newest ${wanted} deployment${wanted === 1 ? '' : 's'} that changed something, but of the deployments named '${request.name}' ${tenantWords(request.tenantId)} read (${history.describe()}), ${effective.length} changed something${request.resources ? ` in ${request.resources.join(', ')}` : ''}: a deployment whose resources equal what already ran is no step.`, { changed: 'nothing' });
     }
     const newest = effective[0];
     refuseToUndoRollback(selector, timeline, newest.index, newest.changed, first.deployment);
@@ -33273,23 +33264,23 @@ async function resolvePrevious(history, timeline, request) {
     const undone = effective.map((step) => timeline.entries[step.index].deployment);
     if (!target || changes.length === 0) {
         const added = cannotRemove.length ? ` ${describeCannotRemove(cannotRemove)}` : '';
-        throw new ActionError('Nothing a deployment can roll back', `${describeSelector(selector)} undoes ${undone.map((d) => `deployment ${d.id} (${d.deploymentTime})`).join(', ')}, but no resource it changed had earlier bytes to go back to.${added}`, { changed: 'nothing' });
+        throw new errors/* ActionError */.lZ('Nothing a deployment can roll back', `${describeSelector(selector)} undoes ${undone.map((d) => `deployment ${d.id} (${d.deploymentTime})`).join(', ')}, but no resource it changed had earlier bytes to go back to.${added}`, { changed: 'nothing' });
     }
     return resolve_deployment_finish(timeline, first.deployment, target.deployment, changes, cannotRemove, undone);
 }
 async function resolveById(history, timeline, request, id, useName) {
     const target = await history.find(id);
     if (!target) {
-        throw new ActionError('Deployment not found', `The engine shows no deployment with id '${id}'. Copy the id from Cockpit (Deployments) or from an earlier run's revision_id output, and check api_url. The engine hides deployments a user may not read: the user needs READ on Deployment and membership of the deployment's tenant.`, { changed: 'nothing' });
+        throw new errors/* ActionError */.lZ('Deployment not found', `The engine shows no deployment with id '${id}'. Copy the id from Cockpit (Deployments) or from an earlier run's revision_id output, and check api_url. The engine hides deployments a user may not read: the user needs READ on Deployment and membership of the deployment's tenant.`, { changed: 'nothing' });
     }
     if (request.name && target.name !== request.name) {
-        throw new ActionError('Deployment belongs to another name', `Deployment ${id} is named '${target.name ?? ''}', not '${request.name}' as app_id says. Fix app_id, or leave it empty to roll back the deployment's own name.`, { changed: 'nothing' });
+        throw new errors/* ActionError */.lZ('Deployment belongs to another name', `Deployment ${id} is named '${target.name ?? ''}', not '${request.name}' as app_id says. Fix app_id, or leave it empty to roll back the deployment's own name.`, { changed: 'nothing' });
     }
     if ((target.tenantId ?? null) !== request.tenantId) {
-        throw new ActionError('Deployment belongs to another tenant', `Deployment ${id} is ${tenantWords(target.tenantId)}, but this run asks for deployments ${tenantWords(request.tenantId)}. ${target.tenantId ? `Set tenant_id: ${target.tenantId}.` : 'Leave tenant_id empty.'}`, { changed: 'nothing' });
+        throw new errors/* ActionError */.lZ('Deployment belongs to another tenant', `Deployment ${id} is ${tenantWords(target.tenantId)}, but this run asks for deployments ${tenantWords(request.tenantId)}. ${target.tenantId ? `Set tenant_id: ${target.tenantId}.` : 'Leave tenant_id empty.'}`, { changed: 'nothing' });
     }
     if (!target.name) {
-        throw new ActionError('Deployment has no name', `Deployment ${id} has no name, so the action cannot tell which deployment is current. Only named deployments can be rolled back.`, { changed: 'nothing' });
+        throw new errors/* ActionError */.lZ('Deployment has no name', `Deployment ${id} has no name, so the action cannot tell which deployment is current. Only named deployments can be rolled back.`, { changed: 'nothing' });
     }
     // With app_id empty, the history read is that of the deployment's own name.
     useName(target.name);
@@ -33300,7 +33291,7 @@ async function resolveById(history, timeline, request, id, useName) {
     for (let entry = first; entry && entry.deployment.id !== id; entry = await timeline.at(++at))
         ;
     if (!timeline.entries[at]) {
-        throw new ActionError('Deployment too far back', `Deployment ${id} was not among the deployments named '${target.name}' ${tenantWords(request.tenantId)} read (${history.describe()}), so the state right after it cannot be worked out. Roll back in smaller steps (revision: previous).`, { changed: 'nothing' });
+        throw new errors/* ActionError */.lZ('Deployment too far back', `Deployment ${id} was not among the deployments named '${target.name}' ${tenantWords(request.tenantId)} read (${history.describe()}), so the state right after it cannot be worked out. Roll back in smaller steps (revision: previous).`, { changed: 'nothing' });
     }
     // Every name in `resources` must exist in the target state.
     const lacking = [];
@@ -33308,7 +33299,7 @@ async function resolveById(history, timeline, request, id, useName) {
         if ((await timeline.holder(name, at)) === undefined)
             lacking.push(name);
     if (lacking.length > 0) {
-        throw new ActionError('Resource not in the target deployment', `Right after deployment ${id} (${target.deploymentTime}), no resource named ${lacking.map((n) => `'${n}'`).join(', ')} existed under '${target.name}'. resources must name resources of the state rolled back to (names as in Cockpit, e.g. invoice.bpmn).`, { changed: 'nothing' });
+        throw new errors/* ActionError */.lZ('Resource not in the target deployment', `Right after deployment ${id} (${target.deploymentTime}), no resource named ${lacking.map((n) => `'${n}'`).join(', ')} existed under '${target.name}'. resources must name resources of the state rolled back to (names as in Cockpit, e.g. invoice.bpmn).`, { changed: 'nothing' });
     }
     const { changes, cannotRemove } = await changesBack(timeline, timeline.namesBefore(at), at);
     const undone = timeline.entries.slice(0, at).map((entry) => entry.deployment);
@@ -33406,7 +33397,7 @@ async function refuseManualRollback(selector, timeline, index, changed, current)
 function undoRefusal(selector, timeline, index, current, evidence) {
     const before = timeline.entries[index + 1]?.deployment;
     const onPurpose = before ? ` To go back to the state right after deployment ${before.id} anyway, pass revision: ${before.id}.` : '';
-    return new ActionError('Refusing to undo an earlier rollback', `${describeSelector(selector)} would undo a rollback: ${evidence}. Going back from it would bring back what was rolled back from (current deployment: ${current.id}).${onPurpose}`, { changed: 'nothing' });
+    return new errors/* ActionError */.lZ('Refusing to undo an earlier rollback', `${describeSelector(selector)} would undo a rollback: ${evidence}. Going back from it would bring back what was rolled back from (current deployment: ${current.id}).${onPurpose}`, { changed: 'nothing' });
 }
 
 ;// CONCATENATED MODULE: ./src/trust/classify-answer.ts
@@ -33463,7 +33454,7 @@ async function sendOnce(request) {
     for (;;) {
         if (deadline.expired()) {
             tracker.mark('nothing');
-            throw new TimeoutError(`The timeout (${request.timeoutSeconds}s) ran out before the ${request.name} could be sent.`, { changed: 'nothing' });
+            throw new errors/* TimeoutError */.MU(`The timeout (${request.timeoutSeconds}s) ran out before the ${request.name} could be sent.`, { changed: 'nothing' });
         }
         const sentAt = now();
         tracker.mark('unknown');
@@ -33522,7 +33513,7 @@ function withChanged(error, changed) {
 }
 async function pauseBeforeResend(request, ms, response) {
     if (ms >= request.deadline.remainingMs()) {
-        throw new TimeoutError(`The timeout (${request.timeoutSeconds}s) ran out while ${response.endpoint} kept answering ${response.status}.`, { changed: 'nothing' });
+        throw new errors/* TimeoutError */.MU(`The timeout (${request.timeoutSeconds}s) ran out while ${response.endpoint} kept answering ${response.status}.`, { changed: 'nothing' });
     }
     await request.deadline.sleep(ms);
 }
@@ -33536,7 +33527,7 @@ async function watchUnknown(request, sentAt, lost) {
     const Name = capital(request.name);
     tracker.mark('unknown');
     log.warning(`The ${request.name} got no usable answer (${lost}). Reading ${request.platform} to learn whether it acted on it; it is never sent again blindly.`, `${Name} answer lost`);
-    const undecided = () => new TimeoutError(`The timeout (${request.timeoutSeconds}s) ran out while checking whether the ${request.name} whose answer was lost (${lost}) took effect. It may still take effect: check ${request.whereToLook} before re-running.`, { changed: 'unknown' });
+    const undecided = () => new errors/* TimeoutError */.MU(`The timeout (${request.timeoutSeconds}s) ran out while checking whether the ${request.name} whose answer was lost (${lost}) took effect. It may still take effect: check ${request.whereToLook} before re-running.`, { changed: 'unknown' });
     const watchFrom = deadline.clock.now();
     for (;;) {
         if (deadline.expired())
@@ -33546,7 +33537,7 @@ async function watchUnknown(request, sentAt, lost) {
             probe = await request.probe(sentAt, deadline.clock.now() - watchFrom);
         }
         catch (error) {
-            if (deadline.expired() || error instanceof TimeoutError)
+            if (deadline.expired() || error instanceof errors/* TimeoutError */.MU)
                 throw undecided();
             throw error;
         }
@@ -33558,7 +33549,7 @@ async function watchUnknown(request, sentAt, lost) {
         const watched = deadline.clock.now() - watchFrom;
         if (probe.state === 'quiet' && watched >= UNKNOWN_OUTCOME_WATCH_MS) {
             tracker.mark('nothing');
-            throw new ActionError(`${Name} not acted on`, `The ${request.name} got no usable answer (${lost}), and ${request.platform} shows no trace of it after watching for ${Math.round(watched / 1000)} s. It was not sent again; re-run the rollback once the API answers normally.`, { changed: 'nothing' });
+            throw new errors/* ActionError */.lZ(`${Name} not acted on`, `The ${request.name} got no usable answer (${lost}), and ${request.platform} shows no trace of it after watching for ${Math.round(watched / 1000)} s. It was not sent again; re-run the rollback once the API answers normally.`, { changed: 'nothing' });
         }
         const pause = (0,src_clock/* jittered */.et)(deadline.clock, request.probeEveryMs ?? PROBE_EVERY_MS, 0.2);
         if (deadline.remainingMs() <= pause)
@@ -33645,11 +33636,11 @@ async function prepareCreate(ctx) {
     for (const change of resolution.changes) {
         const bytes = await ctx.api.resourceData(change.holder.id, change.resourceId, `reading resource '${change.name}' of deployment ${change.holder.id}`);
         if ((0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex') !== change.hash) {
-            throw new ActionError('Resource changed while planning', `Resource '${change.name}' of deployment ${change.holder.id} no longer has the bytes read a moment ago. A deployment's resources never change: a proxy or a replaced engine answers differently. Check api_url, then re-run.`, { changed: 'nothing' });
+            throw new errors/* ActionError */.lZ('Resource changed while planning', `Resource '${change.name}' of deployment ${change.holder.id} no longer has the bytes read a moment ago. A deployment's resources never change: a proxy or a replaced engine answers differently. Check api_url, then re-run.`, { changed: 'nothing' });
         }
         total += bytes.length;
         if (total > MAX_CREATE_BYTES) {
-            throw new ActionError('Rollback too large to send', `The resources to put back (${resolution.changes.map((c) => c.name).join(', ')}) come from several deployments and add up to more than ${MAX_CREATE_BYTES / 1024 / 1024} MiB, which the action does not hold in memory to send. Roll back with revision set to one deployment that holds them all, or deploy the earlier models from your pipeline.`, { changed: 'nothing' });
+            throw new errors/* ActionError */.lZ('Rollback too large to send', `The resources to put back (${resolution.changes.map((c) => c.name).join(', ')}) come from several deployments and add up to more than ${MAX_CREATE_BYTES / 1024 / 1024} MiB, which the action does not hold in memory to send. Roll back with revision set to one deployment that holds them all, or deploy the earlier models from your pipeline.`, { changed: 'nothing' });
         }
         resources.push({ name: change.name, bytes });
     }
@@ -33677,7 +33668,7 @@ async function lookUpAccepted(ctx) {
         if (found)
             return found;
     }
-    throw new ActionError('Rollback deployment not found', `The engine accepted the request but its answer named no deployment, and no deployment named '${ctx.name}' with this run's source '${ctx.source}' is visible. Check the deployments in Cockpit before re-running: a re-run could deploy twice.`, { changed: 'accepted' });
+    throw new errors/* ActionError */.lZ('Rollback deployment not found', `The engine accepted the request but its answer named no deployment, and no deployment named '${ctx.name}' with this run's source '${ctx.source}' is visible. Check the deployments in Cockpit before re-running: a re-run could deploy twice.`, { changed: 'accepted' });
 }
 
 ;// CONCATENATED MODULE: ./src/providers/camunda/verify-rollback.ts
@@ -33706,7 +33697,7 @@ async function verifyRollback(ctx, plan, receipt, tracker) {
     const accepted = { changed: 'accepted' };
     const deployment = await api.getDeployment(id, doing);
     if (deployment.source !== ctx.source || ctx.before?.has(id) || deployment.name !== ctx.name || (deployment.tenantId ?? null) !== ctx.tenantId) {
-        throw new ActionError("The engine's answer names another deployment", `The engine accepted the request, but deployment ${id} (named '${deployment.name ?? ''}', source '${deployment.source ?? ''}', ${deployment.deploymentTime}) is not this run's: this run's carries source '${ctx.source}' and name '${ctx.name}'${ctx.before?.has(id) ? ', and this one existed before the request was sent' : ''}. Whether the rollback took effect is not proven: check the deployments named '${ctx.name}' in Cockpit before re-running.`, accepted);
+        throw new errors/* ActionError */.lZ("The engine's answer names another deployment", `The engine accepted the request, but deployment ${id} (named '${deployment.name ?? ''}', source '${deployment.source ?? ''}', ${deployment.deploymentTime}) is not this run's: this run's carries source '${ctx.source}' and name '${ctx.name}'${ctx.before?.has(id) ? ', and this one existed before the request was sent' : ''}. Whether the rollback took effect is not proven: check the deployments named '${ctx.name}' in Cockpit before re-running.`, accepted);
     }
     const held = await api.listResources(id, doing);
     const expected = new Map(resolution.changes.map((change) => [change.name, change]));
@@ -33729,7 +33720,7 @@ async function verifyRollback(ctx, plan, receipt, tracker) {
         if (!names.has(name))
             problems.push(`'${name}' is missing`);
     if (problems.length > 0) {
-        throw new ActionError('The new deployment holds other content', `Deployment ${id} was made by this run but does not hold the target content: ${problems.join('; ')}. New instances may start other models than those of deployment ${plan.revision.id}: check them in Cockpit.`, accepted);
+        throw new errors/* ActionError */.lZ('The new deployment holds other content', `Deployment ${id} was made by this run but does not hold the target content: ${problems.join('; ')}. New instances may start other models than those of deployment ${plan.revision.id}: check them in Cockpit.`, accepted);
     }
     const keys = new Map();
     let listed = 0;
@@ -33760,9 +33751,9 @@ async function verifyRollback(ctx, plan, receipt, tracker) {
             newer.push(`${kind} '${key}': version ${latest.version} from deployment ${latest.deploymentId} is newer than the rolled-back version ${version}`);
     }
     if (problems.length > 0)
-        throw new ActionError('Unexpected definitions of the new deployment', `${problems.slice(0, 5).join('; ')}. Check api_url: a proxy may answer in the engine's place.`, accepted);
+        throw new errors/* ActionError */.lZ('Unexpected definitions of the new deployment', `${problems.slice(0, 5).join('; ')}. Check api_url: a proxy may answer in the engine's place.`, accepted);
     if (newer.length > 0) {
-        throw new ActionError('A newer deployment overrides the rollback', `Deployment ${id} (the state of ${plan.revision.id}) was created, but its definitions are not the latest: ${newer.join('; ')}. New instances start the newer version. Something deployed after the rollback (a process application that auto-deploys on start, another pipeline): roll that back too, then re-run.`, accepted);
+        throw new errors/* ActionError */.lZ('A newer deployment overrides the rollback', `Deployment ${id} (the state of ${plan.revision.id}) was created, but its definitions are not the latest: ${newer.join('; ')}. New instances start the newer version. Something deployed after the rollback (a process application that auto-deploys on start, another pipeline): roll that back too, then re-run.`, accepted);
     }
     const unchecked = keys.size - checked.length;
     const definitions = `${checked.length} key${checked.length === 1 ? '' : 's'} checked${unchecked > 0 ? ` of ${keys.size}; the action checks at most ${MAX_KEYS_CHECKED}` : ''}`;
@@ -33996,40 +33987,40 @@ function platform_errors_explainFailure(response, ctx) {
     const cvmPath = /^\w+ \S*\/cvms\/[^/]+/.test(response.endpoint);
     switch (status) {
         case 401:
-            return new ActionError('Phala Cloud rejected the API key', `${where} while ${ctx.doing}.${platformSays} The API key is missing, mistyped, revoked or expired: check the secret passed as api_key (or PHALA_CLOUD_API_KEY).`, options);
+            return new errors/* ActionError */.lZ('Phala Cloud rejected the API key', `${where} while ${ctx.doing}.${platformSays} The API key is missing, mistyped, revoked or expired: check the secret passed as api_key (or PHALA_CLOUD_API_KEY).`, options);
         case 403:
-            return new ActionError("No access to the app's workspace", `${where} while ${ctx.doing}.${platformSays} The API key is valid but its workspace has no access to app ${ctx.appId}: use a key created in the workspace that owns the app.`, options);
+            return new errors/* ActionError */.lZ("No access to the app's workspace", `${where} while ${ctx.doing}.${platformSays} The API key is valid but its workspace has no access to app ${ctx.appId}: use a key created in the workspace that owns the app.`, options);
         case 404:
             return notFound(where, platformSays, ctx, cvmPath);
         case 422:
-            return new ActionError('Phala Cloud refused the request', `${where} while ${ctx.doing}.${platformSays}`, options);
+            return new errors/* ActionError */.lZ('Phala Cloud refused the request', `${where} while ${ctx.doing}.${platformSays}`, options);
         case 465:
             return onchainRegistrationRequired(where, said, ctx);
         case 466:
         case 467:
         case 468: {
             const why = status === 466 ? 'is invalid or expired' : status === 467 ? 'could not be verified on-chain' : 'registers a compose hash that is not allowed for this app';
-            return new ActionError('transaction_hash not accepted', `${where} while ${ctx.doing}.${platformSays} The transaction given as transaction_hash ${why}. It must be the hash of the addComposeHash(0x${ctx.composeHash ?? '…'}) transaction on the app's contract, confirmed on-chain.`, options);
+            return new errors/* ActionError */.lZ('transaction_hash not accepted', `${where} while ${ctx.doing}.${platformSays} The transaction given as transaction_hash ${why}. It must be the hash of the addComposeHash(0x${ctx.composeHash ?? '…'}) transaction on the app's contract, confirmed on-chain.`, options);
         }
         default:
             if (status >= 500 || status === 429)
-                return new ActionError('Phala Cloud is unavailable', `${where} while ${ctx.doing}, after retries.${platformSays} The platform is failing or throttling; try again in a few minutes.`, options);
-            return new ActionError('Unexpected answer from Phala Cloud', `${where} while ${ctx.doing}.${platformSays}`, options);
+                return new errors/* ActionError */.lZ('Phala Cloud is unavailable', `${where} while ${ctx.doing}, after retries.${platformSays} The platform is failing or throttling; try again in a few minutes.`, options);
+            return new errors/* ActionError */.lZ('Unexpected answer from Phala Cloud', `${where} while ${ctx.doing}.${platformSays}`, options);
     }
 }
 function notFound(where, platformSays, ctx, cvmPath) {
     const options = { changed: ctx.changed };
     // Every Phala path sits below /api/v1; without it the server answers 404 to everything.
     if (ctx.apiUrl && !/\/api\/v\d+$/.test(new URL(ctx.apiUrl).pathname.replace(/\/+$/, ''))) {
-        return new ActionError('api_url looks incomplete', `${where} while ${ctx.doing}.${platformSays} api_url is ${ctx.apiUrl}, which does not end in /api/v1: Phala Cloud's API lives below it. Use e.g. https://cloud-api.phala.com/api/v1.`, options);
+        return new errors/* ActionError */.lZ('api_url looks incomplete', `${where} while ${ctx.doing}.${platformSays} api_url is ${ctx.apiUrl}, which does not end in /api/v1: Phala Cloud's API lives below it. Use e.g. https://cloud-api.phala.com/api/v1.`, options);
     }
     if (cvmPath) {
-        return new ActionError('CVM not found', `${where} while ${ctx.doing}.${platformSays} The CVM was listed by app ${ctx.appId} a moment ago but Phala Cloud does not find it now: it may have been deleted or moved while the rollback ran. Check the app's CVMs in the dashboard.`, options);
+        return new errors/* ActionError */.lZ('CVM not found', `${where} while ${ctx.doing}.${platformSays} The CVM was listed by app ${ctx.appId} a moment ago but Phala Cloud does not find it now: it may have been deleted or moved while the rollback ran. Check the app's CVMs in the dashboard.`, options);
     }
     if (ctx.revisionId) {
-        return new ActionError('App or revision not found', `${where} while ${ctx.doing}.${platformSays} App ${ctx.appId} or its revision ${ctx.revisionId} no longer exists: re-run so the revision is resolved again, or check app_id.`, options);
+        return new errors/* ActionError */.lZ('App or revision not found', `${where} while ${ctx.doing}.${platformSays} App ${ctx.appId} or its revision ${ctx.revisionId} no longer exists: re-run so the revision is resolved again, or check app_id.`, options);
     }
-    return new ActionError('App not found', `${where} while ${ctx.doing}.${platformSays} No app ${ctx.appId} is visible to this key: check app_id (the hex id from the dashboard, app_ prefix optional) and that the key belongs to the app's workspace.`, options);
+    return new errors/* ActionError */.lZ('App not found', `${where} while ${ctx.doing}.${platformSays} No app ${ctx.appId} is visible to this key: check app_id (the hex id from the dashboard, app_ prefix optional) and that the key belongs to the app's workspace.`, options);
 }
 function onchainRegistrationRequired(where, said, ctx) {
     const field = (name) => said.details.find((d) => d.field === name)?.value;
@@ -34053,7 +34044,7 @@ function onchainRegistrationRequired(where, said, ctx) {
     for (const suggestion of said.suggestions)
         lines.push(`Suggestion: ${suggestion}`);
     lines.push('The compose_hash output is set, so a later step can register it.');
-    return new ActionError('Compose hash must be registered on-chain (transaction_hash)', lines.join('\n'), { changed: ctx.changed });
+    return new errors/* ActionError */.lZ('Compose hash must be registered on-chain (transaction_hash)', lines.join('\n'), { changed: ctx.changed });
 }
 
 ;// CONCATENATED MODULE: ./src/providers/phala/hash.ts
@@ -34072,7 +34063,7 @@ function shortHash(hash) {
 
 /** Thrown for a 2xx body that is not what the API documents: name the endpoint, never crash on undefined. */
 function shapes_shapeError(endpoint, what) {
-    return new ActionError('Unexpected response from Phala Cloud', `${endpoint} returned a response the action cannot read (${what}). The API may have changed or a proxy answered instead; check api_url.`);
+    return new errors/* ActionError */.lZ('Unexpected response from Phala Cloud', `${endpoint} returned a response the action cannot read (${what}). The API may have changed or a proxy answered instead; check api_url.`);
 }
 function phala_shapes_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -34249,7 +34240,7 @@ const MAX_CONCURRENCY = 8;
 /** 100 pages = 100,000 revisions: far past any real rollback, short enough to fail fast. */
 const DEFAULT_MAX_PAGES = 100;
 function pagingFailed(message) {
-    return new ActionError('Revision history paging failed', message);
+    return new errors/* ActionError */.lZ('Revision history paging failed', message);
 }
 /**
  * Reads the revision history page by page. Page 1 goes alone (it tells how many pages there
@@ -34404,7 +34395,7 @@ function liveHash(targets, selector, warnings) {
         if (selector.kind === 'ref')
             return undefined;
         const list = targets.map((cvm) => `  ${cvm.name} (${cvm.vmUuid}): ${cvm.composeHash || 'no compose hash reported'}`).join('\n');
-        throw new ActionError('Targeted CVMs run different compose hashes', `${describeSelector(selector)} is relative to what the targeted CVMs run now, but they run ${hashes.size} different compose hashes:\n${list}\n` +
+        throw new errors/* ActionError */.lZ('Targeted CVMs run different compose hashes', `${describeSelector(selector)} is relative to what the targeted CVMs run now, but they run ${hashes.size} different compose hashes:\n${list}\n` +
             'Roll back one group at a time by listing the CVMs that run the same hash in vm_uuids, or pass an explicit revision (a revision id or compose hash).');
     }
     const [hash = ''] = hashes;
@@ -34472,7 +34463,7 @@ class PreviousSearch {
             this.warnings.push(`Whether ${describeSelector(selector)} undoes an earlier rollback could not be checked: no older revision was read before the search stopped at ${paging.maxPages} pages.`);
         }
         if (undoesEarlierRollback(this.history, current, hash)) {
-            throw new ActionError("'previous' would undo an earlier rollback", `The targeted CVMs run compose hash ${current}, which also ran before ${resolve_revision_short(hash)}: the history reads ${resolve_revision_short(current)} → ${resolve_revision_short(hash)} → ${resolve_revision_short(current)}, ` +
+            throw new errors/* ActionError */.lZ("'previous' would undo an earlier rollback", `The targeted CVMs run compose hash ${current}, which also ran before ${resolve_revision_short(hash)}: the history reads ${resolve_revision_short(current)} → ${resolve_revision_short(hash)} → ${resolve_revision_short(current)}, ` +
                 `so ${resolve_revision_short(hash)} was most likely rolled back from. ${describeSelector(selector)} would have picked revision ${row.revisionId} (compose hash ${hash}) and undone that rollback. ` +
                 `To really go there, pass revision: ${row.revisionId} explicitly.`);
         }
@@ -34484,12 +34475,12 @@ class PreviousSearch {
         const found = this.order.length;
         const list = found === 0 ? '' : `: ${this.order.map(resolve_revision_short).join(', ')}`;
         if (paging.end === 'capped') {
-            return new ActionError('Revision not found', `${what} (${resolve_revision_short(current)}), but found only ${found} (${resolve_revision_summary(paging)})${list}.${capNote(paging)}`);
+            return new errors/* ActionError */.lZ('Revision not found', `${what} (${resolve_revision_short(current)}), but found only ${found} (${resolve_revision_summary(paging)})${list}.${capNote(paging)}`);
         }
         if (this.history.length === 0 && current === '') {
-            return new ActionError('No earlier revision to roll back to', `The targeted CVMs have no revisions in the app's history (${resolve_revision_summary(paging)}). Give revision as a revision id or compose hash from another CVM of the app.`);
+            return new errors/* ActionError */.lZ('No earlier revision to roll back to', `The targeted CVMs have no revisions in the app's history (${resolve_revision_summary(paging)}). Give revision as a revision id or compose hash from another CVM of the app.`);
         }
-        return new ActionError('No earlier revision to roll back to', `${what} (${resolve_revision_short(current)}), but the targeted CVMs' history holds only ${found} (${resolve_revision_summary(paging)})${list}. Choose a smaller N or give a revision id or compose hash.`);
+        return new errors/* ActionError */.lZ('No earlier revision to roll back to', `${what} (${resolve_revision_short(current)}), but the targeted CVMs' history holds only ${found} (${resolve_revision_summary(paging)})${list}. Choose a smaller N or give a revision id or compose hash.`);
     }
 }
 /**
@@ -34536,17 +34527,17 @@ class RefSearch {
             return this.matches.values().next().value;
         if (this.matches.size > 1) {
             const list = [...this.matches.values()].map((row) => `  ${row.composeHash} (revision ${row.revisionId}, ${row.createdAt})`).join('\n');
-            throw new ActionError('Ambiguous compose hash prefix', `${describeSelector(selector)} matches ${this.matches.size} different compose hashes; give more characters:\n${list}`);
+            throw new errors/* ActionError */.lZ('Ambiguous compose hash prefix', `${describeSelector(selector)} matches ${this.matches.size} different compose hashes; give more characters:\n${list}`);
         }
         const only = this.matches.values().next().value;
         if (only && paging.end !== 'capped')
             return only;
         if (only) {
-            throw new ActionError('Compose hash prefix may be ambiguous', `${describeSelector(selector)} matches compose hash ${only.composeHash} (revision ${only.revisionId}), but older revisions were not read, so another hash may match too (${resolve_revision_summary(paging)}).${capNote(paging)}`);
+            throw new errors/* ActionError */.lZ('Compose hash prefix may be ambiguous', `${describeSelector(selector)} matches compose hash ${only.composeHash} (revision ${only.revisionId}), but older revisions were not read, so another hash may match too (${resolve_revision_summary(paging)}).${capNote(paging)}`);
         }
         const tooShort = /^(0x)?[0-9a-f]{1,7}$/i.test(selector.text) ? ' A compose hash prefix needs at least 8 hex characters.' : '';
         const advice = paging.end === 'capped' ? capNote(paging) : " Use 'previous', or copy a revision id or compose hash from the app's revision history.";
-        throw new ActionError('Revision not found', `No revision id or compose hash matches ${describeSelector(selector)} in the app's history (${resolve_revision_summary(paging)}).${tooShort}${advice}`);
+        throw new errors/* ActionError */.lZ('Revision not found', `No revision id or compose hash matches ${describeSelector(selector)} in the app's history (${resolve_revision_summary(paging)}).${tooShort}${advice}`);
     }
 }
 /**
@@ -34559,7 +34550,7 @@ class RefSearch {
 async function resolveRevision(fetchPage, selector, targets, options = {}) {
     // 'current' is a Qovery selector; Phala's inputs never produce it, but the type allows it.
     if (selector.kind === 'current')
-        throw new ActionError('Revision not supported', `${describeSelector(selector)} is not supported on Phala Cloud.`);
+        throw new errors/* ActionError */.lZ('Revision not supported', `${describeSelector(selector)} is not supported on Phala Cloud.`);
     const warnings = [];
     const normalised = targets.map((cvm) => ({ ...cvm, composeHash: normaliseHash(cvm.composeHash) }));
     const live = liveHash(normalised, selector, warnings);
@@ -34591,18 +34582,18 @@ function listing(cvms) {
  */
 function selectCvms(appCvms, requested, appId) {
     if (appCvms.length === 0) {
-        throw new ActionError('App has no CVMs', `App ${appId} has no CVMs, so there is nothing to roll back. Check app_id.`);
+        throw new errors/* ActionError */.lZ('App has no CVMs', `App ${appId} has no CVMs, so there is nothing to roll back. Check app_id.`);
     }
     if (requested === 'all')
         return appCvms;
     if (requested.length === 0) {
         if (appCvms.length === 1)
             return appCvms;
-        throw new ActionError('vm_uuids required for a multi-CVM app', `App ${appId} has ${appCvms.length} CVMs. Set the vm_uuids input to the CVMs to roll back (separated by commas, spaces or new lines), or to 'all':\n${listing(appCvms)}\nNothing was redeployed.`);
+        throw new errors/* ActionError */.lZ('vm_uuids required for a multi-CVM app', `App ${appId} has ${appCvms.length} CVMs. Set the vm_uuids input to the CVMs to roll back (separated by commas, spaces or new lines), or to 'all':\n${listing(appCvms)}\nNothing was redeployed.`);
     }
     const unknown = requested.filter((uuid) => !appCvms.some((cvm) => cvm.vmUuid === uuid));
     if (unknown.length > 0) {
-        throw new ActionError('CVM not part of the app', `vm_uuids names ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not a CVM of app ${appId}. Its CVMs are:\n${listing(appCvms)}\nNothing was redeployed.`);
+        throw new errors/* ActionError */.lZ('CVM not part of the app', `vm_uuids names ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not a CVM of app ${appId}. Its CVMs are:\n${listing(appCvms)}\nNothing was redeployed.`);
     }
     return requested.map((uuid) => appCvms.find((cvm) => cvm.vmUuid === uuid));
 }
@@ -34789,7 +34780,7 @@ async function waitUntilIdle(ctx, plan, tracker, ownRequestPending = false) {
         }
         return undefined;
     };
-    const timedOut = () => new TimeoutError(`Another operation was still running when the timeout (${ctx.timeoutSeconds}s) ran out: ${busy.map((cvm) => `${describeCvm(cvm)}: ${blockers.get(cvm.vmUuid) ?? `status ${cvm.status}`}`).join('; ') || 'the CVMs were busy'}. Re-run the rollback once it has finished, or raise timeout.`, { changed: ownRequestPending ? 'unknown' : 'nothing' });
+    const timedOut = () => new errors/* TimeoutError */.MU(`Another operation was still running when the timeout (${ctx.timeoutSeconds}s) ran out: ${busy.map((cvm) => `${describeCvm(cvm)}: ${blockers.get(cvm.vmUuid) ?? `status ${cvm.status}`}`).join('; ') || 'the CVMs were busy'}. Re-run the rollback once it has finished, or raise timeout.`, { changed: ownRequestPending ? 'unknown' : 'nothing' });
     return pollUntil(ctx.deadline, checkRound, timedOut);
 }
 async function describeBlocker(ctx, cvm) {
@@ -34966,7 +34957,7 @@ async function waitForRollback(ctx, plan, receipt, tracker) {
             for (const [vmUuid, entry] of cvms ? tracked : []) {
                 const cvm = cvms.find((candidate) => candidate.vmUuid === vmUuid);
                 if (!cvm) {
-                    throw new ActionError('CVM disappeared during the rollback', `CVM ${vmUuid} is no longer listed for app ${plan.appId}. It may have been deleted while the rollback ran; check the dashboard.`);
+                    throw new errors/* ActionError */.lZ('CVM disappeared during the rollback', `CVM ${vmUuid} is no longer listed for app ${plan.appId}. It may have been deleted while the rollback ran; check the dashboard.`);
                 }
                 if (cvm.inProgress) {
                     entry.seenUpdating = true;
@@ -35005,7 +34996,7 @@ async function waitForRollback(ctx, plan, receipt, tracker) {
                 entry.verdict = verdict;
                 report(ctx, entry.cvm, verdict, lastLine);
                 if (verdict.kind === 'failed') {
-                    throw new ActionError('Rollback failed on the platform', `${describeCvm(entry.cvm)}: ${verdict.why}. Target revision ${plan.revision.id} (compose hash ${target}). Look at the CVM's logs in the Phala Cloud dashboard before trying again.`, { changed: 'accepted' });
+                    throw new errors/* ActionError */.lZ('Rollback failed on the platform', `${describeCvm(entry.cvm)}: ${verdict.why}. Target revision ${plan.revision.id} (compose hash ${target}). Look at the CVM's logs in the Phala Cloud dashboard before trying again.`, { changed: 'accepted' });
                 }
                 if (verdict.kind === 'done')
                     tracked.delete(vmUuid);
@@ -35021,7 +35012,7 @@ async function waitForRollback(ctx, plan, receipt, tracker) {
             }
         }
         catch (error) {
-            if (deadline.expired() && !(error instanceof ActionError && !(error instanceof TimeoutError)))
+            if (deadline.expired() && !(error instanceof errors/* ActionError */.lZ && !(error instanceof errors/* TimeoutError */.MU)))
                 throw timedOut(ctx, plan, tracked);
             throw error;
         }
@@ -35062,7 +35053,7 @@ function timedOut(ctx, plan, tracked) {
         return `${describeCvm(entry.cvm)}: ${why}, compose hash ${shortHash(entry.cvm.composeHash)}`;
     })
         .join('; ');
-    return new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out while waiting for the rollback to revision ${plan.revision.id}. Still pending: ${still}. The redeploy was accepted and may still finish on its own: watch the CVMs in the Phala Cloud dashboard, and do not trigger another rollback until they settle.`, { changed: 'accepted' });
+    return new errors/* TimeoutError */.MU(`The timeout (${ctx.timeoutSeconds}s) ran out while waiting for the rollback to revision ${plan.revision.id}. Still pending: ${still}. The redeploy was accepted and may still finish on its own: watch the CVMs in the Phala Cloud dashboard, and do not trigger another rollback until they settle.`, { changed: 'accepted' });
 }
 function report(ctx, cvm, verdict, lastLine) {
     const state = verdict.kind === 'done' ? `running compose hash ${shortHash(cvm.composeHash)}: rollback complete` : verdict.kind === 'failed' ? `failed: ${verdict.why}` : verdict.why;
@@ -35171,21 +35162,21 @@ function qovery_platform_errors_explainFailure(response, ctx) {
     const options = { changed: ctx.changed };
     switch (response.status) {
         case 400:
-            return new ActionError('Qovery refused the request', `${where} while ${ctx.doing}.${platformSays} Check that the versions still exist (commit, image tag, chart version).${safety}`, options);
+            return new errors/* ActionError */.lZ('Qovery refused the request', `${where} while ${ctx.doing}.${platformSays} Check that the versions still exist (commit, image tag, chart version).${safety}`, options);
         case 401:
-            return new ActionError('Qovery rejected the API token', `${where} while ${ctx.doing}.${platformSays} The token is missing, mistyped or revoked: check the secret passed as api_key (or QOVERY_CLI_ACCESS_TOKEN). API tokens are sent as 'Token …', JWTs as 'Bearer …'.${safety}`, options);
+            return new errors/* ActionError */.lZ('Qovery rejected the API token', `${where} while ${ctx.doing}.${platformSays} The token is missing, mistyped or revoked: check the secret passed as api_key (or QOVERY_CLI_ACCESS_TOKEN). API tokens are sent as 'Token …', JWTs as 'Bearer …'.${safety}`, options);
         case 403:
-            return new ActionError('No access to the environment', `${where} while ${ctx.doing}.${platformSays} The token is valid but may not act on environment ${ctx.environmentId}: give its role deploy permission on the environment's project.${safety}`, options);
+            return new errors/* ActionError */.lZ('No access to the environment', `${where} while ${ctx.doing}.${platformSays} The token is valid but may not act on environment ${ctx.environmentId}: give its role deploy permission on the environment's project.${safety}`, options);
         case 404:
-            return new ActionError('Environment not found', `${where} while ${ctx.doing}.${platformSays} No environment ${ctx.environmentId} is visible to this token: check app_id (the environment id from the console URL) and the token's organization.${safety}`, options);
+            return new errors/* ActionError */.lZ('Environment not found', `${where} while ${ctx.doing}.${platformSays} No environment ${ctx.environmentId} is visible to this token: check app_id (the environment id from the console URL) and the token's organization.${safety}`, options);
         case 409:
-            return new ActionError('Another operation is in progress', `${where} while ${ctx.doing}.${platformSays}${safety}`, options);
+            return new errors/* ActionError */.lZ('Another operation is in progress', `${where} while ${ctx.doing}.${platformSays}${safety}`, options);
         case 429:
-            return new ActionError('Qovery rate limit reached', `${where} while ${ctx.doing}.${platformSays} The token used up its request budget (Qovery documents 1000 requests per hour per token); other jobs may share it. Try again after the limit resets.${safety}`, options);
+            return new errors/* ActionError */.lZ('Qovery rate limit reached', `${where} while ${ctx.doing}.${platformSays} The token used up its request budget (Qovery documents 1000 requests per hour per token); other jobs may share it. Try again after the limit resets.${safety}`, options);
         default:
             if (response.status >= 500)
-                return new ActionError('Qovery is unavailable', `${where} while ${ctx.doing}, after retries.${platformSays} Try again in a few minutes.${safety}`, options);
-            return new ActionError('Unexpected answer from Qovery', `${where} while ${ctx.doing}.${platformSays}${safety}`, options);
+                return new errors/* ActionError */.lZ('Qovery is unavailable', `${where} while ${ctx.doing}, after retries.${platformSays} Try again in a few minutes.${safety}`, options);
+            return new errors/* ActionError */.lZ('Unexpected answer from Qovery', `${where} while ${ctx.doing}.${platformSays}${safety}`, options);
     }
 }
 
@@ -35235,7 +35226,7 @@ function pollDelayMs(round, budget, now) {
 const qovery_shapes_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 const shapes_optStr = (obj, key) => (typeof obj[key] === 'string' && obj[key] !== '' ? obj[key] : undefined);
 function qovery_shapes_shapeError(endpoint, problem) {
-    return new ActionError('Unexpected response from Qovery', `${endpoint} answered with a body the action does not understand (${problem}). The API may have changed, or a proxy answered instead of Qovery: check api_url.`);
+    return new errors/* ActionError */.lZ('Unexpected response from Qovery', `${endpoint} answered with a body the action does not understand (${problem}). The API may have changed, or a proxy answered instead of Qovery: check api_url.`);
 }
 function shapes_str(endpoint, obj, key, where) {
     const value = obj[key];
@@ -35504,14 +35495,14 @@ function resolveTarget(executions, selector, existing) {
         }
         if (!target) {
             const candidates = executions.filter(isCandidate).length;
-            throw new ActionError('No earlier version to roll back to', `${describeSelector(selector)} needs ${selector.steps} successful deployment${selector.steps === 1 ? '' : 's'} with versions different from what runs now, but the history holds ${seen.length} (searched ${searched} execution${searched === 1 ? '' : 's'}, ${candidates} successful deployment${candidates === 1 ? '' : 's'}${searched >= 100 ? '; the API returns at most the newest 100' : ''}). Choose a smaller N, or give an execution id from the environment's deployment history.`, { changed: 'nothing' });
+            throw new errors/* ActionError */.lZ('No earlier version to roll back to', `${describeSelector(selector)} needs ${selector.steps} successful deployment${selector.steps === 1 ? '' : 's'} with versions different from what runs now, but the history holds ${seen.length} (searched ${searched} execution${searched === 1 ? '' : 's'}, ${candidates} successful deployment${candidates === 1 ? '' : 's'}${searched >= 100 ? '; the API returns at most the newest 100' : ''}). Choose a smaller N, or give an execution id from the environment's deployment history.`, { changed: 'nothing' });
         }
         refuseUndo(executions, target, selector, current, exists);
     }
     else {
         target = executions.find((execution) => execution.executionId === selector.revisionId);
         if (!target) {
-            throw new ActionError('Execution not found', `No execution ${selector.text} in the environment's deployment history (searched ${searched} execution${searched === 1 ? '' : 's'}${searched >= 100 ? ', the newest 100 the API returns' : ''}). Copy an execution id from the deployment history in the Qovery console, or use 'previous'.`, { changed: 'nothing' });
+            throw new errors/* ActionError */.lZ('Execution not found', `No execution ${selector.text} in the environment's deployment history (searched ${searched} execution${searched === 1 ? '' : 's'}${searched >= 100 ? ', the newest 100 the API returns' : ''}). Copy an execution id from the deployment history in the Qovery console, or use 'previous'.`, { changed: 'nothing' });
         }
         if (target.actionStatus !== 'SUCCESS' || target.triggerAction !== 'DEPLOY') {
             warnings.push(`Execution ${target.executionId} was a ${target.triggerAction} that ended ${target.actionStatus}; its versions are used as asked.`);
@@ -35562,7 +35553,7 @@ function refuseUndo(executions, target, selector, current, exists) {
     if (!earlier)
         return;
     const list = changed.map((service) => `${service.name} ${current.get(service.id).version} → ${service.version}`).join(', ');
-    throw new ActionError('Refused: this would undo an earlier rollback', `${describeSelector(selector)} resolves to execution ${target.executionId} (${list}), but the versions running now also ran before it (execution ${earlier.executionId}): the environment was most likely rolled back from execution ${target.executionId}, and going "back" would re-deploy it. Nothing was sent. To do that on purpose, pass revision: ${target.executionId}.`, { changed: 'nothing' });
+    throw new errors/* ActionError */.lZ('Refused: this would undo an earlier rollback', `${describeSelector(selector)} resolves to execution ${target.executionId} (${list}), but the versions running now also ran before it (execution ${earlier.executionId}): the environment was most likely rolled back from execution ${target.executionId}, and going "back" would re-deploy it. Nothing was sent. To do that on purpose, pass revision: ${target.executionId}.`, { changed: 'nothing' });
 }
 
 ;// CONCATENATED MODULE: ./src/providers/qovery/deployment-state.ts
@@ -35619,7 +35610,7 @@ async function wait_until_idle_waitUntilIdle(ctx) {
         last = status;
         const delay = pollDelayMs(round, api.budget, deadline.clock.now());
         if (delay >= deadline.remainingMs()) {
-            throw new TimeoutError(`Another operation was still running when the timeout (${ctx.timeoutSeconds}s) ran out: the environment is ${status.state} (deployment ${status.lastDeploymentId ?? 'unknown'}). Nothing was deployed. Re-run the rollback once it has ended, or raise timeout.`, { changed: 'nothing' });
+            throw new errors/* TimeoutError */.MU(`Another operation was still running when the timeout (${ctx.timeoutSeconds}s) ran out: the environment is ${status.state} (deployment ${status.lastDeploymentId ?? 'unknown'}). Nothing was deployed. Re-run the rollback once it has ended, or raise timeout.`, { changed: 'nothing' });
         }
         await deadline.sleep(delay);
     }
@@ -35651,7 +35642,7 @@ async function triggerDeploy(ctx, request, tracker) {
     let conflicts = 0;
     for (;;) {
         if (deadline.expired())
-            throw new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out before the deploy request could be sent. Nothing was deployed.`, { changed: 'nothing' });
+            throw new errors/* TimeoutError */.MU(`The timeout (${ctx.timeoutSeconds}s) ran out before the deploy request could be sent. Nothing was deployed.`, { changed: 'nothing' });
         // Taken just before the request that may be accepted: a deployment that blocked an earlier try also made a new id.
         const baseline = await readBaseline(ctx);
         tracker.mark('unknown');
@@ -35706,7 +35697,7 @@ async function triggerDeploy(ctx, request, tracker) {
         }
         api.changed = 'nothing';
         tracker.mark('nothing');
-        throw new ActionError('Deploy request got no answer', `${doing} got no usable answer (${lost}), and the environment shows no new deployment since (status and history read ${VERIFY_CHECKS} times over ${((VERIFY_CHECKS - 1) * VERIFY_SPACING_MS) / 1000}s). Nothing was deployed. The request was not repeated blindly; re-run the rollback once the API answers again.`, { changed: 'nothing' });
+        throw new errors/* ActionError */.lZ('Deploy request got no answer', `${doing} got no usable answer (${lost}), and the environment shows no new deployment since (status and history read ${VERIFY_CHECKS} times over ${((VERIFY_CHECKS - 1) * VERIFY_SPACING_MS) / 1000}s). Nothing was deployed. The request was not repeated blindly; re-run the rollback once the API answers again.`, { changed: 'nothing' });
     }
 }
 async function readBaseline(ctx) {
@@ -35783,12 +35774,12 @@ async function waitForDeployment(ctx, ticket, names, tracker) {
     }
 }
 function wait_for_deployment_timedOut(ctx, pending) {
-    return new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out while waiting for the deployment: ${pending}. The deploy request was accepted and may still finish on its own: watch the environment in the Qovery console, and do not trigger another rollback until it ends.`, { changed: 'accepted' });
+    return new errors/* TimeoutError */.MU(`The timeout (${ctx.timeoutSeconds}s) ran out while waiting for the deployment: ${pending}. The deploy request was accepted and may still finish on its own: watch the environment in the Qovery console, and do not trigger another rollback until it ends.`, { changed: 'accepted' });
 }
 async function failure(ctx, state, deploymentId, names) {
     const what = `Deployment ${deploymentId ?? ''} ended ${state}`;
     if (!state.endsWith('_ERROR')) {
-        return new ActionError('Rollback deployment did not complete', `${what}. The environment was changed by this run; look at the deployment in the Qovery console before trying again.`, { changed: 'accepted' });
+        return new errors/* ActionError */.lZ('Rollback deployment did not complete', `${what}. The environment was changed by this run; look at the deployment in the Qovery console before trying again.`, { changed: 'accepted' });
     }
     let detail = '';
     try {
@@ -35800,7 +35791,7 @@ async function failure(ctx, state, deploymentId, names) {
     catch {
         detail = ' The services in error could not be read.';
     }
-    return new ActionError('Rollback deployment failed', `${what}.${detail} Look at the deployment logs in the Qovery console before trying again.`, { changed: 'accepted' });
+    return new errors/* ActionError */.lZ('Rollback deployment failed', `${what}.${detail} Look at the deployment logs in the Qovery console before trying again.`, { changed: 'accepted' });
 }
 
 ;// CONCATENATED MODULE: ./src/providers/qovery/qovery-provider.ts
@@ -35937,7 +35928,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  */
 const ID = /^[A-Za-z0-9_-]{1,128}$/;
 const HASH = /^[0-9a-f]{64}$/;
-const outputs_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** A version as platforms spell them: commit ids, image tags, chart versions. */
 const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+:@/-]{0,199}$/;
 const SAFE_NAME = /^[A-Za-z0-9 ._/:+@-]{1,128}$/;
@@ -35967,7 +35958,7 @@ function service(item) {
     if (typeof item !== 'object' || item === null)
         return 'expected objects {id, name, type, from, to}';
     const { id, name, type, from, to } = item;
-    if (typeof id !== 'string' || !outputs_UUID.test(id))
+    if (typeof id !== 'string' || !UUID.test(id))
         return `service id ${JSON.stringify(String(id)).slice(0, 60)} is not a UUID`;
     if (typeof name !== 'string' || !SAFE_NAME.test(name))
         return `service name of ${id} has characters that are not allowed in an output`;
@@ -35987,12 +35978,13 @@ const OUTPUT_RULES = {
     revision_id: matches(ID, 'an id of 1 to 128 letters, digits, _ or -'),
     compose_hash: matches(HASH, '64 lower-case hex characters'),
     previous_compose_hash: matches(HASH, '64 lower-case hex characters (or empty)', true),
-    vm_uuids: jsonArray((item) => (typeof item === 'string' && outputs_UUID.test(item) ? undefined : 'expected UUIDs'), 'UUIDs'),
+    vm_uuids: jsonArray((item) => (typeof item === 'string' && UUID.test(item) ? undefined : 'expected UUIDs'), 'UUIDs'),
     deployment_id: matches(ID, 'a deployment id of 1 to 128 letters, digits, _ or -', true),
     previous_deployment_id: matches(ID, 'a deployment id of 1 to 128 letters, digits, _ or -', true),
     services: jsonArray(service, '{id, name, type, from, to}'),
     console_url: (value) => (value === '' || (/^https:\/\/[A-Za-z0-9.-]+(\/[A-Za-z0-9._~/-]*)?$/.test(value) && value.length <= 512) ? undefined : 'expected an https URL'),
-    health: oneOf(['healthy', 'unhealthy', 'skipped'])
+    health: oneOf(['healthy', 'unhealthy', 'skipped']),
+    health_before: oneOf(['healthy', 'unhealthy', 'not_checked'])
 };
 /** The output names a run may set; action.yml declares exactly these. */
 const OUTPUT_NAMES = Object.keys(OUTPUT_RULES);
@@ -36000,11 +35992,11 @@ const OUTPUT_NAMES = Object.keys(OUTPUT_RULES);
 function checkOutput(name, value) {
     const rule = OUTPUT_RULES[name];
     if (!rule)
-        throw new ActionError('Unexpected output', `The action tried to set an undeclared output '${name}'.`);
+        throw new errors/* ActionError */.lZ('Unexpected output', `The action tried to set an undeclared output '${name}'.`);
     const problem = rule(value);
     if (problem) {
         const shown = JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
-        throw new ActionError(`Refused a malformed '${name}' output`, `The platform returned a value for '${name}' that does not look like one (${problem}; got ${shown}). It was not set as an output, because later steps may use it in a shell. The platform's answer may be corrupted or hostile; check it in the platform's console.`);
+        throw new errors/* ActionError */.lZ(`Refused a malformed '${name}' output`, `The platform returned a value for '${name}' that does not look like one (${problem}; got ${shown}). It was not set as an output, because later steps may use it in a shell. The platform's answer may be corrupted or hostile; check it in the platform's console.`);
     }
     return value;
 }
@@ -36154,6 +36146,8 @@ function resultText(input) {
         case 'triggered':
             return `🚀 Triggered (wait: false): ${escapeMarkdown(v?.platform ?? 'the platform')} is applying it`;
         case 'skipped':
+            if (input.healthBefore?.state === 'healthy')
+                return `⏭️ Skipped: the app answered healthy, so nothing was rolled back and nothing was sent to ${escapeMarkdown(v?.platform ?? 'the platform')}`;
             return `⏭️ Skipped: the targeted ${instances} already run the target revision`;
         case 'dry_run':
             return '🔍 Dry run: resolved, nothing redeployed';
@@ -36211,6 +36205,12 @@ function renderSummary(input) {
     rows.push(['Result', resultText(input)]);
     if (input.failure || input.status === 'cancelled')
         rows.push(['Redeployed', esc(changedSentence(input.changed, v))]);
+    if (input.healthBefore) {
+        const before = input.healthBefore;
+        rows.push(['Health URL', code(before.url)]);
+        const said = before.state === 'healthy' ? 'healthy, not rolled back' : `unhealthy: ${before.probes.length} failed probe${before.probes.length === 1 ? '' : 's'} in a row`;
+        rows.push(['Health before', [said, ...before.probes.map(esc)].join('<br>')]);
+    }
     if (input.health)
         rows.push(['Health check', `${input.health.state}${input.health.detail ? `: ${esc(input.health.detail)}` : ''}`]);
     if (plan?.consoleUrl)
@@ -36245,6 +36245,7 @@ const ACTION_VERSION = '1.0.0';
 
 
 
+
 /**
  * The action's entry: wires the real inputs, clock, HTTP clients and the runner's output files
  * into the pipeline. Exported as `run` because the official local runner (@github/local-action)
@@ -36258,15 +36259,19 @@ async function main_run() {
     const facts = () => runFacts(process.env, Date.now() - startedAt);
     // Left installed after the run: a signal that arrives while the process is leaving (e.g. after
     // wait: false) must still be answered with what really happened, not with a silent kill.
-    onCancellation(io, progress, facts, secrets);
-    let provider;
     let record;
+    onCancellation(io, progress, facts, secrets, () => record);
+    let provider;
+    let healthUrl;
     try {
         const settings = getSettings((name) => getInput(name), process.env, 
         // Every form a server could echo it in goes to the runner's masker too (later steps' logs).
         (secret) => secrets.add(secret).forEach((form) => core_setSecret(form)));
+        // The one deadline (`timeout`) bounds everything from here: probes before, the rollback, the check after.
         const deadline = new src_clock/* Deadline */.B2(src_clock/* systemClock */.ml, settings.timeoutSeconds * 1000);
         const userAgent = `${ACTION_NAME}/${ACTION_VERSION}`;
+        // The record's environment_url is a link people click: the app's address, never its query (a token, say).
+        healthUrl = settings.health ? (0,health_status/* safeHealthUrl */.J3)(settings.health.url).split('?')[0] : undefined;
         provider = createProvider(settings, { deadline, log: io.log, userAgent });
         const github = settings.github;
         const status = await run(settings, {
@@ -36274,46 +36279,92 @@ async function main_run() {
             log: io.log,
             setOutput: io.setOutput,
             progress,
-            verify: settings.health ? healthVerifier(settings, io, userAgent) : undefined,
+            gate: settings.gate ? healthGate(settings, io, userAgent, deadline, provider.vocabulary.platform) : undefined,
+            verify: settings.health ? healthVerifier(settings, io, userAgent, deadline, provider.vocabulary.platform) : undefined,
             beforeTrigger: github
                 ? async (plan) => {
                     // Loaded only when used: @actions/github is most of the bundle and most runs never need it.
-                    const { createDeploymentRecord } = await Promise.all(/* import() */[__nccwpck_require__.e(157), __nccwpck_require__.e(136)]).then(__nccwpck_require__.bind(__nccwpck_require__, 755));
-                    record = await createDeploymentRecord({
+                    const { startDeploymentRecord } = await Promise.all(/* import() */[__nccwpck_require__.e(157), __nccwpck_require__.e(136)]).then(__nccwpck_require__.bind(__nccwpck_require__, 755));
+                    record = startDeploymentRecord({
                         token: github.token,
                         environment: github.environment,
                         description: `Rollback of ${settings.appId || plan.appId} to revision ${plan.revision.id}`.slice(0, 140),
                         env: process.env,
                         log: io.log,
                         payload: { provider: settings.provider, revision_id: plan.revision.id, version: plan.revision.version, previous_version: plan.previousVersion },
-                        userAgent
+                        userAgent,
+                        requestTimeoutMs: GITHUB_CALL_MS
                     });
+                    // The record is a courtesy: a slow GitHub delays the rollback by this much at most.
+                    await record.opened(Math.min(GITHUB_WAIT_MS, deadline.remainingMs()));
                 }
                 : undefined
         });
         io.writeSummary(renderSummary(summaryFields(progress, status, facts(), secrets)));
-        await record?.finish(status === 'completed' || status === 'triggered' ? 'success' : 'error', `Rollback ${status}`, settings.health?.url);
+        await record?.finish(status === 'completed' || status === 'triggered' ? 'success' : 'error', `Rollback ${status}`, healthUrl, GITHUB_CALL_MS);
     }
     catch (error) {
         reportFailure(error, io, progress, facts(), secrets);
-        await record?.finish(progress.changed === 'nothing' ? 'error' : 'failure', `Rollback failed: ${describe(error).title}`.slice(0, 140));
+        await record?.finish(progress.changed === 'nothing' ? 'error' : 'failure', `Rollback failed: ${describe(error).title}`.slice(0, 140), undefined, GITHUB_CALL_MS);
     }
     finally {
         provider?.dispose?.();
     }
 }
-/** The health check after completion: the app itself must answer, not just the platform. */
-function healthVerifier(settings, io, userAgent) {
+/** Each GitHub call, and the wait for the record before sending, are capped this short. */
+const GITHUB_CALL_MS = 4000;
+const GITHUB_WAIT_MS = 3000;
+/** A cancelled run has about 7.5 s before the runner's SIGTERM; the record's final state gets this much of it. */
+const GITHUB_CANCEL_MS = 3000;
+/** rollback_when: unhealthy — probe the app before anything reaches the platform. */
+function healthGate(settings, io, userAgent, deadline, platform) {
     const health = settings.health;
+    const gate = settings.gate;
+    return async () => {
+        const { describeProbe, probeBeforeRollback } = await __nccwpck_require__.e(/* import() */ 3).then(__nccwpck_require__.bind(__nccwpck_require__, 7003));
+        const verdict = await probeBeforeRollback({
+            url: health.url,
+            matcher: health.matcher,
+            failures: gate.failures,
+            intervalMs: gate.intervalSeconds * 1000,
+            deadline,
+            log: io.log,
+            userAgent,
+            platform
+        });
+        return { state: verdict.state, url: verdict.url, probes: verdict.probes.map((probe) => `${probe.n}. ${probe.at}: ${describeProbe(probe, verdict.expected)}`) };
+    };
+}
+/**
+ * The health check after completion: the app itself must answer, not just the platform. It
+ * draws on the run's one deadline: health_timeout never stretches the run past `timeout`.
+ */
+function healthVerifier(settings, io, userAgent, deadline, platform) {
+    const health = settings.health;
+    const shown = (0,health_status/* safeHealthUrl */.J3)(health.url);
     return async () => {
         const { checkHealth } = await __nccwpck_require__.e(/* import() */ 422).then(__nccwpck_require__.bind(__nccwpck_require__, 9422));
-        const result = await checkHealth({ url: health.url, matcher: health.matcher, timeoutSeconds: health.timeoutSeconds, clock: src_clock/* systemClock */.ml, log: io.log, userAgent });
+        const ownMs = health.timeoutSeconds * 1000;
+        const budgetMs = Math.min(ownMs, deadline.remainingMs());
+        const cutByTimeout = budgetMs < ownMs;
+        const result = await checkHealth({
+            url: health.url,
+            matcher: health.matcher,
+            timeoutSeconds: budgetMs / 1000,
+            clock: src_clock/* systemClock */.ml,
+            log: io.log,
+            userAgent,
+            strictBudget: cutByTimeout
+        });
         const last = result.lastStatus !== undefined ? `last answer ${result.lastStatus}` : `last error ${result.lastError ?? 'none'}`;
+        if (result.health === 'unhealthy' && cutByTimeout) {
+            throw new errors/* TimeoutError */.MU(`The run's timeout (${settings.timeoutSeconds} s) ran out during the health check after the rollback: the rollback completed on ${platform}, but ${shown} had not answered ${health.matcher.description} 3 times in a row (${last} after ${result.attempts} attempts), so its health is not confirmed. timeout bounds the whole run, health check included: raise timeout to give health_timeout room.`, { changed: 'accepted' });
+        }
         return result.health === 'healthy'
             ? { state: 'healthy', detail: `${result.consecutive} expected answers in a row (${health.matcher.description}) after ${(result.elapsedMs / 1000).toFixed(1)} s` }
             : {
                 state: 'unhealthy',
-                detail: `${health.url} did not answer ${health.matcher.description} 3 times in a row within health_timeout (${health.timeoutSeconds} s): ${last} after ${result.attempts} attempts. Look at the app's logs; the platform reports the rollback itself as complete.`
+                detail: `${shown} did not answer ${health.matcher.description} 3 times in a row within health_timeout (${health.timeoutSeconds} s): ${last} after ${result.attempts} attempts. Look at the app's logs; the platform reports the rollback itself as complete.`
             };
     };
 }
@@ -36325,6 +36376,7 @@ function summaryFields(progress, status, run, secrets) {
         status,
         changed: progress.changed,
         health: progress.health,
+        healthBefore: progress.healthBefore,
         extra: progress.extra,
         run,
         secrets
@@ -36335,7 +36387,7 @@ function runFacts(env, durationMs) {
 }
 /** Title of an unexplained failure: what kind of thing broke, not "Unexpected error" for a network fault. */
 function describe(error) {
-    if (error instanceof ActionError)
+    if (error instanceof errors/* ActionError */.lZ)
         return { title: error.title, message: error.message, changed: error.changed };
     if (error instanceof TransportError) {
         return {
@@ -36356,11 +36408,12 @@ function reportFailure(error, io, progress, run, secrets) {
     progress.changed = changed ?? progress.changed;
     const sentence = changedSentence(progress.changed, progress.vocabulary);
     io.error(`${message}\n${sentence}`, title);
-    if (!(error instanceof ActionError) && error instanceof Error && error.stack)
+    if (!(error instanceof errors/* ActionError */.lZ) && error instanceof Error && error.stack)
         io.log.debug(error.stack);
     progress.status ??= 'failed';
     try {
         io.setOutput('status', progress.status);
+        io.setOutput('health_before', progress.healthBefore?.state ?? 'not_checked');
     }
     catch {
         // status is always well formed; nothing else to do
@@ -36371,24 +36424,39 @@ function reportFailure(error, io, progress, run, secrets) {
  * The runner cancels with SIGINT, then SIGTERM. Leave promptly, saying what is still running on
  * the platform, because the engineer decides the next step from that line.
  */
-function onCancellation(io, progress, facts, secrets) {
-    const handler = (signal) => {
+function onCancellation(io, progress, facts, secrets, record) {
+    const handler = async (signal) => {
         const message = `${describeCancellation(progress)} (${signal})`;
         const title = 'Rollback cancelled';
         const said = `${message}\n${changedSentence(progress.changed, progress.vocabulary)}`;
         if (progress.status && progress.status !== 'failed') {
             // The run had already ended with its status; the signal only caught it on the way out.
             io.log.warning(said, title);
+            // Its record's final state may be on its way: let it land (the first state sent wins).
+            const state = progress.status === 'completed' || progress.status === 'triggered' ? 'success' : 'error';
+            await record()?.finish(state, `Rollback ${progress.status}`, undefined, GITHUB_CANCEL_MS);
             process.exit(process.exitCode ?? 0);
         }
         io.error(said, title);
-        if (!progress.status)
+        if (!progress.status) {
             io.setOutput('status', 'cancelled');
+            io.setOutput('health_before', progress.healthBefore?.state ?? 'not_checked');
+        }
         io.writeSummary(renderSummary({ ...summaryFields(progress, progress.status ?? 'cancelled', facts(), secrets), failure: { title, message } }));
+        // A GitHub deployment must not stay in_progress: give it its final state, saying what was sent.
+        await record()?.finish('error', `Cancelled: ${changedSentence(progress.changed, progress.vocabulary)}`, undefined, GITHUB_CANCEL_MS);
         process.exit(1);
     };
-    process.once('SIGINT', handler);
-    process.once('SIGTERM', handler);
+    let handling = false;
+    const once = (signal) => {
+        // The runner sends SIGINT, then SIGTERM: the second signal must not cut the first one's report short.
+        if (handling)
+            return;
+        handling = true;
+        void handler(signal);
+    };
+    process.on('SIGINT', once);
+    process.on('SIGTERM', once);
 }
 
 
@@ -36414,6 +36482,188 @@ function runUrl(env) {
     const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
     const base = `${server}/${repository}/actions/runs/${runId}`;
     return Number.isInteger(attempt) && attempt > 1 ? `${base}/attempts/${attempt}` : base;
+}
+
+
+/***/ }),
+
+/***/ 8294:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dk: () => (/* binding */ parseHealthUrl),
+/* harmony export */   J3: () => (/* binding */ safeHealthUrl),
+/* harmony export */   KI: () => (/* binding */ parseRollbackWhen),
+/* harmony export */   Ni: () => (/* binding */ parseHealthTimeout),
+/* harmony export */   VM: () => (/* binding */ parseHealthFailures),
+/* harmony export */   b6: () => (/* binding */ parseHealthInterval),
+/* harmony export */   wX: () => (/* binding */ parseHealthStatus)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_HEALTH_STATUS, DEFAULT_HEALTH_TIMEOUT_SECONDS, MAX_HEALTH_TIMEOUT_SECONDS, ROLLBACK_WHEN, DEFAULT_HEALTH_FAILURES, DEFAULT_HEALTH_INTERVAL_SECONDS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3718);
+
+
+const DEFAULT_HEALTH_STATUS = '200-399';
+const DEFAULT_HEALTH_TIMEOUT_SECONDS = 300;
+const MAX_HEALTH_TIMEOUT_SECONDS = 3600;
+const EXPECTED_STATUS = 'expected a status code (200), a range (200-399 or 200..399) or a comma-separated list of them (200,204,300-302), with codes from 100 to 599';
+/**
+ * `health_status`: one code, a range (`a-b` or `a..b`), or a comma list mixing them.
+ * Empty means 200-399: a redirect is a sign of life, and the check never follows one to
+ * another origin, so it is judged by its own status.
+ */
+function parseHealthStatus(raw) {
+    const text = raw.trim() || DEFAULT_HEALTH_STATUS;
+    const ranges = [];
+    for (const part of text.split(',')) {
+        const item = part.trim();
+        const match = /^(\d{3})(?:\s*(?:-|\.\.)\s*(\d{3}))?$/.exec(item);
+        if (!match) {
+            const what = item === '' ? 'an empty entry' : `'${item}'`;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_status', `'${text}' has ${what}: ${EXPECTED_STATUS}.`);
+        }
+        const low = Number(match[1]);
+        const high = match[2] === undefined ? low : Number(match[2]);
+        for (const code of [low, high]) {
+            if (code < 100 || code > 599) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_status', `${code} in '${text}' is not an HTTP status code: codes run from 100 to 599.`);
+            }
+        }
+        if (low > high) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_status', `'${item}' in '${text}' is an empty range: write the lower code first (e.g. ${high}-${low}).`);
+        }
+        ranges.push([low, high]);
+    }
+    const description = ranges.map(([low, high]) => (low === high ? String(low) : `${low}-${high}`)).join(', ');
+    return {
+        ranges,
+        description,
+        matches: (status) => ranges.some(([low, high]) => status >= low && status <= high)
+    };
+}
+/**
+ * `health_url`: the app's own address, polled without any credentials. Returns undefined when
+ * empty (no health check). Plain http only for loopback, matching api_url: a health endpoint on
+ * the public internet should not be trusted over an unauthenticated channel. A query string may
+ * carry a token: its values (and any user info) are masked before anything can echo them.
+ */
+function parseHealthUrl(raw, mask = () => undefined) {
+    const text = raw.trim();
+    if (text === '')
+        return undefined;
+    for (const secret of urlSecrets(text))
+        mask(secret);
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_url', `'${safeHealthUrl(text)}' is not an absolute URL. Expected e.g. https://app.example.com/health.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_url', `'${safeHealthUrl(text)}' must be an https:// URL.`);
+    }
+    if (url.username || url.password) {
+        // Refused, not stripped: the endpoint evidently wants credentials, and without them every
+        // probe would fail, which with rollback_when: unhealthy would roll back a healthy app.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_url', 'The URL must not contain credentials (user:password@): the health check sends none, so the endpoint must answer without them.');
+    }
+    if (url.protocol === 'http:' && !(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .isLoopbackHost */ .cW)(url.hostname)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_url', `'${url.origin}' uses plain http. Use https (plain http is allowed only for loopback addresses).`);
+    }
+    url.hash = '';
+    return url.href;
+}
+/** Every piece of a URL that may be a credential: user info and the values of the query string, raw and decoded. */
+function urlSecrets(text) {
+    const found = [];
+    const add = (value) => {
+        // Masking a flag like 'true' or '1' would blank it out of every log line, while no credential is that short.
+        if (value.length < 4 || /^(?:true|false|json|yaml|text|html|full|none|\d{1,5})$/i.test(value))
+            return;
+        found.push(value);
+        try {
+            const decoded = decodeURIComponent(value.replace(/\+/g, ' '));
+            if (decoded !== value)
+                found.push(decoded);
+        }
+        catch {
+            // not valid percent-encoding: the raw form is masked
+        }
+    };
+    const userInfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(text)?.[1];
+    if (userInfo) {
+        const colon = userInfo.indexOf(':');
+        // The user name alone is not a credential; the password is.
+        add(colon === -1 ? userInfo : userInfo.slice(colon + 1));
+    }
+    const query = text.split('#')[0].split('?').slice(1).join('?');
+    for (const pair of query.split(/[&;]/)) {
+        const at = pair.indexOf('=');
+        add(at === -1 ? pair : pair.slice(at + 1));
+    }
+    return found;
+}
+/**
+ * The health URL as it may be shown or sent anywhere (log, annotations, summary, the GitHub
+ * record's environment_url): user info dropped, every query value replaced by ***. The one place
+ * that decides what of the URL is public.
+ */
+function safeHealthUrl(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        const cut = raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1').split(/[?#]/)[0];
+        return `${cut.slice(0, 80)}${raw.includes('?') ? '?***' : ''}`;
+    }
+    const query = url.search
+        ? `?${url.search
+            .slice(1)
+            .split(/[&;]/)
+            .map((pair) => {
+            const at = pair.indexOf('=');
+            return at === -1 ? '***' : `${pair.slice(0, at)}=***`;
+        })
+            .join('&')}`
+        : '';
+    return `${url.protocol}//${url.host}${url.pathname}${query}`;
+}
+const ROLLBACK_WHEN = ['always', 'unhealthy'];
+const DEFAULT_HEALTH_FAILURES = 3;
+const DEFAULT_HEALTH_INTERVAL_SECONDS = 10;
+/** `rollback_when`: always (default) or unhealthy (probe health_url first, roll back only if it fails). */
+function parseRollbackWhen(raw) {
+    const text = raw.trim().toLowerCase() || 'always';
+    if (!ROLLBACK_WHEN.includes(text)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('rollback_when', `'${raw.trim().slice(0, 40)}' is not supported: expected 'always' (roll back whatever the app answers) or 'unhealthy' (roll back only when health_url fails).`);
+    }
+    return text;
+}
+/** `health_failures`: failed probes in a row that make the app unhealthy, 1 to 100, default 3. */
+function parseHealthFailures(raw) {
+    return wholeNumber('health_failures', raw, DEFAULT_HEALTH_FAILURES, 1, 100, 'failed probes in a row');
+}
+/** `health_interval`: seconds between the starts of two probes, 1 to 600, default 10. */
+function parseHealthInterval(raw) {
+    return wholeNumber('health_interval', raw, DEFAULT_HEALTH_INTERVAL_SECONDS, 1, 600, 'seconds between probes');
+}
+function wholeNumber(input, raw, fallback, min, max, what) {
+    const text = raw.trim() || String(fallback);
+    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${text.slice(0, 40)}' is not a number of ${what}: expected a whole number from ${min} to ${max} (e.g. ${fallback}).`);
+    }
+    return Number(text);
+}
+/** `health_timeout`: whole seconds from 1 to 3600, default 300. */
+function parseHealthTimeout(raw) {
+    const text = raw.trim() || String(DEFAULT_HEALTH_TIMEOUT_SECONDS);
+    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_HEALTH_TIMEOUT_SECONDS) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_timeout', `'${text}' is not a health timeout: expected a whole number of seconds from 1 to ${MAX_HEALTH_TIMEOUT_SECONDS} (e.g. ${DEFAULT_HEALTH_TIMEOUT_SECONDS}).`);
+    }
+    return Number(text);
 }
 
 

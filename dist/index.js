@@ -28469,7 +28469,7 @@ class TimeoutError extends ActionError {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5036);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5559);
 // The runner executes dist/index.js, bundled from here.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28668,7 +28668,7 @@ function splitList(raw, separators = /[\s,]+/) {
 
 /***/ }),
 
-/***/ 5036:
+/***/ 5559:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32513,7 +32513,7 @@ class ApiClient {
         const remaining = deadline.remainingMs();
         if (remaining <= 0)
             throw new errors/* TimeoutError */.MU(`The timeout ran out before ${endpoint} could be sent.`);
-        const data = call.method === 'POST' ? Buffer.from(JSON.stringify(call.body ?? null), 'utf8') : undefined;
+        const data = call.method !== 'POST' ? undefined : call.rawBody ? call.rawBody.data : Buffer.from(JSON.stringify(call.body ?? null), 'utf8');
         const headers = {
             Accept: 'application/json',
             'User-Agent': this.options.userAgent,
@@ -32521,7 +32521,7 @@ class ApiClient {
             ...authHeaders
         };
         if (data) {
-            headers['Content-Type'] = 'application/json';
+            headers['Content-Type'] = call.rawBody ? call.rawBody.contentType : 'application/json';
             headers['Content-Length'] = String(data.length);
         }
         const started = deadline.clock.now();
@@ -32602,6 +32602,8 @@ function notJsonError(response, platform) {
     return new errors/* ActionError */.lZ(`Unexpected response from ${platform}`, `${response.endpoint} answered ${response.status} with a body that is not JSON (${type}): "${excerpt(response.text, 120)}". A proxy or gateway may be in the way; check api_url.`);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/providers/camunda/platform-errors.ts
 
 
@@ -32620,17 +32622,15 @@ function readEngineError(response) {
         : [];
     return { type: optional(body.type), message: optional(body.message), missing, userId: optional(body.userId) };
 }
-const SAFETY = {
-    nothing: ' Nothing was deployed.',
-    unknown: '',
-    accepted: ''
-};
+/** engine-rest lives at …/engine-rest, a named engine at …/engine-rest/engine/{name}. */
+const ENGINE_REST_BASE = /\/engine-rest(?:\/engine\/[^/]+)?$/;
+/** The engine's own "the query asks for too many rows" answers (QueryMaxResultsLimitUtil). */
+const RESULT_LIMIT = /unbound number of results|Max results limit/i;
 /** Turns an engine-rest failure into what the on-call engineer should do next. */
 function explainFailure(response, ctx) {
     const said = readEngineError(response);
     const engineSays = said.message ? ` The engine says: "${excerpt(said.message, 300)}"${said.type ? ` (${said.type})` : ''}.` : '';
     const where = `${response.endpoint} → ${response.status} while ${ctx.doing}.`;
-    const safety = SAFETY[ctx.changed];
     const options = { changed: ctx.changed };
     switch (response.status) {
         case 401: {
@@ -32641,7 +32641,7 @@ function explainFailure(response, ctx) {
                 : ctx.auth === 'basic'
                     ? 'The username or password was not accepted: check the secrets passed as username and password, and that the user exists on this engine and is not locked.'
                     : 'The bearer token passed as api_key was not accepted: it may be expired or issued for another audience.';
-            return new errors/* ActionError */.lZ('The Camunda engine rejected the credentials', `${where}${asks}${engineSays} ${fix}${safety}`, options);
+            return new errors/* ActionError */.lZ('The Camunda engine rejected the credentials', `${where}${asks}${engineSays} ${fix}`, options);
         }
         case 403: {
             const missing = said.missing.length
@@ -32649,19 +32649,26 @@ function explainFailure(response, ctx) {
                 : undefined;
             const who = said.userId ? `User '${said.userId}'` : 'The user';
             const fix = missing
-                ? `${who} lacks ${missing}: grant it in Camunda Admin → Authorizations (a rollback needs READ on Deployment and Process/Decision Definition, and CREATE on Deployment).`
-                : 'Grant the user READ on Deployment and Process/Decision Definition, and CREATE on Deployment, in Camunda Admin → Authorizations.';
-            return new errors/* ActionError */.lZ('Not authorized on the Camunda engine', `${where}${engineSays} ${fix}${safety}`, options);
+                ? `${who} lacks ${missing}: grant it in Camunda Admin → Authorizations (a rollback needs READ on Deployment and Process/Decision Definition, CREATE on Deployment, and membership of the deployment's tenant).`
+                : "Grant the user READ on Deployment and Process/Decision Definition and CREATE on Deployment in Camunda Admin → Authorizations, and membership of the deployment's tenant.";
+            return new errors/* ActionError */.lZ('Not authorized on the Camunda engine', `${where}${engineSays} ${fix}`, options);
         }
         case 404:
-            return new errors/* ActionError */.lZ('Deployment or resource not found', `${where}${engineSays} The deployment or one of its resources does not exist on this engine (it may have been deleted). Check revision, resources and api_url (a named engine is …/engine-rest/engine/{name}).${safety}`, options);
+            if (ctx.apiUrl && said.type === undefined && !ENGINE_REST_BASE.test(new URL(ctx.apiUrl).pathname.replace(/\/+$/, ''))) {
+                // Tomcat's (or a proxy's) HTML 404: nothing of engine-rest answered at that path.
+                return new errors/* ActionError */.lZ('api_url looks incomplete', `${where} The server answered with a page that is not engine-rest's. api_url is ${ctx.apiUrl}, which does not end in /engine-rest: the engine's REST API lives below it, e.g. https://bpm.example.com/engine-rest (a named engine: …/engine-rest/engine/{name}).`, options);
+            }
+            return new errors/* ActionError */.lZ('Deployment or resource not found', `${where}${engineSays} The deployment or one of its resources does not exist on this engine (it may have been deleted). Check revision, resources and api_url (a named engine is …/engine-rest/engine/{name}).`, options);
         case 400:
-            return new errors/* ActionError */.lZ('The Camunda engine refused the request', `${where}${engineSays} Check the inputs this request was built from (app_id, tenant_id, resources).${safety}`, options);
+            if (RESULT_LIMIT.test(said.message ?? '')) {
+                return new errors/* ActionError */.lZ("The engine's query limit refused a read", `${where}${engineSays} The engine is set up with queryMaxResultsLimit (a hardening setting), and this read asked for more rows than it allows. The action pages by the limit the engine names; tell the engine's operators, or raise the limit to at least 100.`, options);
+            }
+            return new errors/* ActionError */.lZ('The Camunda engine refused the request', `${where}${engineSays} Check the inputs this request was built from (app_id, tenant_id, resources).`, options);
         default:
             if (response.status >= 500 || response.status === 429) {
-                return new errors/* ActionError */.lZ('The Camunda engine is failing', `${where}${engineSays} The engine or a proxy in front of it failed (reads are retried; this persisted). Check the engine's log and try again.${safety}`, options);
+                return new errors/* ActionError */.lZ('The Camunda engine is failing', `${where}${engineSays} The engine or a proxy in front of it failed (reads are retried; this persisted). Check the engine's log and try again.`, options);
             }
-            return new errors/* ActionError */.lZ('Unexpected answer from the Camunda engine', `${where}${engineSays}${safety}`, options);
+            return new errors/* ActionError */.lZ('Unexpected answer from the Camunda engine', `${where}${engineSays}`, options);
     }
 }
 
@@ -32730,34 +32737,50 @@ function parseDefinitions(endpoint, body) {
 ;// CONCATENATED MODULE: ./src/providers/camunda/camunda-api.ts
 
 
-/** The engine-rest endpoints a rollback uses, typed; every failed read is explained. */
+
+/** The page size asked for unless the engine's queryMaxResultsLimit is lower. */
+const DEFAULT_PAGE_SIZE = 100;
+/**
+ * The engine's answer when a page is larger than its queryMaxResultsLimit (QueryMaxResultsLimitUtil
+ * in camunda/camunda-bpm-platform, engine/src/main/java/org/camunda/bpm/engine/impl/util/
+ * QueryMaxResultsLimitUtil.java): "Max results limit of N exceeded!".
+ */
+const LIMIT_EXCEEDED = /Max results limit of (\d+) exceeded/;
+/** The endpoints a rollback uses, typed; every failed read is explained. */
 class CamundaApi {
     client;
     auth;
+    apiUrl;
     /** What this run may have done to the engine so far; every read failure says it. */
     changed = 'nothing';
-    constructor(client, auth) {
+    /** Rows per query page: DEFAULT_PAGE_SIZE, or the engine's queryMaxResultsLimit once it named one. */
+    pageSize = DEFAULT_PAGE_SIZE;
+    constructor(client, auth, apiUrl) {
         this.client = client;
         this.auth = auth;
+        this.apiUrl = apiUrl;
     }
-    /** Newest first (by deploymentTime), one page. */
-    async listDeployments(filter, firstResult, maxResults, doing) {
-        const response = await this.read('/deployment', { ...deploymentQuery(filter), sortBy: 'deploymentTime', sortOrder: 'desc', firstResult, maxResults }, doing);
-        return parseDeployments(response.endpoint, response.body);
+    /** Newest first (by deploymentTime), one page of at most `maxResults` rows (capped at the page size). */
+    async listDeployments(filter, window, maxResults, doing) {
+        const { firstResult = 0, ...times } = window;
+        const response = await this.query('/deployment', { ...deploymentQuery(filter), ...times, sortBy: 'deploymentTime', sortOrder: 'desc', firstResult }, maxResults, doing);
+        // A server that ignores maxResults does not get to make the run hold more than it asked for.
+        return parseDeployments(response.endpoint, response.body).slice(0, Math.min(maxResults, this.pageSize));
     }
     async getDeployment(id, doing) {
         const response = await this.read(`/deployment/${encodeURIComponent(id)}`, undefined, doing);
         return parseDeployment(response.endpoint, response.body);
     }
-    /** One deployment by id; undefined when the engine has none (404). */
+    /** One deployment by id; undefined when the engine has none (404 with the engine's JSON error). */
     async findDeployment(id, doing) {
         const response = await this.client.read({ method: 'GET', path: `/deployment/${encodeURIComponent(id)}` });
-        if (response.status === 404)
+        if (response.status === 404 && camunda_api_isObject(response.body))
             return undefined;
         if (response.status < 200 || response.status >= 300)
             throw this.explain(response, doing);
         return parseDeployment(response.endpoint, response.body);
     }
+    /** Not a query (RepositoryService.getDeploymentResources): the engine's result limit does not apply. */
     async listResources(deploymentId, doing) {
         const response = await this.read(`/deployment/${encodeURIComponent(deploymentId)}/resources`, undefined, doing);
         return shapes_parseResources(response.endpoint, response.body);
@@ -32766,23 +32789,66 @@ class CamundaApi {
         const response = await this.read(`/deployment/${encodeURIComponent(deploymentId)}/resources/${encodeURIComponent(resourceId)}/data`, undefined, doing, true);
         return response.bytes ?? Buffer.alloc(0);
     }
-    /** The definitions a deployment created (the engine refuses latestVersion together with deploymentId). */
-    async definitionsOf(kind, deploymentId, doing) {
-        const response = await this.read(`/${kind}-definition`, { deploymentId }, doing);
-        return parseDefinitions(response.endpoint, response.body);
+    /** SHA-256 of one resource's bytes; the bytes are dropped at once, so a deployment of many large resources is never held whole. */
+    async resourceHash(deploymentId, resourceId, doing) {
+        return (0,external_node_crypto_.createHash)('sha256')
+            .update(await this.resourceData(deploymentId, resourceId, doing))
+            .digest('hex');
+    }
+    /** The definitions a deployment created, one page (the engine refuses latestVersion together with deploymentId). */
+    async definitionsOf(kind, deploymentId, firstResult, doing) {
+        const response = await this.query(`/${kind}-definition`, { deploymentId, sortBy: 'id', sortOrder: 'asc', firstResult }, this.pageSize, doing);
+        return parseDefinitions(response.endpoint, response.body).slice(0, this.pageSize);
     }
     /** The latest version of one definition key in a tenant (or without one). */
     async latestDefinition(kind, key, tenantId, doing) {
         const tenant = tenantId ? { tenantIdIn: tenantId } : { withoutTenantId: 'true' };
-        const response = await this.read(`/${kind}-definition`, { key, latestVersion: 'true', ...tenant }, doing);
+        const response = await this.query(`/${kind}-definition`, { key, latestVersion: 'true', ...tenant }, 1, doing);
         return parseDefinitions(response.endpoint, response.body)[0];
     }
     /** One attempt, never retried: the caller finds out what a lost answer means. */
     redeploy(deploymentId, body) {
         return this.client.send({ method: 'POST', path: `/deployment/${encodeURIComponent(deploymentId)}/redeploy`, body });
     }
+    /** POST /deployment/create (multipart), one attempt: a new deployment of exactly these resources, duplicate filtering off. */
+    create(fields, resources) {
+        const boundary = `----camunda-rollback-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+        const parts = [];
+        const field = (name, value) => parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`, 'utf8'));
+        field('deployment-name', fields.name);
+        field('deployment-source', fields.source);
+        if (fields.tenantId)
+            field('tenant-id', fields.tenantId);
+        for (const resource of resources) {
+            const quoted = resource.name.replace(/["\\]/g, '_');
+            parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quoted}"; filename="${quoted}"\r\nContent-Type: application/octet-stream\r\n\r\n`, 'utf8'), resource.bytes, Buffer.from('\r\n', 'utf8'));
+        }
+        parts.push(Buffer.from(`--${boundary}--\r\n`, 'utf8'));
+        return this.client.send({ method: 'POST', path: '/deployment/create', rawBody: { contentType: `multipart/form-data; boundary=${boundary}`, data: Buffer.concat(parts) } });
+    }
     explain(response, doing, changed = this.changed) {
-        return explainFailure(response, { doing, auth: this.auth, changed });
+        return explainFailure(response, { doing, auth: this.auth, changed, apiUrl: this.apiUrl });
+    }
+    /**
+     * A query: always with maxResults (an engine with queryMaxResultsLimit refuses an unbounded
+     * one), and when the engine names its limit, again with pages of that size, for this and every
+     * later query.
+     */
+    async query(path, params, maxResults, doing) {
+        for (let attempt = 0;; attempt++) {
+            const response = await this.client.read({ method: 'GET', path, query: { ...params, maxResults: Math.min(maxResults, this.pageSize) } });
+            if (response.status === 400 && attempt === 0) {
+                const limit = LIMIT_EXCEEDED.exec(readEngineError(response).message ?? '');
+                const named = limit ? Number(limit[1]) : NaN;
+                if (Number.isSafeInteger(named) && named >= 1 && named < this.pageSize) {
+                    this.pageSize = named;
+                    continue;
+                }
+            }
+            if (response.status < 200 || response.status >= 300)
+                throw this.explain(response, doing);
+            return response;
+        }
     }
     async read(path, query, doing, raw = false) {
         const response = await this.client.read({ method: 'GET', path, query, raw });
@@ -32791,6 +32857,7 @@ class CamundaApi {
         return response;
     }
 }
+const camunda_api_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 function deploymentQuery(filter) {
     const query = {};
     if (filter.name !== undefined)
@@ -32805,45 +32872,245 @@ function deploymentQuery(filter) {
     return query;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/providers/camunda/content.ts
-
-function fingerprint(resources) {
-    const content = new Map();
-    for (const [name, bytes] of resources)
-        content.set(name, (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex'));
-    return content;
-}
-/** Same resource names with the same bytes. */
-function sameContent(a, b) {
-    if (a.size !== b.size)
-        return false;
-    for (const [name, hash] of a)
-        if (b.get(name) !== hash)
-            return false;
-    return true;
-}
-/** What a redeploy of `target` changes against `current`, for the log and the summary. */
-function describeChange(current, target) {
-    const changed = [];
-    const back = [];
-    const gone = [];
-    for (const [name, hash] of target) {
-        if (!current.has(name))
-            back.push(name);
-        else if (current.get(name) !== hash)
-            changed.push(name);
-    }
-    for (const name of current.keys())
-        if (!target.has(name))
-            gone.push(name);
+/** What the rollback changes, for the log and the summary. */
+function describeChange(resolution) {
     const parts = [
-        changed.length ? `changed: ${changed.join(', ')}` : '',
-        back.length ? `only in the target: ${back.join(', ')}` : '',
-        gone.length ? `only in the current deployment: ${gone.join(', ')}` : ''
+        resolution.changes.length ? `back to earlier bytes: ${resolution.changes.map((change) => `${change.name} (from deployment ${change.holder.id})`).join(', ')}` : '',
+        resolution.cannotRemove.length ? `cannot be removed, left as they are: ${resolution.cannotRemove.join(', ')}` : ''
     ].filter(Boolean);
     return parts.join('; ') || 'no difference';
+}
+/** How the one new deployment is made, in words. */
+function describeDelivery(resolution) {
+    if (resolution.changes.length === 0)
+        return 'nothing to send';
+    return resolution.delivery.kind === 'redeploy'
+        ? `POST /deployment/${resolution.delivery.from.id}/redeploy with ${resolution.delivery.resourceIds.length} resource id${resolution.delivery.resourceIds.length === 1 ? '' : 's'}`
+        : `POST /deployment/create with ${resolution.changes.length} resource${resolution.changes.length === 1 ? '' : 's'} read from ${[...new Set(resolution.changes.map((c) => c.holder.id))].length} earlier deployments`;
+}
+
+;// CONCATENATED MODULE: ./src/providers/camunda/deployment-walk.ts
+
+/** The history read never goes past this many deployments, whatever the engine (or a proxy) sends. */
+const MAX_DEPLOYMENTS_READ = 1000;
+/** Tie groups up to this size are ordered by their definitions' versions (two reads per deployment). */
+const MAX_TIE_LOOKUPS = 20;
+/**
+ * Deployments of one name, newest first, in a stable order, read lazily and bounded by rows.
+ *
+ * `deploymentTime` is stamped by each node's clock (and some databases keep whole seconds), so
+ * deployments tie; paging with firstResult over ties can skip or repeat rows, as the database
+ * returns tied rows in any order. So pages are cut by time instead: each page is strictly
+ * before the oldest time of the last one, and the rows at that oldest time are read as one tie
+ * group (after t−1 ms, before t+1 ms: both bounds are strict in the engine's deployment query),
+ * then ordered by their definitions' versions, which the engine numbers per key in deploy order.
+ */
+class DeploymentWalk {
+    pages;
+    maxRows;
+    /** Deployments handed out so far. */
+    read = 0;
+    /** Requests made for the listing (pages and tie groups). */
+    requests = 0;
+    ended;
+    buffer = [];
+    seen = new Set();
+    cursor;
+    constructor(pages, maxRows = MAX_DEPLOYMENTS_READ) {
+        this.pages = pages;
+        this.maxRows = maxRows;
+    }
+    async next() {
+        if (this.read >= this.maxRows) {
+            if (this.buffer.length > 0 || !this.ended)
+                this.ended = 'cap';
+            return undefined;
+        }
+        while (this.buffer.length === 0) {
+            if (this.ended)
+                return undefined;
+            await this.fill();
+        }
+        this.read++;
+        return this.buffer.shift();
+    }
+    /** A sentence on what was really read, for messages. */
+    describe() {
+        const rows = `${this.read} deployment${this.read === 1 ? '' : 's'}`;
+        switch (this.ended) {
+            case 'cap':
+                return `${rows} (the action reads at most ${this.maxRows}; give revision as a deployment id to go further back)`;
+            case 'repeated':
+                return `${rows} (the engine, or a proxy in front of it, answered a page with rows already read, so the reading stopped there)`;
+            default:
+                return rows;
+        }
+    }
+    async fill() {
+        const size = this.pages.pageSize();
+        const window = this.cursor === undefined ? {} : { before: formatEngineTime(this.cursor) };
+        this.requests++;
+        const rows = (await this.pages.page(window, size)).map(withTime);
+        const fresh = rows.filter((row) => !this.seen.has(row.deployment.id) && (this.cursor === undefined || row.time < this.cursor));
+        if (rows.length > 0 && fresh.length === 0) {
+            this.ended = 'repeated';
+            return;
+        }
+        if (fresh.length === 0) {
+            this.ended = 'end';
+            return;
+        }
+        fresh.sort((a, b) => b.time - a.time);
+        const oldest = fresh[fresh.length - 1].time;
+        let batch = fresh;
+        // The engine may have lowered the page size during that request (its queryMaxResultsLimit).
+        if (rows.length >= Math.min(size, this.pages.pageSize())) {
+            // The page was full: more rows may share its oldest time. Read that whole tie group.
+            batch = [...fresh.filter((row) => row.time !== oldest), ...(await this.tieGroup(oldest, fresh))];
+        }
+        else {
+            this.ended = 'end';
+        }
+        this.cursor = oldest;
+        for (const group of groupByTime(batch)) {
+            const ordered = group.length > 1 ? await this.orderTies(group.map((row) => row.deployment)) : [group[0].deployment];
+            for (const deployment of ordered) {
+                if (this.seen.has(deployment.id))
+                    continue;
+                this.seen.add(deployment.id);
+                this.buffer.push(deployment);
+            }
+        }
+        if (this.buffer.length === 0 && !this.ended)
+            this.ended = 'repeated';
+    }
+    async tieGroup(time, already) {
+        const group = new Map();
+        for (const row of already)
+            if (row.time === time)
+                group.set(row.deployment.id, row);
+        const window = { after: formatEngineTime(time - 1), before: formatEngineTime(time + 1) };
+        // Within one instant the order does not matter (it is settled below), so firstResult paging is safe here.
+        for (let firstResult = 0; this.read + group.size < this.maxRows; firstResult += this.pages.pageSize()) {
+            this.requests++;
+            const size = this.pages.pageSize();
+            const rows = (await this.pages.page({ ...window, firstResult }, size)).map(withTime).filter((row) => row.time === time);
+            const before = group.size;
+            for (const row of rows)
+                if (!this.seen.has(row.deployment.id))
+                    group.set(row.deployment.id, row);
+            if (rows.length < Math.min(size, this.pages.pageSize()) || group.size === before)
+                break;
+        }
+        return [...group.values()];
+    }
+    async orderTies(tied) {
+        const versions = new Map();
+        if (tied.length <= MAX_TIE_LOOKUPS)
+            for (const deployment of tied)
+                versions.set(deployment.id, await this.pages.versions(deployment));
+        return orderTied(tied, versions);
+    }
+}
+/**
+ * Newest first among deployments with the same deploymentTime: where two hold definitions of the
+ * same key, the higher version is the newer (the engine numbers versions per key in deploy
+ * order); otherwise the id's own order (time-based UUIDs, or numbers from the database id
+ * generator); otherwise as the engine listed them.
+ */
+function orderTied(tied, versions) {
+    const compare = (a, b) => {
+        const va = versions.get(a.id);
+        const vb = versions.get(b.id);
+        if (va && vb) {
+            for (const [key, version] of va) {
+                const other = vb.get(key);
+                if (other !== undefined && other !== version)
+                    return other - version;
+            }
+        }
+        const ia = idOrder(a.id);
+        const ib = idOrder(b.id);
+        if (ia !== undefined && ib !== undefined && ia !== ib)
+            return ia > ib ? -1 : 1;
+        return 0;
+    };
+    // Insertion sort: stable, and sound with a comparison that can only order some pairs.
+    const out = [];
+    for (const deployment of tied) {
+        let at = out.length;
+        while (at > 0 && compare(deployment, out[at - 1]) < 0)
+            at--;
+        out.splice(at, 0, deployment);
+    }
+    return out;
+}
+/** A time-based UUID's timestamp (the engine's default StrongUuidGenerator), or a numeric id; undefined otherwise. */
+function idOrder(id) {
+    const uuid = /^([0-9a-f]{8})-([0-9a-f]{4})-1([0-9a-f]{3})-[0-9a-f]{4}-[0-9a-f]{12}$/i.exec(id);
+    if (uuid)
+        return BigInt(`0x${uuid[3]}${uuid[2]}${uuid[1]}`);
+    if (/^\d{1,30}$/.test(id))
+        return BigInt(id);
+    return undefined;
+}
+function withTime(deployment) {
+    const time = parseEngineTime(deployment.deploymentTime);
+    if (time === undefined) {
+        throw new errors/* ActionError */.lZ('Unexpected response from the Camunda engine', `Deployment ${deployment.id} has deploymentTime '${deployment.deploymentTime.slice(0, 40)}', which is not a date the engine writes. Check that api_url is the engine-rest base and that no proxy answers in its place.`);
+    }
+    return { deployment, time };
+}
+function groupByTime(rows) {
+    const groups = [];
+    for (const row of rows) {
+        const last = groups[groups.length - 1];
+        if (last && last[0].time === row.time)
+            last.push(row);
+        else
+            groups.push([row]);
+    }
+    return groups;
+}
+/** The engine's date form, 2013-04-23T13:42:43.000+0200, in ms since the epoch. */
+function parseEngineTime(text) {
+    const match = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d{1,9})?(Z|[+-]\d\d:?\d\d)?$/.exec(text);
+    if (!match)
+        return undefined;
+    const fraction = match[2] ? match[2].slice(0, 4).padEnd(4, '0') : '.000';
+    const zone = !match[3] || match[3] === 'Z' ? 'Z' : `${match[3].slice(0, 3)}:${match[3].slice(-2)}`;
+    const time = Date.parse(`${match[1]}${fraction}${zone}`);
+    return Number.isNaN(time) ? undefined : time;
+}
+/** A time as the engine's REST date parameters take it (yyyy-MM-dd'T'HH:mm:ss.SSSZ). */
+function formatEngineTime(ms) {
+    return new Date(ms).toISOString().replace('Z', '+0000');
+}
+
+;// CONCATENATED MODULE: ./src/providers/camunda/process-application.ts
+/**
+ * The source the engine gives deployments made by a process application
+ * (ProcessApplicationDeploymentBuilder's default source).
+ */
+const PROCESS_APPLICATION = 'process application';
+/**
+ * A REST deployment is a plain deployment: DeployCmd registers a process application only for
+ * deployments built by one (camunda/camunda-bpm-platform, engine/src/main/java/org/camunda/bpm/
+ * engine/impl/cmd/DeployCmd.java; engine-rest's DeploymentResourceImpl.redeploy builds a plain
+ * DeploymentBuilder). On a shared engine (Tomcat, WildFly with a WAR) the new definitions then
+ * have no application to load their Java delegates and listeners from (ENGINE-09008) until the
+ * application registers again. An embedded engine loads classes from its own class path.
+ */
+function processApplicationWarning(resolution) {
+    const involved = [resolution.current, resolution.target, ...resolution.changes.map((change) => change.holder)];
+    const made = [...new Map(involved.filter((d) => d.source === PROCESS_APPLICATION).map((d) => [d.id, d])).values()];
+    if (made.length === 0)
+        return undefined;
+    return (`Deployment${made.length === 1 ? '' : 's'} ${made.map((d) => d.id).join(', ')} came from a process application (source '${PROCESS_APPLICATION}'). ` +
+        'The rollback is a plain REST deployment, not registered with the application: on a shared engine (Tomcat, WildFly with a WAR) Java delegates and listeners of the restored definitions fail (ENGINE-09008) until the application is registered again. ' +
+        'After the rollback, redeploy the application release that matches the restored models (a restart of the current WAR does not register the rollback). ' +
+        'Embedded engines (e.g. Spring Boot with @EnableProcessApplication) are not affected.');
 }
 
 ;// CONCATENATED MODULE: ./src/providers/camunda/rollback-source.ts
@@ -32869,40 +33136,142 @@ function isRollbackSource(source) {
 
 
 
-
-const PAGE_SIZE = 10;
-/** The search never reads more than this many pages (PAGE_SIZE each): never the whole history. */
-const MAX_PAGES = 100;
-/**
- * Finds the deployment to redeploy. "Current" is the newest deployment of the name (and tenant).
- * `previous~N` walks older deployments newest first and counts distinct content (resource names
- * and bytes), so an identical redeploy — a restart of a process application — is no step; the
- * deployment named for a content is the newest that carries it. `previous` refuses to undo an
- * earlier rollback, judged from the deployments it reads.
- */
-async function resolveDeployment(history, request) {
-    return request.selector.kind === 'ref' ? resolveById(history, request, request.selector.revisionId) : resolvePrevious(history, request);
-}
+/** Resources one deployment may list: models come in tens, a server listing more is not an engine to trust with a rollback. */
+const MAX_RESOURCES_PER_DEPLOYMENT = 1000;
 function tenantWords(tenantId) {
     return tenantId ? `in tenant '${tenantId}'` : 'without a tenant';
 }
-function noDeploymentNamed(name, tenantId) {
-    throw new errors/* ActionError */.lZ('No deployment of that name', `The engine has no deployment named '${name}' ${tenantWords(tenantId)}. Check app_id (the deployment name, as Cockpit shows it)${tenantId ? ' and tenant_id' : ', and set tenant_id if the deployment belongs to a tenant'}.`, { changed: 'nothing' });
-}
-async function newestOf(history, name, tenantId) {
-    const [current] = await history.page(name, 0, 1);
-    return current ?? noDeploymentNamed(name, tenantId);
-}
-function requireResources(target, content, resources) {
-    const lacking = (resources ?? []).filter((name) => !content.has(name));
-    if (lacking.length > 0) {
-        throw new errors/* ActionError */.lZ('Resource not in the target deployment', `Deployment ${target.id} (${target.deploymentTime}) has no resource named ${lacking.map((n) => `'${n}'`).join(', ')}. resources must name resources of the deployment rolled back to (names as in Cockpit, e.g. invoice.bpmn). Nothing was deployed.`, { changed: 'nothing' });
+/**
+ * The deployments of one name as the engine applies them. With deploy-changed-only (Camunda
+ * Run's default: CamundaBpmRunProcessEngineConfiguration in camunda/camunda-bpm-platform,
+ * distro/run/core/src/main/java/org/camunda/bpm/run/; processes.xml; the `deploy-changed-only`
+ * field of POST /deployment/create) a deployment holds only what changed, so what a name runs is,
+ * resource by resource, the newest bytes deployed for it. The engine decides "changed" against
+ * the latest resource of that name deployed under the same deployment name, source and tenant
+ * (Resource.xml `resourcesFromLastDeploymentWithName`, engine/src/main/resources/org/camunda/
+ * bpm/engine/impl/mapping/entity/), so a deployment may also hold bytes equal to what already
+ * ran: it changed nothing, and is no step to undo.
+ */
+class Timeline {
+    history;
+    only;
+    entries = [];
+    ended = false;
+    hashes = new Map();
+    constructor(history, only) {
+        this.history = history;
+        this.only = only;
+    }
+    /** The i-th newest deployment, reading on as needed. */
+    async at(index) {
+        while (this.entries.length <= index && !this.ended) {
+            const deployment = await this.history.next();
+            if (!deployment) {
+                this.ended = true;
+                break;
+            }
+            const listed = await this.history.resources(deployment);
+            const resources = new Map();
+            for (const resource of listed)
+                if (!this.only || this.only.has(resource.name))
+                    resources.set(resource.name, resource);
+            if (resources.size > MAX_RESOURCES_PER_DEPLOYMENT) {
+                throw new errors/* ActionError */.lZ('Too many resources in a deployment', `Deployment ${deployment.id} lists ${resources.size} resources; the action compares at most ${MAX_RESOURCES_PER_DEPLOYMENT} per deployment. Check api_url (a proxy may answer in the engine's place), or name the resources to roll back in resources.`, { changed: 'nothing' });
+            }
+            this.entries.push({ deployment, resources });
+        }
+        return this.entries[index];
+    }
+    /** The index of the newest deployment at or after `from` that holds `name`. */
+    async holder(name, from) {
+        for (let index = from;; index++) {
+            const entry = await this.at(index);
+            if (!entry)
+                return undefined;
+            if (entry.resources.has(name))
+                return index;
+        }
+    }
+    hash(index, name) {
+        const entry = this.entries[index];
+        const resource = entry.resources.get(name);
+        const key = `${entry.deployment.id}\n${resource.id}`;
+        let hash = this.hashes.get(key);
+        if (!hash)
+            this.hashes.set(key, (hash = this.history.hash(entry.deployment, resource)));
+        return hash;
+    }
+    /** Names held by deployments [0, end). */
+    namesBefore(end) {
+        const names = new Set();
+        for (const entry of this.entries.slice(0, end))
+            for (const name of entry.resources.keys())
+                names.add(name);
+        return [...names].sort();
     }
 }
-async function resolveById(history, request, id) {
+/** Finds what to put back, and how, in one new deployment. */
+async function resolveDeployment(history, request, useName = () => undefined) {
+    const timeline = new Timeline(history, request.resources ? new Set(request.resources) : undefined);
+    return request.selector.kind === 'ref' ? resolveById(history, timeline, request, request.selector.revisionId, useName) : resolvePrevious(history, timeline, request);
+}
+function noDeploymentNamed(name, tenantId) {
+    throw new errors/* ActionError */.lZ('No deployment of that name', `The engine shows no deployment named '${name}' ${tenantWords(tenantId)}. Check app_id (the deployment name, as Cockpit shows it)${tenantId ? ' and tenant_id' : ', and set tenant_id if the deployment belongs to a tenant'}. ` +
+        `The engine hides what a user may not read instead of refusing: the user also needs READ on Deployment${tenantId ? ` and membership of tenant '${tenantId}'` : " (and, for a tenant's deployments, membership of that tenant)"}.`, { changed: 'nothing' });
+}
+/** Every name in `resources` must be held by some deployment read (reading on to the end, bounded). */
+async function requireKnownResources(history, timeline, request) {
+    const unknown = [];
+    for (const name of request.resources ?? [])
+        if ((await timeline.holder(name, 0)) === undefined)
+            unknown.push(name);
+    if (unknown.length === 0)
+        return;
+    throw new errors/* ActionError */.lZ('Resource not found in any deployment', `No deployment named '${request.name}' ${tenantWords(request.tenantId)} holds a resource named ${unknown.map((n) => `'${n}'`).join(', ')} (read: ${history.describe()}). resources must name resources as Cockpit lists them (e.g. invoice.bpmn, including any folder).`, { changed: 'nothing' });
+}
+async function resolvePrevious(history, timeline, request) {
+    const selector = request.selector;
+    const wanted = selector.steps;
+    const first = await timeline.at(0);
+    if (!first)
+        return noDeploymentNamed(request.name, request.tenantId);
+    await requireKnownResources(history, timeline, request);
+    // Newest first: a deployment counts as a step when some resource it holds differs from that
+    // resource's newest earlier bytes (or had none).
+    const effective = [];
+    for (let index = 0; effective.length < wanted; index++) {
+        const entry = await timeline.at(index);
+        if (!entry)
+            break;
+        const changed = [];
+        for (const name of entry.resources.keys()) {
+            const earlier = await timeline.holder(name, index + 1);
+            if (earlier === undefined || (await timeline.hash(index, name)) !== (await timeline.hash(earlier, name)))
+                changed.push(name);
+        }
+        if (changed.length > 0)
+            effective.push({ index, changed });
+    }
+    if (effective.length < wanted) {
+        throw new errors/* ActionError */.lZ('No earlier deployment to roll back to', `${describeSelector(selector)} undoes the newest ${wanted} deployment${wanted === 1 ? '' : 's'} that changed something, but of the deployments named '${request.name}' ${tenantWords(request.tenantId)} read (${history.describe()}), ${effective.length} changed something${request.resources ? ` in ${request.resources.join(', ')}` : ''}: a deployment whose resources equal what already ran is no step.`, { changed: 'nothing' });
+    }
+    const newest = effective[0];
+    refuseToUndoRollback(selector, timeline, newest.index, newest.changed, first.deployment);
+    await refuseManualRollback(selector, timeline, newest.index, newest.changed, first.deployment);
+    const last = effective[wanted - 1].index;
+    const target = await timeline.at(last + 1);
+    const { changes, cannotRemove } = await changesBack(timeline, timeline.namesBefore(last + 1), last + 1);
+    const undone = effective.map((step) => timeline.entries[step.index].deployment);
+    if (!target || changes.length === 0) {
+        const added = cannotRemove.length ? ` ${describeCannotRemove(cannotRemove)}` : '';
+        throw new errors/* ActionError */.lZ('Nothing a deployment can roll back', `${describeSelector(selector)} undoes ${undone.map((d) => `deployment ${d.id} (${d.deploymentTime})`).join(', ')}, but no resource it changed had earlier bytes to go back to.${added}`, { changed: 'nothing' });
+    }
+    return resolve_deployment_finish(timeline, first.deployment, target.deployment, changes, cannotRemove, undone);
+}
+async function resolveById(history, timeline, request, id, useName) {
     const target = await history.find(id);
     if (!target) {
-        throw new errors/* ActionError */.lZ('Deployment not found', `The engine has no deployment with id '${id}'. Copy the id from Cockpit (Deployments) or from an earlier run's revision_id output, and check api_url.`, { changed: 'nothing' });
+        throw new errors/* ActionError */.lZ('Deployment not found', `The engine shows no deployment with id '${id}'. Copy the id from Cockpit (Deployments) or from an earlier run's revision_id output, and check api_url. The engine hides deployments a user may not read: the user needs READ on Deployment and membership of the deployment's tenant.`, { changed: 'nothing' });
     }
     if (request.name && target.name !== request.name) {
         throw new errors/* ActionError */.lZ('Deployment belongs to another name', `Deployment ${id} is named '${target.name ?? ''}', not '${request.name}' as app_id says. Fix app_id, or leave it empty to roll back the deployment's own name.`, { changed: 'nothing' });
@@ -32913,233 +33282,487 @@ async function resolveById(history, request, id) {
     if (!target.name) {
         throw new errors/* ActionError */.lZ('Deployment has no name', `Deployment ${id} has no name, so the action cannot tell which deployment is current. Only named deployments can be rolled back.`, { changed: 'nothing' });
     }
-    const current = await newestOf(history, target.name, request.tenantId);
-    const targetContent = await history.content(target, request.resources);
-    requireResources(target, targetContent, request.resources);
-    const currentContent = current.id === target.id ? targetContent : await history.content(current, request.resources);
-    return { current, currentContent, target, targetContent, sameContent: sameContent(currentContent, targetContent), searched: current.id === target.id ? 1 : 2, warnings: [] };
-}
-async function resolvePrevious(history, request) {
-    const selector = request.selector;
-    const { name, tenantId } = request;
-    const seenIds = new Set();
-    const read = []; // every deployment read, newest first
-    const distinct = []; // the newest deployment of each distinct content, newest first
-    const buffer = []; // read from the engine, content not yet compared
-    let exhausted = false;
-    let page = 0;
-    /** The next older deployment with its content, or undefined at the end of the (bounded) history. */
-    const next = async () => {
-        for (;;) {
-            if (buffer.length === 0) {
-                if (exhausted || page >= MAX_PAGES)
-                    return undefined;
-                const rows = await history.page(name, page * PAGE_SIZE, PAGE_SIZE);
-                page++;
-                if (rows.length < PAGE_SIZE)
-                    exhausted = true;
-                // A deployment made while paging shifts the pages by one: never count one twice.
-                buffer.push(...rows.filter((row) => !seenIds.has(row.id)));
-                if (buffer.length === 0)
-                    continue;
-            }
-            const deployment = buffer.shift();
-            seenIds.add(deployment.id);
-            const seen = { deployment, content: await history.content(deployment, request.resources) };
-            read.push(seen);
-            return seen;
-        }
-    };
-    const current = await next();
-    if (!current)
-        return noDeploymentNamed(name, tenantId);
-    distinct.push(current);
-    let target;
-    while (!target) {
-        const seen = await next();
-        if (!seen)
-            break;
-        if (!distinct.some((d) => sameContent(d.content, seen.content)))
-            distinct.push(seen);
-        target = distinct[selector.steps];
-    }
-    if (!target) {
-        const searched = read.length;
-        const bounded = !exhausted ? ` The search stops after the newest ${MAX_PAGES * PAGE_SIZE} deployments; give revision as a deployment id to go further back.` : '';
-        throw new errors/* ActionError */.lZ('No earlier deployment to roll back to', `${describeSelector(selector)} needs ${selector.steps + 1} deployments with different content named '${name}' ${tenantWords(tenantId)}, but the ${searched} read hold only ${distinct.length}${request.resources ? ` (comparing ${request.resources.join(', ')})` : ''}.${bounded}`, { changed: 'nothing' });
-    }
-    requireResources(target.deployment, target.content, request.resources);
-    // Read on past the target to the content it replaced: if that is the current content, the
-    // current deployment undid the target once already.
-    for (let seen = await next(); seen && sameContent(seen.content, target.content); seen = await next())
+    // With app_id empty, the history read is that of the deployment's own name.
+    useName(target.name);
+    const first = await timeline.at(0);
+    if (!first)
+        return noDeploymentNamed(target.name, request.tenantId);
+    let at = 0;
+    for (let entry = first; entry && entry.deployment.id !== id; entry = await timeline.at(++at))
         ;
-    refuseToUndoRollback(selector, read, current, target);
+    if (!timeline.entries[at]) {
+        throw new errors/* ActionError */.lZ('Deployment too far back', `Deployment ${id} was not among the deployments named '${target.name}' ${tenantWords(request.tenantId)} read (${history.describe()}), so the state right after it cannot be worked out. Roll back in smaller steps (revision: previous).`, { changed: 'nothing' });
+    }
+    // Every name in `resources` must exist in the target state.
+    const lacking = [];
+    for (const name of request.resources ?? [])
+        if ((await timeline.holder(name, at)) === undefined)
+            lacking.push(name);
+    if (lacking.length > 0) {
+        throw new errors/* ActionError */.lZ('Resource not in the target deployment', `Right after deployment ${id} (${target.deploymentTime}), no resource named ${lacking.map((n) => `'${n}'`).join(', ')} existed under '${target.name}'. resources must name resources of the state rolled back to (names as in Cockpit, e.g. invoice.bpmn).`, { changed: 'nothing' });
+    }
+    const { changes, cannotRemove } = await changesBack(timeline, timeline.namesBefore(at), at);
+    const undone = timeline.entries.slice(0, at).map((entry) => entry.deployment);
+    return resolve_deployment_finish(timeline, first.deployment, target, changes, cannotRemove, undone);
+}
+/** For each name held by the undone deployments [0, from): its bytes at `from` and older, when they differ from what runs now. */
+async function changesBack(timeline, names, from) {
+    const changes = [];
+    const cannotRemove = [];
+    for (const name of names) {
+        const now = (await timeline.holder(name, 0));
+        const then = await timeline.holder(name, from);
+        if (then === undefined) {
+            cannotRemove.push(name);
+            continue;
+        }
+        const [currentHash, hash] = [await timeline.hash(now, name), await timeline.hash(then, name)];
+        if (currentHash === hash)
+            continue;
+        const holder = timeline.entries[then];
+        changes.push({ name, hash, currentHash, holder: holder.deployment, resourceId: holder.resources.get(name).id });
+    }
+    return { changes, cannotRemove };
+}
+function describeCannotRemove(names) {
+    return `${names.map((n) => `'${n}'`).join(', ')} did not exist before: a deployment cannot remove ${names.length === 1 ? 'it' : 'them'}, so ${names.length === 1 ? 'it stays' : 'they stay'} as ${names.length === 1 ? 'it is' : 'they are'} (delete ${names.length === 1 ? 'its' : 'their'} definitions in Cockpit if they must go).`;
+}
+async function resolve_deployment_finish(timeline, current, target, changes, cannotRemove, undone) {
+    const warnings = [];
+    if (cannotRemove.length > 0 && changes.length > 0)
+        warnings.push(describeCannotRemove(cannotRemove));
     return {
-        current: current.deployment,
-        currentContent: current.content,
-        target: target.deployment,
-        targetContent: target.content,
-        sameContent: false,
-        searched: read.length,
-        warnings: []
+        current,
+        target,
+        changes,
+        delivery: await chooseDelivery(timeline, changes),
+        cannotRemove,
+        undone,
+        searched: timeline.entries.length,
+        warnings
     };
 }
 /**
- * `previous` after a rollback would undo it: the release that was rolled back from comes back.
- * Evidence: a deployment of the current content carries this action's rollback source, or the
- * current content was deployed before, with different content in between.
+ * One earlier deployment holding every needed byte lets the engine copy them itself (redeploy
+ * with resource ids); otherwise the bytes are sent in a new deployment. Candidates are the
+ * deployments holding the target bytes, newest first; only deployments already read are tried.
  */
-function refuseToUndoRollback(selector, read, current, target) {
-    const currentRun = [];
-    for (const seen of read) {
-        if (!sameContent(seen.content, current.content))
-            break;
-        currentRun.push(seen);
+async function chooseDelivery(timeline, changes) {
+    if (changes.length === 0)
+        return { kind: 'create' };
+    const candidates = [...new Set(changes.map((change) => change.holder.id))];
+    for (const id of candidates) {
+        const index = timeline.entries.findIndex((entry) => entry.deployment.id === id);
+        const entry = timeline.entries[index];
+        const resourceIds = [];
+        for (const change of changes) {
+            const resource = entry.resources.get(change.name);
+            if (!resource || (await timeline.hash(index, change.name)) !== change.hash)
+                break;
+            resourceIds.push(resource.id);
+        }
+        if (resourceIds.length === changes.length)
+            return { kind: 'redeploy', from: entry.deployment, resourceIds };
     }
-    const marked = currentRun.find((seen) => isRollbackSource(seen.deployment.source));
-    let evidence;
-    if (marked) {
-        evidence = `deployment ${marked.deployment.id} (${marked.deployment.deploymentTime}) has source '${marked.deployment.source}': it was made by this action's rollback`;
+    return { kind: 'create' };
+}
+/** `previous` would undo this action's own rollback: the release rolled back from would return. */
+function refuseToUndoRollback(selector, timeline, index, changed, current) {
+    const undone = timeline.entries[index].deployment;
+    if (!isRollbackSource(undone.source))
+        return;
+    throw undoRefusal(selector, timeline, index, current, `deployment ${undone.id} (${undone.deploymentTime}) has source '${undone.source}': it was made by this action's rollback (of ${changed.join(', ')})`);
+}
+/**
+ * A deployment that put every resource it changed back on bytes deployed before (with other
+ * bytes in between) looks like a rollback made by hand: undoing it would bring back what was
+ * rolled back from.
+ */
+async function refuseManualRollback(selector, timeline, index, changed, current) {
+    for (const name of changed) {
+        const replaced = await timeline.holder(name, index + 1);
+        if (replaced === undefined)
+            return;
+        const now = await timeline.hash(index, name);
+        const replacedHash = await timeline.hash(replaced, name);
+        let earlier = await timeline.holder(name, replaced + 1);
+        while (earlier !== undefined && (await timeline.hash(earlier, name)) === replacedHash)
+            earlier = await timeline.holder(name, earlier + 1);
+        if (earlier === undefined || (await timeline.hash(earlier, name)) !== now)
+            return;
     }
-    else {
-        const between = read.findIndex((seen) => !sameContent(seen.content, current.content));
-        const again = between === -1 ? undefined : read.slice(between).find((seen) => sameContent(seen.content, current.content));
-        const earlier = again;
-        if (earlier) {
-            evidence = `its content equals that of the older deployment ${earlier.deployment.id} (${earlier.deployment.deploymentTime}), with deployment ${read[between].deployment.id} of different content in between: it looks like a rollback already`;
+    const undone = timeline.entries[index].deployment;
+    throw undoRefusal(selector, timeline, index, current, `deployment ${undone.id} (${undone.deploymentTime}) put ${changed.join(', ')} back on bytes deployed before, with other bytes in between: it looks like a rollback already`);
+}
+function undoRefusal(selector, timeline, index, current, evidence) {
+    const before = timeline.entries[index + 1]?.deployment;
+    const onPurpose = before ? ` To go back to the state right after deployment ${before.id} anyway, pass revision: ${before.id}.` : '';
+    return new errors/* ActionError */.lZ('Refusing to undo an earlier rollback', `${describeSelector(selector)} would undo a rollback: ${evidence}. Going back from it would bring back what was rolled back from (current deployment: ${current.id}).${onPurpose}`, { changed: 'nothing' });
+}
+
+;// CONCATENATED MODULE: ./src/trust/classify-answer.ts
+
+/**
+ * Statuses that say the platform refused the changing request before acting on it. Only these
+ * (and a provider's documented extras) may be reported as "nothing was changed": any other answer
+ * may come after the platform acted, so it is treated as unknown and verified by reading.
+ */
+const DEFINITE_REFUSALS = [400, 401, 403, 404, 405, 422];
+function classifyAnswer(outcome, extraRefusals = []) {
+    if (outcome instanceof TransportError)
+        return { kind: 'unknown', lost: `no answer: ${outcome.code}` };
+    const status = outcome.status;
+    if (status >= 200 && status < 300)
+        return { kind: 'accepted', response: outcome };
+    if (status === 409)
+        return { kind: 'busy', response: outcome };
+    if (status === 429)
+        return { kind: 'throttled', response: outcome };
+    if (DEFINITE_REFUSALS.includes(status) || extraRefusals.includes(status))
+        return { kind: 'refused', response: outcome };
+    return { kind: 'unknown', lost: `answered ${status}`, response: outcome };
+}
+
+;// CONCATENATED MODULE: ./src/trust/send-once.ts
+
+
+
+
+
+/**
+ * How long an unknown answer is watched before concluding the platform did not act. A request
+ * that timed out on our side may still be processed, and some platforms act asynchronously: a
+ * few seconds would prove nothing.
+ */
+const UNKNOWN_OUTCOME_WATCH_MS = 15_000;
+const PROBE_EVERY_MS = 1500;
+const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+/**
+ * Sends the one request that changes the platform so that it takes effect at most once, and
+ * keeps the tracker truthful about whether the platform was changed at every moment.
+ * - 2xx: accepted.
+ * - 400/401/403/404/405/422 (and the provider's extras): refused, nothing changed.
+ * - 409: wait until free, then send again 1–60 s later; 429: wait as told, then send again.
+ * - Anything else: unknown. Never followed, never re-sent: the platform is read for at least
+ *   15 s (never past the deadline), and the run goes on only with proof that it acted.
+ */
+async function sendOnce(request) {
+    const { deadline, log, tracker } = request;
+    const now = () => (request.now ? request.now() : deadline.clock.now());
+    let conflicts = 0;
+    let throttled = 0;
+    for (;;) {
+        if (deadline.expired()) {
+            tracker.mark('nothing');
+            throw new errors/* TimeoutError */.MU(`The timeout (${request.timeoutSeconds}s) ran out before the ${request.name} could be sent.`, { changed: 'nothing' });
+        }
+        const sentAt = now();
+        tracker.mark('unknown');
+        let outcome;
+        try {
+            outcome = await request.send();
+        }
+        catch (error) {
+            if (!(error instanceof TransportError))
+                throw error;
+            outcome = error;
+        }
+        const answer = classifyAnswer(outcome, request.extraRefusals);
+        switch (answer.kind) {
+            case 'accepted':
+                tracker.mark('accepted');
+                return { kind: 'accepted', response: answer.response, sentAt };
+            case 'refused': {
+                tracker.mark('nothing');
+                const error = request.explainRefusal(answer.response);
+                error.changed = 'nothing';
+                throw error;
+            }
+            case 'busy': {
+                tracker.mark('nothing');
+                log.info(`${request.platform} answered 409: another operation is in progress. Waiting for it to finish before sending the ${request.name}.`);
+                const free = request.waitUntilFree ? await request.waitUntilFree(answer.response) : { kind: 'free' };
+                if (free.kind === 'already-there')
+                    return free;
+                await pauseBeforeResend(request, resendPauseMs(answer.response.headers['retry-after'], deadline.clock.now(), backoffMs(conflicts++, deadline.clock)), answer.response);
+                continue;
+            }
+            case 'throttled': {
+                tracker.mark('nothing');
+                const limit = request.maxThrottledResends ?? Number.POSITIVE_INFINITY;
+                if (throttled >= limit) {
+                    throw withChanged(request.explainRefusal(answer.response), 'nothing');
+                }
+                const asked = request.throttlePauseMs?.(answer.response, deadline.clock.now());
+                const waitMs = asked ?? resendPauseMs(answer.response.headers['retry-after'], deadline.clock.now(), backoffMs(throttled, deadline.clock));
+                throttled++;
+                if (waitMs >= deadline.remainingMs())
+                    throw withChanged(request.explainRefusal(answer.response), 'nothing');
+                log.info(`${request.platform} is throttling (429); sending the ${request.name} in ${(waitMs / 1000).toFixed(1)}s.`);
+                await deadline.sleep(waitMs);
+                continue;
+            }
+            case 'unknown':
+                return watchUnknown(request, sentAt, answer.lost);
         }
     }
-    if (!evidence)
-        return;
-    throw new errors/* ActionError */.lZ('Refusing to undo an earlier rollback', `${describeSelector(selector)} would redeploy deployment ${target.deployment.id} (${target.deployment.deploymentTime}), but the current deployment ${current.deployment.id} looks like a rollback: ${evidence}. ` +
-        `Going back from it would bring back what was rolled back from. To redeploy ${target.deployment.id} anyway, pass revision: ${target.deployment.id}. Nothing was deployed.`, { changed: 'nothing' });
+}
+function withChanged(error, changed) {
+    error.changed = changed;
+    return error;
+}
+async function pauseBeforeResend(request, ms, response) {
+    if (ms >= request.deadline.remainingMs()) {
+        throw new errors/* TimeoutError */.MU(`The timeout (${request.timeoutSeconds}s) ran out while ${response.endpoint} kept answering ${response.status}.`, { changed: 'nothing' });
+    }
+    await request.deadline.sleep(ms);
+}
+/**
+ * An answer that does not say whether the platform acted. Read the platform until it proves the
+ * request took effect, or for the whole watch with no trace and nothing moving; the deadline cuts
+ * the watch short as 'undecided', which is reported as such (a re-run could deploy twice).
+ */
+async function watchUnknown(request, sentAt, lost) {
+    const { deadline, log, tracker } = request;
+    const Name = capital(request.name);
+    tracker.mark('unknown');
+    log.warning(`The ${request.name} got no usable answer (${lost}). Reading ${request.platform} to learn whether it acted on it; it is never sent again blindly.`, `${Name} answer lost`);
+    const undecided = () => new errors/* TimeoutError */.MU(`The timeout (${request.timeoutSeconds}s) ran out while checking whether the ${request.name} whose answer was lost (${lost}) took effect. It may still take effect: check ${request.whereToLook} before re-running.`, { changed: 'unknown' });
+    const watchFrom = deadline.clock.now();
+    for (;;) {
+        if (deadline.expired())
+            throw undecided();
+        let probe;
+        try {
+            probe = await request.probe(sentAt, deadline.clock.now() - watchFrom);
+        }
+        catch (error) {
+            if (deadline.expired() || error instanceof errors/* TimeoutError */.MU)
+                throw undecided();
+            throw error;
+        }
+        if (probe.state === 'acted') {
+            tracker.mark('accepted');
+            log.info(`${request.platform} shows that it acted on the ${request.name}: following it instead of sending it again.`);
+            return { kind: 'found', evidence: probe.evidence, sentAt, lost };
+        }
+        const watched = deadline.clock.now() - watchFrom;
+        if (probe.state === 'quiet' && watched >= UNKNOWN_OUTCOME_WATCH_MS) {
+            tracker.mark('nothing');
+            throw new errors/* ActionError */.lZ(`${Name} not acted on`, `The ${request.name} got no usable answer (${lost}), and ${request.platform} shows no trace of it after watching for ${Math.round(watched / 1000)} s. It was not sent again; re-run the rollback once the API answers normally.`, { changed: 'nothing' });
+        }
+        const pause = (0,src_clock/* jittered */.et)(deadline.clock, request.probeEveryMs ?? PROBE_EVERY_MS, 0.2);
+        if (deadline.remainingMs() <= pause)
+            throw undecided();
+        await deadline.sleep(pause);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/providers/camunda/trigger-redeploy.ts
 
 
 
+/** Deployments of this run's source listed at once; a run makes one, so more would be absurd. */
+const SOURCE_PAGE = 20;
+/** The bytes a create sends are held in memory: models are kilobytes; past this, refuse before sending. */
+const MAX_CREATE_BYTES = 48 * 1024 * 1024;
+/** After a 2xx that does not name the new deployment: reads by source, 1 s apart (the engine answers after it committed). */
+const LOOKUPS_AFTER_ACCEPTED = 5;
 /**
- * A request that timed out on our side may still be committed by the engine afterwards: look for
- * this run's deployment for 15 s, as every platform's unknown outcome is watched, before saying
- * nothing was deployed.
- */
-const LOOKUPS = 6;
-const LOOKUP_SPACING_MS = 3000;
-/** Deployments of this run's source listed before the send; more would be an absurd history. */
-const SOURCE_PAGE = 50;
-/**
- * Sends the redeploy exactly once. The engine answers synchronously with the new deployment. A
- * 5xx or a lost answer is never repeated: the deployments are read back by this run's `source`,
- * and the run goes on only if the engine shows the deployment, or fails saying nothing was deployed.
+ * Makes the one new deployment through the shared exactly-once rules (src/trust/send-once.ts).
+ * Camunda supplies its facts: the request (a redeploy of resource ids when one earlier
+ * deployment holds every byte, else a create with the bytes), and how a lost answer is read
+ * back: a deployment of this name and tenant carrying this run's source that was not there before.
  */
 async function triggerRedeploy(ctx, plan, tracker) {
     const { api, log } = ctx;
-    const doing = `redeploying deployment ${plan.revision.id}`;
+    const resolution = ctx.resolution;
     // A second rollback step in the same workflow run carries the same source: what exists now is not ours.
-    const before = new Set((await bySource(ctx, 'listing deployments of this run before the redeploy')).map((d) => d.id));
-    const acceptedAt = ctx.deadline.clock.now();
-    tracker.mark('unknown');
-    api.changed = 'unknown';
-    let response;
-    let lost;
-    try {
-        response = await api.redeploy(plan.revision.id, { source: ctx.source, ...(ctx.resources ? { resourceNames: ctx.resources } : {}) });
-    }
-    catch (error) {
-        if (!(error instanceof TransportError))
-            throw error;
-        lost = `no answer: ${error.code}`;
-    }
-    if (response && response.status >= 200 && response.status < 300) {
-        tracker.mark('accepted');
-        api.changed = 'accepted';
-        const created = parseDeployment(response.endpoint, response.body);
-        log.info(`The engine created deployment ${created.id} (${created.deploymentTime}) with source '${ctx.source}'.`);
-        return { kind: 'triggered', receipt: { acceptedAt, outputs: { deployment_id: created.id } } };
-    }
-    if (response && response.status < 500) {
-        // A 4xx is the engine refusing before it deployed anything.
-        tracker.mark('nothing');
-        api.changed = 'nothing';
-        throw api.explain(response, doing, 'nothing');
-    }
-    lost ??= `answered ${response.status}`;
-    log.warning(`The redeploy got no usable answer (${lost}). Reading the deployments back by source '${ctx.source}' to learn whether the engine deployed it; it is not sent again.`, 'Redeploy answer lost');
-    const found = await findOwnDeployment(ctx, before);
-    if (found) {
-        tracker.mark('accepted');
-        api.changed = 'accepted';
-        log.warning(`Deployment ${found.id} (${found.deploymentTime}) with this run's source exists: the engine did deploy it. Going on to verify it.`, 'Redeploy found after a lost answer');
-        return {
-            kind: 'triggered',
-            receipt: { acceptedAt, outputs: { deployment_id: found.id }, note: `the redeploy's answer was lost (${lost}); deployment ${found.id} was found by its source` }
-        };
-    }
-    tracker.mark('nothing');
-    api.changed = 'nothing';
-    const engineSays = response ? explainedLater(response) : '';
-    throw new errors/* ActionError */.lZ('Redeploy failed; nothing was deployed', `POST /deployment/${plan.revision.id}/redeploy got no usable answer (${lost}).${engineSays} The engine shows no deployment with this run's source '${ctx.source}', so nothing was deployed and a re-run is safe.`, { changed: 'nothing' });
-}
-async function bySource(ctx, doing) {
-    return ctx.api.listDeployments({ name: ctx.name, tenantId: ctx.tenantId, source: ctx.source }, 0, SOURCE_PAGE, doing);
-}
-async function findOwnDeployment(ctx, before) {
-    for (let lookup = 0; lookup < LOOKUPS; lookup++) {
-        if (lookup > 0)
-            await ctx.deadline.sleep(LOOKUP_SPACING_MS);
-        const found = (await bySource(ctx, 'checking whether the redeploy took effect')).find((d) => !before.has(d.id));
-        if (found)
-            return found;
-        if (ctx.deadline.expired())
-            break;
-    }
-    return undefined;
-}
-function explainedLater(response) {
-    const body = response.body;
-    return typeof body?.message === 'string' ? ` The engine said: "${body.message.slice(0, 300)}".` : '';
-}
-
-;// CONCATENATED MODULE: ./src/providers/camunda/verify-latest.ts
-
-const KINDS = ['process', 'decision'];
-/**
- * The redeploy is synchronous, so "done" means its definitions are what new instances start:
- * each one the latest version of its key in the deployment's tenant. A deployment made in the
- * meantime (a process application restarting, a pipeline) would silently win; this says so.
- */
-async function verifyLatest(ctx, plan, receipt, tracker) {
-    const { api, log } = ctx;
-    const deploymentId = receipt.outputs?.deployment_id ?? '';
-    tracker.pending(`checking that deployment ${deploymentId}'s definitions are the latest versions`);
-    const doing = `verifying deployment ${deploymentId}`;
-    const newer = [];
-    let checked = 0;
-    for (const kind of KINDS) {
-        for (const definition of await api.definitionsOf(kind, deploymentId, doing)) {
-            checked++;
-            const latest = await api.latestDefinition(kind, definition.key, definition.tenantId, doing);
-            if (!latest) {
-                newer.push(`${kind} '${definition.key}' has no latest version at all (deleted since?)`);
+    ctx.before = new Set((await bySource(ctx, 'listing deployments of this run before sending')).map((d) => d.id));
+    const delivery = resolution.delivery;
+    const doing = delivery.kind === 'redeploy' ? `redeploying resources of deployment ${delivery.from.id}` : `creating a deployment named '${ctx.name}'`;
+    const send = delivery.kind === 'redeploy' ? () => api.redeploy(delivery.from.id, { source: ctx.source, resourceIds: delivery.resourceIds }) : await prepareCreate(ctx);
+    const outcome = await sendOnce({
+        name: 'redeploy',
+        platform: 'the Camunda engine',
+        deadline: ctx.deadline,
+        log,
+        timeoutSeconds: ctx.timeoutSeconds,
+        tracker: {
+            mark: (state) => {
+                api.changed = state;
+                tracker.mark(state);
+            },
+            waitingToSend: (what) => tracker.waitingToSend(what)
+        },
+        send,
+        explainRefusal: (response) => api.explain(response, doing, 'nothing'),
+        probe: async () => {
+            const found = await findOwn(ctx, 'checking whether the engine made the deployment');
+            return found ? { state: 'acted', evidence: found } : { state: 'quiet' };
+        },
+        whereToLook: `the deployments named '${ctx.name}' in Cockpit (source '${ctx.source}')`
+    });
+    switch (outcome.kind) {
+        case 'already-there':
+            return outcome;
+        case 'found':
+            log.warning(`Deployment ${outcome.evidence.id} (${outcome.evidence.deploymentTime}) with this run's source exists: the engine did make it. Going on to verify it.`, 'Redeploy found after a lost answer');
+            return {
+                kind: 'triggered',
+                receipt: {
+                    acceptedAt: outcome.sentAt,
+                    outputs: { deployment_id: outcome.evidence.id },
+                    note: `the answer was lost (${outcome.lost}); deployment ${outcome.evidence.id} was found by its source`
+                }
+            };
+        case 'accepted': {
+            const named = namedId(outcome.response);
+            if (named) {
+                log.info(`The engine answered ${outcome.response.status} naming deployment ${named}; verifying it is this run's.`);
+                return { kind: 'triggered', receipt: { acceptedAt: outcome.sentAt, outputs: { deployment_id: named } } };
             }
-            else if (latest.id !== definition.id) {
-                newer.push(`${kind} '${definition.key}': version ${latest.version} from deployment ${latest.deploymentId} is newer than the rolled-back version ${definition.version}`);
-            }
+            log.info(`The engine answered ${outcome.response.status}${outcome.response.notJson ? ' with a body that is not JSON' : ' without a deployment id'}; looking the new deployment up by its source '${ctx.source}'.`);
+            const found = await lookUpAccepted(ctx);
+            return { kind: 'triggered', receipt: { acceptedAt: outcome.sentAt, outputs: { deployment_id: found.id }, note: `deployment ${found.id} was found by its source` } };
         }
     }
+}
+/** The bytes of each change, read from its holder now and checked against the hash resolved, so the create sends exactly the target content. */
+async function prepareCreate(ctx) {
+    const resolution = ctx.resolution;
+    const resources = [];
+    let total = 0;
+    for (const change of resolution.changes) {
+        const bytes = await ctx.api.resourceData(change.holder.id, change.resourceId, `reading resource '${change.name}' of deployment ${change.holder.id}`);
+        if ((0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex') !== change.hash) {
+            throw new errors/* ActionError */.lZ('Resource changed while planning', `Resource '${change.name}' of deployment ${change.holder.id} no longer has the bytes read a moment ago. A deployment's resources never change: a proxy or a replaced engine answers differently. Check api_url, then re-run.`, { changed: 'nothing' });
+        }
+        total += bytes.length;
+        if (total > MAX_CREATE_BYTES) {
+            throw new errors/* ActionError */.lZ('Rollback too large to send', `The resources to put back (${resolution.changes.map((c) => c.name).join(', ')}) come from several deployments and add up to more than ${MAX_CREATE_BYTES / 1024 / 1024} MiB, which the action does not hold in memory to send. Roll back with revision set to one deployment that holds them all, or deploy the earlier models from your pipeline.`, { changed: 'nothing' });
+        }
+        resources.push({ name: change.name, bytes });
+    }
+    return () => ctx.api.create({ name: ctx.name, source: ctx.source, tenantId: ctx.tenantId }, resources);
+}
+/** The id a 2xx names, if its body is a deployment; anything else is looked up. */
+function namedId(response) {
+    const body = response.body;
+    return body && typeof body === 'object' && typeof body.id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(body.id) ? body.id : undefined;
+}
+async function bySource(ctx, doing) {
+    return ctx.api.listDeployments({ name: ctx.name, tenantId: ctx.tenantId, source: ctx.source }, {}, SOURCE_PAGE, doing);
+}
+async function findOwn(ctx, doing) {
+    return (await bySource(ctx, doing)).find((d) => !ctx.before?.has(d.id));
+}
+async function lookUpAccepted(ctx) {
+    for (let lookup = 0; lookup < LOOKUPS_AFTER_ACCEPTED; lookup++) {
+        if (lookup > 0) {
+            if (ctx.deadline.remainingMs() <= 1000)
+                break;
+            await ctx.deadline.sleep(1000);
+        }
+        const found = await findOwn(ctx, 'looking up the deployment the engine made');
+        if (found)
+            return found;
+    }
+    throw new errors/* ActionError */.lZ('Rollback deployment not found', `The engine accepted the request but its answer named no deployment, and no deployment named '${ctx.name}' with this run's source '${ctx.source}' is visible. Check the deployments in Cockpit before re-running: a re-run could deploy twice.`, { changed: 'accepted' });
+}
+
+;// CONCATENATED MODULE: ./src/providers/camunda/verify-rollback.ts
+
+const KINDS = ['process', 'decision'];
+/** Definitions listed for one deployment: past this, a server is not answering as an engine would. */
+const MAX_DEFINITIONS_READ = 1000;
+/** Distinct keys checked for being the latest version (one request each). */
+const MAX_KEYS_CHECKED = 100;
+/** Diagram images the engine generates on deploy (ProcessEngineConfiguration createDiagramOnDeploy): not sent, yet held. */
+const GENERATED_DIAGRAM = /\.(png|jpg|jpeg|gif|svg)$/i;
+/**
+ * `completed` needs proof, read back from the engine:
+ * - the new deployment is this run's: its source is this run's marker, it was not there before
+ *   the send, and it has the rolled-back name and tenant;
+ * - it holds exactly the resources put back, each with the target bytes (hashed one at a time);
+ * - its definitions are the latest versions of their keys: what new instances start.
+ */
+async function verifyRollback(ctx, plan, receipt, tracker) {
+    const { api, log } = ctx;
+    const resolution = ctx.resolution;
+    const id = receipt.outputs?.deployment_id ?? '';
+    const doing = `verifying deployment ${id}`;
+    tracker.pending(`checking that deployment ${id} is this run's, holds the target bytes and its definitions are the latest`);
+    // Every failure here comes after the engine accepted the request: it says so ('accepted').
+    const accepted = { changed: 'accepted' };
+    const deployment = await api.getDeployment(id, doing);
+    if (deployment.source !== ctx.source || ctx.before?.has(id) || deployment.name !== ctx.name || (deployment.tenantId ?? null) !== ctx.tenantId) {
+        throw new errors/* ActionError */.lZ("The engine's answer names another deployment", `The engine accepted the request, but deployment ${id} (named '${deployment.name ?? ''}', source '${deployment.source ?? ''}', ${deployment.deploymentTime}) is not this run's: this run's carries source '${ctx.source}' and name '${ctx.name}'${ctx.before?.has(id) ? ', and this one existed before the request was sent' : ''}. Whether the rollback took effect is not proven: check the deployments named '${ctx.name}' in Cockpit before re-running.`, accepted);
+    }
+    const held = await api.listResources(id, doing);
+    const expected = new Map(resolution.changes.map((change) => [change.name, change]));
+    const problems = [];
+    const names = new Set();
+    for (const resource of held) {
+        const change = expected.get(resource.name);
+        if (!change || names.has(resource.name)) {
+            // With createDiagramOnDeploy the engine adds a diagram image of each process it deploys.
+            if (!change && GENERATED_DIAGRAM.test(resource.name))
+                continue;
+            problems.push(`it holds '${resource.name}', which the rollback did not send`);
+            continue;
+        }
+        names.add(resource.name);
+        if ((await api.resourceHash(id, resource.id, doing)) !== change.hash)
+            problems.push(`'${resource.name}' holds other bytes than deployment ${change.holder.id}'s`);
+    }
+    for (const name of expected.keys())
+        if (!names.has(name))
+            problems.push(`'${name}' is missing`);
+    if (problems.length > 0) {
+        throw new errors/* ActionError */.lZ('The new deployment holds other content', `Deployment ${id} was made by this run but does not hold the target content: ${problems.join('; ')}. New instances may start other models than those of deployment ${plan.revision.id}: check them in Cockpit.`, accepted);
+    }
+    const keys = new Map();
+    let listed = 0;
+    for (const kind of KINDS) {
+        const seen = new Set();
+        for (let firstResult = 0; listed < MAX_DEFINITIONS_READ;) {
+            const page = await api.definitionsOf(kind, id, firstResult, doing);
+            const fresh = page.filter((definition) => !seen.has(definition.id));
+            for (const definition of fresh) {
+                seen.add(definition.id);
+                listed++;
+                if (definition.deploymentId !== id)
+                    problems.push(`${kind} definition ${definition.id} was listed for deployment ${id} but belongs to ${definition.deploymentId}`);
+                keys.set(`${kind}\n${definition.tenantId ?? ''}\n${definition.key}`, { kind, key: definition.key, tenantId: definition.tenantId, version: definition.version });
+            }
+            if (page.length < api.pageSize || fresh.length === 0)
+                break;
+            firstResult += page.length;
+        }
+    }
+    const newer = [];
+    const checked = [...keys.values()].slice(0, MAX_KEYS_CHECKED);
+    for (const { kind, key, tenantId, version } of checked) {
+        const latest = await api.latestDefinition(kind, key, tenantId, doing);
+        if (!latest)
+            newer.push(`${kind} '${key}' has no latest version at all (deleted since?)`);
+        else if (latest.deploymentId !== id)
+            newer.push(`${kind} '${key}': version ${latest.version} from deployment ${latest.deploymentId} is newer than the rolled-back version ${version}`);
+    }
+    if (problems.length > 0)
+        throw new errors/* ActionError */.lZ('Unexpected definitions of the new deployment', `${problems.slice(0, 5).join('; ')}. Check api_url: a proxy may answer in the engine's place.`, accepted);
     if (newer.length > 0) {
-        throw new errors/* ActionError */.lZ('A newer deployment overrides the rollback', `Deployment ${deploymentId} (a redeploy of ${plan.revision.id}) was created, but its definitions are not the latest: ${newer.join('; ')}. New instances start the newer version. Something deployed after the rollback (a process application that auto-deploys on start, another pipeline): roll that back too, then re-run.`, { changed: 'accepted' });
+        throw new errors/* ActionError */.lZ('A newer deployment overrides the rollback', `Deployment ${id} (the state of ${plan.revision.id}) was created, but its definitions are not the latest: ${newer.join('; ')}. New instances start the newer version. Something deployed after the rollback (a process application that auto-deploys on start, another pipeline): roll that back too, then re-run.`, accepted);
     }
-    if (checked === 0) {
-        await api.getDeployment(deploymentId, doing); // no definitions (e.g. only forms): its existence is the proof
-        log.info(`Deployment ${deploymentId} holds no process or decision definitions; it exists, which is all there is to check.`);
-        return;
-    }
-    log.info(`Verified: all ${checked} definition${checked === 1 ? '' : 's'} of deployment ${deploymentId} are the latest versions.`);
+    const unchecked = keys.size - checked.length;
+    const definitions = `${checked.length} key${checked.length === 1 ? '' : 's'} checked${unchecked > 0 ? ` of ${keys.size}; the action checks at most ${MAX_KEYS_CHECKED}` : ''}`;
+    log.info(`Verified: deployment ${id} is this run's, holds ${resolution.changes.length} resource${resolution.changes.length === 1 ? '' : 's'} with the target bytes${keys.size ? `, and its definitions are the latest versions (${definitions})` : ' (no process or decision definitions)'}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/providers/camunda/camunda-provider.ts
+
+
 
 
 
@@ -33162,28 +33785,31 @@ function authHeaders(auth) {
         return { Authorization: `Bearer ${auth.token}` };
     return {};
 }
-/** The history resolution reads, backed by engine-rest; content is read once per deployment. */
-function engineHistory(api, tenantId) {
-    const contents = new Map();
-    const load = async (deployment, only) => {
-        const doing = `reading the resources of deployment ${deployment.id}`;
-        const listed = await api.listResources(deployment.id, doing);
-        const compared = only ? listed.filter((resource) => only.includes(resource.name)) : listed;
-        const bytes = [];
-        for (const resource of compared)
-            bytes.push([resource.name, await api.resourceData(deployment.id, resource.id, doing)]);
-        return fingerprint(bytes);
-    };
-    return {
-        page: (name, firstResult, maxResults) => api.listDeployments({ name, tenantId }, firstResult, maxResults, `reading the deployments named '${name}'`),
-        find: (id) => api.findDeployment(id, `reading deployment ${id}`),
-        content: (deployment, only) => {
-            // One run compares one set of resources: the id alone keys the cache.
-            let content = contents.get(deployment.id);
-            if (!content)
-                contents.set(deployment.id, (content = load(deployment, only)));
-            return content;
+const camunda_provider_KINDS = ['process', 'decision'];
+/** The history resolution reads, backed by engine-rest: a bounded, tie-stable walk; bytes only hashed, one resource at a time. */
+function engineHistory(api, name, tenantId) {
+    let walk;
+    const doing = () => `reading the deployments named '${name()}'`;
+    const open = () => (walk ??= new DeploymentWalk({
+        page: (window, maxResults) => api.listDeployments({ name: name(), tenantId }, window, maxResults, doing()),
+        pageSize: () => api.pageSize,
+        versions: async (deployment) => {
+            const versions = new Map();
+            for (const kind of camunda_provider_KINDS) {
+                for (const definition of await api.definitionsOf(kind, deployment.id, 0, `ordering deployments made at the same time (${deployment.deploymentTime})`)) {
+                    const key = `${kind}:${definition.key}`;
+                    versions.set(key, Math.max(versions.get(key) ?? 0, definition.version));
+                }
+            }
+            return versions;
         }
+    }));
+    return {
+        next: () => open().next(),
+        describe: () => open().describe(),
+        find: (id) => api.findDeployment(id, `reading deployment ${id}`),
+        resources: (deployment) => api.listResources(deployment.id, `reading the resources of deployment ${deployment.id}`),
+        hash: (deployment, resource) => api.resourceHash(deployment.id, resource.id, `reading resource '${resource.name}' of deployment ${deployment.id}`)
     };
 }
 /** Camunda 7 behind the provider interface: the deployment of a name is the instance, deployment ids the versions. */
@@ -33193,29 +33819,46 @@ function createCamundaProvider(settings, deps, env = process.env) {
         authHeaders: authHeaders(settings.auth),
         userAgent: `${deps.userAgent} (+camunda)`,
         deadline: deps.deadline,
-        log: deps.log
+        log: deps.log,
+        platform: 'the Camunda engine'
     });
-    const api = new CamundaApi(client, settings.auth.kind);
+    const api = new CamundaApi(client, settings.auth.kind, settings.apiUrl);
     const tenantId = settings.tenantId ?? null;
-    const ctx = { api, deadline: deps.deadline, log: deps.log, name: settings.appId, tenantId, resources: settings.resources, source: rollbackSource(env) };
+    const ctx = {
+        api,
+        deadline: deps.deadline,
+        log: deps.log,
+        timeoutSeconds: settings.timeoutSeconds,
+        name: settings.appId,
+        tenantId,
+        source: rollbackSource(env)
+    };
     return {
         vocabulary: CAMUNDA_VOCABULARY,
         async plan() {
-            const resolved = await resolveDeployment(engineHistory(api, tenantId), {
+            const resolved = await resolveDeployment(engineHistory(api, () => ctx.name, tenantId), {
                 name: settings.appId,
                 tenantId,
                 selector: settings.revision,
                 resources: settings.resources
+            }, (name) => {
+                ctx.name = name;
             });
+            ctx.resolution = resolved;
             const { current, target } = resolved;
             ctx.name = current.name ?? settings.appId;
             const instance = { id: current.id, name: ctx.name, version: current.id, status: `deployed ${current.deploymentTime}` };
-            const change = describeChange(resolved.currentContent, resolved.targetContent);
-            deps.log.info(`Deployments named '${ctx.name}' ${tenantId ? `in tenant '${tenantId}'` : 'without a tenant'}, comparing ${settings.resources ? settings.resources.join(', ') : 'all resources'}: redeploying ${target.id} over ${current.id} (${change}).`);
+            const change = describeChange(resolved);
+            const warnings = [...resolved.warnings];
+            const processApplication = processApplicationWarning(resolved);
+            if (processApplication)
+                warnings.push(processApplication);
+            deps.log.info(`Deployments named '${ctx.name}' ${tenantWords(tenantId)}, ${settings.resources ? `resources ${settings.resources.join(', ')}` : 'all resources'}: ` +
+                `restoring the state right after deployment ${target.id} over ${current.id} (${change}); ${describeDelivery(resolved)}.`);
             return {
                 appId: ctx.name,
                 targets: [instance],
-                toRedeploy: resolved.sameContent ? [] : [instance],
+                toRedeploy: resolved.changes.length === 0 ? [] : [instance],
                 revision: {
                     id: target.id,
                     version: target.id,
@@ -33225,15 +33868,17 @@ function createCamundaProvider(settings, deps, env = process.env) {
                 },
                 previousVersion: current.id,
                 searched: resolved.searched,
-                warnings: resolved.warnings,
+                warnings,
                 outputs: { previous_deployment_id: current.id, deployment_id: '' },
                 consoleUrl: '',
                 details: [
                     ['Tenant', tenantId ?? '(none)'],
                     ['Resources', settings.resources ? settings.resources.join(', ') : 'all'],
-                    ['Target source', target.source ?? '(none)'],
+                    ['Undone', resolved.undone.map((d) => d.id).join(', ') || '(none)'],
                     ['Change', change],
-                    ['Source of the new deployment', ctx.source]
+                    ['Sent as', describeDelivery(resolved)],
+                    ['Source of the new deployment', ctx.source],
+                    ...(processApplication ? [['Process application', processApplication]] : [])
                 ]
             };
         },
@@ -33241,7 +33886,7 @@ function createCamundaProvider(settings, deps, env = process.env) {
             return triggerRedeploy(ctx, plan, tracker);
         },
         waitUntilDone(plan, receipt, tracker) {
-            return verifyLatest(ctx, plan, receipt, tracker);
+            return verifyRollback(ctx, plan, receipt, tracker);
         },
         dispose: () => client.dispose()
     };
@@ -33588,7 +34233,7 @@ class PhalaApi {
 ;// CONCATENATED MODULE: ./src/providers/phala/revision-paging.ts
 
 /** The caller always asks for the largest page the API allows. */
-const revision_paging_PAGE_SIZE = 1000;
+const PAGE_SIZE = 1000;
 const DEFAULT_CONCURRENCY = 8;
 /** Beyond this we would only be hammering an API whose rate limits are unpublished. */
 const MAX_CONCURRENCY = 8;
@@ -33676,7 +34321,7 @@ async function readRevisionPages(fetchPage, visit, options = {}) {
         pagesRead++;
         total = body.total;
         processed = page;
-        wanted = Math.max(wanted, body.totalPages, Math.ceil(body.total / revision_paging_PAGE_SIZE));
+        wanted = Math.max(wanted, body.totalPages, Math.ceil(body.total / PAGE_SIZE));
         if (visit(fresh, page) === 'settled')
             return result('settled');
         fetchAhead();
@@ -33735,7 +34380,7 @@ function resolve_revision_summary(paging) {
     return `searched ${rowsRead} revision${rowsRead === 1 ? '' : 's'}: ${pagesRead} page${pagesRead === 1 ? '' : 's'}, ${total} in total`;
 }
 function capNote(paging) {
-    const revisions = (paging.maxPages * revision_paging_PAGE_SIZE).toLocaleString('en-US');
+    const revisions = (paging.maxPages * PAGE_SIZE).toLocaleString('en-US');
     return ` The search stopped at ${paging.maxPages} pages (${revisions} revisions): pass a full compose hash or a revision id copied from the dashboard.`;
 }
 /**
@@ -33951,164 +34596,6 @@ function selectCvms(appCvms, requested, appId) {
         throw new errors/* ActionError */.lZ('CVM not part of the app', `vm_uuids names ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not a CVM of app ${appId}. Its CVMs are:\n${listing(appCvms)}\nNothing was redeployed.`);
     }
     return requested.map((uuid) => appCvms.find((cvm) => cvm.vmUuid === uuid));
-}
-
-;// CONCATENATED MODULE: ./src/trust/classify-answer.ts
-
-/**
- * Statuses that say the platform refused the changing request before acting on it. Only these
- * (and a provider's documented extras) may be reported as "nothing was changed": any other answer
- * may come after the platform acted, so it is treated as unknown and verified by reading.
- */
-const DEFINITE_REFUSALS = [400, 401, 403, 404, 405, 422];
-function classifyAnswer(outcome, extraRefusals = []) {
-    if (outcome instanceof TransportError)
-        return { kind: 'unknown', lost: `no answer: ${outcome.code}` };
-    const status = outcome.status;
-    if (status >= 200 && status < 300)
-        return { kind: 'accepted', response: outcome };
-    if (status === 409)
-        return { kind: 'busy', response: outcome };
-    if (status === 429)
-        return { kind: 'throttled', response: outcome };
-    if (DEFINITE_REFUSALS.includes(status) || extraRefusals.includes(status))
-        return { kind: 'refused', response: outcome };
-    return { kind: 'unknown', lost: `answered ${status}`, response: outcome };
-}
-
-;// CONCATENATED MODULE: ./src/trust/send-once.ts
-
-
-
-
-
-/**
- * How long an unknown answer is watched before concluding the platform did not act. A request
- * that timed out on our side may still be processed, and some platforms act asynchronously: a
- * few seconds would prove nothing.
- */
-const UNKNOWN_OUTCOME_WATCH_MS = 15_000;
-const PROBE_EVERY_MS = 1500;
-const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
-/**
- * Sends the one request that changes the platform so that it takes effect at most once, and
- * keeps the tracker truthful about whether the platform was changed at every moment.
- * - 2xx: accepted.
- * - 400/401/403/404/405/422 (and the provider's extras): refused, nothing changed.
- * - 409: wait until free, then send again 1–60 s later; 429: wait as told, then send again.
- * - Anything else: unknown. Never followed, never re-sent: the platform is read for at least
- *   15 s (never past the deadline), and the run goes on only with proof that it acted.
- */
-async function sendOnce(request) {
-    const { deadline, log, tracker } = request;
-    const now = () => (request.now ? request.now() : deadline.clock.now());
-    let conflicts = 0;
-    let throttled = 0;
-    for (;;) {
-        if (deadline.expired()) {
-            tracker.mark('nothing');
-            throw new errors/* TimeoutError */.MU(`The timeout (${request.timeoutSeconds}s) ran out before the ${request.name} could be sent.`, { changed: 'nothing' });
-        }
-        const sentAt = now();
-        tracker.mark('unknown');
-        let outcome;
-        try {
-            outcome = await request.send();
-        }
-        catch (error) {
-            if (!(error instanceof TransportError))
-                throw error;
-            outcome = error;
-        }
-        const answer = classifyAnswer(outcome, request.extraRefusals);
-        switch (answer.kind) {
-            case 'accepted':
-                tracker.mark('accepted');
-                return { kind: 'accepted', response: answer.response, sentAt };
-            case 'refused': {
-                tracker.mark('nothing');
-                const error = request.explainRefusal(answer.response);
-                error.changed = 'nothing';
-                throw error;
-            }
-            case 'busy': {
-                tracker.mark('nothing');
-                log.info(`${request.platform} answered 409: another operation is in progress. Waiting for it to finish before sending the ${request.name}.`);
-                const free = request.waitUntilFree ? await request.waitUntilFree(answer.response) : { kind: 'free' };
-                if (free.kind === 'already-there')
-                    return free;
-                await pauseBeforeResend(request, resendPauseMs(answer.response.headers['retry-after'], deadline.clock.now(), backoffMs(conflicts++, deadline.clock)), answer.response);
-                continue;
-            }
-            case 'throttled': {
-                tracker.mark('nothing');
-                const limit = request.maxThrottledResends ?? Number.POSITIVE_INFINITY;
-                if (throttled >= limit) {
-                    throw withChanged(request.explainRefusal(answer.response), 'nothing');
-                }
-                const asked = request.throttlePauseMs?.(answer.response, deadline.clock.now());
-                const waitMs = asked ?? resendPauseMs(answer.response.headers['retry-after'], deadline.clock.now(), backoffMs(throttled, deadline.clock));
-                throttled++;
-                if (waitMs >= deadline.remainingMs())
-                    throw withChanged(request.explainRefusal(answer.response), 'nothing');
-                log.info(`${request.platform} is throttling (429); sending the ${request.name} in ${(waitMs / 1000).toFixed(1)}s.`);
-                await deadline.sleep(waitMs);
-                continue;
-            }
-            case 'unknown':
-                return watchUnknown(request, sentAt, answer.lost);
-        }
-    }
-}
-function withChanged(error, changed) {
-    error.changed = changed;
-    return error;
-}
-async function pauseBeforeResend(request, ms, response) {
-    if (ms >= request.deadline.remainingMs()) {
-        throw new errors/* TimeoutError */.MU(`The timeout (${request.timeoutSeconds}s) ran out while ${response.endpoint} kept answering ${response.status}.`, { changed: 'nothing' });
-    }
-    await request.deadline.sleep(ms);
-}
-/**
- * An answer that does not say whether the platform acted. Read the platform until it proves the
- * request took effect, or for the whole watch with no trace and nothing moving; the deadline cuts
- * the watch short as 'undecided', which is reported as such (a re-run could deploy twice).
- */
-async function watchUnknown(request, sentAt, lost) {
-    const { deadline, log, tracker } = request;
-    const Name = capital(request.name);
-    tracker.mark('unknown');
-    log.warning(`The ${request.name} got no usable answer (${lost}). Reading ${request.platform} to learn whether it acted on it; it is never sent again blindly.`, `${Name} answer lost`);
-    const undecided = () => new errors/* TimeoutError */.MU(`The timeout (${request.timeoutSeconds}s) ran out while checking whether the ${request.name} whose answer was lost (${lost}) took effect. It may still take effect: check ${request.whereToLook} before re-running.`, { changed: 'unknown' });
-    const watchFrom = deadline.clock.now();
-    for (;;) {
-        if (deadline.expired())
-            throw undecided();
-        let probe;
-        try {
-            probe = await request.probe(sentAt, deadline.clock.now() - watchFrom);
-        }
-        catch (error) {
-            if (deadline.expired() || error instanceof errors/* TimeoutError */.MU)
-                throw undecided();
-            throw error;
-        }
-        if (probe.state === 'acted') {
-            tracker.mark('accepted');
-            log.info(`${request.platform} shows that it acted on the ${request.name}: following it instead of sending it again.`);
-            return { kind: 'found', evidence: probe.evidence, sentAt, lost };
-        }
-        const watched = deadline.clock.now() - watchFrom;
-        if (probe.state === 'quiet' && watched >= UNKNOWN_OUTCOME_WATCH_MS) {
-            tracker.mark('nothing');
-            throw new errors/* ActionError */.lZ(`${Name} not acted on`, `The ${request.name} got no usable answer (${lost}), and ${request.platform} shows no trace of it after watching for ${Math.round(watched / 1000)} s. It was not sent again; re-run the rollback once the API answers normally.`, { changed: 'nothing' });
-        }
-        const pause = (0,src_clock/* jittered */.et)(deadline.clock, request.probeEveryMs ?? PROBE_EVERY_MS, 0.2);
-        if (deadline.remainingMs() <= pause)
-            throw undecided();
-        await deadline.sleep(pause);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/providers/phala/assess-cvm.ts

@@ -190,7 +190,18 @@ describe('rollback_when: unhealthy, bounded by timeout', () => {
     const sandbox = await sandboxWith({ hashes: HASHES });
     const app = await healthApp();
     app.setSteady('hang');
-    const run = await rollback(sandbox, gate(`${app.url}/health`), { onStart: (child) => setTimeout(() => child.kill('SIGINT'), 800) });
+    let probing = false;
+    const run = await rollback(sandbox, gate(`${app.url}/health`), {
+      // Cancelled once the probing has begun (the handler is installed by then), however loaded the machine.
+      onStart: (child) =>
+        child.stdout!.on('data', (chunk: Buffer) => {
+          if (!probing && chunk.toString().includes('rollback_when is unhealthy: probing')) {
+            probing = true;
+            setTimeout(() => child.kill('SIGINT'), 200);
+          }
+        })
+    });
+    expect(probing).toBe(true);
     expect(run.exitCode).toBe(1);
     expect(annotations(run)[0]!.message).toContain('Cancelled while probing the app');
     expect(run.outputs).toMatchObject({ status: 'cancelled', health_before: 'not_checked' });

@@ -28423,11 +28423,55 @@ function pollIntervalMs(round) {
 
 /***/ }),
 
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MU: () => (/* binding */ TimeoutError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   lZ: () => (/* binding */ ActionError)
+/* harmony export */ });
+/**
+ * An expected failure: something the user or the platform got wrong that we can explain.
+ * The entry point prints these as one annotation with a title, never as a stack trace.
+ */
+class ActionError extends Error {
+    title;
+    changed;
+    outcome;
+    constructor(title, message, options = {}) {
+        super(message);
+        this.title = title;
+        this.name = 'ActionError';
+        this.changed = options.changed;
+        this.outcome = options.outcome;
+    }
+}
+/** Bad input, caught before any request is sent. The message names the input. */
+class InputError extends ActionError {
+    input;
+    constructor(input, message) {
+        super(`Invalid input '${input}'`, message, { changed: 'nothing' });
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+/** Thrown when the run's overall `timeout` is used up. */
+class TimeoutError extends ActionError {
+    constructor(message, options = {}) {
+        super('Rollback timed out', message, options);
+        this.name = 'TimeoutError';
+    }
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5433);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2624);
 // The runner executes dist/index.js, bundled from here.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28437,7 +28481,196 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5433:
+/***/ 9011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ defaultOf),
+/* harmony export */   W: () => (/* binding */ INPUT_DEFAULTS)
+/* harmony export */ });
+/**
+ * The defaults action.yml declares. The runner sets INPUT_<NAME> to the default for every input
+ * the workflow leaves out, so "given" means "differs from this". A test keeps it equal to
+ * action.yml.
+ */
+const INPUT_DEFAULTS = {
+    provider: 'phala',
+    revision: 'previous',
+    wait: 'true',
+    timeout: '600',
+    dry_run: 'false',
+    health_status: '200-399',
+    health_timeout: '300',
+    rollback_when: 'always',
+    health_failures: '3',
+    health_interval: '10',
+    environment: 'production'
+};
+/** The default of an input, '' for one action.yml gives none. */
+function defaultOf(name) {
+    return INPUT_DEFAULTS[name] ?? '';
+}
+
+
+/***/ }),
+
+/***/ 3718:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cq: () => (/* binding */ checkUrlCharacters),
+/* harmony export */   KJ: () => (/* binding */ canonicalUuid),
+/* harmony export */   Kg: () => (/* binding */ hasControlCharacters),
+/* harmony export */   R5: () => (/* binding */ readInput),
+/* harmony export */   ZZ: () => (/* binding */ parseTimeout),
+/* harmony export */   Zs: () => (/* binding */ quoteInput),
+/* harmony export */   ao: () => (/* binding */ parseUserName),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   nV: () => (/* binding */ parseApiUrl),
+/* harmony export */   o7: () => (/* binding */ parseSecret),
+/* harmony export */   ry: () => (/* binding */ splitList),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* unused harmony export MAX_INPUT_LENGTH */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9011);
+
+
+/** Longest input value the action accepts; anything longer is a paste accident, not a value. */
+const MAX_INPUT_LENGTH = 8192;
+const MAX_TIMEOUT_SECONDS = 6 * 60 * 60; // a GitHub-hosted job cannot run longer
+/**
+ * A value echoed back in an error message: cut short and with control characters shown as
+ * escapes, so an enormous or multi-line input cannot flood the log or forge a line.
+ */
+function quoteInput(text, max = 80) {
+    const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+    return `'${JSON.stringify(cut).slice(1, -1).replace(/\\"/g, '"')}'`;
+}
+/** Reads an input, refusing absurd lengths before anything else looks at it. */
+function readInput(read, name) {
+    const raw = read(name);
+    if (raw.length > MAX_INPUT_LENGTH) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `The value is ${raw.length} characters long; at most ${MAX_INPUT_LENGTH} are accepted. Check what is passed as ${name}.`);
+    }
+    return raw;
+}
+/** Control characters: never part of a name, an id or a credential, often a paste accident. */
+function hasControlCharacters(text) {
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
+    return /[\u0000-\u001f\u007f]/.test(text);
+}
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+/**
+ * C0 and C1 controls and Unicode line breaks. A URL parser silently drops a tab or a line break
+ * inside a URL (WHATWG URL), so a pasted break would send the requests to another path.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
+const URL_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Refuses a URL input holding any control character, at either end too. Never echoes the value (it may carry a secret). */
+function checkUrlCharacters(input, raw) {
+    const at = raw.search(URL_CONTROLS);
+    if (at === -1)
+        return;
+    const code = raw.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `The URL holds a line break or another control character (U+${code}, character ${at + 1} of ${raw.length}). A URL cannot carry one, and dropping it would send the requests to another address. Give the URL on one line, without a trailing line break.`);
+}
+/**
+ * An API base URL: https (plain http only to loopback, since the credential would travel in
+ * clear), no credentials, no query or fragment (paths are appended to it). Returned without a
+ * trailing slash.
+ */
+function parseApiUrl(raw, example, input = 'api_url') {
+    checkUrlCharacters(input, raw);
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${quoteInput(raw)} is not a URL. Expected e.g. ${example}.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${quoteInput(raw)} must be an https:// URL, e.g. ${example}.`);
+    }
+    if (url.username || url.password) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'The URL must not contain credentials; pass them in their own inputs, from secrets.');
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${url.origin}' uses plain http, which would send the credentials unencrypted. Use https (plain http is allowed only for loopback addresses).`);
+    }
+    if (url.search || url.hash || raw.includes('?') || raw.includes('#')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${quoteInput(raw)} has a query string or fragment ('?' or '#'); give the base URL only, e.g. ${example}.`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+/**
+ * A credential: trimmed, then refused if it holds whitespace, control or non-ASCII characters,
+ * which an HTTP header cannot carry (usually a paste with a line break or a smart quote).
+ * Masked before it is checked, so even a refused value never shows in the log; the masker
+ * registers every form a server could echo it in (see report/redact's echoForms).
+ */
+function parseSecret(name, raw, mask) {
+    const value = raw.trim();
+    if (value)
+        mask(value);
+    return checkHeaderText(name, value);
+}
+/**
+ * A user name for HTTP Basic: checked like a credential, but not masked. It is not a secret, and
+ * a message that names the user (e.g. who lacks a permission) must stay readable.
+ */
+function parseUserName(name, raw) {
+    return checkHeaderText(name, raw.trim());
+}
+function checkHeaderText(name, value) {
+    if (/\s/.test(value) || hasControlCharacters(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `The value contains whitespace or control characters; copy it again without line breaks.`);
+    }
+    if (/[^\u0020-\u007e]/.test(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `The value contains characters that are not printable ASCII (e.g. a smart quote or an accent); HTTP headers cannot carry them. Copy it again from its source.`);
+    }
+    return value;
+}
+function parseBoolean(name, raw, fallback) {
+    const text = raw.trim();
+    if (text === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `${quoteInput(text)} is not a boolean: use true or false.`);
+}
+function parseTimeout(raw) {
+    const text = raw.trim() || _defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT_DEFAULTS */ .W.timeout;
+    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_TIMEOUT_SECONDS) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('timeout', `${quoteInput(text)} is not a timeout: expected a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS} (e.g. 600).`);
+    }
+    return Number(text);
+}
+const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+/** A UUID in canonical form (lower case, dashed), or undefined. Dashless input is accepted. */
+function canonicalUuid(text) {
+    if (!UUID.test(text))
+        return undefined;
+    const hex = text.replace(/-/g, '').toLowerCase();
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+/** Items separated by commas, spaces or new lines (how people paste lists into a YAML input). */
+function splitList(raw, separators = /[\s,]+/) {
+    return raw
+        .split(separators)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+
+
+/***/ }),
+
+/***/ 2624:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31397,40 +31630,8 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./src/clock.ts
 var src_clock = __nccwpck_require__(9373);
-;// CONCATENATED MODULE: ./src/errors.ts
-/**
- * An expected failure: something the user or the platform got wrong that we can explain.
- * The entry point prints these as one annotation with a title, never as a stack trace.
- */
-class ActionError extends Error {
-    title;
-    changed;
-    outcome;
-    constructor(title, message, options = {}) {
-        super(message);
-        this.title = title;
-        this.name = 'ActionError';
-        this.changed = options.changed;
-        this.outcome = options.outcome;
-    }
-}
-/** Bad input, caught before any request is sent. The message names the input. */
-class InputError extends ActionError {
-    input;
-    constructor(input, message) {
-        super(`Invalid input '${input}'`, message, { changed: 'nothing' });
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-/** Thrown when the run's overall `timeout` is used up. */
-class TimeoutError extends ActionError {
-    constructor(message, options = {}) {
-        super('Rollback timed out', message, options);
-        this.name = 'TimeoutError';
-    }
-}
-
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/http/transport-error.ts
 /**
  * The request went out but no HTTP answer came back (reset, refused, timeout). For a POST this
@@ -31479,239 +31680,10 @@ function hintFor(code, message) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/inputs/defaults.ts
-/**
- * The defaults action.yml declares. The runner sets INPUT_<NAME> to the default for every input
- * the workflow leaves out, so "given" means "differs from this". A test keeps it equal to
- * action.yml.
- */
-const INPUT_DEFAULTS = {
-    provider: 'phala',
-    revision: 'previous',
-    wait: 'true',
-    timeout: '600',
-    dry_run: 'false',
-    health_status: '200-399',
-    health_timeout: '300',
-    environment: 'production'
-};
-/** The default of an input, '' for one action.yml gives none. */
-function defaultOf(name) {
-    return INPUT_DEFAULTS[name] ?? '';
-}
-
-;// CONCATENATED MODULE: ./src/inputs/parse.ts
-
-
-/** Longest input value the action accepts; anything longer is a paste accident, not a value. */
-const MAX_INPUT_LENGTH = 8192;
-const MAX_TIMEOUT_SECONDS = 6 * 60 * 60; // a GitHub-hosted job cannot run longer
-/**
- * A value echoed back in an error message: cut short and with control characters shown as
- * escapes, so an enormous or multi-line input cannot flood the log or forge a line.
- */
-function quoteInput(text, max = 80) {
-    const cut = text.length > max ? `${text.slice(0, max)}…` : text;
-    return `'${JSON.stringify(cut).slice(1, -1).replace(/\\"/g, '"')}'`;
-}
-/** Reads an input, refusing absurd lengths before anything else looks at it. */
-function readInput(read, name) {
-    const raw = read(name);
-    if (raw.length > MAX_INPUT_LENGTH) {
-        throw new InputError(name, `The value is ${raw.length} characters long; at most ${MAX_INPUT_LENGTH} are accepted. Check what is passed as ${name}.`);
-    }
-    return raw;
-}
-/** Control characters: never part of a name, an id or a credential, often a paste accident. */
-function hasControlCharacters(text) {
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
-    return /[\u0000-\u001f\u007f]/.test(text);
-}
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
-}
-/**
- * C0 and C1 controls and Unicode line breaks. A URL parser silently drops a tab or a line break
- * inside a URL (WHATWG URL), so a pasted break would send the requests to another path.
- */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
-const URL_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-/** Refuses a URL input holding any control character, at either end too. Never echoes the value (it may carry a secret). */
-function checkUrlCharacters(input, raw) {
-    const at = raw.search(URL_CONTROLS);
-    if (at === -1)
-        return;
-    const code = raw.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
-    throw new InputError(input, `The URL holds a line break or another control character (U+${code}, character ${at + 1} of ${raw.length}). A URL cannot carry one, and dropping it would send the requests to another address. Give the URL on one line, without a trailing line break.`);
-}
-/**
- * An API base URL: https (plain http only to loopback, since the credential would travel in
- * clear), no credentials, no query or fragment (paths are appended to it). Returned without a
- * trailing slash.
- */
-function parseApiUrl(raw, example, input = 'api_url') {
-    checkUrlCharacters(input, raw);
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new InputError(input, `${quoteInput(raw)} is not a URL. Expected e.g. ${example}.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError(input, `${quoteInput(raw)} must be an https:// URL, e.g. ${example}.`);
-    }
-    if (url.username || url.password) {
-        throw new InputError(input, 'The URL must not contain credentials; pass them in their own inputs, from secrets.');
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new InputError(input, `'${url.origin}' uses plain http, which would send the credentials unencrypted. Use https (plain http is allowed only for loopback addresses).`);
-    }
-    if (url.search || url.hash || raw.includes('?') || raw.includes('#')) {
-        throw new InputError(input, `${quoteInput(raw)} has a query string or fragment ('?' or '#'); give the base URL only, e.g. ${example}.`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-/**
- * A credential: trimmed, then refused if it holds whitespace, control or non-ASCII characters,
- * which an HTTP header cannot carry (usually a paste with a line break or a smart quote).
- * Masked before it is checked, so even a refused value never shows in the log; the masker
- * registers every form a server could echo it in (see report/redact's echoForms).
- */
-function parseSecret(name, raw, mask) {
-    const value = raw.trim();
-    if (value)
-        mask(value);
-    return checkHeaderText(name, value);
-}
-/**
- * A user name for HTTP Basic: checked like a credential, but not masked. It is not a secret, and
- * a message that names the user (e.g. who lacks a permission) must stay readable.
- */
-function parseUserName(name, raw) {
-    return checkHeaderText(name, raw.trim());
-}
-function checkHeaderText(name, value) {
-    if (/\s/.test(value) || hasControlCharacters(value)) {
-        throw new InputError(name, `The value contains whitespace or control characters; copy it again without line breaks.`);
-    }
-    if (/[^\u0020-\u007e]/.test(value)) {
-        throw new InputError(name, `The value contains characters that are not printable ASCII (e.g. a smart quote or an accent); HTTP headers cannot carry them. Copy it again from its source.`);
-    }
-    return value;
-}
-function parseBoolean(name, raw, fallback) {
-    const text = raw.trim();
-    if (text === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(text))
-        return false;
-    throw new InputError(name, `${quoteInput(text)} is not a boolean: use true or false.`);
-}
-function parseTimeout(raw) {
-    const text = raw.trim() || INPUT_DEFAULTS.timeout;
-    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_TIMEOUT_SECONDS) {
-        throw new InputError('timeout', `${quoteInput(text)} is not a timeout: expected a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS} (e.g. 600).`);
-    }
-    return Number(text);
-}
-const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
-/** A UUID in canonical form (lower case, dashed), or undefined. Dashless input is accepted. */
-function canonicalUuid(text) {
-    if (!UUID.test(text))
-        return undefined;
-    const hex = text.replace(/-/g, '').toLowerCase();
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-/** Items separated by commas, spaces or new lines (how people paste lists into a YAML input). */
-function splitList(raw, separators = /[\s,]+/) {
-    return raw
-        .split(separators)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-
-;// CONCATENATED MODULE: ./src/verify/health-status.ts
-
-
-const DEFAULT_HEALTH_STATUS = '200-399';
-const DEFAULT_HEALTH_TIMEOUT_SECONDS = 300;
-const MAX_HEALTH_TIMEOUT_SECONDS = 3600;
-const EXPECTED_STATUS = 'expected a status code (200), a range (200-399 or 200..399) or a comma-separated list of them (200,204,300-302), with codes from 100 to 599';
-/**
- * `health_status`: one code, a range (`a-b` or `a..b`), or a comma list mixing them.
- * Empty means 200-399: a redirect is a sign of life, and the check never follows one to
- * another origin, so it is judged by its own status.
- */
-function parseHealthStatus(raw) {
-    const text = raw.trim() || DEFAULT_HEALTH_STATUS;
-    const ranges = [];
-    for (const part of text.split(',')) {
-        const item = part.trim();
-        const match = /^(\d{3})(?:\s*(?:-|\.\.)\s*(\d{3}))?$/.exec(item);
-        if (!match) {
-            const what = item === '' ? 'an empty entry' : `'${item}'`;
-            throw new InputError('health_status', `'${text}' has ${what}: ${EXPECTED_STATUS}.`);
-        }
-        const low = Number(match[1]);
-        const high = match[2] === undefined ? low : Number(match[2]);
-        for (const code of [low, high]) {
-            if (code < 100 || code > 599) {
-                throw new InputError('health_status', `${code} in '${text}' is not an HTTP status code: codes run from 100 to 599.`);
-            }
-        }
-        if (low > high) {
-            throw new InputError('health_status', `'${item}' in '${text}' is an empty range: write the lower code first (e.g. ${high}-${low}).`);
-        }
-        ranges.push([low, high]);
-    }
-    const description = ranges.map(([low, high]) => (low === high ? String(low) : `${low}-${high}`)).join(', ');
-    return {
-        ranges,
-        description,
-        matches: (status) => ranges.some(([low, high]) => status >= low && status <= high)
-    };
-}
-/**
- * `health_url`: the app's own address, polled without any credentials. Returns undefined when
- * empty (no health check). Plain http only for loopback, matching api_url: a health endpoint on
- * the public internet should not be trusted over an unauthenticated channel.
- */
-function parseHealthUrl(raw) {
-    const text = raw.trim();
-    if (text === '')
-        return undefined;
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new InputError('health_url', `'${text}' is not an absolute URL. Expected e.g. https://app.example.com/health.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError('health_url', `'${text}' must be an https:// URL.`);
-    }
-    if (url.username || url.password) {
-        throw new InputError('health_url', 'The URL must not contain credentials: the health check sends none, so the endpoint must answer without them.');
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new InputError('health_url', `'${url.origin}' uses plain http. Use https (plain http is allowed only for loopback addresses).`);
-    }
-    url.hash = '';
-    return url.href;
-}
-/** `health_timeout`: whole seconds from 1 to 3600, default 300. */
-function parseHealthTimeout(raw) {
-    const text = raw.trim() || String(DEFAULT_HEALTH_TIMEOUT_SECONDS);
-    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_HEALTH_TIMEOUT_SECONDS) {
-        throw new InputError('health_timeout', `'${text}' is not a health timeout: expected a whole number of seconds from 1 to ${MAX_HEALTH_TIMEOUT_SECONDS} (e.g. ${DEFAULT_HEALTH_TIMEOUT_SECONDS}).`);
-    }
-    return Number(text);
-}
-
+// EXTERNAL MODULE: ./src/inputs/parse.ts
+var parse = __nccwpck_require__(3718);
+// EXTERNAL MODULE: ./src/verify/health-status.ts
+var health_status = __nccwpck_require__(8294);
 ;// CONCATENATED MODULE: ./src/report/redact.ts
 /** Shortest piece of a secret treated as an echo of it; shorter runs are too common to mean anything. */
 const MIN_ECHO = 12;
@@ -31912,39 +31884,39 @@ function parseRevisionSelector(raw, rules = { hashes: true }) {
     const idRule = rules.id ?? { pattern: DEFAULT_ID, describe: 'a revision id (letters, digits, _ and -)' };
     const forms = ["'previous'", "'previous~N'", ...(rules.current ? ["'current'"] : []), idRule.describe, ...(rules.hashes ? ['a compose hash (hex, optional 0x)'] : [])];
     if (text === '') {
-        throw new InputError('revision', `revision is empty. Use ${forms.join(', ')}.`);
+        throw new errors/* InputError */.dz('revision', `revision is empty. Use ${forms.join(', ')}.`);
     }
     const previous = /^previous(?:~(\d+))?$/i.exec(text);
     if (previous) {
         const steps = previous[1] === undefined ? 1 : Number(previous[1]);
         if (!Number.isSafeInteger(steps) || steps < 1 || steps > MAX_STEPS) {
-            throw new InputError('revision', `${quoteInput(text)}: N in previous~N must be a whole number from 1 to ${MAX_STEPS}.`);
+            throw new errors/* InputError */.dz('revision', `${(0,parse/* quoteInput */.Zs)(text)}: N in previous~N must be a whole number from 1 to ${MAX_STEPS}.`);
         }
         return { kind: 'previous', steps, text };
     }
     if (/^previous/i.test(text)) {
-        throw new InputError('revision', `${quoteInput(text)} is not understood. Write 'previous' or 'previous~N' with N ≥ 1, e.g. previous~2.`);
+        throw new errors/* InputError */.dz('revision', `${(0,parse/* quoteInput */.Zs)(text)} is not understood. Write 'previous' or 'previous~N' with N ≥ 1, e.g. previous~2.`);
     }
     if (/^current$/i.test(text)) {
         if (rules.current)
             return { kind: 'current', text };
-        throw new InputError('revision', `'current' is not supported on this platform. Use ${forms.join(', ')}.`);
+        throw new errors/* InputError */.dz('revision', `'current' is not supported on this platform. Use ${forms.join(', ')}.`);
     }
     if (rules.hashes) {
         // Compose hashes come bare or 0x-prefixed, in either case (the full normalisation is Phala's own).
         const hex = text.toLowerCase().replace(/^0x/, '');
         if (/^[0-9a-f]+$/.test(hex) && hex.length >= MIN_PREFIX_LENGTH) {
             if (hex.length > FULL_HASH_LENGTH) {
-                throw new InputError('revision', `${quoteInput(text)} has ${hex.length} hex characters; a compose hash has ${FULL_HASH_LENGTH}.`);
+                throw new errors/* InputError */.dz('revision', `${(0,parse/* quoteInput */.Zs)(text)} has ${hex.length} hex characters; a compose hash has ${FULL_HASH_LENGTH}.`);
             }
             return { kind: 'ref', revisionId: text, hashPrefix: hex, text };
         }
         if (/^0x/i.test(text)) {
-            throw new InputError('revision', `${quoteInput(text)} looks like a compose hash but is not ${MIN_PREFIX_LENGTH}–${FULL_HASH_LENGTH} hex characters after 0x.`);
+            throw new errors/* InputError */.dz('revision', `${(0,parse/* quoteInput */.Zs)(text)} looks like a compose hash but is not ${MIN_PREFIX_LENGTH}–${FULL_HASH_LENGTH} hex characters after 0x.`);
         }
     }
     if (!idRule.pattern.test(text)) {
-        throw new InputError('revision', `${quoteInput(text)} is neither ${forms.join(', ')}.`.replace(/, ([^,]*)\.$/, ' nor $1.'));
+        throw new errors/* InputError */.dz('revision', `${(0,parse/* quoteInput */.Zs)(text)} is neither ${forms.join(', ')}.`.replace(/, ([^,]*)\.$/, ' nor $1.'));
     }
     return { kind: 'ref', revisionId: text, text };
 }
@@ -31970,22 +31942,22 @@ const MAX_NAME_LENGTH = 255;
  */
 function readCamundaInputs(read, _env, mask, common) {
     const auth = parseAuth(read, mask);
-    const rawUrl = readInput(read, 'api_url').trim();
+    const rawUrl = (0,parse/* readInput */.R5)(read, 'api_url').trim();
     if (!rawUrl) {
-        throw new InputError('api_url', `api_url is required for provider camunda: the engine-rest base, e.g. ${EXAMPLE_URL} (a named engine: ${EXAMPLE_URL}/engine/{name}).`);
+        throw new errors/* InputError */.dz('api_url', `api_url is required for provider camunda: the engine-rest base, e.g. ${EXAMPLE_URL} (a named engine: ${EXAMPLE_URL}/engine/{name}).`);
     }
-    const apiUrl = parseApiUrl(rawUrl, EXAMPLE_URL);
-    const revision = parseRevisionSelector(readInput(read, 'revision') || 'previous', { id: { pattern: DEPLOYMENT_ID, describe: 'a deployment id' } });
-    const appId = readInput(read, 'app_id').trim();
+    const apiUrl = (0,parse/* parseApiUrl */.nV)(rawUrl, EXAMPLE_URL);
+    const revision = parseRevisionSelector((0,parse/* readInput */.R5)(read, 'revision') || 'previous', { id: { pattern: DEPLOYMENT_ID, describe: 'a deployment id' } });
+    const appId = (0,parse/* readInput */.R5)(read, 'app_id').trim();
     if (!appId && revision.kind !== 'ref') {
-        throw new InputError('app_id', `app_id is required with revision ${quoteInput(revision.text)}: the deployment name, as Cockpit shows it. Only with a deployment id as revision may it be left empty.`);
+        throw new errors/* InputError */.dz('app_id', `app_id is required with revision ${(0,parse/* quoteInput */.Zs)(revision.text)}: the deployment name, as Cockpit shows it. Only with a deployment id as revision may it be left empty.`);
     }
-    if (appId.length > MAX_NAME_LENGTH || hasControlCharacters(appId)) {
-        throw new InputError('app_id', `${quoteInput(appId)} cannot be a deployment name: at most ${MAX_NAME_LENGTH} characters, no control characters.`);
+    if (appId.length > MAX_NAME_LENGTH || (0,parse/* hasControlCharacters */.Kg)(appId)) {
+        throw new errors/* InputError */.dz('app_id', `${(0,parse/* quoteInput */.Zs)(appId)} cannot be a deployment name: at most ${MAX_NAME_LENGTH} characters, no control characters.`);
     }
-    const tenantId = readInput(read, 'tenant_id').trim();
+    const tenantId = (0,parse/* readInput */.R5)(read, 'tenant_id').trim();
     if (tenantId && !/^[A-Za-z0-9_-]{1,64}$/.test(tenantId)) {
-        throw new InputError('tenant_id', `${quoteInput(tenantId)} is not a tenant id: the engine allows letters, digits, _ and -.`);
+        throw new errors/* InputError */.dz('tenant_id', `${(0,parse/* quoteInput */.Zs)(tenantId)} is not a tenant id: the engine allows letters, digits, _ and -.`);
     }
     return {
         ...common,
@@ -31995,38 +31967,38 @@ function readCamundaInputs(read, _env, mask, common) {
         appId,
         revision,
         tenantId: tenantId || undefined,
-        resources: parseResources(readInput(read, 'resources'))
+        resources: parseResources((0,parse/* readInput */.R5)(read, 'resources'))
     };
 }
 function parseAuth(read, mask) {
     // Both secrets masked first, so a refused combination never shows one. The user name is not a
     // secret (a 403 names the user), but the Basic header's base64 of user:password is.
-    const password = parseSecret('password', readInput(read, 'password'), mask);
-    const token = parseSecret('api_key', readInput(read, 'api_key'), mask);
-    const username = parseUserName('username', readInput(read, 'username'));
+    const password = (0,parse/* parseSecret */.o7)('password', (0,parse/* readInput */.R5)(read, 'password'), mask);
+    const token = (0,parse/* parseSecret */.o7)('api_key', (0,parse/* readInput */.R5)(read, 'api_key'), mask);
+    const username = (0,parse/* parseUserName */.ao)('username', (0,parse/* readInput */.R5)(read, 'username'));
     if (username && password)
         mask(basicCredential(username, password));
     if (token && (username || password)) {
-        throw new InputError('api_key', 'Give either api_key (a bearer token, for an engine behind an OAuth proxy) or username and password (HTTP Basic), not both.');
+        throw new errors/* InputError */.dz('api_key', 'Give either api_key (a bearer token, for an engine behind an OAuth proxy) or username and password (HTTP Basic), not both.');
     }
     if (token)
         return { kind: 'bearer', token };
     if (username && !password)
-        throw new InputError('password', 'username is set but password is empty: HTTP Basic needs both (from secrets), or neither for an engine without authentication.');
+        throw new errors/* InputError */.dz('password', 'username is set but password is empty: HTTP Basic needs both (from secrets), or neither for an engine without authentication.');
     if (password && !username)
-        throw new InputError('username', 'password is set but username is empty: HTTP Basic needs both, or neither for an engine without authentication.');
+        throw new errors/* InputError */.dz('username', 'password is set but username is empty: HTTP Basic needs both, or neither for an engine without authentication.');
     if (username && username.includes(':'))
-        throw new InputError('username', 'The user name contains a colon, which HTTP Basic cannot carry.');
+        throw new errors/* InputError */.dz('username', 'The user name contains a colon, which HTTP Basic cannot carry.');
     return username ? { kind: 'basic', username, password } : { kind: 'none' };
 }
 function parseResources(raw) {
     // Resource names may contain spaces: only commas and line breaks separate them.
-    const names = splitList(raw, /[,\r\n]+/);
+    const names = (0,parse/* splitList */.ry)(raw, /[,\r\n]+/);
     if (names.length === 0)
         return undefined;
     for (const name of names) {
-        if (name.length > MAX_NAME_LENGTH || hasControlCharacters(name)) {
-            throw new InputError('resources', `${quoteInput(name)} cannot be a resource name: at most ${MAX_NAME_LENGTH} characters, no control characters.`);
+        if (name.length > MAX_NAME_LENGTH || (0,parse/* hasControlCharacters */.Kg)(name)) {
+            throw new errors/* InputError */.dz('resources', `${(0,parse/* quoteInput */.Zs)(name)} cannot be a resource name: at most ${MAX_NAME_LENGTH} characters, no control characters.`);
         }
     }
     return [...new Set(names)];
@@ -32042,17 +32014,17 @@ const PHALA_DEFAULT_API_URL = 'https://cloud-api.phala.com/api/v1';
  * so a workflow that already sets them for those tools works unchanged.
  */
 function readPhalaInputs(read, env, mask, common) {
-    const apiKey = parseSecret('api_key', readInput(read, 'api_key').trim() || (env.PHALA_CLOUD_API_KEY ?? '').trim(), mask);
+    const apiKey = (0,parse/* parseSecret */.o7)('api_key', (0,parse/* readInput */.R5)(read, 'api_key').trim() || (env.PHALA_CLOUD_API_KEY ?? '').trim(), mask);
     if (!apiKey) {
-        throw new InputError('api_key', 'No Phala Cloud API key. Set the api_key input (e.g. api_key: ${{ secrets.PHALA_CLOUD_API_KEY }}) or the PHALA_CLOUD_API_KEY environment variable.');
+        throw new errors/* InputError */.dz('api_key', 'No Phala Cloud API key. Set the api_key input (e.g. api_key: ${{ secrets.PHALA_CLOUD_API_KEY }}) or the PHALA_CLOUD_API_KEY environment variable.');
     }
-    const apiUrl = parseApiUrl(readInput(read, 'api_url').trim() || (env.PHALA_CLOUD_API_PREFIX ?? '').trim() || PHALA_DEFAULT_API_URL, PHALA_DEFAULT_API_URL);
-    const appId = parseAppId(readInput(read, 'app_id'));
-    const revision = parseRevisionSelector(readInput(read, 'revision') || 'previous', { hashes: true });
-    const vmUuids = parseVmUuids(readInput(read, 'vm_uuids'));
-    const txRaw = readInput(read, 'transaction_hash').trim();
+    const apiUrl = (0,parse/* parseApiUrl */.nV)((0,parse/* readInput */.R5)(read, 'api_url').trim() || (env.PHALA_CLOUD_API_PREFIX ?? '').trim() || PHALA_DEFAULT_API_URL, PHALA_DEFAULT_API_URL);
+    const appId = parseAppId((0,parse/* readInput */.R5)(read, 'app_id'));
+    const revision = parseRevisionSelector((0,parse/* readInput */.R5)(read, 'revision') || 'previous', { hashes: true });
+    const vmUuids = parseVmUuids((0,parse/* readInput */.R5)(read, 'vm_uuids'));
+    const txRaw = (0,parse/* readInput */.R5)(read, 'transaction_hash').trim();
     if (txRaw && !/^0x[0-9a-fA-F]{64}$/.test(txRaw)) {
-        throw new InputError('transaction_hash', `${quoteInput(txRaw)} is not a transaction hash: expected 0x followed by 64 hex characters.`);
+        throw new errors/* InputError */.dz('transaction_hash', `${(0,parse/* quoteInput */.Zs)(txRaw)} is not a transaction hash: expected 0x followed by 64 hex characters.`);
     }
     return {
         ...common,
@@ -32068,27 +32040,27 @@ function readPhalaInputs(read, env, mask, common) {
 function parseAppId(raw) {
     const text = raw.trim();
     if (!text) {
-        throw new InputError('app_id', 'app_id is required: the hex app id shown in the Phala Cloud dashboard (with or without the app_ prefix).');
+        throw new errors/* InputError */.dz('app_id', 'app_id is required: the hex app id shown in the Phala Cloud dashboard (with or without the app_ prefix).');
     }
     const hex = text.replace(/^app_/i, '');
     if (!/^[0-9a-fA-F]{8,64}$/.test(hex)) {
-        throw new InputError('app_id', `${quoteInput(text)} is not an app id: expected hex characters (e.g. a1b2c3…), optionally prefixed with app_.`);
+        throw new errors/* InputError */.dz('app_id', `${(0,parse/* quoteInput */.Zs)(text)} is not an app id: expected hex characters (e.g. a1b2c3…), optionally prefixed with app_.`);
     }
     return hex.toLowerCase();
 }
 function parseVmUuids(raw) {
-    const items = splitList(raw);
+    const items = (0,parse/* splitList */.ry)(raw);
     if (items.length === 1 && items[0].toLowerCase() === 'all')
         return 'all';
     const uuids = [];
     for (const item of items) {
         if (item.toLowerCase() === 'all') {
-            throw new InputError('vm_uuids', "'all' cannot be combined with other CVMs; give either 'all' or a list of vm_uuids.");
+            throw new errors/* InputError */.dz('vm_uuids', "'all' cannot be combined with other CVMs; give either 'all' or a list of vm_uuids.");
         }
         // The API lists vm_uuids dashed; a dashless copy (as the SDKs put it in paths) is the same CVM.
-        const uuid = canonicalUuid(item);
+        const uuid = (0,parse/* canonicalUuid */.KJ)(item);
         if (!uuid) {
-            throw new InputError('vm_uuids', `${quoteInput(item)} is not a CVM vm_uuid (expected a UUID such as 3f2b9c1e-5d4a-4c2b-9e8f-0a1b2c3d4e5f); separate several with commas, spaces or new lines.`);
+            throw new errors/* InputError */.dz('vm_uuids', `${(0,parse/* quoteInput */.Zs)(item)} is not a CVM vm_uuid (expected a UUID such as 3f2b9c1e-5d4a-4c2b-9e8f-0a1b2c3d4e5f); separate several with commas, spaces or new lines.`);
         }
         if (!uuids.includes(uuid))
             uuids.push(uuid);
@@ -32111,13 +32083,13 @@ const EXECUTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
  * that already sets it for the CLI works unchanged. Phala's environment fallbacks do not apply.
  */
 function readQoveryInputs(read, env, mask, common) {
-    const apiKey = parseSecret('api_key', readInput(read, 'api_key').trim() || (env.QOVERY_CLI_ACCESS_TOKEN ?? '').trim(), mask);
+    const apiKey = (0,parse/* parseSecret */.o7)('api_key', (0,parse/* readInput */.R5)(read, 'api_key').trim() || (env.QOVERY_CLI_ACCESS_TOKEN ?? '').trim(), mask);
     if (!apiKey) {
-        throw new InputError('api_key', 'No Qovery API token. Set the api_key input (e.g. api_key: ${{ secrets.QOVERY_API_TOKEN }}) or the QOVERY_CLI_ACCESS_TOKEN environment variable. Create a token in the Qovery console (Organization settings → API token).');
+        throw new errors/* InputError */.dz('api_key', 'No Qovery API token. Set the api_key input (e.g. api_key: ${{ secrets.QOVERY_API_TOKEN }}) or the QOVERY_CLI_ACCESS_TOKEN environment variable. Create a token in the Qovery console (Organization settings → API token).');
     }
-    const apiUrl = parseApiUrl(readInput(read, 'api_url').trim() || QOVERY_DEFAULT_API_URL, QOVERY_DEFAULT_API_URL);
-    const appId = parseEnvironmentId(readInput(read, 'app_id'));
-    const revision = parseRevisionSelector(readInput(read, 'revision') || 'previous', { current: true, id: { pattern: EXECUTION_ID, describe: 'an execution id' } });
+    const apiUrl = (0,parse/* parseApiUrl */.nV)((0,parse/* readInput */.R5)(read, 'api_url').trim() || QOVERY_DEFAULT_API_URL, QOVERY_DEFAULT_API_URL);
+    const appId = parseEnvironmentId((0,parse/* readInput */.R5)(read, 'app_id'));
+    const revision = parseRevisionSelector((0,parse/* readInput */.R5)(read, 'revision') || 'previous', { current: true, id: { pattern: EXECUTION_ID, describe: 'an execution id' } });
     if (revision.kind === 'ref')
         revision.revisionId = revision.revisionId.toLowerCase();
     return { ...common, provider: 'qovery', apiKey, apiUrl, appId, revision };
@@ -32125,11 +32097,11 @@ function readQoveryInputs(read, env, mask, common) {
 function parseEnvironmentId(raw) {
     const text = raw.trim();
     if (!text) {
-        throw new InputError('app_id', "app_id is required: the environment's id (a UUID), as shown in the console URL …/environment/<id>/overview.");
+        throw new errors/* InputError */.dz('app_id', "app_id is required: the environment's id (a UUID), as shown in the console URL …/environment/<id>/overview.");
     }
-    const uuid = canonicalUuid(text);
+    const uuid = (0,parse/* canonicalUuid */.KJ)(text);
     if (!uuid) {
-        throw new InputError('app_id', `${quoteInput(text)} is not an environment id: expected a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a.`);
+        throw new errors/* InputError */.dz('app_id', `${(0,parse/* quoteInput */.Zs)(text)} is not an environment id: expected a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a.`);
     }
     return uuid;
 }
@@ -32138,6 +32110,8 @@ function authorizationHeader(token) {
     return /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(token) ? `Bearer ${token}` : `Token ${token}`;
 }
 
+// EXTERNAL MODULE: ./src/inputs/defaults.ts
+var defaults = __nccwpck_require__(9011);
 ;// CONCATENATED MODULE: ./src/settings.ts
 const PROVIDERS = ['phala', 'camunda', 'qovery'];
 
@@ -32161,7 +32135,7 @@ const URL_INPUTS = ['api_url', 'health_url'];
 /** Whether the workflow set the input (the runner's default does not count). */
 function isGiven(read, name) {
     const value = read(name).trim();
-    return value !== '' && value !== defaultOf(name);
+    return value !== '' && value !== (0,defaults/* defaultOf */.H)(name);
 }
 /**
  * Refuses, before any request, an input that belongs to another provider, naming the provider
@@ -32174,7 +32148,7 @@ function refuseForeignInputs(read, provider) {
         for (const name of PROVIDER_ONLY_INPUTS[owner]) {
             if (!isGiven(read, name))
                 continue;
-            throw new InputError(name, `${name} is an input of provider ${owner} only; this run's provider is ${provider}, which has no such input and would roll back without it (e.g. more than you meant). Remove ${name} from the step's with:, or set provider: ${owner} if that is the platform meant.`);
+            throw new errors/* InputError */.dz(name, `${name} is an input of provider ${owner} only; this run's provider is ${provider}, which has no such input and would roll back without it (e.g. more than you meant). Remove ${name} from the step's with:, or set provider: ${owner} if that is the platform meant.`);
         }
     }
 }
@@ -32197,25 +32171,31 @@ function refuseForeignInputs(read, provider) {
  * of half-way through an incident. Secrets are passed to `mask` the moment they are read.
  */
 function getSettings(read, env, mask) {
-    const provider = parseProvider(readInput(read, 'provider'));
-    const githubToken = parseSecret('github_token', readInput(read, 'github_token'), mask);
+    const provider = parseProvider((0,parse/* readInput */.R5)(read, 'provider'));
+    const githubToken = (0,parse/* parseSecret */.o7)('github_token', (0,parse/* readInput */.R5)(read, 'github_token'), mask);
     refuseForeignInputs(read, provider);
     for (const name of URL_INPUTS)
-        checkUrlCharacters(name, readInput(read, name));
-    const healthUrl = parseHealthUrl(readInput(read, 'health_url'));
+        (0,parse/* checkUrlCharacters */.Cq)(name, (0,parse/* readInput */.R5)(read, name));
+    const healthUrl = (0,health_status/* parseHealthUrl */.Dk)((0,parse/* readInput */.R5)(read, 'health_url'), mask);
+    const rollbackWhen = (0,health_status/* parseRollbackWhen */.KI)((0,parse/* readInput */.R5)(read, 'rollback_when'));
+    const gate = { failures: (0,health_status/* parseHealthFailures */.VM)((0,parse/* readInput */.R5)(read, 'health_failures')), intervalSeconds: (0,health_status/* parseHealthInterval */.b6)((0,parse/* readInput */.R5)(read, 'health_interval')) };
+    if (rollbackWhen === 'unhealthy' && !healthUrl) {
+        throw new errors/* InputError */.dz('health_url', "rollback_when: unhealthy needs health_url: the app's health endpoint that decides whether to roll back (e.g. https://app.example.com/healthz).");
+    }
     const common = {
-        wait: parseBoolean('wait', readInput(read, 'wait'), true),
-        timeoutSeconds: parseTimeout(readInput(read, 'timeout')),
-        dryRun: parseBoolean('dry_run', readInput(read, 'dry_run'), false),
+        wait: (0,parse/* parseBoolean */.yG)('wait', (0,parse/* readInput */.R5)(read, 'wait'), true),
+        timeoutSeconds: (0,parse/* parseTimeout */.ZZ)((0,parse/* readInput */.R5)(read, 'timeout')),
+        dryRun: (0,parse/* parseBoolean */.yG)('dry_run', (0,parse/* readInput */.R5)(read, 'dry_run'), false),
         health: healthUrl
-            ? { url: healthUrl, matcher: parseHealthStatus(readInput(read, 'health_status')), timeoutSeconds: parseHealthTimeout(readInput(read, 'health_timeout')) }
+            ? { url: healthUrl, matcher: (0,health_status/* parseHealthStatus */.wX)((0,parse/* readInput */.R5)(read, 'health_status')), timeoutSeconds: (0,health_status/* parseHealthTimeout */.Ni)((0,parse/* readInput */.R5)(read, 'health_timeout')) }
             : undefined,
-        github: githubToken ? { token: githubToken, environment: parseEnvironment(readInput(read, 'environment')) } : undefined
+        gate: rollbackWhen === 'unhealthy' ? gate : undefined,
+        github: githubToken ? { token: githubToken, environment: parseEnvironment((0,parse/* readInput */.R5)(read, 'environment')) } : undefined
     };
     if (!healthUrl) {
         // Checked even when unused, so a typo does not wait for the day health_url is set.
-        parseHealthStatus(readInput(read, 'health_status'));
-        parseHealthTimeout(readInput(read, 'health_timeout'));
+        (0,health_status/* parseHealthStatus */.wX)((0,parse/* readInput */.R5)(read, 'health_status'));
+        (0,health_status/* parseHealthTimeout */.Ni)((0,parse/* readInput */.R5)(read, 'health_timeout'));
     }
     switch (provider) {
         case 'phala':
@@ -32227,17 +32207,17 @@ function getSettings(read, env, mask) {
     }
 }
 function parseProvider(raw) {
-    const provider = (raw.trim() || INPUT_DEFAULTS.provider).toLowerCase();
+    const provider = (raw.trim() || defaults/* INPUT_DEFAULTS */.W.provider).toLowerCase();
     if (!PROVIDERS.includes(provider)) {
-        throw new InputError('provider', `${quoteInput(provider)} is not supported. Supported: ${PROVIDERS.join(', ')}.`);
+        throw new errors/* InputError */.dz('provider', `${(0,parse/* quoteInput */.Zs)(provider)} is not supported. Supported: ${PROVIDERS.join(', ')}.`);
     }
     return provider;
 }
 /** A GitHub environment name: what the deployment record is filed under. */
 function parseEnvironment(raw) {
-    const name = raw.trim() || INPUT_DEFAULTS.environment;
-    if (name.length > 255 || hasControlCharacters(name)) {
-        throw new InputError('environment', `${quoteInput(name)} is not a GitHub environment name: at most 255 characters, no control characters.`);
+    const name = raw.trim() || defaults/* INPUT_DEFAULTS */.W.environment;
+    if (name.length > 255 || (0,parse/* hasControlCharacters */.Kg)(name)) {
+        throw new errors/* InputError */.dz('environment', `${(0,parse/* quoteInput */.Zs)(name)} is not a GitHub environment name: at most 255 characters, no control characters.`);
     }
     return name;
 }
@@ -32262,6 +32242,8 @@ function describeCancellation(progress) {
     if (progress.status)
         return `Cancelled after the run had ended with status '${progress.status}'.`;
     switch (progress.phase) {
+        case 'probing':
+            return `Cancelled while probing the app's health before deciding whether to roll back: nothing was read from or sent to ${platform}.`;
         case 'starting':
         case 'planning':
             return 'Cancelled before any redeploy was sent.';
@@ -32308,6 +32290,14 @@ async function run(settings, deps) {
     const v = provider.vocabulary;
     progress.vocabulary = v;
     progress.appId = settings.appId;
+    if (deps.gate) {
+        progress.phase = 'probing';
+        const before = await deps.gate();
+        progress.healthBefore = before;
+        deps.setOutput('health_before', before.state);
+        if (before.state === 'healthy')
+            return finish(deps, 'skipped');
+    }
     progress.phase = 'planning';
     log.info(`Rolling back ${v.app.toLowerCase()} ${settings.appId || '(by revision id)'} on ${v.platform} to ${describeSelector(settings.revision)}.`);
     const plan = await provider.plan();
@@ -32371,7 +32361,7 @@ async function run(settings, deps) {
         deps.setOutput('health', health.state);
         if (health.state === 'unhealthy') {
             // The closing sentence (outcome 'completed') says the rollback itself completed; this says what did not.
-            throw new ActionError('Health check failed after the rollback', `The app did not answer as expected after the rollback: ${health.detail}`, {
+            throw new errors/* ActionError */.lZ('Health check failed after the rollback', `The app did not answer as expected after the rollback: ${health.detail}`, {
                 changed: 'accepted',
                 outcome: 'completed'
             });
@@ -32382,6 +32372,7 @@ async function run(settings, deps) {
 function finish(deps, status) {
     if (!deps.progress.health)
         deps.setOutput('health', 'skipped');
+    deps.setOutput('health_before', deps.progress.healthBefore?.state ?? 'not_checked');
     deps.progress.phase = 'done';
     deps.progress.status = status;
     deps.setOutput('status', status);
@@ -32439,7 +32430,7 @@ function resendPauseMs(retryAfter, now, fallbackMs) {
 const MAX_REDIRECTS = 3;
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 /** A body larger than the cap: never buffered whole, never retried. */
-class BodyTooLargeError extends ActionError {
+class BodyTooLargeError extends errors/* ActionError */.lZ {
     constructor(endpoint, limit, platform) {
         super(`Response from ${platform} too large`, `${endpoint} sent a body larger than ${Math.round(limit / 1024 / 1024)} MiB; the action stopped reading it. A proxy or a broken server may be answering; check api_url.`);
     }
@@ -32517,7 +32508,7 @@ class ApiClient {
                 return response;
             const next = new URL(location, url);
             if (next.origin !== this.base.origin) {
-                throw new ActionError('Redirect to another origin refused', `${response.endpoint} answered ${response.status} with a redirect to ${next.origin}. The action does not send its credentials to another origin. Set api_url to the API's real address (it is ${this.base.origin} now).`);
+                throw new errors/* ActionError */.lZ('Redirect to another origin refused', `${response.endpoint} answered ${response.status} with a redirect to ${next.origin}. The action does not send its credentials to another origin. Set api_url to the API's real address (it is ${this.base.origin} now).`);
             }
             url = next;
         }
@@ -32540,8 +32531,8 @@ class ApiClient {
         const endpoint = `${call.method} ${url.pathname}`;
         const remaining = deadline.remainingMs();
         if (remaining <= 0)
-            throw new TimeoutError(`The timeout ran out before ${endpoint} could be sent.`);
-        const data = call.method === 'POST' ? Buffer.from(JSON.stringify(call.body ?? null), 'utf8') : undefined;
+            throw new errors/* TimeoutError */.MU(`The timeout ran out before ${endpoint} could be sent.`);
+        const data = call.method !== 'POST' ? undefined : call.rawBody ? call.rawBody.data : Buffer.from(JSON.stringify(call.body ?? null), 'utf8');
         const headers = {
             Accept: 'application/json',
             'User-Agent': this.options.userAgent,
@@ -32549,7 +32540,7 @@ class ApiClient {
             ...authHeaders
         };
         if (data) {
-            headers['Content-Type'] = 'application/json';
+            headers['Content-Type'] = call.rawBody ? call.rawBody.contentType : 'application/json';
             headers['Content-Length'] = String(data.length);
         }
         const started = deadline.clock.now();
@@ -32566,7 +32557,7 @@ class ApiClient {
             return { status, headers: responseHeaders, text, bytes: call.raw ? bytes : undefined, endpoint, body: parsed.body, notJson: parsed.notJson && status >= 200 && status < 300 };
         }
         catch (error) {
-            if (error instanceof ActionError)
+            if (error instanceof errors/* ActionError */.lZ)
                 throw error;
             const lost = controller.signal.aborted ? new TransportError(endpoint, 'TIMEOUT', true) : toTransportError(endpoint, error);
             log.debug(`${endpoint} → no answer: ${lost.code} (${deadline.clock.now() - started} ms)`);
@@ -32627,9 +32618,11 @@ function excerpt(text, max = 200) {
 /** Thrown by the platform layers for a 2xx whose body is not JSON, where JSON was needed. */
 function notJsonError(response, platform) {
     const type = response.headers['content-type'] ?? 'no content type';
-    return new ActionError(`Unexpected response from ${platform}`, `${response.endpoint} answered ${response.status} with a body that is not JSON (${type}): "${excerpt(response.text, 120)}". A proxy or gateway may be in the way; check api_url.`);
+    return new errors/* ActionError */.lZ(`Unexpected response from ${platform}`, `${response.endpoint} answered ${response.status} with a body that is not JSON (${type}): "${excerpt(response.text, 120)}". A proxy or gateway may be in the way; check api_url.`);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/providers/camunda/platform-errors.ts
 
 
@@ -32648,17 +32641,15 @@ function readEngineError(response) {
         : [];
     return { type: optional(body.type), message: optional(body.message), missing, userId: optional(body.userId) };
 }
-const SAFETY = {
-    nothing: ' Nothing was deployed.',
-    unknown: '',
-    accepted: ''
-};
+/** engine-rest lives at …/engine-rest, a named engine at …/engine-rest/engine/{name}. */
+const ENGINE_REST_BASE = /\/engine-rest(?:\/engine\/[^/]+)?$/;
+/** The engine's own "the query asks for too many rows" answers (QueryMaxResultsLimitUtil). */
+const RESULT_LIMIT = /unbound number of results|Max results limit/i;
 /** Turns an engine-rest failure into what the on-call engineer should do next. */
 function explainFailure(response, ctx) {
     const said = readEngineError(response);
     const engineSays = said.message ? ` The engine says: "${excerpt(said.message, 300)}"${said.type ? ` (${said.type})` : ''}.` : '';
     const where = `${response.endpoint} → ${response.status} while ${ctx.doing}.`;
-    const safety = SAFETY[ctx.changed];
     const options = { changed: ctx.changed };
     switch (response.status) {
         case 401: {
@@ -32669,7 +32660,7 @@ function explainFailure(response, ctx) {
                 : ctx.auth === 'basic'
                     ? 'The username or password was not accepted: check the secrets passed as username and password, and that the user exists on this engine and is not locked.'
                     : 'The bearer token passed as api_key was not accepted: it may be expired or issued for another audience.';
-            return new ActionError('The Camunda engine rejected the credentials', `${where}${asks}${engineSays} ${fix}${safety}`, options);
+            return new errors/* ActionError */.lZ('The Camunda engine rejected the credentials', `${where}${asks}${engineSays} ${fix}`, options);
         }
         case 403: {
             const missing = said.missing.length
@@ -32677,19 +32668,26 @@ function explainFailure(response, ctx) {
                 : undefined;
             const who = said.userId ? `User '${said.userId}'` : 'The user';
             const fix = missing
-                ? `${who} lacks ${missing}: grant it in Camunda Admin → Authorizations (a rollback needs READ on Deployment and Process/Decision Definition, and CREATE on Deployment).`
-                : 'Grant the user READ on Deployment and Process/Decision Definition, and CREATE on Deployment, in Camunda Admin → Authorizations.';
-            return new ActionError('Not authorized on the Camunda engine', `${where}${engineSays} ${fix}${safety}`, options);
+                ? `${who} lacks ${missing}: grant it in Camunda Admin → Authorizations (a rollback needs READ on Deployment and Process/Decision Definition, CREATE on Deployment, and membership of the deployment's tenant).`
+                : "Grant the user READ on Deployment and Process/Decision Definition and CREATE on Deployment in Camunda Admin → Authorizations, and membership of the deployment's tenant.";
+            return new errors/* ActionError */.lZ('Not authorized on the Camunda engine', `${where}${engineSays} ${fix}`, options);
         }
         case 404:
-            return new ActionError('Deployment or resource not found', `${where}${engineSays} The deployment or one of its resources does not exist on this engine (it may have been deleted). Check revision, resources and api_url (a named engine is …/engine-rest/engine/{name}).${safety}`, options);
+            if (ctx.apiUrl && said.type === undefined && !ENGINE_REST_BASE.test(new URL(ctx.apiUrl).pathname.replace(/\/+$/, ''))) {
+                // Tomcat's (or a proxy's) HTML 404: nothing of engine-rest answered at that path.
+                return new errors/* ActionError */.lZ('api_url looks incomplete', `${where} The server answered with a page that is not engine-rest's. api_url is ${ctx.apiUrl}, which does not end in /engine-rest: the engine's REST API lives below it, e.g. https://bpm.example.com/engine-rest (a named engine: …/engine-rest/engine/{name}).`, options);
+            }
+            return new errors/* ActionError */.lZ('Deployment or resource not found', `${where}${engineSays} The deployment or one of its resources does not exist on this engine (it may have been deleted). Check revision, resources and api_url (a named engine is …/engine-rest/engine/{name}).`, options);
         case 400:
-            return new ActionError('The Camunda engine refused the request', `${where}${engineSays} Check the inputs this request was built from (app_id, tenant_id, resources).${safety}`, options);
+            if (RESULT_LIMIT.test(said.message ?? '')) {
+                return new errors/* ActionError */.lZ("The engine's query limit refused a read", `${where}${engineSays} The engine is set up with queryMaxResultsLimit (a hardening setting), and this read asked for more rows than it allows. The action pages by the limit the engine names; tell the engine's operators, or raise the limit to at least 100.`, options);
+            }
+            return new errors/* ActionError */.lZ('The Camunda engine refused the request', `${where}${engineSays} Check the inputs this request was built from (app_id, tenant_id, resources).`, options);
         default:
             if (response.status >= 500 || response.status === 429) {
-                return new ActionError('The Camunda engine is failing', `${where}${engineSays} The engine or a proxy in front of it failed (reads are retried; this persisted). Check the engine's log and try again.${safety}`, options);
+                return new errors/* ActionError */.lZ('The Camunda engine is failing', `${where}${engineSays} The engine or a proxy in front of it failed (reads are retried; this persisted). Check the engine's log and try again.`, options);
             }
-            return new ActionError('Unexpected answer from the Camunda engine', `${where}${engineSays}${safety}`, options);
+            return new errors/* ActionError */.lZ('Unexpected answer from the Camunda engine', `${where}${engineSays}`, options);
     }
 }
 
@@ -32698,7 +32696,7 @@ function explainFailure(response, ctx) {
 const shapes_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 /** A 2xx body that is not what the engine documents: name the endpoint instead of crashing on undefined. */
 function shapeError(endpoint, what) {
-    return new ActionError('Unexpected response from the Camunda engine', `${endpoint} returned a response the action cannot read (${what}). Check that api_url is the engine-rest base (e.g. https://bpm.example.com/engine-rest) and that no proxy answers in its place.`);
+    return new errors/* ActionError */.lZ('Unexpected response from the Camunda engine', `${endpoint} returned a response the action cannot read (${what}). Check that api_url is the engine-rest base (e.g. https://bpm.example.com/engine-rest) and that no proxy answers in its place.`);
 }
 function shapes_text(endpoint, obj, key) {
     const value = obj[key];
@@ -32758,34 +32756,50 @@ function parseDefinitions(endpoint, body) {
 ;// CONCATENATED MODULE: ./src/providers/camunda/camunda-api.ts
 
 
-/** The engine-rest endpoints a rollback uses, typed; every failed read is explained. */
+
+/** The page size asked for unless the engine's queryMaxResultsLimit is lower. */
+const DEFAULT_PAGE_SIZE = 100;
+/**
+ * The engine's answer when a page is larger than its queryMaxResultsLimit (QueryMaxResultsLimitUtil
+ * in camunda/camunda-bpm-platform, engine/src/main/java/org/camunda/bpm/engine/impl/util/
+ * QueryMaxResultsLimitUtil.java): "Max results limit of N exceeded!".
+ */
+const LIMIT_EXCEEDED = /Max results limit of (\d+) exceeded/;
+/** The endpoints a rollback uses, typed; every failed read is explained. */
 class CamundaApi {
     client;
     auth;
+    apiUrl;
     /** What this run may have done to the engine so far; every read failure says it. */
     changed = 'nothing';
-    constructor(client, auth) {
+    /** Rows per query page: DEFAULT_PAGE_SIZE, or the engine's queryMaxResultsLimit once it named one. */
+    pageSize = DEFAULT_PAGE_SIZE;
+    constructor(client, auth, apiUrl) {
         this.client = client;
         this.auth = auth;
+        this.apiUrl = apiUrl;
     }
-    /** Newest first (by deploymentTime), one page. */
-    async listDeployments(filter, firstResult, maxResults, doing) {
-        const response = await this.read('/deployment', { ...deploymentQuery(filter), sortBy: 'deploymentTime', sortOrder: 'desc', firstResult, maxResults }, doing);
-        return parseDeployments(response.endpoint, response.body);
+    /** Newest first (by deploymentTime), one page of at most `maxResults` rows (capped at the page size). */
+    async listDeployments(filter, window, maxResults, doing) {
+        const { firstResult = 0, ...times } = window;
+        const response = await this.query('/deployment', { ...deploymentQuery(filter), ...times, sortBy: 'deploymentTime', sortOrder: 'desc', firstResult }, maxResults, doing);
+        // A server that ignores maxResults does not get to make the run hold more than it asked for.
+        return parseDeployments(response.endpoint, response.body).slice(0, Math.min(maxResults, this.pageSize));
     }
     async getDeployment(id, doing) {
         const response = await this.read(`/deployment/${encodeURIComponent(id)}`, undefined, doing);
         return parseDeployment(response.endpoint, response.body);
     }
-    /** One deployment by id; undefined when the engine has none (404). */
+    /** One deployment by id; undefined when the engine has none (404 with the engine's JSON error). */
     async findDeployment(id, doing) {
         const response = await this.client.read({ method: 'GET', path: `/deployment/${encodeURIComponent(id)}` });
-        if (response.status === 404)
+        if (response.status === 404 && camunda_api_isObject(response.body))
             return undefined;
         if (response.status < 200 || response.status >= 300)
             throw this.explain(response, doing);
         return parseDeployment(response.endpoint, response.body);
     }
+    /** Not a query (RepositoryService.getDeploymentResources): the engine's result limit does not apply. */
     async listResources(deploymentId, doing) {
         const response = await this.read(`/deployment/${encodeURIComponent(deploymentId)}/resources`, undefined, doing);
         return shapes_parseResources(response.endpoint, response.body);
@@ -32794,23 +32808,66 @@ class CamundaApi {
         const response = await this.read(`/deployment/${encodeURIComponent(deploymentId)}/resources/${encodeURIComponent(resourceId)}/data`, undefined, doing, true);
         return response.bytes ?? Buffer.alloc(0);
     }
-    /** The definitions a deployment created (the engine refuses latestVersion together with deploymentId). */
-    async definitionsOf(kind, deploymentId, doing) {
-        const response = await this.read(`/${kind}-definition`, { deploymentId }, doing);
-        return parseDefinitions(response.endpoint, response.body);
+    /** SHA-256 of one resource's bytes; the bytes are dropped at once, so a deployment of many large resources is never held whole. */
+    async resourceHash(deploymentId, resourceId, doing) {
+        return (0,external_node_crypto_.createHash)('sha256')
+            .update(await this.resourceData(deploymentId, resourceId, doing))
+            .digest('hex');
+    }
+    /** The definitions a deployment created, one page (the engine refuses latestVersion together with deploymentId). */
+    async definitionsOf(kind, deploymentId, firstResult, doing) {
+        const response = await this.query(`/${kind}-definition`, { deploymentId, sortBy: 'id', sortOrder: 'asc', firstResult }, this.pageSize, doing);
+        return parseDefinitions(response.endpoint, response.body).slice(0, this.pageSize);
     }
     /** The latest version of one definition key in a tenant (or without one). */
     async latestDefinition(kind, key, tenantId, doing) {
         const tenant = tenantId ? { tenantIdIn: tenantId } : { withoutTenantId: 'true' };
-        const response = await this.read(`/${kind}-definition`, { key, latestVersion: 'true', ...tenant }, doing);
+        const response = await this.query(`/${kind}-definition`, { key, latestVersion: 'true', ...tenant }, 1, doing);
         return parseDefinitions(response.endpoint, response.body)[0];
     }
     /** One attempt, never retried: the caller finds out what a lost answer means. */
     redeploy(deploymentId, body) {
         return this.client.send({ method: 'POST', path: `/deployment/${encodeURIComponent(deploymentId)}/redeploy`, body });
     }
+    /** POST /deployment/create (multipart), one attempt: a new deployment of exactly these resources, duplicate filtering off. */
+    create(fields, resources) {
+        const boundary = `----camunda-rollback-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+        const parts = [];
+        const field = (name, value) => parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`, 'utf8'));
+        field('deployment-name', fields.name);
+        field('deployment-source', fields.source);
+        if (fields.tenantId)
+            field('tenant-id', fields.tenantId);
+        for (const resource of resources) {
+            const quoted = resource.name.replace(/["\\]/g, '_');
+            parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quoted}"; filename="${quoted}"\r\nContent-Type: application/octet-stream\r\n\r\n`, 'utf8'), resource.bytes, Buffer.from('\r\n', 'utf8'));
+        }
+        parts.push(Buffer.from(`--${boundary}--\r\n`, 'utf8'));
+        return this.client.send({ method: 'POST', path: '/deployment/create', rawBody: { contentType: `multipart/form-data; boundary=${boundary}`, data: Buffer.concat(parts) } });
+    }
     explain(response, doing, changed = this.changed) {
-        return explainFailure(response, { doing, auth: this.auth, changed });
+        return explainFailure(response, { doing, auth: this.auth, changed, apiUrl: this.apiUrl });
+    }
+    /**
+     * A query: always with maxResults (an engine with queryMaxResultsLimit refuses an unbounded
+     * one), and when the engine names its limit, again with pages of that size, for this and every
+     * later query.
+     */
+    async query(path, params, maxResults, doing) {
+        for (let attempt = 0;; attempt++) {
+            const response = await this.client.read({ method: 'GET', path, query: { ...params, maxResults: Math.min(maxResults, this.pageSize) } });
+            if (response.status === 400 && attempt === 0) {
+                const limit = LIMIT_EXCEEDED.exec(readEngineError(response).message ?? '');
+                const named = limit ? Number(limit[1]) : NaN;
+                if (Number.isSafeInteger(named) && named >= 1 && named < this.pageSize) {
+                    this.pageSize = named;
+                    continue;
+                }
+            }
+            if (response.status < 200 || response.status >= 300)
+                throw this.explain(response, doing);
+            return response;
+        }
     }
     async read(path, query, doing, raw = false) {
         const response = await this.client.read({ method: 'GET', path, query, raw });
@@ -32819,6 +32876,7 @@ class CamundaApi {
         return response;
     }
 }
+const camunda_api_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 function deploymentQuery(filter) {
     const query = {};
     if (filter.name !== undefined)
@@ -32833,45 +32891,245 @@ function deploymentQuery(filter) {
     return query;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/providers/camunda/content.ts
-
-function fingerprint(resources) {
-    const content = new Map();
-    for (const [name, bytes] of resources)
-        content.set(name, (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex'));
-    return content;
-}
-/** Same resource names with the same bytes. */
-function sameContent(a, b) {
-    if (a.size !== b.size)
-        return false;
-    for (const [name, hash] of a)
-        if (b.get(name) !== hash)
-            return false;
-    return true;
-}
-/** What a redeploy of `target` changes against `current`, for the log and the summary. */
-function describeChange(current, target) {
-    const changed = [];
-    const back = [];
-    const gone = [];
-    for (const [name, hash] of target) {
-        if (!current.has(name))
-            back.push(name);
-        else if (current.get(name) !== hash)
-            changed.push(name);
-    }
-    for (const name of current.keys())
-        if (!target.has(name))
-            gone.push(name);
+/** What the rollback changes, for the log and the summary. */
+function describeChange(resolution) {
     const parts = [
-        changed.length ? `changed: ${changed.join(', ')}` : '',
-        back.length ? `only in the target: ${back.join(', ')}` : '',
-        gone.length ? `only in the current deployment: ${gone.join(', ')}` : ''
+        resolution.changes.length ? `back to earlier bytes: ${resolution.changes.map((change) => `${change.name} (from deployment ${change.holder.id})`).join(', ')}` : '',
+        resolution.cannotRemove.length ? `cannot be removed, left as they are: ${resolution.cannotRemove.join(', ')}` : ''
     ].filter(Boolean);
     return parts.join('; ') || 'no difference';
+}
+/** How the one new deployment is made, in words. */
+function describeDelivery(resolution) {
+    if (resolution.changes.length === 0)
+        return 'nothing to send';
+    return resolution.delivery.kind === 'redeploy'
+        ? `POST /deployment/${resolution.delivery.from.id}/redeploy with ${resolution.delivery.resourceIds.length} resource id${resolution.delivery.resourceIds.length === 1 ? '' : 's'}`
+        : `POST /deployment/create with ${resolution.changes.length} resource${resolution.changes.length === 1 ? '' : 's'} read from ${[...new Set(resolution.changes.map((c) => c.holder.id))].length} earlier deployments`;
+}
+
+;// CONCATENATED MODULE: ./src/providers/camunda/deployment-walk.ts
+
+/** The history read never goes past this many deployments, whatever the engine (or a proxy) sends. */
+const MAX_DEPLOYMENTS_READ = 1000;
+/** Tie groups up to this size are ordered by their definitions' versions (two reads per deployment). */
+const MAX_TIE_LOOKUPS = 20;
+/**
+ * Deployments of one name, newest first, in a stable order, read lazily and bounded by rows.
+ *
+ * `deploymentTime` is stamped by each node's clock (and some databases keep whole seconds), so
+ * deployments tie; paging with firstResult over ties can skip or repeat rows, as the database
+ * returns tied rows in any order. So pages are cut by time instead: each page is strictly
+ * before the oldest time of the last one, and the rows at that oldest time are read as one tie
+ * group (after t−1 ms, before t+1 ms: both bounds are strict in the engine's deployment query),
+ * then ordered by their definitions' versions, which the engine numbers per key in deploy order.
+ */
+class DeploymentWalk {
+    pages;
+    maxRows;
+    /** Deployments handed out so far. */
+    read = 0;
+    /** Requests made for the listing (pages and tie groups). */
+    requests = 0;
+    ended;
+    buffer = [];
+    seen = new Set();
+    cursor;
+    constructor(pages, maxRows = MAX_DEPLOYMENTS_READ) {
+        this.pages = pages;
+        this.maxRows = maxRows;
+    }
+    async next() {
+        if (this.read >= this.maxRows) {
+            if (this.buffer.length > 0 || !this.ended)
+                this.ended = 'cap';
+            return undefined;
+        }
+        while (this.buffer.length === 0) {
+            if (this.ended)
+                return undefined;
+            await this.fill();
+        }
+        this.read++;
+        return this.buffer.shift();
+    }
+    /** A sentence on what was really read, for messages. */
+    describe() {
+        const rows = `${this.read} deployment${this.read === 1 ? '' : 's'}`;
+        switch (this.ended) {
+            case 'cap':
+                return `${rows} (the action reads at most ${this.maxRows}; give revision as a deployment id to go further back)`;
+            case 'repeated':
+                return `${rows} (the engine, or a proxy in front of it, answered a page with rows already read, so the reading stopped there)`;
+            default:
+                return rows;
+        }
+    }
+    async fill() {
+        const size = this.pages.pageSize();
+        const window = this.cursor === undefined ? {} : { before: formatEngineTime(this.cursor) };
+        this.requests++;
+        const rows = (await this.pages.page(window, size)).map(withTime);
+        const fresh = rows.filter((row) => !this.seen.has(row.deployment.id) && (this.cursor === undefined || row.time < this.cursor));
+        if (rows.length > 0 && fresh.length === 0) {
+            this.ended = 'repeated';
+            return;
+        }
+        if (fresh.length === 0) {
+            this.ended = 'end';
+            return;
+        }
+        fresh.sort((a, b) => b.time - a.time);
+        const oldest = fresh[fresh.length - 1].time;
+        let batch = fresh;
+        // The engine may have lowered the page size during that request (its queryMaxResultsLimit).
+        if (rows.length >= Math.min(size, this.pages.pageSize())) {
+            // The page was full: more rows may share its oldest time. Read that whole tie group.
+            batch = [...fresh.filter((row) => row.time !== oldest), ...(await this.tieGroup(oldest, fresh))];
+        }
+        else {
+            this.ended = 'end';
+        }
+        this.cursor = oldest;
+        for (const group of groupByTime(batch)) {
+            const ordered = group.length > 1 ? await this.orderTies(group.map((row) => row.deployment)) : [group[0].deployment];
+            for (const deployment of ordered) {
+                if (this.seen.has(deployment.id))
+                    continue;
+                this.seen.add(deployment.id);
+                this.buffer.push(deployment);
+            }
+        }
+        if (this.buffer.length === 0 && !this.ended)
+            this.ended = 'repeated';
+    }
+    async tieGroup(time, already) {
+        const group = new Map();
+        for (const row of already)
+            if (row.time === time)
+                group.set(row.deployment.id, row);
+        const window = { after: formatEngineTime(time - 1), before: formatEngineTime(time + 1) };
+        // Within one instant the order does not matter (it is settled below), so firstResult paging is safe here.
+        for (let firstResult = 0; this.read + group.size < this.maxRows; firstResult += this.pages.pageSize()) {
+            this.requests++;
+            const size = this.pages.pageSize();
+            const rows = (await this.pages.page({ ...window, firstResult }, size)).map(withTime).filter((row) => row.time === time);
+            const before = group.size;
+            for (const row of rows)
+                if (!this.seen.has(row.deployment.id))
+                    group.set(row.deployment.id, row);
+            if (rows.length < Math.min(size, this.pages.pageSize()) || group.size === before)
+                break;
+        }
+        return [...group.values()];
+    }
+    async orderTies(tied) {
+        const versions = new Map();
+        if (tied.length <= MAX_TIE_LOOKUPS)
+            for (const deployment of tied)
+                versions.set(deployment.id, await this.pages.versions(deployment));
+        return orderTied(tied, versions);
+    }
+}
+/**
+ * Newest first among deployments with the same deploymentTime: where two hold definitions of the
+ * same key, the higher version is the newer (the engine numbers versions per key in deploy
+ * order); otherwise the id's own order (time-based UUIDs, or numbers from the database id
+ * generator); otherwise as the engine listed them.
+ */
+function orderTied(tied, versions) {
+    const compare = (a, b) => {
+        const va = versions.get(a.id);
+        const vb = versions.get(b.id);
+        if (va && vb) {
+            for (const [key, version] of va) {
+                const other = vb.get(key);
+                if (other !== undefined && other !== version)
+                    return other - version;
+            }
+        }
+        const ia = idOrder(a.id);
+        const ib = idOrder(b.id);
+        if (ia !== undefined && ib !== undefined && ia !== ib)
+            return ia > ib ? -1 : 1;
+        return 0;
+    };
+    // Insertion sort: stable, and sound with a comparison that can only order some pairs.
+    const out = [];
+    for (const deployment of tied) {
+        let at = out.length;
+        while (at > 0 && compare(deployment, out[at - 1]) < 0)
+            at--;
+        out.splice(at, 0, deployment);
+    }
+    return out;
+}
+/** A time-based UUID's timestamp (the engine's default StrongUuidGenerator), or a numeric id; undefined otherwise. */
+function idOrder(id) {
+    const uuid = /^([0-9a-f]{8})-([0-9a-f]{4})-1([0-9a-f]{3})-[0-9a-f]{4}-[0-9a-f]{12}$/i.exec(id);
+    if (uuid)
+        return BigInt(`0x${uuid[3]}${uuid[2]}${uuid[1]}`);
+    if (/^\d{1,30}$/.test(id))
+        return BigInt(id);
+    return undefined;
+}
+function withTime(deployment) {
+    const time = parseEngineTime(deployment.deploymentTime);
+    if (time === undefined) {
+        throw new errors/* ActionError */.lZ('Unexpected response from the Camunda engine', `Deployment ${deployment.id} has deploymentTime '${deployment.deploymentTime.slice(0, 40)}', which is not a date the engine writes. Check that api_url is the engine-rest base and that no proxy answers in its place.`);
+    }
+    return { deployment, time };
+}
+function groupByTime(rows) {
+    const groups = [];
+    for (const row of rows) {
+        const last = groups[groups.length - 1];
+        if (last && last[0].time === row.time)
+            last.push(row);
+        else
+            groups.push([row]);
+    }
+    return groups;
+}
+/** The engine's date form, 2013-04-23T13:42:43.000+0200, in ms since the epoch. */
+function parseEngineTime(text) {
+    const match = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d{1,9})?(Z|[+-]\d\d:?\d\d)?$/.exec(text);
+    if (!match)
+        return undefined;
+    const fraction = match[2] ? match[2].slice(0, 4).padEnd(4, '0') : '.000';
+    const zone = !match[3] || match[3] === 'Z' ? 'Z' : `${match[3].slice(0, 3)}:${match[3].slice(-2)}`;
+    const time = Date.parse(`${match[1]}${fraction}${zone}`);
+    return Number.isNaN(time) ? undefined : time;
+}
+/** A time as the engine's REST date parameters take it (yyyy-MM-dd'T'HH:mm:ss.SSSZ). */
+function formatEngineTime(ms) {
+    return new Date(ms).toISOString().replace('Z', '+0000');
+}
+
+;// CONCATENATED MODULE: ./src/providers/camunda/process-application.ts
+/**
+ * The source the engine gives deployments made by a process application
+ * (ProcessApplicationDeploymentBuilder's default source).
+ */
+const PROCESS_APPLICATION = 'process application';
+/**
+ * A REST deployment is a plain deployment: DeployCmd registers a process application only for
+ * deployments built by one (camunda/camunda-bpm-platform, engine/src/main/java/org/camunda/bpm/
+ * engine/impl/cmd/DeployCmd.java; engine-rest's DeploymentResourceImpl.redeploy builds a plain
+ * DeploymentBuilder). On a shared engine (Tomcat, WildFly with a WAR) the new definitions then
+ * have no application to load their Java delegates and listeners from (ENGINE-09008) until the
+ * application registers again. An embedded engine loads classes from its own class path.
+ */
+function processApplicationWarning(resolution) {
+    const involved = [resolution.current, resolution.target, ...resolution.changes.map((change) => change.holder)];
+    const made = [...new Map(involved.filter((d) => d.source === PROCESS_APPLICATION).map((d) => [d.id, d])).values()];
+    if (made.length === 0)
+        return undefined;
+    return (`Deployment${made.length === 1 ? '' : 's'} ${made.map((d) => d.id).join(', ')} came from a process application (source '${PROCESS_APPLICATION}'). ` +
+        'The rollback is a plain REST deployment, not registered with the application: on a shared engine (Tomcat, WildFly with a WAR) Java delegates and listeners of the restored definitions fail (ENGINE-09008) until the application is registered again. ' +
+        'After the rollback, redeploy the application release that matches the restored models (a restart of the current WAR does not register the rollback). ' +
+        'Embedded engines (e.g. Spring Boot with @EnableProcessApplication) are not affected.');
 }
 
 ;// CONCATENATED MODULE: ./src/providers/camunda/rollback-source.ts
@@ -32897,277 +33155,633 @@ function isRollbackSource(source) {
 
 
 
-
-const PAGE_SIZE = 10;
-/** The search never reads more than this many pages (PAGE_SIZE each): never the whole history. */
-const MAX_PAGES = 100;
-/**
- * Finds the deployment to redeploy. "Current" is the newest deployment of the name (and tenant).
- * `previous~N` walks older deployments newest first and counts distinct content (resource names
- * and bytes), so an identical redeploy — a restart of a process application — is no step; the
- * deployment named for a content is the newest that carries it. `previous` refuses to undo an
- * earlier rollback, judged from the deployments it reads.
- */
-async function resolveDeployment(history, request) {
-    return request.selector.kind === 'ref' ? resolveById(history, request, request.selector.revisionId) : resolvePrevious(history, request);
-}
+/** Resources one deployment may list: models come in tens, a server listing more is not an engine to trust with a rollback. */
+const MAX_RESOURCES_PER_DEPLOYMENT = 1000;
 function tenantWords(tenantId) {
     return tenantId ? `in tenant '${tenantId}'` : 'without a tenant';
 }
-function noDeploymentNamed(name, tenantId) {
-    throw new ActionError('No deployment of that name', `The engine has no deployment named '${name}' ${tenantWords(tenantId)}. Check app_id (the deployment name, as Cockpit shows it)${tenantId ? ' and tenant_id' : ', and set tenant_id if the deployment belongs to a tenant'}.`, { changed: 'nothing' });
-}
-async function newestOf(history, name, tenantId) {
-    const [current] = await history.page(name, 0, 1);
-    return current ?? noDeploymentNamed(name, tenantId);
-}
-function requireResources(target, content, resources) {
-    const lacking = (resources ?? []).filter((name) => !content.has(name));
-    if (lacking.length > 0) {
-        throw new ActionError('Resource not in the target deployment', `Deployment ${target.id} (${target.deploymentTime}) has no resource named ${lacking.map((n) => `'${n}'`).join(', ')}. resources must name resources of the deployment rolled back to (names as in Cockpit, e.g. invoice.bpmn). Nothing was deployed.`, { changed: 'nothing' });
+/**
+ * The deployments of one name as the engine applies them. With deploy-changed-only (Camunda
+ * Run's default: CamundaBpmRunProcessEngineConfiguration in camunda/camunda-bpm-platform,
+ * distro/run/core/src/main/java/org/camunda/bpm/run/; processes.xml; the `deploy-changed-only`
+ * field of POST /deployment/create) a deployment holds only what changed, so what a name runs is,
+ * resource by resource, the newest bytes deployed for it. The engine decides "changed" against
+ * the latest resource of that name deployed under the same deployment name, source and tenant
+ * (Resource.xml `resourcesFromLastDeploymentWithName`, engine/src/main/resources/org/camunda/
+ * bpm/engine/impl/mapping/entity/), so a deployment may also hold bytes equal to what already
+ * ran: it changed nothing, and is no step to undo.
+ */
+class Timeline {
+    history;
+    only;
+    entries = [];
+    ended = false;
+    hashes = new Map();
+    constructor(history, only) {
+        this.history = history;
+        this.only = only;
+    }
+    /** The i-th newest deployment, reading on as needed. */
+    async at(index) {
+        while (this.entries.length <= index && !this.ended) {
+            const deployment = await this.history.next();
+            if (!deployment) {
+                this.ended = true;
+                break;
+            }
+            const listed = await this.history.resources(deployment);
+            const resources = new Map();
+            for (const resource of listed)
+                if (!this.only || this.only.has(resource.name))
+                    resources.set(resource.name, resource);
+            if (resources.size > MAX_RESOURCES_PER_DEPLOYMENT) {
+                throw new errors/* ActionError */.lZ('Too many resources in a deployment', `Deployment ${deployment.id} lists ${resources.size} resources; the action compares at most ${MAX_RESOURCES_PER_DEPLOYMENT} per deployment. Check api_url (a proxy may answer in the engine's place), or name the resources to roll back in resources.`, { changed: 'nothing' });
+            }
+            this.entries.push({ deployment, resources });
+        }
+        return this.entries[index];
+    }
+    /** The index of the newest deployment at or after `from` that holds `name`. */
+    async holder(name, from) {
+        for (let index = from;; index++) {
+            const entry = await this.at(index);
+            if (!entry)
+                return undefined;
+            if (entry.resources.has(name))
+                return index;
+        }
+    }
+    hash(index, name) {
+        const entry = this.entries[index];
+        const resource = entry.resources.get(name);
+        const key = `${entry.deployment.id}\n${resource.id}`;
+        let hash = this.hashes.get(key);
+        if (!hash)
+            this.hashes.set(key, (hash = this.history.hash(entry.deployment, resource)));
+        return hash;
+    }
+    /** Names held by deployments [0, end). */
+    namesBefore(end) {
+        const names = new Set();
+        for (const entry of this.entries.slice(0, end))
+            for (const name of entry.resources.keys())
+                names.add(name);
+        return [...names].sort();
     }
 }
-async function resolveById(history, request, id) {
+/** Finds what to put back, and how, in one new deployment. */
+async function resolveDeployment(history, request, useName = () => undefined) {
+    const timeline = new Timeline(history, request.resources ? new Set(request.resources) : undefined);
+    return request.selector.kind === 'ref' ? resolveById(history, timeline, request, request.selector.revisionId, useName) : resolvePrevious(history, timeline, request);
+}
+function noDeploymentNamed(name, tenantId) {
+    throw new errors/* ActionError */.lZ('No deployment of that name', `The engine shows no deployment named '${name}' ${tenantWords(tenantId)}. Check app_id (the deployment name, as Cockpit shows it)${tenantId ? ' and tenant_id' : ', and set tenant_id if the deployment belongs to a tenant'}. ` +
+        `The engine hides what a user may not read instead of refusing: the user also needs READ on Deployment${tenantId ? ` and membership of tenant '${tenantId}'` : " (and, for a tenant's deployments, membership of that tenant)"}.`, { changed: 'nothing' });
+}
+/** Every name in `resources` must be held by some deployment read (reading on to the end, bounded). */
+async function requireKnownResources(history, timeline, request) {
+    const unknown = [];
+    for (const name of request.resources ?? [])
+        if ((await timeline.holder(name, 0)) === undefined)
+            unknown.push(name);
+    if (unknown.length === 0)
+        return;
+    throw new errors/* ActionError */.lZ('Resource not found in any deployment', `No deployment named '${request.name}' ${tenantWords(request.tenantId)} holds a resource named ${unknown.map((n) => `'${n}'`).join(', ')} (read: ${history.describe()}). resources must name resources as Cockpit lists them (e.g. invoice.bpmn, including any folder).`, { changed: 'nothing' });
+}
+async function resolvePrevious(history, timeline, request) {
+    const selector = request.selector;
+    const wanted = selector.steps;
+    const first = await timeline.at(0);
+    if (!first)
+        return noDeploymentNamed(request.name, request.tenantId);
+    await requireKnownResources(history, timeline, request);
+    // Newest first: a deployment counts as a step when some resource it holds differs from that
+    // resource's newest earlier bytes (or had none).
+    const effective = [];
+    for (let index = 0; effective.length < wanted; index++) {
+        const entry = await timeline.at(index);
+        if (!entry)
+            break;
+        const changed = [];
+        for (const name of entry.resources.keys()) {
+            const earlier = await timeline.holder(name, index + 1);
+            if (earlier === undefined || (await timeline.hash(index, name)) !== (await timeline.hash(earlier, name)))
+                changed.push(name);
+        }
+        if (changed.length > 0)
+            effective.push({ index, changed });
+    }
+    if (effective.length < wanted) {
+        throw new errors/* ActionError */.lZ('No earlier deployment to roll back to', `${describeSelector(selector)} undoes the newest ${wanted} deployment${wanted === 1 ? '' : 's'} that changed something, but of the deployments named '${request.name}' ${tenantWords(request.tenantId)} read (${history.describe()}), ${effective.length} changed something${request.resources ? ` in ${request.resources.join(', ')}` : ''}: a deployment whose resources equal what already ran is no step.`, { changed: 'nothing' });
+    }
+    const newest = effective[0];
+    refuseToUndoRollback(selector, timeline, newest.index, newest.changed, first.deployment);
+    await refuseManualRollback(selector, timeline, newest.index, newest.changed, first.deployment);
+    const last = effective[wanted - 1].index;
+    const target = await timeline.at(last + 1);
+    const { changes, cannotRemove } = await changesBack(timeline, timeline.namesBefore(last + 1), last + 1);
+    const undone = effective.map((step) => timeline.entries[step.index].deployment);
+    if (!target || changes.length === 0) {
+        const added = cannotRemove.length ? ` ${describeCannotRemove(cannotRemove)}` : '';
+        throw new errors/* ActionError */.lZ('Nothing a deployment can roll back', `${describeSelector(selector)} undoes ${undone.map((d) => `deployment ${d.id} (${d.deploymentTime})`).join(', ')}, but no resource it changed had earlier bytes to go back to.${added}`, { changed: 'nothing' });
+    }
+    return resolve_deployment_finish(timeline, first.deployment, target.deployment, changes, cannotRemove, undone);
+}
+async function resolveById(history, timeline, request, id, useName) {
     const target = await history.find(id);
     if (!target) {
-        throw new ActionError('Deployment not found', `The engine has no deployment with id '${id}'. Copy the id from Cockpit (Deployments) or from an earlier run's revision_id output, and check api_url.`, { changed: 'nothing' });
+        throw new errors/* ActionError */.lZ('Deployment not found', `The engine shows no deployment with id '${id}'. Copy the id from Cockpit (Deployments) or from an earlier run's revision_id output, and check api_url. The engine hides deployments a user may not read: the user needs READ on Deployment and membership of the deployment's tenant.`, { changed: 'nothing' });
     }
     if (request.name && target.name !== request.name) {
-        throw new ActionError('Deployment belongs to another name', `Deployment ${id} is named '${target.name ?? ''}', not '${request.name}' as app_id says. Fix app_id, or leave it empty to roll back the deployment's own name.`, { changed: 'nothing' });
+        throw new errors/* ActionError */.lZ('Deployment belongs to another name', `Deployment ${id} is named '${target.name ?? ''}', not '${request.name}' as app_id says. Fix app_id, or leave it empty to roll back the deployment's own name.`, { changed: 'nothing' });
     }
     if ((target.tenantId ?? null) !== request.tenantId) {
-        throw new ActionError('Deployment belongs to another tenant', `Deployment ${id} is ${tenantWords(target.tenantId)}, but this run asks for deployments ${tenantWords(request.tenantId)}. ${target.tenantId ? `Set tenant_id: ${target.tenantId}.` : 'Leave tenant_id empty.'}`, { changed: 'nothing' });
+        throw new errors/* ActionError */.lZ('Deployment belongs to another tenant', `Deployment ${id} is ${tenantWords(target.tenantId)}, but this run asks for deployments ${tenantWords(request.tenantId)}. ${target.tenantId ? `Set tenant_id: ${target.tenantId}.` : 'Leave tenant_id empty.'}`, { changed: 'nothing' });
     }
     if (!target.name) {
-        throw new ActionError('Deployment has no name', `Deployment ${id} has no name, so the action cannot tell which deployment is current. Only named deployments can be rolled back.`, { changed: 'nothing' });
+        throw new errors/* ActionError */.lZ('Deployment has no name', `Deployment ${id} has no name, so the action cannot tell which deployment is current. Only named deployments can be rolled back.`, { changed: 'nothing' });
     }
-    const current = await newestOf(history, target.name, request.tenantId);
-    const targetContent = await history.content(target, request.resources);
-    requireResources(target, targetContent, request.resources);
-    const currentContent = current.id === target.id ? targetContent : await history.content(current, request.resources);
-    return { current, currentContent, target, targetContent, sameContent: sameContent(currentContent, targetContent), searched: current.id === target.id ? 1 : 2, warnings: [] };
-}
-async function resolvePrevious(history, request) {
-    const selector = request.selector;
-    const { name, tenantId } = request;
-    const seenIds = new Set();
-    const read = []; // every deployment read, newest first
-    const distinct = []; // the newest deployment of each distinct content, newest first
-    const buffer = []; // read from the engine, content not yet compared
-    let exhausted = false;
-    let page = 0;
-    /** The next older deployment with its content, or undefined at the end of the (bounded) history. */
-    const next = async () => {
-        for (;;) {
-            if (buffer.length === 0) {
-                if (exhausted || page >= MAX_PAGES)
-                    return undefined;
-                const rows = await history.page(name, page * PAGE_SIZE, PAGE_SIZE);
-                page++;
-                if (rows.length < PAGE_SIZE)
-                    exhausted = true;
-                // A deployment made while paging shifts the pages by one: never count one twice.
-                buffer.push(...rows.filter((row) => !seenIds.has(row.id)));
-                if (buffer.length === 0)
-                    continue;
-            }
-            const deployment = buffer.shift();
-            seenIds.add(deployment.id);
-            const seen = { deployment, content: await history.content(deployment, request.resources) };
-            read.push(seen);
-            return seen;
-        }
-    };
-    const current = await next();
-    if (!current)
-        return noDeploymentNamed(name, tenantId);
-    distinct.push(current);
-    let target;
-    while (!target) {
-        const seen = await next();
-        if (!seen)
-            break;
-        if (!distinct.some((d) => sameContent(d.content, seen.content)))
-            distinct.push(seen);
-        target = distinct[selector.steps];
-    }
-    if (!target) {
-        const searched = read.length;
-        const bounded = !exhausted ? ` The search stops after the newest ${MAX_PAGES * PAGE_SIZE} deployments; give revision as a deployment id to go further back.` : '';
-        throw new ActionError('No earlier deployment to roll back to', `${describeSelector(selector)} needs ${selector.steps + 1} deployments with different content named '${name}' ${tenantWords(tenantId)}, but the ${searched} read hold only ${distinct.length}${request.resources ? ` (comparing ${request.resources.join(', ')})` : ''}.${bounded}`, { changed: 'nothing' });
-    }
-    requireResources(target.deployment, target.content, request.resources);
-    // Read on past the target to the content it replaced: if that is the current content, the
-    // current deployment undid the target once already.
-    for (let seen = await next(); seen && sameContent(seen.content, target.content); seen = await next())
+    // With app_id empty, the history read is that of the deployment's own name.
+    useName(target.name);
+    const first = await timeline.at(0);
+    if (!first)
+        return noDeploymentNamed(target.name, request.tenantId);
+    let at = 0;
+    for (let entry = first; entry && entry.deployment.id !== id; entry = await timeline.at(++at))
         ;
-    refuseToUndoRollback(selector, read, current, target);
+    if (!timeline.entries[at]) {
+        throw new errors/* ActionError */.lZ('Deployment too far back', `Deployment ${id} was not among the deployments named '${target.name}' ${tenantWords(request.tenantId)} read (${history.describe()}), so the state right after it cannot be worked out. Roll back in smaller steps (revision: previous).`, { changed: 'nothing' });
+    }
+    // Every name in `resources` must exist in the target state.
+    const lacking = [];
+    for (const name of request.resources ?? [])
+        if ((await timeline.holder(name, at)) === undefined)
+            lacking.push(name);
+    if (lacking.length > 0) {
+        throw new errors/* ActionError */.lZ('Resource not in the target deployment', `Right after deployment ${id} (${target.deploymentTime}), no resource named ${lacking.map((n) => `'${n}'`).join(', ')} existed under '${target.name}'. resources must name resources of the state rolled back to (names as in Cockpit, e.g. invoice.bpmn).`, { changed: 'nothing' });
+    }
+    const { changes, cannotRemove } = await changesBack(timeline, timeline.namesBefore(at), at);
+    const undone = timeline.entries.slice(0, at).map((entry) => entry.deployment);
+    return resolve_deployment_finish(timeline, first.deployment, target, changes, cannotRemove, undone);
+}
+/** For each name held by the undone deployments [0, from): its bytes at `from` and older, when they differ from what runs now. */
+async function changesBack(timeline, names, from) {
+    const changes = [];
+    const cannotRemove = [];
+    for (const name of names) {
+        const now = (await timeline.holder(name, 0));
+        const then = await timeline.holder(name, from);
+        if (then === undefined) {
+            cannotRemove.push(name);
+            continue;
+        }
+        const [currentHash, hash] = [await timeline.hash(now, name), await timeline.hash(then, name)];
+        if (currentHash === hash)
+            continue;
+        const holder = timeline.entries[then];
+        changes.push({ name, hash, currentHash, holder: holder.deployment, resourceId: holder.resources.get(name).id });
+    }
+    return { changes, cannotRemove };
+}
+function describeCannotRemove(names) {
+    return `${names.map((n) => `'${n}'`).join(', ')} did not exist before: a deployment cannot remove ${names.length === 1 ? 'it' : 'them'}, so ${names.length === 1 ? 'it stays' : 'they stay'} as ${names.length === 1 ? 'it is' : 'they are'} (delete ${names.length === 1 ? 'its' : 'their'} definitions in Cockpit if they must go).`;
+}
+async function resolve_deployment_finish(timeline, current, target, changes, cannotRemove, undone) {
+    const warnings = [];
+    if (cannotRemove.length > 0 && changes.length > 0)
+        warnings.push(describeCannotRemove(cannotRemove));
     return {
-        current: current.deployment,
-        currentContent: current.content,
-        target: target.deployment,
-        targetContent: target.content,
-        sameContent: false,
-        searched: read.length,
-        warnings: []
+        current,
+        target,
+        changes,
+        delivery: await chooseDelivery(timeline, changes),
+        cannotRemove,
+        undone,
+        searched: timeline.entries.length,
+        warnings
     };
 }
 /**
- * `previous` after a rollback would undo it: the release that was rolled back from comes back.
- * Evidence: a deployment of the current content carries this action's rollback source, or the
- * current content was deployed before, with different content in between.
+ * One earlier deployment holding every needed byte lets the engine copy them itself (redeploy
+ * with resource ids); otherwise the bytes are sent in a new deployment. Candidates are the
+ * deployments holding the target bytes, newest first; only deployments already read are tried.
  */
-function refuseToUndoRollback(selector, read, current, target) {
-    const currentRun = [];
-    for (const seen of read) {
-        if (!sameContent(seen.content, current.content))
-            break;
-        currentRun.push(seen);
+async function chooseDelivery(timeline, changes) {
+    if (changes.length === 0)
+        return { kind: 'create' };
+    const candidates = [...new Set(changes.map((change) => change.holder.id))];
+    for (const id of candidates) {
+        const index = timeline.entries.findIndex((entry) => entry.deployment.id === id);
+        const entry = timeline.entries[index];
+        const resourceIds = [];
+        for (const change of changes) {
+            const resource = entry.resources.get(change.name);
+            if (!resource || (await timeline.hash(index, change.name)) !== change.hash)
+                break;
+            resourceIds.push(resource.id);
+        }
+        if (resourceIds.length === changes.length)
+            return { kind: 'redeploy', from: entry.deployment, resourceIds };
     }
-    const marked = currentRun.find((seen) => isRollbackSource(seen.deployment.source));
-    let evidence;
-    if (marked) {
-        evidence = `deployment ${marked.deployment.id} (${marked.deployment.deploymentTime}) has source '${marked.deployment.source}': it was made by this action's rollback`;
+    return { kind: 'create' };
+}
+/** `previous` would undo this action's own rollback: the release rolled back from would return. */
+function refuseToUndoRollback(selector, timeline, index, changed, current) {
+    const undone = timeline.entries[index].deployment;
+    if (!isRollbackSource(undone.source))
+        return;
+    throw undoRefusal(selector, timeline, index, current, `deployment ${undone.id} (${undone.deploymentTime}) has source '${undone.source}': it was made by this action's rollback (of ${changed.join(', ')})`);
+}
+/**
+ * A deployment that put every resource it changed back on bytes deployed before (with other
+ * bytes in between) looks like a rollback made by hand: undoing it would bring back what was
+ * rolled back from.
+ */
+async function refuseManualRollback(selector, timeline, index, changed, current) {
+    for (const name of changed) {
+        const replaced = await timeline.holder(name, index + 1);
+        if (replaced === undefined)
+            return;
+        const now = await timeline.hash(index, name);
+        const replacedHash = await timeline.hash(replaced, name);
+        let earlier = await timeline.holder(name, replaced + 1);
+        while (earlier !== undefined && (await timeline.hash(earlier, name)) === replacedHash)
+            earlier = await timeline.holder(name, earlier + 1);
+        if (earlier === undefined || (await timeline.hash(earlier, name)) !== now)
+            return;
     }
-    else {
-        const between = read.findIndex((seen) => !sameContent(seen.content, current.content));
-        const again = between === -1 ? undefined : read.slice(between).find((seen) => sameContent(seen.content, current.content));
-        const earlier = again;
-        if (earlier) {
-            evidence = `its content equals that of the older deployment ${earlier.deployment.id} (${earlier.deployment.deploymentTime}), with deployment ${read[between].deployment.id} of different content in between: it looks like a rollback already`;
+    const undone = timeline.entries[index].deployment;
+    throw undoRefusal(selector, timeline, index, current, `deployment ${undone.id} (${undone.deploymentTime}) put ${changed.join(', ')} back on bytes deployed before, with other bytes in between: it looks like a rollback already`);
+}
+function undoRefusal(selector, timeline, index, current, evidence) {
+    const before = timeline.entries[index + 1]?.deployment;
+    const onPurpose = before ? ` To go back to the state right after deployment ${before.id} anyway, pass revision: ${before.id}.` : '';
+    return new errors/* ActionError */.lZ('Refusing to undo an earlier rollback', `${describeSelector(selector)} would undo a rollback: ${evidence}. Going back from it would bring back what was rolled back from (current deployment: ${current.id}).${onPurpose}`, { changed: 'nothing' });
+}
+
+;// CONCATENATED MODULE: ./src/trust/classify-answer.ts
+
+/**
+ * Statuses that say the platform refused the changing request before acting on it. Only these
+ * (and a provider's documented extras) may be reported as "nothing was changed": any other answer
+ * may come after the platform acted, so it is treated as unknown and verified by reading.
+ */
+const DEFINITE_REFUSALS = [400, 401, 403, 404, 405, 422];
+function classifyAnswer(outcome, extraRefusals = []) {
+    if (outcome instanceof TransportError)
+        return { kind: 'unknown', lost: `no answer: ${outcome.code}` };
+    const status = outcome.status;
+    if (status >= 200 && status < 300)
+        return { kind: 'accepted', response: outcome };
+    if (status === 409)
+        return { kind: 'busy', response: outcome };
+    if (status === 429)
+        return { kind: 'throttled', response: outcome };
+    if (DEFINITE_REFUSALS.includes(status) || extraRefusals.includes(status))
+        return { kind: 'refused', response: outcome };
+    return { kind: 'unknown', lost: `answered ${status}`, response: outcome };
+}
+
+;// CONCATENATED MODULE: ./src/trust/send-once.ts
+
+
+
+
+
+/**
+ * How long an unknown answer is watched before concluding the platform did not act. A request
+ * that timed out on our side may still be processed, and some platforms act asynchronously: a
+ * few seconds would prove nothing.
+ */
+const UNKNOWN_OUTCOME_WATCH_MS = 15_000;
+const PROBE_EVERY_MS = 1500;
+const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+/**
+ * Sends the one request that changes the platform so that it takes effect at most once, and
+ * keeps the tracker truthful about whether the platform was changed at every moment.
+ * - 2xx: accepted.
+ * - 400/401/403/404/405/422 (and the provider's extras): refused, nothing changed.
+ * - 409: wait until free, then send again 1–60 s later; 429: wait as told, then send again.
+ * - Anything else: unknown. Never followed, never re-sent: the platform is read for at least
+ *   15 s (never past the deadline), and the run goes on only with proof that it acted.
+ */
+async function sendOnce(request) {
+    const { deadline, log, tracker } = request;
+    const now = () => (request.now ? request.now() : deadline.clock.now());
+    let conflicts = 0;
+    let throttled = 0;
+    for (;;) {
+        if (deadline.expired()) {
+            tracker.mark('nothing');
+            throw new errors/* TimeoutError */.MU(`The timeout (${request.timeoutSeconds}s) ran out before the ${request.name} could be sent.`, { changed: 'nothing' });
+        }
+        const sentAt = now();
+        tracker.mark('unknown');
+        let outcome;
+        try {
+            outcome = await request.send();
+        }
+        catch (error) {
+            if (!(error instanceof TransportError))
+                throw error;
+            outcome = error;
+        }
+        const answer = classifyAnswer(outcome, request.extraRefusals);
+        switch (answer.kind) {
+            case 'accepted':
+                tracker.mark('accepted');
+                return { kind: 'accepted', response: answer.response, sentAt };
+            case 'refused': {
+                tracker.mark('nothing');
+                const error = request.explainRefusal(answer.response);
+                error.changed = 'nothing';
+                throw error;
+            }
+            case 'busy': {
+                tracker.mark('nothing');
+                log.info(`${request.platform} answered 409: another operation is in progress. Waiting for it to finish before sending the ${request.name}.`);
+                const free = request.waitUntilFree ? await request.waitUntilFree(answer.response) : { kind: 'free' };
+                if (free.kind === 'already-there')
+                    return free;
+                await pauseBeforeResend(request, resendPauseMs(answer.response.headers['retry-after'], deadline.clock.now(), backoffMs(conflicts++, deadline.clock)), answer.response);
+                continue;
+            }
+            case 'throttled': {
+                tracker.mark('nothing');
+                const limit = request.maxThrottledResends ?? Number.POSITIVE_INFINITY;
+                if (throttled >= limit) {
+                    throw withChanged(request.explainRefusal(answer.response), 'nothing');
+                }
+                const asked = request.throttlePauseMs?.(answer.response, deadline.clock.now());
+                const waitMs = asked ?? resendPauseMs(answer.response.headers['retry-after'], deadline.clock.now(), backoffMs(throttled, deadline.clock));
+                throttled++;
+                if (waitMs >= deadline.remainingMs())
+                    throw withChanged(request.explainRefusal(answer.response), 'nothing');
+                log.info(`${request.platform} is throttling (429); sending the ${request.name} in ${(waitMs / 1000).toFixed(1)}s.`);
+                await deadline.sleep(waitMs);
+                continue;
+            }
+            case 'unknown':
+                return watchUnknown(request, sentAt, answer.lost);
         }
     }
-    if (!evidence)
-        return;
-    throw new ActionError('Refusing to undo an earlier rollback', `${describeSelector(selector)} would redeploy deployment ${target.deployment.id} (${target.deployment.deploymentTime}), but the current deployment ${current.deployment.id} looks like a rollback: ${evidence}. ` +
-        `Going back from it would bring back what was rolled back from. To redeploy ${target.deployment.id} anyway, pass revision: ${target.deployment.id}. Nothing was deployed.`, { changed: 'nothing' });
+}
+function withChanged(error, changed) {
+    error.changed = changed;
+    return error;
+}
+async function pauseBeforeResend(request, ms, response) {
+    if (ms >= request.deadline.remainingMs()) {
+        throw new errors/* TimeoutError */.MU(`The timeout (${request.timeoutSeconds}s) ran out while ${response.endpoint} kept answering ${response.status}.`, { changed: 'nothing' });
+    }
+    await request.deadline.sleep(ms);
+}
+/**
+ * An answer that does not say whether the platform acted. Read the platform until it proves the
+ * request took effect, or for the whole watch with no trace and nothing moving; the deadline cuts
+ * the watch short as 'undecided', which is reported as such (a re-run could deploy twice).
+ */
+async function watchUnknown(request, sentAt, lost) {
+    const { deadline, log, tracker } = request;
+    const Name = capital(request.name);
+    tracker.mark('unknown');
+    log.warning(`The ${request.name} got no usable answer (${lost}). Reading ${request.platform} to learn whether it acted on it; it is never sent again blindly.`, `${Name} answer lost`);
+    const undecided = () => new errors/* TimeoutError */.MU(`The timeout (${request.timeoutSeconds}s) ran out while checking whether the ${request.name} whose answer was lost (${lost}) took effect. It may still take effect: check ${request.whereToLook} before re-running.`, { changed: 'unknown' });
+    const watchFrom = deadline.clock.now();
+    for (;;) {
+        if (deadline.expired())
+            throw undecided();
+        let probe;
+        try {
+            probe = await request.probe(sentAt, deadline.clock.now() - watchFrom);
+        }
+        catch (error) {
+            if (deadline.expired() || error instanceof errors/* TimeoutError */.MU)
+                throw undecided();
+            throw error;
+        }
+        if (probe.state === 'acted') {
+            tracker.mark('accepted');
+            log.info(`${request.platform} shows that it acted on the ${request.name}: following it instead of sending it again.`);
+            return { kind: 'found', evidence: probe.evidence, sentAt, lost };
+        }
+        const watched = deadline.clock.now() - watchFrom;
+        if (probe.state === 'quiet' && watched >= UNKNOWN_OUTCOME_WATCH_MS) {
+            tracker.mark('nothing');
+            throw new errors/* ActionError */.lZ(`${Name} not acted on`, `The ${request.name} got no usable answer (${lost}), and ${request.platform} shows no trace of it after watching for ${Math.round(watched / 1000)} s. It was not sent again; re-run the rollback once the API answers normally.`, { changed: 'nothing' });
+        }
+        const pause = (0,src_clock/* jittered */.et)(deadline.clock, request.probeEveryMs ?? PROBE_EVERY_MS, 0.2);
+        if (deadline.remainingMs() <= pause)
+            throw undecided();
+        await deadline.sleep(pause);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/providers/camunda/trigger-redeploy.ts
 
 
 
+/** Deployments of this run's source listed at once; a run makes one, so more would be absurd. */
+const SOURCE_PAGE = 20;
+/** The bytes a create sends are held in memory: models are kilobytes; past this, refuse before sending. */
+const MAX_CREATE_BYTES = 48 * 1024 * 1024;
+/** After a 2xx that does not name the new deployment: reads by source, 1 s apart (the engine answers after it committed). */
+const LOOKUPS_AFTER_ACCEPTED = 5;
 /**
- * A request that timed out on our side may still be committed by the engine afterwards: look for
- * this run's deployment for 15 s, as every platform's unknown outcome is watched, before saying
- * nothing was deployed.
- */
-const LOOKUPS = 6;
-const LOOKUP_SPACING_MS = 3000;
-/** Deployments of this run's source listed before the send; more would be an absurd history. */
-const SOURCE_PAGE = 50;
-/**
- * Sends the redeploy exactly once. The engine answers synchronously with the new deployment. A
- * 5xx or a lost answer is never repeated: the deployments are read back by this run's `source`,
- * and the run goes on only if the engine shows the deployment, or fails saying nothing was deployed.
+ * Makes the one new deployment through the shared exactly-once rules (src/trust/send-once.ts).
+ * Camunda supplies its facts: the request (a redeploy of resource ids when one earlier
+ * deployment holds every byte, else a create with the bytes), and how a lost answer is read
+ * back: a deployment of this name and tenant carrying this run's source that was not there before.
  */
 async function triggerRedeploy(ctx, plan, tracker) {
     const { api, log } = ctx;
-    const doing = `redeploying deployment ${plan.revision.id}`;
+    const resolution = ctx.resolution;
     // A second rollback step in the same workflow run carries the same source: what exists now is not ours.
-    const before = new Set((await bySource(ctx, 'listing deployments of this run before the redeploy')).map((d) => d.id));
-    const acceptedAt = ctx.deadline.clock.now();
-    tracker.mark('unknown');
-    api.changed = 'unknown';
-    let response;
-    let lost;
-    try {
-        response = await api.redeploy(plan.revision.id, { source: ctx.source, ...(ctx.resources ? { resourceNames: ctx.resources } : {}) });
-    }
-    catch (error) {
-        if (!(error instanceof TransportError))
-            throw error;
-        lost = `no answer: ${error.code}`;
-    }
-    if (response && response.status >= 200 && response.status < 300) {
-        tracker.mark('accepted');
-        api.changed = 'accepted';
-        const created = parseDeployment(response.endpoint, response.body);
-        log.info(`The engine created deployment ${created.id} (${created.deploymentTime}) with source '${ctx.source}'.`);
-        return { kind: 'triggered', receipt: { acceptedAt, outputs: { deployment_id: created.id } } };
-    }
-    if (response && response.status < 500) {
-        // A 4xx is the engine refusing before it deployed anything.
-        tracker.mark('nothing');
-        api.changed = 'nothing';
-        throw api.explain(response, doing, 'nothing');
-    }
-    lost ??= `answered ${response.status}`;
-    log.warning(`The redeploy got no usable answer (${lost}). Reading the deployments back by source '${ctx.source}' to learn whether the engine deployed it; it is not sent again.`, 'Redeploy answer lost');
-    const found = await findOwnDeployment(ctx, before);
-    if (found) {
-        tracker.mark('accepted');
-        api.changed = 'accepted';
-        log.warning(`Deployment ${found.id} (${found.deploymentTime}) with this run's source exists: the engine did deploy it. Going on to verify it.`, 'Redeploy found after a lost answer');
-        return {
-            kind: 'triggered',
-            receipt: { acceptedAt, outputs: { deployment_id: found.id }, note: `the redeploy's answer was lost (${lost}); deployment ${found.id} was found by its source` }
-        };
-    }
-    tracker.mark('nothing');
-    api.changed = 'nothing';
-    const engineSays = response ? explainedLater(response) : '';
-    throw new ActionError('Redeploy failed; nothing was deployed', `POST /deployment/${plan.revision.id}/redeploy got no usable answer (${lost}).${engineSays} The engine shows no deployment with this run's source '${ctx.source}', so nothing was deployed and a re-run is safe.`, { changed: 'nothing' });
-}
-async function bySource(ctx, doing) {
-    return ctx.api.listDeployments({ name: ctx.name, tenantId: ctx.tenantId, source: ctx.source }, 0, SOURCE_PAGE, doing);
-}
-async function findOwnDeployment(ctx, before) {
-    for (let lookup = 0; lookup < LOOKUPS; lookup++) {
-        if (lookup > 0)
-            await ctx.deadline.sleep(LOOKUP_SPACING_MS);
-        const found = (await bySource(ctx, 'checking whether the redeploy took effect')).find((d) => !before.has(d.id));
-        if (found)
-            return found;
-        if (ctx.deadline.expired())
-            break;
-    }
-    return undefined;
-}
-function explainedLater(response) {
-    const body = response.body;
-    return typeof body?.message === 'string' ? ` The engine said: "${body.message.slice(0, 300)}".` : '';
-}
-
-;// CONCATENATED MODULE: ./src/providers/camunda/verify-latest.ts
-
-const KINDS = ['process', 'decision'];
-/**
- * The redeploy is synchronous, so "done" means its definitions are what new instances start:
- * each one the latest version of its key in the deployment's tenant. A deployment made in the
- * meantime (a process application restarting, a pipeline) would silently win; this says so.
- */
-async function verifyLatest(ctx, plan, receipt, tracker) {
-    const { api, log } = ctx;
-    const deploymentId = receipt.outputs?.deployment_id ?? '';
-    tracker.pending(`checking that deployment ${deploymentId}'s definitions are the latest versions`);
-    const doing = `verifying deployment ${deploymentId}`;
-    const newer = [];
-    let checked = 0;
-    for (const kind of KINDS) {
-        for (const definition of await api.definitionsOf(kind, deploymentId, doing)) {
-            checked++;
-            const latest = await api.latestDefinition(kind, definition.key, definition.tenantId, doing);
-            if (!latest) {
-                newer.push(`${kind} '${definition.key}' has no latest version at all (deleted since?)`);
+    ctx.before = new Set((await bySource(ctx, 'listing deployments of this run before sending')).map((d) => d.id));
+    const delivery = resolution.delivery;
+    const doing = delivery.kind === 'redeploy' ? `redeploying resources of deployment ${delivery.from.id}` : `creating a deployment named '${ctx.name}'`;
+    const send = delivery.kind === 'redeploy' ? () => api.redeploy(delivery.from.id, { source: ctx.source, resourceIds: delivery.resourceIds }) : await prepareCreate(ctx);
+    const outcome = await sendOnce({
+        name: 'redeploy',
+        platform: 'the Camunda engine',
+        deadline: ctx.deadline,
+        log,
+        timeoutSeconds: ctx.timeoutSeconds,
+        tracker: {
+            mark: (state) => {
+                api.changed = state;
+                tracker.mark(state);
+            },
+            waitingToSend: (what) => tracker.waitingToSend(what)
+        },
+        send,
+        explainRefusal: (response) => api.explain(response, doing, 'nothing'),
+        probe: async () => {
+            const found = await findOwn(ctx, 'checking whether the engine made the deployment');
+            return found ? { state: 'acted', evidence: found } : { state: 'quiet' };
+        },
+        whereToLook: `the deployments named '${ctx.name}' in Cockpit (source '${ctx.source}')`
+    });
+    switch (outcome.kind) {
+        case 'already-there':
+            return outcome;
+        case 'found':
+            log.warning(`Deployment ${outcome.evidence.id} (${outcome.evidence.deploymentTime}) with this run's source exists: the engine did make it. Going on to verify it.`, 'Redeploy found after a lost answer');
+            return {
+                kind: 'triggered',
+                receipt: {
+                    acceptedAt: outcome.sentAt,
+                    outputs: { deployment_id: outcome.evidence.id },
+                    note: `the answer was lost (${outcome.lost}); deployment ${outcome.evidence.id} was found by its source`
+                }
+            };
+        case 'accepted': {
+            const named = namedId(outcome.response);
+            if (named) {
+                log.info(`The engine answered ${outcome.response.status} naming deployment ${named}; verifying it is this run's.`);
+                return { kind: 'triggered', receipt: { acceptedAt: outcome.sentAt, outputs: { deployment_id: named } } };
             }
-            else if (latest.id !== definition.id) {
-                newer.push(`${kind} '${definition.key}': version ${latest.version} from deployment ${latest.deploymentId} is newer than the rolled-back version ${definition.version}`);
-            }
+            log.info(`The engine answered ${outcome.response.status}${outcome.response.notJson ? ' with a body that is not JSON' : ' without a deployment id'}; looking the new deployment up by its source '${ctx.source}'.`);
+            const found = await lookUpAccepted(ctx);
+            return { kind: 'triggered', receipt: { acceptedAt: outcome.sentAt, outputs: { deployment_id: found.id }, note: `deployment ${found.id} was found by its source` } };
         }
     }
+}
+/** The bytes of each change, read from its holder now and checked against the hash resolved, so the create sends exactly the target content. */
+async function prepareCreate(ctx) {
+    const resolution = ctx.resolution;
+    const resources = [];
+    let total = 0;
+    for (const change of resolution.changes) {
+        const bytes = await ctx.api.resourceData(change.holder.id, change.resourceId, `reading resource '${change.name}' of deployment ${change.holder.id}`);
+        if ((0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex') !== change.hash) {
+            throw new errors/* ActionError */.lZ('Resource changed while planning', `Resource '${change.name}' of deployment ${change.holder.id} no longer has the bytes read a moment ago. A deployment's resources never change: a proxy or a replaced engine answers differently. Check api_url, then re-run.`, { changed: 'nothing' });
+        }
+        total += bytes.length;
+        if (total > MAX_CREATE_BYTES) {
+            throw new errors/* ActionError */.lZ('Rollback too large to send', `The resources to put back (${resolution.changes.map((c) => c.name).join(', ')}) come from several deployments and add up to more than ${MAX_CREATE_BYTES / 1024 / 1024} MiB, which the action does not hold in memory to send. Roll back with revision set to one deployment that holds them all, or deploy the earlier models from your pipeline.`, { changed: 'nothing' });
+        }
+        resources.push({ name: change.name, bytes });
+    }
+    return () => ctx.api.create({ name: ctx.name, source: ctx.source, tenantId: ctx.tenantId }, resources);
+}
+/** The id a 2xx names, if its body is a deployment; anything else is looked up. */
+function namedId(response) {
+    const body = response.body;
+    return body && typeof body === 'object' && typeof body.id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(body.id) ? body.id : undefined;
+}
+async function bySource(ctx, doing) {
+    return ctx.api.listDeployments({ name: ctx.name, tenantId: ctx.tenantId, source: ctx.source }, {}, SOURCE_PAGE, doing);
+}
+async function findOwn(ctx, doing) {
+    return (await bySource(ctx, doing)).find((d) => !ctx.before?.has(d.id));
+}
+async function lookUpAccepted(ctx) {
+    for (let lookup = 0; lookup < LOOKUPS_AFTER_ACCEPTED; lookup++) {
+        if (lookup > 0) {
+            if (ctx.deadline.remainingMs() <= 1000)
+                break;
+            await ctx.deadline.sleep(1000);
+        }
+        const found = await findOwn(ctx, 'looking up the deployment the engine made');
+        if (found)
+            return found;
+    }
+    throw new errors/* ActionError */.lZ('Rollback deployment not found', `The engine accepted the request but its answer named no deployment, and no deployment named '${ctx.name}' with this run's source '${ctx.source}' is visible. Check the deployments in Cockpit before re-running: a re-run could deploy twice.`, { changed: 'accepted' });
+}
+
+;// CONCATENATED MODULE: ./src/providers/camunda/verify-rollback.ts
+
+const KINDS = ['process', 'decision'];
+/** Definitions listed for one deployment: past this, a server is not answering as an engine would. */
+const MAX_DEFINITIONS_READ = 1000;
+/** Distinct keys checked for being the latest version (one request each). */
+const MAX_KEYS_CHECKED = 100;
+/** Diagram images the engine generates on deploy (ProcessEngineConfiguration createDiagramOnDeploy): not sent, yet held. */
+const GENERATED_DIAGRAM = /\.(png|jpg|jpeg|gif|svg)$/i;
+/**
+ * `completed` needs proof, read back from the engine:
+ * - the new deployment is this run's: its source is this run's marker, it was not there before
+ *   the send, and it has the rolled-back name and tenant;
+ * - it holds exactly the resources put back, each with the target bytes (hashed one at a time);
+ * - its definitions are the latest versions of their keys: what new instances start.
+ */
+async function verifyRollback(ctx, plan, receipt, tracker) {
+    const { api, log } = ctx;
+    const resolution = ctx.resolution;
+    const id = receipt.outputs?.deployment_id ?? '';
+    const doing = `verifying deployment ${id}`;
+    tracker.pending(`checking that deployment ${id} is this run's, holds the target bytes and its definitions are the latest`);
+    // Every failure here comes after the engine accepted the request: it says so ('accepted').
+    const accepted = { changed: 'accepted' };
+    const deployment = await api.getDeployment(id, doing);
+    if (deployment.source !== ctx.source || ctx.before?.has(id) || deployment.name !== ctx.name || (deployment.tenantId ?? null) !== ctx.tenantId) {
+        throw new errors/* ActionError */.lZ("The engine's answer names another deployment", `The engine accepted the request, but deployment ${id} (named '${deployment.name ?? ''}', source '${deployment.source ?? ''}', ${deployment.deploymentTime}) is not this run's: this run's carries source '${ctx.source}' and name '${ctx.name}'${ctx.before?.has(id) ? ', and this one existed before the request was sent' : ''}. Whether the rollback took effect is not proven: check the deployments named '${ctx.name}' in Cockpit before re-running.`, accepted);
+    }
+    const held = await api.listResources(id, doing);
+    const expected = new Map(resolution.changes.map((change) => [change.name, change]));
+    const problems = [];
+    const names = new Set();
+    for (const resource of held) {
+        const change = expected.get(resource.name);
+        if (!change || names.has(resource.name)) {
+            // With createDiagramOnDeploy the engine adds a diagram image of each process it deploys.
+            if (!change && GENERATED_DIAGRAM.test(resource.name))
+                continue;
+            problems.push(`it holds '${resource.name}', which the rollback did not send`);
+            continue;
+        }
+        names.add(resource.name);
+        if ((await api.resourceHash(id, resource.id, doing)) !== change.hash)
+            problems.push(`'${resource.name}' holds other bytes than deployment ${change.holder.id}'s`);
+    }
+    for (const name of expected.keys())
+        if (!names.has(name))
+            problems.push(`'${name}' is missing`);
+    if (problems.length > 0) {
+        throw new errors/* ActionError */.lZ('The new deployment holds other content', `Deployment ${id} was made by this run but does not hold the target content: ${problems.join('; ')}. New instances may start other models than those of deployment ${plan.revision.id}: check them in Cockpit.`, accepted);
+    }
+    const keys = new Map();
+    let listed = 0;
+    for (const kind of KINDS) {
+        const seen = new Set();
+        for (let firstResult = 0; listed < MAX_DEFINITIONS_READ;) {
+            const page = await api.definitionsOf(kind, id, firstResult, doing);
+            const fresh = page.filter((definition) => !seen.has(definition.id));
+            for (const definition of fresh) {
+                seen.add(definition.id);
+                listed++;
+                if (definition.deploymentId !== id)
+                    problems.push(`${kind} definition ${definition.id} was listed for deployment ${id} but belongs to ${definition.deploymentId}`);
+                keys.set(`${kind}\n${definition.tenantId ?? ''}\n${definition.key}`, { kind, key: definition.key, tenantId: definition.tenantId, version: definition.version });
+            }
+            if (page.length < api.pageSize || fresh.length === 0)
+                break;
+            firstResult += page.length;
+        }
+    }
+    const newer = [];
+    const checked = [...keys.values()].slice(0, MAX_KEYS_CHECKED);
+    for (const { kind, key, tenantId, version } of checked) {
+        const latest = await api.latestDefinition(kind, key, tenantId, doing);
+        if (!latest)
+            newer.push(`${kind} '${key}' has no latest version at all (deleted since?)`);
+        else if (latest.deploymentId !== id)
+            newer.push(`${kind} '${key}': version ${latest.version} from deployment ${latest.deploymentId} is newer than the rolled-back version ${version}`);
+    }
+    if (problems.length > 0)
+        throw new errors/* ActionError */.lZ('Unexpected definitions of the new deployment', `${problems.slice(0, 5).join('; ')}. Check api_url: a proxy may answer in the engine's place.`, accepted);
     if (newer.length > 0) {
-        throw new ActionError('A newer deployment overrides the rollback', `Deployment ${deploymentId} (a redeploy of ${plan.revision.id}) was created, but its definitions are not the latest: ${newer.join('; ')}. New instances start the newer version. Something deployed after the rollback (a process application that auto-deploys on start, another pipeline): roll that back too, then re-run.`, { changed: 'accepted' });
+        throw new errors/* ActionError */.lZ('A newer deployment overrides the rollback', `Deployment ${id} (the state of ${plan.revision.id}) was created, but its definitions are not the latest: ${newer.join('; ')}. New instances start the newer version. Something deployed after the rollback (a process application that auto-deploys on start, another pipeline): roll that back too, then re-run.`, accepted);
     }
-    if (checked === 0) {
-        await api.getDeployment(deploymentId, doing); // no definitions (e.g. only forms): its existence is the proof
-        log.info(`Deployment ${deploymentId} holds no process or decision definitions; it exists, which is all there is to check.`);
-        return;
-    }
-    log.info(`Verified: all ${checked} definition${checked === 1 ? '' : 's'} of deployment ${deploymentId} are the latest versions.`);
+    const unchecked = keys.size - checked.length;
+    const definitions = `${checked.length} key${checked.length === 1 ? '' : 's'} checked${unchecked > 0 ? ` of ${keys.size}; the action checks at most ${MAX_KEYS_CHECKED}` : ''}`;
+    log.info(`Verified: deployment ${id} is this run's, holds ${resolution.changes.length} resource${resolution.changes.length === 1 ? '' : 's'} with the target bytes${keys.size ? `, and its definitions are the latest versions (${definitions})` : ' (no process or decision definitions)'}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/providers/camunda/camunda-provider.ts
+
+
 
 
 
@@ -33190,28 +33804,31 @@ function authHeaders(auth) {
         return { Authorization: `Bearer ${auth.token}` };
     return {};
 }
-/** The history resolution reads, backed by engine-rest; content is read once per deployment. */
-function engineHistory(api, tenantId) {
-    const contents = new Map();
-    const load = async (deployment, only) => {
-        const doing = `reading the resources of deployment ${deployment.id}`;
-        const listed = await api.listResources(deployment.id, doing);
-        const compared = only ? listed.filter((resource) => only.includes(resource.name)) : listed;
-        const bytes = [];
-        for (const resource of compared)
-            bytes.push([resource.name, await api.resourceData(deployment.id, resource.id, doing)]);
-        return fingerprint(bytes);
-    };
-    return {
-        page: (name, firstResult, maxResults) => api.listDeployments({ name, tenantId }, firstResult, maxResults, `reading the deployments named '${name}'`),
-        find: (id) => api.findDeployment(id, `reading deployment ${id}`),
-        content: (deployment, only) => {
-            // One run compares one set of resources: the id alone keys the cache.
-            let content = contents.get(deployment.id);
-            if (!content)
-                contents.set(deployment.id, (content = load(deployment, only)));
-            return content;
+const camunda_provider_KINDS = ['process', 'decision'];
+/** The history resolution reads, backed by engine-rest: a bounded, tie-stable walk; bytes only hashed, one resource at a time. */
+function engineHistory(api, name, tenantId) {
+    let walk;
+    const doing = () => `reading the deployments named '${name()}'`;
+    const open = () => (walk ??= new DeploymentWalk({
+        page: (window, maxResults) => api.listDeployments({ name: name(), tenantId }, window, maxResults, doing()),
+        pageSize: () => api.pageSize,
+        versions: async (deployment) => {
+            const versions = new Map();
+            for (const kind of camunda_provider_KINDS) {
+                for (const definition of await api.definitionsOf(kind, deployment.id, 0, `ordering deployments made at the same time (${deployment.deploymentTime})`)) {
+                    const key = `${kind}:${definition.key}`;
+                    versions.set(key, Math.max(versions.get(key) ?? 0, definition.version));
+                }
+            }
+            return versions;
         }
+    }));
+    return {
+        next: () => open().next(),
+        describe: () => open().describe(),
+        find: (id) => api.findDeployment(id, `reading deployment ${id}`),
+        resources: (deployment) => api.listResources(deployment.id, `reading the resources of deployment ${deployment.id}`),
+        hash: (deployment, resource) => api.resourceHash(deployment.id, resource.id, `reading resource '${resource.name}' of deployment ${deployment.id}`)
     };
 }
 /** Camunda 7 behind the provider interface: the deployment of a name is the instance, deployment ids the versions. */
@@ -33221,29 +33838,46 @@ function createCamundaProvider(settings, deps, env = process.env) {
         authHeaders: authHeaders(settings.auth),
         userAgent: `${deps.userAgent} (+camunda)`,
         deadline: deps.deadline,
-        log: deps.log
+        log: deps.log,
+        platform: 'the Camunda engine'
     });
-    const api = new CamundaApi(client, settings.auth.kind);
+    const api = new CamundaApi(client, settings.auth.kind, settings.apiUrl);
     const tenantId = settings.tenantId ?? null;
-    const ctx = { api, deadline: deps.deadline, log: deps.log, name: settings.appId, tenantId, resources: settings.resources, source: rollbackSource(env) };
+    const ctx = {
+        api,
+        deadline: deps.deadline,
+        log: deps.log,
+        timeoutSeconds: settings.timeoutSeconds,
+        name: settings.appId,
+        tenantId,
+        source: rollbackSource(env)
+    };
     return {
         vocabulary: CAMUNDA_VOCABULARY,
         async plan() {
-            const resolved = await resolveDeployment(engineHistory(api, tenantId), {
+            const resolved = await resolveDeployment(engineHistory(api, () => ctx.name, tenantId), {
                 name: settings.appId,
                 tenantId,
                 selector: settings.revision,
                 resources: settings.resources
+            }, (name) => {
+                ctx.name = name;
             });
+            ctx.resolution = resolved;
             const { current, target } = resolved;
             ctx.name = current.name ?? settings.appId;
             const instance = { id: current.id, name: ctx.name, version: current.id, status: `deployed ${current.deploymentTime}` };
-            const change = describeChange(resolved.currentContent, resolved.targetContent);
-            deps.log.info(`Deployments named '${ctx.name}' ${tenantId ? `in tenant '${tenantId}'` : 'without a tenant'}, comparing ${settings.resources ? settings.resources.join(', ') : 'all resources'}: redeploying ${target.id} over ${current.id} (${change}).`);
+            const change = describeChange(resolved);
+            const warnings = [...resolved.warnings];
+            const processApplication = processApplicationWarning(resolved);
+            if (processApplication)
+                warnings.push(processApplication);
+            deps.log.info(`Deployments named '${ctx.name}' ${tenantWords(tenantId)}, ${settings.resources ? `resources ${settings.resources.join(', ')}` : 'all resources'}: ` +
+                `restoring the state right after deployment ${target.id} over ${current.id} (${change}); ${describeDelivery(resolved)}.`);
             return {
                 appId: ctx.name,
                 targets: [instance],
-                toRedeploy: resolved.sameContent ? [] : [instance],
+                toRedeploy: resolved.changes.length === 0 ? [] : [instance],
                 revision: {
                     id: target.id,
                     version: target.id,
@@ -33253,15 +33887,17 @@ function createCamundaProvider(settings, deps, env = process.env) {
                 },
                 previousVersion: current.id,
                 searched: resolved.searched,
-                warnings: resolved.warnings,
+                warnings,
                 outputs: { previous_deployment_id: current.id, deployment_id: '' },
                 consoleUrl: '',
                 details: [
                     ['Tenant', tenantId ?? '(none)'],
                     ['Resources', settings.resources ? settings.resources.join(', ') : 'all'],
-                    ['Target source', target.source ?? '(none)'],
+                    ['Undone', resolved.undone.map((d) => d.id).join(', ') || '(none)'],
                     ['Change', change],
-                    ['Source of the new deployment', ctx.source]
+                    ['Sent as', describeDelivery(resolved)],
+                    ['Source of the new deployment', ctx.source],
+                    ...(processApplication ? [['Process application', processApplication]] : [])
                 ]
             };
         },
@@ -33269,7 +33905,7 @@ function createCamundaProvider(settings, deps, env = process.env) {
             return triggerRedeploy(ctx, plan, tracker);
         },
         waitUntilDone(plan, receipt, tracker) {
-            return verifyLatest(ctx, plan, receipt, tracker);
+            return verifyRollback(ctx, plan, receipt, tracker);
         },
         dispose: () => client.dispose()
     };
@@ -33370,40 +34006,40 @@ function platform_errors_explainFailure(response, ctx) {
     const cvmPath = /^\w+ \S*\/cvms\/[^/]+/.test(response.endpoint);
     switch (status) {
         case 401:
-            return new ActionError('Phala Cloud rejected the API key', `${where} while ${ctx.doing}.${platformSays} The API key is missing, mistyped, revoked or expired: check the secret passed as api_key (or PHALA_CLOUD_API_KEY).`, options);
+            return new errors/* ActionError */.lZ('Phala Cloud rejected the API key', `${where} while ${ctx.doing}.${platformSays} The API key is missing, mistyped, revoked or expired: check the secret passed as api_key (or PHALA_CLOUD_API_KEY).`, options);
         case 403:
-            return new ActionError("No access to the app's workspace", `${where} while ${ctx.doing}.${platformSays} The API key is valid but its workspace has no access to app ${ctx.appId}: use a key created in the workspace that owns the app.`, options);
+            return new errors/* ActionError */.lZ("No access to the app's workspace", `${where} while ${ctx.doing}.${platformSays} The API key is valid but its workspace has no access to app ${ctx.appId}: use a key created in the workspace that owns the app.`, options);
         case 404:
             return notFound(where, platformSays, ctx, cvmPath);
         case 422:
-            return new ActionError('Phala Cloud refused the request', `${where} while ${ctx.doing}.${platformSays}`, options);
+            return new errors/* ActionError */.lZ('Phala Cloud refused the request', `${where} while ${ctx.doing}.${platformSays}`, options);
         case 465:
             return onchainRegistrationRequired(where, said, ctx);
         case 466:
         case 467:
         case 468: {
             const why = status === 466 ? 'is invalid or expired' : status === 467 ? 'could not be verified on-chain' : 'registers a compose hash that is not allowed for this app';
-            return new ActionError('transaction_hash not accepted', `${where} while ${ctx.doing}.${platformSays} The transaction given as transaction_hash ${why}. It must be the hash of the addComposeHash(0x${ctx.composeHash ?? '…'}) transaction on the app's contract, confirmed on-chain.`, options);
+            return new errors/* ActionError */.lZ('transaction_hash not accepted', `${where} while ${ctx.doing}.${platformSays} The transaction given as transaction_hash ${why}. It must be the hash of the addComposeHash(0x${ctx.composeHash ?? '…'}) transaction on the app's contract, confirmed on-chain.`, options);
         }
         default:
             if (status >= 500 || status === 429)
-                return new ActionError('Phala Cloud is unavailable', `${where} while ${ctx.doing}, after retries.${platformSays} The platform is failing or throttling; try again in a few minutes.`, options);
-            return new ActionError('Unexpected answer from Phala Cloud', `${where} while ${ctx.doing}.${platformSays}`, options);
+                return new errors/* ActionError */.lZ('Phala Cloud is unavailable', `${where} while ${ctx.doing}, after retries.${platformSays} The platform is failing or throttling; try again in a few minutes.`, options);
+            return new errors/* ActionError */.lZ('Unexpected answer from Phala Cloud', `${where} while ${ctx.doing}.${platformSays}`, options);
     }
 }
 function notFound(where, platformSays, ctx, cvmPath) {
     const options = { changed: ctx.changed };
     // Every Phala path sits below /api/v1; without it the server answers 404 to everything.
     if (ctx.apiUrl && !/\/api\/v\d+$/.test(new URL(ctx.apiUrl).pathname.replace(/\/+$/, ''))) {
-        return new ActionError('api_url looks incomplete', `${where} while ${ctx.doing}.${platformSays} api_url is ${ctx.apiUrl}, which does not end in /api/v1: Phala Cloud's API lives below it. Use e.g. https://cloud-api.phala.com/api/v1.`, options);
+        return new errors/* ActionError */.lZ('api_url looks incomplete', `${where} while ${ctx.doing}.${platformSays} api_url is ${ctx.apiUrl}, which does not end in /api/v1: Phala Cloud's API lives below it. Use e.g. https://cloud-api.phala.com/api/v1.`, options);
     }
     if (cvmPath) {
-        return new ActionError('CVM not found', `${where} while ${ctx.doing}.${platformSays} The CVM was listed by app ${ctx.appId} a moment ago but Phala Cloud does not find it now: it may have been deleted or moved while the rollback ran. Check the app's CVMs in the dashboard.`, options);
+        return new errors/* ActionError */.lZ('CVM not found', `${where} while ${ctx.doing}.${platformSays} The CVM was listed by app ${ctx.appId} a moment ago but Phala Cloud does not find it now: it may have been deleted or moved while the rollback ran. Check the app's CVMs in the dashboard.`, options);
     }
     if (ctx.revisionId) {
-        return new ActionError('App or revision not found', `${where} while ${ctx.doing}.${platformSays} App ${ctx.appId} or its revision ${ctx.revisionId} no longer exists: re-run so the revision is resolved again, or check app_id.`, options);
+        return new errors/* ActionError */.lZ('App or revision not found', `${where} while ${ctx.doing}.${platformSays} App ${ctx.appId} or its revision ${ctx.revisionId} no longer exists: re-run so the revision is resolved again, or check app_id.`, options);
     }
-    return new ActionError('App not found', `${where} while ${ctx.doing}.${platformSays} No app ${ctx.appId} is visible to this key: check app_id (the hex id from the dashboard, app_ prefix optional) and that the key belongs to the app's workspace.`, options);
+    return new errors/* ActionError */.lZ('App not found', `${where} while ${ctx.doing}.${platformSays} No app ${ctx.appId} is visible to this key: check app_id (the hex id from the dashboard, app_ prefix optional) and that the key belongs to the app's workspace.`, options);
 }
 function onchainRegistrationRequired(where, said, ctx) {
     const field = (name) => said.details.find((d) => d.field === name)?.value;
@@ -33427,7 +34063,7 @@ function onchainRegistrationRequired(where, said, ctx) {
     for (const suggestion of said.suggestions)
         lines.push(`Suggestion: ${suggestion}`);
     lines.push('The compose_hash output is set, so a later step can register it.');
-    return new ActionError('Compose hash must be registered on-chain (transaction_hash)', lines.join('\n'), { changed: ctx.changed });
+    return new errors/* ActionError */.lZ('Compose hash must be registered on-chain (transaction_hash)', lines.join('\n'), { changed: ctx.changed });
 }
 
 ;// CONCATENATED MODULE: ./src/providers/phala/hash.ts
@@ -33446,7 +34082,7 @@ function shortHash(hash) {
 
 /** Thrown for a 2xx body that is not what the API documents: name the endpoint, never crash on undefined. */
 function shapes_shapeError(endpoint, what) {
-    return new ActionError('Unexpected response from Phala Cloud', `${endpoint} returned a response the action cannot read (${what}). The API may have changed or a proxy answered instead; check api_url.`);
+    return new errors/* ActionError */.lZ('Unexpected response from Phala Cloud', `${endpoint} returned a response the action cannot read (${what}). The API may have changed or a proxy answered instead; check api_url.`);
 }
 function phala_shapes_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -33616,14 +34252,14 @@ class PhalaApi {
 ;// CONCATENATED MODULE: ./src/providers/phala/revision-paging.ts
 
 /** The caller always asks for the largest page the API allows. */
-const revision_paging_PAGE_SIZE = 1000;
+const PAGE_SIZE = 1000;
 const DEFAULT_CONCURRENCY = 8;
 /** Beyond this we would only be hammering an API whose rate limits are unpublished. */
 const MAX_CONCURRENCY = 8;
 /** 100 pages = 100,000 revisions: far past any real rollback, short enough to fail fast. */
 const DEFAULT_MAX_PAGES = 100;
 function pagingFailed(message) {
-    return new ActionError('Revision history paging failed', message);
+    return new errors/* ActionError */.lZ('Revision history paging failed', message);
 }
 /**
  * Reads the revision history page by page. Page 1 goes alone (it tells how many pages there
@@ -33704,7 +34340,7 @@ async function readRevisionPages(fetchPage, visit, options = {}) {
         pagesRead++;
         total = body.total;
         processed = page;
-        wanted = Math.max(wanted, body.totalPages, Math.ceil(body.total / revision_paging_PAGE_SIZE));
+        wanted = Math.max(wanted, body.totalPages, Math.ceil(body.total / PAGE_SIZE));
         if (visit(fresh, page) === 'settled')
             return result('settled');
         fetchAhead();
@@ -33763,7 +34399,7 @@ function resolve_revision_summary(paging) {
     return `searched ${rowsRead} revision${rowsRead === 1 ? '' : 's'}: ${pagesRead} page${pagesRead === 1 ? '' : 's'}, ${total} in total`;
 }
 function capNote(paging) {
-    const revisions = (paging.maxPages * revision_paging_PAGE_SIZE).toLocaleString('en-US');
+    const revisions = (paging.maxPages * PAGE_SIZE).toLocaleString('en-US');
     return ` The search stopped at ${paging.maxPages} pages (${revisions} revisions): pass a full compose hash or a revision id copied from the dashboard.`;
 }
 /**
@@ -33778,7 +34414,7 @@ function liveHash(targets, selector, warnings) {
         if (selector.kind === 'ref')
             return undefined;
         const list = targets.map((cvm) => `  ${cvm.name} (${cvm.vmUuid}): ${cvm.composeHash || 'no compose hash reported'}`).join('\n');
-        throw new ActionError('Targeted CVMs run different compose hashes', `${describeSelector(selector)} is relative to what the targeted CVMs run now, but they run ${hashes.size} different compose hashes:\n${list}\n` +
+        throw new errors/* ActionError */.lZ('Targeted CVMs run different compose hashes', `${describeSelector(selector)} is relative to what the targeted CVMs run now, but they run ${hashes.size} different compose hashes:\n${list}\n` +
             'Roll back one group at a time by listing the CVMs that run the same hash in vm_uuids, or pass an explicit revision (a revision id or compose hash).');
     }
     const [hash = ''] = hashes;
@@ -33846,7 +34482,7 @@ class PreviousSearch {
             this.warnings.push(`Whether ${describeSelector(selector)} undoes an earlier rollback could not be checked: no older revision was read before the search stopped at ${paging.maxPages} pages.`);
         }
         if (undoesEarlierRollback(this.history, current, hash)) {
-            throw new ActionError("'previous' would undo an earlier rollback", `The targeted CVMs run compose hash ${current}, which also ran before ${resolve_revision_short(hash)}: the history reads ${resolve_revision_short(current)} → ${resolve_revision_short(hash)} → ${resolve_revision_short(current)}, ` +
+            throw new errors/* ActionError */.lZ("'previous' would undo an earlier rollback", `The targeted CVMs run compose hash ${current}, which also ran before ${resolve_revision_short(hash)}: the history reads ${resolve_revision_short(current)} → ${resolve_revision_short(hash)} → ${resolve_revision_short(current)}, ` +
                 `so ${resolve_revision_short(hash)} was most likely rolled back from. ${describeSelector(selector)} would have picked revision ${row.revisionId} (compose hash ${hash}) and undone that rollback. ` +
                 `To really go there, pass revision: ${row.revisionId} explicitly.`);
         }
@@ -33858,12 +34494,12 @@ class PreviousSearch {
         const found = this.order.length;
         const list = found === 0 ? '' : `: ${this.order.map(resolve_revision_short).join(', ')}`;
         if (paging.end === 'capped') {
-            return new ActionError('Revision not found', `${what} (${resolve_revision_short(current)}), but found only ${found} (${resolve_revision_summary(paging)})${list}.${capNote(paging)}`);
+            return new errors/* ActionError */.lZ('Revision not found', `${what} (${resolve_revision_short(current)}), but found only ${found} (${resolve_revision_summary(paging)})${list}.${capNote(paging)}`);
         }
         if (this.history.length === 0 && current === '') {
-            return new ActionError('No earlier revision to roll back to', `The targeted CVMs have no revisions in the app's history (${resolve_revision_summary(paging)}). Give revision as a revision id or compose hash from another CVM of the app.`);
+            return new errors/* ActionError */.lZ('No earlier revision to roll back to', `The targeted CVMs have no revisions in the app's history (${resolve_revision_summary(paging)}). Give revision as a revision id or compose hash from another CVM of the app.`);
         }
-        return new ActionError('No earlier revision to roll back to', `${what} (${resolve_revision_short(current)}), but the targeted CVMs' history holds only ${found} (${resolve_revision_summary(paging)})${list}. Choose a smaller N or give a revision id or compose hash.`);
+        return new errors/* ActionError */.lZ('No earlier revision to roll back to', `${what} (${resolve_revision_short(current)}), but the targeted CVMs' history holds only ${found} (${resolve_revision_summary(paging)})${list}. Choose a smaller N or give a revision id or compose hash.`);
     }
 }
 /**
@@ -33910,17 +34546,17 @@ class RefSearch {
             return this.matches.values().next().value;
         if (this.matches.size > 1) {
             const list = [...this.matches.values()].map((row) => `  ${row.composeHash} (revision ${row.revisionId}, ${row.createdAt})`).join('\n');
-            throw new ActionError('Ambiguous compose hash prefix', `${describeSelector(selector)} matches ${this.matches.size} different compose hashes; give more characters:\n${list}`);
+            throw new errors/* ActionError */.lZ('Ambiguous compose hash prefix', `${describeSelector(selector)} matches ${this.matches.size} different compose hashes; give more characters:\n${list}`);
         }
         const only = this.matches.values().next().value;
         if (only && paging.end !== 'capped')
             return only;
         if (only) {
-            throw new ActionError('Compose hash prefix may be ambiguous', `${describeSelector(selector)} matches compose hash ${only.composeHash} (revision ${only.revisionId}), but older revisions were not read, so another hash may match too (${resolve_revision_summary(paging)}).${capNote(paging)}`);
+            throw new errors/* ActionError */.lZ('Compose hash prefix may be ambiguous', `${describeSelector(selector)} matches compose hash ${only.composeHash} (revision ${only.revisionId}), but older revisions were not read, so another hash may match too (${resolve_revision_summary(paging)}).${capNote(paging)}`);
         }
         const tooShort = /^(0x)?[0-9a-f]{1,7}$/i.test(selector.text) ? ' A compose hash prefix needs at least 8 hex characters.' : '';
         const advice = paging.end === 'capped' ? capNote(paging) : " Use 'previous', or copy a revision id or compose hash from the app's revision history.";
-        throw new ActionError('Revision not found', `No revision id or compose hash matches ${describeSelector(selector)} in the app's history (${resolve_revision_summary(paging)}).${tooShort}${advice}`);
+        throw new errors/* ActionError */.lZ('Revision not found', `No revision id or compose hash matches ${describeSelector(selector)} in the app's history (${resolve_revision_summary(paging)}).${tooShort}${advice}`);
     }
 }
 /**
@@ -33933,7 +34569,7 @@ class RefSearch {
 async function resolveRevision(fetchPage, selector, targets, options = {}) {
     // 'current' is a Qovery selector; Phala's inputs never produce it, but the type allows it.
     if (selector.kind === 'current')
-        throw new ActionError('Revision not supported', `${describeSelector(selector)} is not supported on Phala Cloud.`);
+        throw new errors/* ActionError */.lZ('Revision not supported', `${describeSelector(selector)} is not supported on Phala Cloud.`);
     const warnings = [];
     const normalised = targets.map((cvm) => ({ ...cvm, composeHash: normaliseHash(cvm.composeHash) }));
     const live = liveHash(normalised, selector, warnings);
@@ -33965,178 +34601,20 @@ function listing(cvms) {
  */
 function selectCvms(appCvms, requested, appId) {
     if (appCvms.length === 0) {
-        throw new ActionError('App has no CVMs', `App ${appId} has no CVMs, so there is nothing to roll back. Check app_id.`);
+        throw new errors/* ActionError */.lZ('App has no CVMs', `App ${appId} has no CVMs, so there is nothing to roll back. Check app_id.`);
     }
     if (requested === 'all')
         return appCvms;
     if (requested.length === 0) {
         if (appCvms.length === 1)
             return appCvms;
-        throw new ActionError('vm_uuids required for a multi-CVM app', `App ${appId} has ${appCvms.length} CVMs. Set the vm_uuids input to the CVMs to roll back (separated by commas, spaces or new lines), or to 'all':\n${listing(appCvms)}\nNothing was redeployed.`);
+        throw new errors/* ActionError */.lZ('vm_uuids required for a multi-CVM app', `App ${appId} has ${appCvms.length} CVMs. Set the vm_uuids input to the CVMs to roll back (separated by commas, spaces or new lines), or to 'all':\n${listing(appCvms)}\nNothing was redeployed.`);
     }
     const unknown = requested.filter((uuid) => !appCvms.some((cvm) => cvm.vmUuid === uuid));
     if (unknown.length > 0) {
-        throw new ActionError('CVM not part of the app', `vm_uuids names ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not a CVM of app ${appId}. Its CVMs are:\n${listing(appCvms)}\nNothing was redeployed.`);
+        throw new errors/* ActionError */.lZ('CVM not part of the app', `vm_uuids names ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not a CVM of app ${appId}. Its CVMs are:\n${listing(appCvms)}\nNothing was redeployed.`);
     }
     return requested.map((uuid) => appCvms.find((cvm) => cvm.vmUuid === uuid));
-}
-
-;// CONCATENATED MODULE: ./src/trust/classify-answer.ts
-
-/**
- * Statuses that say the platform refused the changing request before acting on it. Only these
- * (and a provider's documented extras) may be reported as "nothing was changed": any other answer
- * may come after the platform acted, so it is treated as unknown and verified by reading.
- */
-const DEFINITE_REFUSALS = [400, 401, 403, 404, 405, 422];
-function classifyAnswer(outcome, extraRefusals = []) {
-    if (outcome instanceof TransportError)
-        return { kind: 'unknown', lost: `no answer: ${outcome.code}` };
-    const status = outcome.status;
-    if (status >= 200 && status < 300)
-        return { kind: 'accepted', response: outcome };
-    if (status === 409)
-        return { kind: 'busy', response: outcome };
-    if (status === 429)
-        return { kind: 'throttled', response: outcome };
-    if (DEFINITE_REFUSALS.includes(status) || extraRefusals.includes(status))
-        return { kind: 'refused', response: outcome };
-    return { kind: 'unknown', lost: `answered ${status}`, response: outcome };
-}
-
-;// CONCATENATED MODULE: ./src/trust/send-once.ts
-
-
-
-
-
-/**
- * How long an unknown answer is watched before concluding the platform did not act. A request
- * that timed out on our side may still be processed, and some platforms act asynchronously: a
- * few seconds would prove nothing.
- */
-const UNKNOWN_OUTCOME_WATCH_MS = 15_000;
-const PROBE_EVERY_MS = 1500;
-const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
-/**
- * Sends the one request that changes the platform so that it takes effect at most once, and
- * keeps the tracker truthful about whether the platform was changed at every moment.
- * - 2xx: accepted.
- * - 400/401/403/404/405/422 (and the provider's extras): refused, nothing changed.
- * - 409: wait until free, then send again 1–60 s later; 429: wait as told, then send again.
- * - Anything else: unknown. Never followed, never re-sent: the platform is read for at least
- *   15 s (never past the deadline), and the run goes on only with proof that it acted.
- */
-async function sendOnce(request) {
-    const { deadline, log, tracker } = request;
-    const now = () => (request.now ? request.now() : deadline.clock.now());
-    let conflicts = 0;
-    let throttled = 0;
-    for (;;) {
-        if (deadline.expired()) {
-            tracker.mark('nothing');
-            throw new TimeoutError(`The timeout (${request.timeoutSeconds}s) ran out before the ${request.name} could be sent.`, { changed: 'nothing' });
-        }
-        const sentAt = now();
-        tracker.mark('unknown');
-        let outcome;
-        try {
-            outcome = await request.send();
-        }
-        catch (error) {
-            if (!(error instanceof TransportError))
-                throw error;
-            outcome = error;
-        }
-        const answer = classifyAnswer(outcome, request.extraRefusals);
-        switch (answer.kind) {
-            case 'accepted':
-                tracker.mark('accepted');
-                return { kind: 'accepted', response: answer.response, sentAt };
-            case 'refused': {
-                tracker.mark('nothing');
-                const error = request.explainRefusal(answer.response);
-                error.changed = 'nothing';
-                throw error;
-            }
-            case 'busy': {
-                tracker.mark('nothing');
-                log.info(`${request.platform} answered 409: another operation is in progress. Waiting for it to finish before sending the ${request.name}.`);
-                const free = request.waitUntilFree ? await request.waitUntilFree(answer.response) : { kind: 'free' };
-                if (free.kind === 'already-there')
-                    return free;
-                await pauseBeforeResend(request, resendPauseMs(answer.response.headers['retry-after'], deadline.clock.now(), backoffMs(conflicts++, deadline.clock)), answer.response);
-                continue;
-            }
-            case 'throttled': {
-                tracker.mark('nothing');
-                const limit = request.maxThrottledResends ?? Number.POSITIVE_INFINITY;
-                if (throttled >= limit) {
-                    throw withChanged(request.explainRefusal(answer.response), 'nothing');
-                }
-                const asked = request.throttlePauseMs?.(answer.response, deadline.clock.now());
-                const waitMs = asked ?? resendPauseMs(answer.response.headers['retry-after'], deadline.clock.now(), backoffMs(throttled, deadline.clock));
-                throttled++;
-                if (waitMs >= deadline.remainingMs())
-                    throw withChanged(request.explainRefusal(answer.response), 'nothing');
-                log.info(`${request.platform} is throttling (429); sending the ${request.name} in ${(waitMs / 1000).toFixed(1)}s.`);
-                await deadline.sleep(waitMs);
-                continue;
-            }
-            case 'unknown':
-                return watchUnknown(request, sentAt, answer.lost);
-        }
-    }
-}
-function withChanged(error, changed) {
-    error.changed = changed;
-    return error;
-}
-async function pauseBeforeResend(request, ms, response) {
-    if (ms >= request.deadline.remainingMs()) {
-        throw new TimeoutError(`The timeout (${request.timeoutSeconds}s) ran out while ${response.endpoint} kept answering ${response.status}.`, { changed: 'nothing' });
-    }
-    await request.deadline.sleep(ms);
-}
-/**
- * An answer that does not say whether the platform acted. Read the platform until it proves the
- * request took effect, or for the whole watch with no trace and nothing moving; the deadline cuts
- * the watch short as 'undecided', which is reported as such (a re-run could deploy twice).
- */
-async function watchUnknown(request, sentAt, lost) {
-    const { deadline, log, tracker } = request;
-    const Name = capital(request.name);
-    tracker.mark('unknown');
-    log.warning(`The ${request.name} got no usable answer (${lost}). Reading ${request.platform} to learn whether it acted on it; it is never sent again blindly.`, `${Name} answer lost`);
-    const undecided = () => new TimeoutError(`The timeout (${request.timeoutSeconds}s) ran out while checking whether the ${request.name} whose answer was lost (${lost}) took effect. It may still take effect: check ${request.whereToLook} before re-running.`, { changed: 'unknown' });
-    const watchFrom = deadline.clock.now();
-    for (;;) {
-        if (deadline.expired())
-            throw undecided();
-        let probe;
-        try {
-            probe = await request.probe(sentAt, deadline.clock.now() - watchFrom);
-        }
-        catch (error) {
-            if (deadline.expired() || error instanceof TimeoutError)
-                throw undecided();
-            throw error;
-        }
-        if (probe.state === 'acted') {
-            tracker.mark('accepted');
-            log.info(`${request.platform} shows that it acted on the ${request.name}: following it instead of sending it again.`);
-            return { kind: 'found', evidence: probe.evidence, sentAt, lost };
-        }
-        const watched = deadline.clock.now() - watchFrom;
-        if (probe.state === 'quiet' && watched >= UNKNOWN_OUTCOME_WATCH_MS) {
-            tracker.mark('nothing');
-            throw new ActionError(`${Name} not acted on`, `The ${request.name} got no usable answer (${lost}), and ${request.platform} shows no trace of it after watching for ${Math.round(watched / 1000)} s. It was not sent again; re-run the rollback once the API answers normally.`, { changed: 'nothing' });
-        }
-        const pause = (0,src_clock/* jittered */.et)(deadline.clock, request.probeEveryMs ?? PROBE_EVERY_MS, 0.2);
-        if (deadline.remainingMs() <= pause)
-            throw undecided();
-        await deadline.sleep(pause);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/providers/phala/assess-cvm.ts
@@ -34321,7 +34799,7 @@ async function waitUntilIdle(ctx, plan, tracker, ownRequestPending = false) {
         }
         return undefined;
     };
-    const timedOut = () => new TimeoutError(`Another operation was still running when the timeout (${ctx.timeoutSeconds}s) ran out: ${busy.map((cvm) => `${describeCvm(cvm)}: ${blockers.get(cvm.vmUuid) ?? `status ${cvm.status}`}`).join('; ') || 'the CVMs were busy'}. Re-run the rollback once it has finished, or raise timeout.`, { changed: ownRequestPending ? 'unknown' : 'nothing' });
+    const timedOut = () => new errors/* TimeoutError */.MU(`Another operation was still running when the timeout (${ctx.timeoutSeconds}s) ran out: ${busy.map((cvm) => `${describeCvm(cvm)}: ${blockers.get(cvm.vmUuid) ?? `status ${cvm.status}`}`).join('; ') || 'the CVMs were busy'}. Re-run the rollback once it has finished, or raise timeout.`, { changed: ownRequestPending ? 'unknown' : 'nothing' });
     return pollUntil(ctx.deadline, checkRound, timedOut);
 }
 async function describeBlocker(ctx, cvm) {
@@ -34498,7 +34976,7 @@ async function waitForRollback(ctx, plan, receipt, tracker) {
             for (const [vmUuid, entry] of cvms ? tracked : []) {
                 const cvm = cvms.find((candidate) => candidate.vmUuid === vmUuid);
                 if (!cvm) {
-                    throw new ActionError('CVM disappeared during the rollback', `CVM ${vmUuid} is no longer listed for app ${plan.appId}. It may have been deleted while the rollback ran; check the dashboard.`);
+                    throw new errors/* ActionError */.lZ('CVM disappeared during the rollback', `CVM ${vmUuid} is no longer listed for app ${plan.appId}. It may have been deleted while the rollback ran; check the dashboard.`);
                 }
                 if (cvm.inProgress) {
                     entry.seenUpdating = true;
@@ -34537,7 +35015,7 @@ async function waitForRollback(ctx, plan, receipt, tracker) {
                 entry.verdict = verdict;
                 report(ctx, entry.cvm, verdict, lastLine);
                 if (verdict.kind === 'failed') {
-                    throw new ActionError('Rollback failed on the platform', `${describeCvm(entry.cvm)}: ${verdict.why}. Target revision ${plan.revision.id} (compose hash ${target}). Look at the CVM's logs in the Phala Cloud dashboard before trying again.`, { changed: 'accepted', outcome: 'failed' });
+                    throw new errors/* ActionError */.lZ('Rollback failed on the platform', `${describeCvm(entry.cvm)}: ${verdict.why}. Target revision ${plan.revision.id} (compose hash ${target}). Look at the CVM's logs in the Phala Cloud dashboard before trying again.`, { changed: 'accepted', outcome: 'failed' });
                 }
                 if (verdict.kind === 'done')
                     tracked.delete(vmUuid);
@@ -34553,7 +35031,7 @@ async function waitForRollback(ctx, plan, receipt, tracker) {
             }
         }
         catch (error) {
-            if (deadline.expired() && !(error instanceof ActionError && !(error instanceof TimeoutError)))
+            if (deadline.expired() && !(error instanceof errors/* ActionError */.lZ && !(error instanceof errors/* TimeoutError */.MU)))
                 throw timedOut(ctx, plan, tracked);
             throw error;
         }
@@ -34594,7 +35072,7 @@ function timedOut(ctx, plan, tracked) {
         return `${describeCvm(entry.cvm)}: ${why}, compose hash ${shortHash(entry.cvm.composeHash)}`;
     })
         .join('; ');
-    return new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out while waiting for the rollback to revision ${plan.revision.id}. Still pending: ${still}. The redeploy was accepted and may still finish on its own: watch the CVMs in the Phala Cloud dashboard, and do not trigger another rollback until they settle.`, { changed: 'accepted' });
+    return new errors/* TimeoutError */.MU(`The timeout (${ctx.timeoutSeconds}s) ran out while waiting for the rollback to revision ${plan.revision.id}. Still pending: ${still}. The redeploy was accepted and may still finish on its own: watch the CVMs in the Phala Cloud dashboard, and do not trigger another rollback until they settle.`, { changed: 'accepted' });
 }
 function report(ctx, cvm, verdict, lastLine) {
     const state = verdict.kind === 'done' ? `running compose hash ${shortHash(cvm.composeHash)}: rollback complete` : verdict.kind === 'failed' ? `failed: ${verdict.why}` : verdict.why;
@@ -34631,7 +35109,7 @@ function consoleUrl(apiUrl, vmUuid) {
     if (apiUrl === PHALA_DEFAULT_API_URL)
         return `${CONSOLE}/${vmUuid}`;
     const url = new URL(apiUrl);
-    return isLoopbackHost(url.hostname) ? `${url.origin}/dashboard/cvms/${vmUuid}` : '';
+    return (0,parse/* isLoopbackHost */.cW)(url.hostname) ? `${url.origin}/dashboard/cvms/${vmUuid}` : '';
 }
 function toInstance(cvm) {
     return { id: cvm.vmUuid, name: cvm.name, version: cvm.composeHash, status: cvm.status };
@@ -34715,21 +35193,21 @@ function qovery_platform_errors_explainFailure(response, ctx) {
     const options = { changed: ctx.changed };
     switch (response.status) {
         case 400:
-            return new ActionError('Qovery refused the request', `${where} while ${ctx.doing}.${platformSays} Check that the versions still exist (commit, image tag, chart version).${safety}`, options);
+            return new errors/* ActionError */.lZ('Qovery refused the request', `${where} while ${ctx.doing}.${platformSays} Check that the versions still exist (commit, image tag, chart version).${safety}`, options);
         case 401:
-            return new ActionError('Qovery rejected the API token', `${where} while ${ctx.doing}.${platformSays} The token is missing, mistyped or revoked: check the secret passed as api_key (or QOVERY_CLI_ACCESS_TOKEN). API tokens are sent as 'Token …', JWTs as 'Bearer …'.${safety}`, options);
+            return new errors/* ActionError */.lZ('Qovery rejected the API token', `${where} while ${ctx.doing}.${platformSays} The token is missing, mistyped or revoked: check the secret passed as api_key (or QOVERY_CLI_ACCESS_TOKEN). API tokens are sent as 'Token …', JWTs as 'Bearer …'.${safety}`, options);
         case 403:
-            return new ActionError('No access to the environment', `${where} while ${ctx.doing}.${platformSays} The token is valid but may not act on environment ${ctx.environmentId}: give its role deploy permission on the environment's project.${safety}`, options);
+            return new errors/* ActionError */.lZ('No access to the environment', `${where} while ${ctx.doing}.${platformSays} The token is valid but may not act on environment ${ctx.environmentId}: give its role deploy permission on the environment's project.${safety}`, options);
         case 404:
-            return new ActionError('Environment not found', `${where} while ${ctx.doing}.${platformSays} No environment ${ctx.environmentId} is visible to this token: check app_id (the environment id from the console URL) and the token's organization.${safety}`, options);
+            return new errors/* ActionError */.lZ('Environment not found', `${where} while ${ctx.doing}.${platformSays} No environment ${ctx.environmentId} is visible to this token: check app_id (the environment id from the console URL) and the token's organization.${safety}`, options);
         case 409:
-            return new ActionError('Another operation is in progress', `${where} while ${ctx.doing}.${platformSays}${safety}`, options);
+            return new errors/* ActionError */.lZ('Another operation is in progress', `${where} while ${ctx.doing}.${platformSays}${safety}`, options);
         case 429:
-            return new ActionError('Qovery rate limit reached', `${where} while ${ctx.doing}.${platformSays} The token used up its request budget (Qovery documents 1000 requests per hour per token); other jobs may share it. Try again after the limit resets.${safety}`, options);
+            return new errors/* ActionError */.lZ('Qovery rate limit reached', `${where} while ${ctx.doing}.${platformSays} The token used up its request budget (Qovery documents 1000 requests per hour per token); other jobs may share it. Try again after the limit resets.${safety}`, options);
         default:
             if (response.status >= 500)
-                return new ActionError('Qovery is unavailable', `${where} while ${ctx.doing}, after retries.${platformSays} Try again in a few minutes.${safety}`, options);
-            return new ActionError('Unexpected answer from Qovery', `${where} while ${ctx.doing}.${platformSays}${safety}`, options);
+                return new errors/* ActionError */.lZ('Qovery is unavailable', `${where} while ${ctx.doing}, after retries.${platformSays} Try again in a few minutes.${safety}`, options);
+            return new errors/* ActionError */.lZ('Unexpected answer from Qovery', `${where} while ${ctx.doing}.${platformSays}${safety}`, options);
     }
 }
 
@@ -34779,7 +35257,7 @@ function pollDelayMs(round, budget, now) {
 const qovery_shapes_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 const shapes_optStr = (obj, key) => (typeof obj[key] === 'string' && obj[key] !== '' ? obj[key] : undefined);
 function qovery_shapes_shapeError(endpoint, problem) {
-    return new ActionError('Unexpected response from Qovery', `${endpoint} answered with a body the action does not understand (${problem}). The API may have changed, or a proxy answered instead of Qovery: check api_url.`);
+    return new errors/* ActionError */.lZ('Unexpected response from Qovery', `${endpoint} answered with a body the action does not understand (${problem}). The API may have changed, or a proxy answered instead of Qovery: check api_url.`);
 }
 function shapes_str(endpoint, obj, key, where) {
     const value = obj[key];
@@ -34855,7 +35333,63 @@ function versionOf(type, details) {
             return undefined;
     }
 }
-function parseHistoryPage(endpoint, body) {
+/** What else than the version a service's history details record: the image, the chart, the values-override commit. */
+function provenanceOf(type, details) {
+    if (!qovery_shapes_isObject(details))
+        return {};
+    const out = {};
+    if ((type === 'CONTAINER' || type === 'JOB') && !qovery_shapes_isObject(details.commit))
+        out.image = shapes_optStr(details, 'image_name');
+    if (type === 'HELM') {
+        out.chart = qovery_shapes_isObject(details.repository) ? shapes_optStr(details.repository, 'chart_name') : undefined;
+        // The document names no field for it; read the DeployAllRequest's name, or a Commit object beside `commit`.
+        out.valuesOverride =
+            shapes_optStr(details, 'values_override_git_commit_id') ?? (qovery_shapes_isObject(details.values_override_commit) ? shapes_optStr(details.values_override_commit, 'git_commit_id') : undefined);
+    }
+    return out;
+}
+/** The rows of one page of the history, at most `limit` of them (a server may ignore pageSize). */
+function parseHistoryPage(endpoint, body, limit = Number.POSITIVE_INFINITY) {
+    if (!qovery_shapes_isObject(body))
+        throw qovery_shapes_shapeError(endpoint, 'the body is not an object');
+    const results = body.results ?? [];
+    if (!Array.isArray(results))
+        throw qovery_shapes_shapeError(endpoint, "'results' is not a list");
+    return { executions: results.slice(0, limit).map((item, index) => parseExecution(endpoint, item, index)), rows: results.length };
+}
+function parseExecution(endpoint, item, index) {
+    const where = `results[${index}]`;
+    if (!qovery_shapes_isObject(item) || !qovery_shapes_isObject(item.identifier))
+        throw qovery_shapes_shapeError(endpoint, `${where}.identifier is missing`);
+    const auditing = qovery_shapes_isObject(item.auditing_data) ? item.auditing_data : {};
+    const services = [];
+    const stages = Array.isArray(item.stages) ? item.stages : [];
+    for (const stage of stages) {
+        if (!qovery_shapes_isObject(stage) || !Array.isArray(stage.services))
+            continue;
+        for (const service of stage.services) {
+            if (!qovery_shapes_isObject(service) || !qovery_shapes_isObject(service.identifier))
+                continue;
+            const id = shapes_optStr(service.identifier, 'service_id')?.toLowerCase();
+            const type = shapes_optStr(service.identifier, 'service_type') ?? 'UNKNOWN';
+            if (!id || services.some((known) => known.id === id))
+                continue;
+            const found = versionOf(type, service.details);
+            services.push({ id, name: shapes_optStr(service.identifier, 'name') ?? id, type, version: found?.version, field: found?.field, ...provenanceOf(type, service.details) });
+        }
+    }
+    return {
+        executionId: shapes_str(endpoint, item.identifier, 'execution_id', `${where}.identifier`).toLowerCase(),
+        status: shapes_optStr(item, 'status') ?? 'UNKNOWN',
+        triggerAction: shapes_optStr(item, 'trigger_action') ?? 'UNKNOWN',
+        actionStatus: shapes_optStr(item, 'action_status') ?? 'UNKNOWN',
+        createdAt: shapes_optStr(auditing, 'created_at') ?? '',
+        triggeredBy: shapes_optStr(auditing, 'triggered_by') ?? '',
+        services
+    };
+}
+/** GET /environment/{id}/deploymentQueue: the requests waiting, in the order they will run. */
+function parseQueue(endpoint, body) {
     if (!qovery_shapes_isObject(body))
         throw qovery_shapes_shapeError(endpoint, 'the body is not an object');
     const results = body.results ?? [];
@@ -34866,32 +35400,35 @@ function parseHistoryPage(endpoint, body) {
         if (!qovery_shapes_isObject(item) || !qovery_shapes_isObject(item.identifier))
             throw qovery_shapes_shapeError(endpoint, `${where}.identifier is missing`);
         const auditing = qovery_shapes_isObject(item.auditing_data) ? item.auditing_data : {};
-        const services = [];
-        const stages = Array.isArray(item.stages) ? item.stages : [];
-        for (const stage of stages) {
+        const serviceIds = [];
+        const serviceNames = [];
+        for (const stage of Array.isArray(item.stages) ? item.stages : []) {
             if (!qovery_shapes_isObject(stage) || !Array.isArray(stage.services))
                 continue;
             for (const service of stage.services) {
                 if (!qovery_shapes_isObject(service) || !qovery_shapes_isObject(service.identifier))
                     continue;
                 const id = shapes_optStr(service.identifier, 'service_id')?.toLowerCase();
-                const type = shapes_optStr(service.identifier, 'service_type') ?? 'UNKNOWN';
-                if (!id || services.some((known) => known.id === id))
+                if (!id || serviceIds.includes(id))
                     continue;
-                const found = versionOf(type, service.details);
-                services.push({ id, name: shapes_optStr(service.identifier, 'name') ?? id, type, version: found?.version, field: found?.field });
+                serviceIds.push(id);
+                serviceNames.push(shapes_optStr(service.identifier, 'name') ?? id);
             }
         }
         return {
-            executionId: shapes_str(endpoint, item.identifier, 'execution_id', `${where}.identifier`).toLowerCase(),
-            status: shapes_optStr(item, 'status') ?? 'UNKNOWN',
-            triggerAction: shapes_optStr(item, 'trigger_action') ?? 'UNKNOWN',
-            actionStatus: shapes_optStr(item, 'action_status') ?? 'UNKNOWN',
-            createdAt: shapes_optStr(auditing, 'created_at') ?? '',
+            requestId: shapes_str(endpoint, item.identifier, 'deployment_request_id', `${where}.identifier`).toLowerCase(),
+            action: shapes_optStr(item, 'trigger_action') ?? 'UNKNOWN',
             triggeredBy: shapes_optStr(auditing, 'triggered_by') ?? '',
-            services
+            serviceIds,
+            serviceNames
         };
     });
+}
+/** GET /environment/deploymentStatus?deploymentRequestId=: the state of one request (EnvDeploymentStatus). */
+function parseRequestStatus(endpoint, body) {
+    if (!qovery_shapes_isObject(body))
+        throw qovery_shapes_shapeError(endpoint, 'the body is not an object');
+    return shapes_str(endpoint, body, 'status', 'body');
 }
 function shapes_parseEnvironment(endpoint, body) {
     if (!qovery_shapes_isObject(body))
@@ -34904,7 +35441,7 @@ function shapes_parseEnvironment(endpoint, body) {
 
 
 
-/** The history endpoint declares only pageSize; 100 executions reach back far enough for a rollback. */
+/** Rows per history page; the next page starts after the last execution id read (`startId`). */
 const HISTORY_PAGE_SIZE = 100;
 /**
  * The Qovery endpoints the rollback uses, typed. Remembers the rate-limit budget the server
@@ -34934,10 +35471,35 @@ class QoveryApi {
         const response = await this.read(`/environment/${this.environmentId}/statuses`, undefined, doing);
         return parseEnvironmentStatuses(response.endpoint, response.body);
     }
-    /** Newest first, as the API lists them. */
+    /**
+     * One page of the history, newest first, from after `startId` (the operation's documented
+     * paging). At most `limit` rows are kept; `rows` says how many the server sent.
+     */
+    async historyPage(doing, startId, limit = HISTORY_PAGE_SIZE) {
+        const query = { pageSize: HISTORY_PAGE_SIZE };
+        if (startId)
+            query.startId = startId;
+        const response = await this.read(`/environment/${this.environmentId}/deploymentHistoryV2`, query, doing);
+        return parseHistoryPage(response.endpoint, response.body, limit);
+    }
+    /** The newest page of the history. */
     async history(doing) {
-        const response = await this.read(`/environment/${this.environmentId}/deploymentHistoryV2`, { pageSize: HISTORY_PAGE_SIZE }, doing);
-        return parseHistoryPage(response.endpoint, response.body);
+        return (await this.historyPage(doing)).executions;
+    }
+    /** The deploy requests waiting behind the running deployment, in the order they will run. */
+    async queue(doing) {
+        const response = await this.read(`/environment/${this.environmentId}/deploymentQueue`, undefined, doing);
+        return parseQueue(response.endpoint, response.body);
+    }
+    /** The state of one deploy request; undefined when the API does not know the id (404). */
+    async requestStatus(requestId, doing) {
+        const response = await this.client.read({ method: 'GET', path: '/environment/deploymentStatus', query: { deploymentRequestId: requestId } });
+        this.budget = readRateBudget(response.headers, this.now(), this.budget);
+        if (response.status === 404)
+            return undefined;
+        if (response.status < 200 || response.status >= 300)
+            throw qovery_platform_errors_explainFailure(response, { environmentId: this.environmentId, doing, changed: this.changed });
+        return parseRequestStatus(response.endpoint, response.body);
     }
     /** One attempt, no retry: the caller decides what a lost answer means. */
     async redeploy() {
@@ -34959,7 +35521,7 @@ class QoveryApi {
                     add('jobs', { id: service.id, [service.field]: service.version });
                     break;
                 case 'HELM':
-                    add('helms', { id: service.id, [service.field]: service.version });
+                    add('helms', { id: service.id, [service.field]: service.version, ...(service.valuesOverride ? { values_override_git_commit_id: service.valuesOverride } : {}) });
                     break;
             }
         }
@@ -34980,138 +35542,404 @@ class QoveryApi {
     }
 }
 
+;// CONCATENATED MODULE: ./src/providers/qovery/history-reader.ts
+
+/** The most executions a run reads, whatever the server sends: a bound on time, requests and memory. */
+const MAX_HISTORY_ROWS = 1000;
+/**
+ * Reads the environment's deployment history page by page, only as far as the resolution needs,
+ * and never more than MAX_HISTORY_ROWS rows in all: the cap counts rows, so a server that ignores
+ * pageSize cannot make the run read more, and a server that ignores startId (the same page again)
+ * is noticed at once instead of being read until the cap. What was really read is kept for
+ * messages.
+ */
+class HistoryReader {
+    api;
+    doing;
+    executions = [];
+    seen = new Set();
+    pages = 0;
+    ended = false;
+    anomaly;
+    constructor(api, doing) {
+        this.api = api;
+        this.doing = doing;
+    }
+    /** Whether another page may hold more executions. */
+    get complete() {
+        return this.ended;
+    }
+    /** Reads the next page; false when there is nothing more to read (end, cap, or a misbehaving server). */
+    async more() {
+        if (this.ended)
+            return false;
+        const room = MAX_HISTORY_ROWS - this.executions.length;
+        const startId = this.executions.at(-1)?.executionId;
+        const page = await this.api.historyPage(this.doing, startId, room);
+        this.pages++;
+        const fresh = page.executions.filter((execution) => !this.seen.has(execution.executionId));
+        if (page.executions.length > 0 && fresh.length === 0) {
+            this.anomaly = `the server answered page ${this.pages} with page ${this.pages - 1} again (it ignored startId), so paging stopped`;
+            this.ended = true;
+            return false;
+        }
+        if (fresh.length < page.executions.length)
+            this.anomaly = `page ${this.pages} repeated ${page.executions.length - fresh.length} execution(s) already read; they were skipped`;
+        for (const execution of fresh) {
+            this.seen.add(execution.executionId);
+            this.executions.push(execution);
+        }
+        if (page.rows > HISTORY_PAGE_SIZE) {
+            // Every row is already here: asking again would only repeat them.
+            this.anomaly = `the server ignored pageSize (${page.rows} rows for pageSize ${HISTORY_PAGE_SIZE}); the action kept ${Math.min(page.rows, room)}`;
+            this.ended = true;
+        }
+        else if (page.rows < HISTORY_PAGE_SIZE)
+            this.ended = true;
+        if (this.executions.length >= MAX_HISTORY_ROWS) {
+            this.ended = true;
+            this.anomaly ??= `the action reads at most ${MAX_HISTORY_ROWS} executions`;
+        }
+        return fresh.length > 0;
+    }
+    /** What went wrong while paging (ignored pageSize, a repeated page, the cap), if anything. */
+    get note() {
+        return this.anomaly;
+    }
+    /** "searched 300 executions (3 pages)", with what went wrong, for messages. */
+    describe() {
+        const n = this.executions.length;
+        const pages = `${this.pages} page${this.pages === 1 ? '' : 's'}`;
+        return `searched ${n} execution${n === 1 ? '' : 's'} in ${pages}${this.anomaly ? `; ${this.anomaly}` : ''}`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/providers/qovery/resolve-target.ts
 
 
-/** Candidates are finished, successful deployments; restarts, stops, dry runs and failures are not versions to go back to. */
+/** The history read so far did not reach back far enough; reading more of it may settle it. */
+class NotEnoughHistory extends errors/* ActionError */.lZ {
+}
+const FINISHED = new Set(['SUCCESS', 'ERROR', 'CANCELED']);
+/**
+ * Executions that may have changed a version: finished DEPLOYs, whether they succeeded or not (a
+ * failed or cancelled one may have rolled some services out). Dry runs, restarts, stops and
+ * deletes change no version, and a deploy still queued or running has changed nothing yet.
+ */
+function isDeploy(execution) {
+    return execution.triggerAction === 'DEPLOY' && FINISHED.has(execution.actionStatus);
+}
+/** Versions to go back to come only from deployments that succeeded. */
 function isCandidate(execution) {
     return execution.triggerAction === 'DEPLOY' && execution.actionStatus === 'SUCCESS';
 }
 /**
- * What each service runs now: its version in the newest execution that lists it, whether that
- * execution succeeded or not (a failed deployment may have left the new version half-rolled-out,
- * and it is what the user wants to leave). Executions may list only the services they touched.
+ * What each service runs now: its version in the newest deploy execution that lists it, whether
+ * that execution succeeded or not (a failed deployment may have left the new version
+ * half-rolled-out, and it is what the user wants to leave). Executions may list only the services
+ * they touched; dry runs and restarts are not what runs.
  */
 function currentVersions(executions) {
     const current = new Map();
     for (const execution of executions) {
+        if (!isDeploy(execution))
+            continue;
         for (const service of execution.services) {
             if (service.version !== undefined && !current.has(service.id))
-                current.set(service.id, { version: service.version, name: service.name });
+                current.set(service.id, { version: service.version, name: service.name, service, executionId: execution.executionId });
         }
     }
     return current;
 }
 const versioned = (execution) => execution.services.filter((service) => service.version !== undefined);
-/** The version set an execution stands for, as a comparable key. */
-function versionKey(execution, exists) {
-    return versioned(execution)
-        .filter((service) => exists(service.id))
-        .map((service) => `${service.id}=${service.version}`)
-        .sort()
-        .join(',');
+/** A service's entry in the newest execution from `from` on (older ones) that passes `accept` and lists it with a version. */
+function versionFrom(executions, from, id, accept) {
+    for (let index = from; index < executions.length; index++) {
+        const execution = executions[index];
+        if (!accept(execution))
+            continue;
+        const service = execution.services.find((s) => s.id === id && s.version !== undefined);
+        if (service)
+            return { service, execution };
+    }
+    return undefined;
 }
+/** Whether the deploy at `index` changed some service's version (a redeploy of the same versions changes nothing). */
+function changedSomething(executions, index) {
+    const execution = executions[index];
+    if (!isDeploy(execution))
+        return false;
+    return versioned(execution).some((service) => versionFrom(executions, index + 1, service.id, isDeploy)?.service.version !== service.version);
+}
+const label = (service) => `${service.name} (${service.type.toLowerCase()})`;
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /**
- * Settles which execution to roll back to, from the history (newest first) and the services
- * that exist now. `previous~N` is the N-th distinct version set, newest first, that differs from
- * what runs now for some shared service; a redeploy of identical versions counts like a restart.
+ * Settles which version each service goes back to, from the history (newest first) and the
+ * services that exist now. Executions may list only the services they deployed, so:
+ * - `previous~N` undoes the newest N deploy executions that changed a version (successful or
+ *   not): each service any of them listed goes back to its newest version from a successful
+ *   execution older than the oldest of them; other services are left alone.
+ * - an execution id puts the environment back as it was right after that execution: each
+ *   service to its version then; services with no version then are left alone, with a warning.
+ * - `current` redeploys every service as it is.
+ * `searched` describes what was read, for messages ("searched 100 executions in 1 page").
  */
-function resolveTarget(executions, selector, existing) {
+function resolveTarget(executions, selector, existing, searched, complete = true) {
     const byId = new Map(existing.map((service) => [service.id, service]));
-    const exists = (id) => byId.has(id);
     const current = currentVersions(executions);
-    const searched = executions.length;
+    const read = searched ?? `searched ${plural(executions.length, 'execution')}`;
     const nameOf = (id) => current.get(id)?.name ?? executions.flatMap((e) => e.services).find((s) => s.id === id)?.name ?? `${byId.get(id)?.type.toLowerCase() ?? 'service'} ${id}`;
+    const base = { searched: executions.length, leftAlone: [], undone: [] };
     if (selector.kind === 'current') {
         const services = existing.map((service) => {
             const version = current.get(service.id)?.version ?? '';
             return { id: service.id, name: nameOf(service.id), type: service.type, state: service.state, from: version, to: version };
         });
-        return { target: executions[0], services, changes: services, searched, warnings: [] };
+        return { ...base, target: executions[0], services, changes: services, warnings: [] };
     }
-    const differs = (execution) => versioned(execution).some((service) => exists(service.id) && current.has(service.id) && current.get(service.id).version !== service.version);
-    let target;
     const warnings = [];
+    const wanted = new Map();
+    const leftAlone = [];
+    let target;
+    let undone = [];
     if (selector.kind === 'previous') {
-        const seen = [];
-        for (const execution of executions) {
-            if (!isCandidate(execution) || !differs(execution))
-                continue;
-            const key = versionKey(execution, exists);
-            if (seen.includes(key))
-                continue;
-            seen.push(key);
-            if (seen.length === selector.steps) {
-                target = execution;
-                break;
-            }
+        const indexes = [];
+        for (let index = 0; index < executions.length && indexes.length < selector.steps; index++)
+            if (changedSomething(executions, index))
+                indexes.push(index);
+        if (indexes.length < selector.steps) {
+            const Err = complete ? errors/* ActionError */.lZ : NotEnoughHistory;
+            const title = 'No earlier version to roll back to';
+            throw new Err(title, `${describeSelector(selector)} undoes the newest ${plural(selector.steps, 'deployment')} that changed a version, but the history holds ${indexes.length} (${read}). Choose a smaller N, or give an execution id from the environment's deployment history.`, { changed: 'nothing' });
         }
-        if (!target) {
-            const candidates = executions.filter(isCandidate).length;
-            throw new ActionError('No earlier version to roll back to', `${describeSelector(selector)} needs ${selector.steps} successful deployment${selector.steps === 1 ? '' : 's'} with versions different from what runs now, but the history holds ${seen.length} (searched ${searched} execution${searched === 1 ? '' : 's'}, ${candidates} successful deployment${candidates === 1 ? '' : 's'}${searched >= 100 ? '; the API returns at most the newest 100' : ''}). Choose a smaller N, or give an execution id from the environment's deployment history.`, { changed: 'nothing' });
+        undone = indexes.map((index) => executions[index]);
+        const oldest = indexes.at(-1);
+        const touched = new Map();
+        for (const execution of undone)
+            for (const service of versioned(execution))
+                if (!touched.has(service.id))
+                    touched.set(service.id, service);
+        for (const [id, service] of touched) {
+            const before = versionFrom(executions, oldest + 1, id, isCandidate);
+            if (before)
+                wanted.set(id, before);
+            else if (!complete)
+                throw new NotEnoughHistory('No earlier version to roll back to', `${service.name} has no earlier successful version in what was read (${read}).`, { changed: 'nothing' });
+            else if (byId.has(id))
+                leftAlone.push({
+                    id,
+                    name: service.name,
+                    type: service.type,
+                    reason: `no successful deployment before execution ${executions[oldest].executionId} in the history (${read})`
+                });
         }
-        refuseUndo(executions, target, selector, current, exists);
+        target = executions.slice(oldest + 1).find(isCandidate) ?? executions[oldest];
+        if (![...wanted.keys()].some((id) => byId.has(id))) {
+            throw new errors/* ActionError */.lZ('No earlier version to roll back to', `${describeSelector(selector)} undoes ${undone.map((e) => `execution ${e.executionId}`).join(', ')}, but none of the services ${undone.length === 1 ? 'it' : 'they'} deployed has an earlier successful version that still exists (${read}). Give an execution id from the environment's deployment history instead.`, { changed: 'nothing' });
+        }
     }
     else {
-        target = executions.find((execution) => execution.executionId === selector.revisionId);
-        if (!target) {
-            throw new ActionError('Execution not found', `No execution ${selector.text} in the environment's deployment history (searched ${searched} execution${searched === 1 ? '' : 's'}${searched >= 100 ? ', the newest 100 the API returns' : ''}). Copy an execution id from the deployment history in the Qovery console, or use 'previous'.`, { changed: 'nothing' });
+        const index = executions.findIndex((execution) => execution.executionId === selector.revisionId);
+        if (index < 0) {
+            const Err = complete ? errors/* ActionError */.lZ : NotEnoughHistory;
+            const title = 'Execution not found';
+            throw new Err(title, `No execution ${selector.text} in the environment's deployment history (${read}). Copy an execution id from the deployment history in the Qovery console, or use 'previous'.`, { changed: 'nothing' });
         }
-        if (target.actionStatus !== 'SUCCESS' || target.triggerAction !== 'DEPLOY') {
+        target = executions[index];
+        if (target.triggerAction !== 'DEPLOY') {
+            warnings.push(`Execution ${target.executionId} was a ${target.triggerAction}, which changes no version: the environment goes back to the versions that ran then.`);
+        }
+        else if (target.actionStatus !== 'SUCCESS') {
             warnings.push(`Execution ${target.executionId} was a ${target.triggerAction} that ended ${target.actionStatus}; its versions are used as asked.`);
+        }
+        // Right after the target: its own versions, and for the rest the newest successful deployment before it.
+        if (target.triggerAction === 'DEPLOY')
+            for (const service of versioned(target))
+                wanted.set(service.id, { service, execution: target });
+        for (const service of existing) {
+            if (wanted.has(service.id))
+                continue;
+            const then = versionFrom(executions, index + 1, service.id, isCandidate);
+            if (then)
+                wanted.set(service.id, then);
+            else if (current.has(service.id)) {
+                // Only a signal to read further: never shown, since the history then ends or reaches the cap.
+                if (!complete)
+                    throw new NotEnoughHistory('Reading more history', `${nameOf(service.id)}'s version at execution ${target.executionId} is older than what was read.`);
+                leftAlone.push({ id: service.id, name: nameOf(service.id), type: service.type, reason: `no version recorded at or before execution ${target.executionId}` });
+            }
         }
     }
     const services = [];
     const gone = [];
-    for (const service of versioned(target)) {
-        const now = byId.get(service.id);
+    for (const [id, { service, execution }] of wanted) {
+        const now = byId.get(id);
         if (!now) {
-            gone.push(`${service.name} (${service.type.toLowerCase()} ${service.id})`);
+            gone.push(`${service.name} (${service.type.toLowerCase()} ${id})`);
             continue;
         }
         services.push({
-            id: service.id,
+            id,
             name: service.name,
             type: service.type,
             state: now.state,
-            from: current.get(service.id)?.version ?? '',
+            from: current.get(id)?.version ?? '',
             to: service.version,
-            field: service.field
+            field: service.field,
+            valuesOverride: service.type === 'HELM' ? service.valuesOverride : undefined,
+            source: execution.executionId
         });
     }
-    const inTarget = new Set(target.services.map((service) => service.id));
-    const untouched = existing.filter((service) => !inTarget.has(service.id) && current.has(service.id)).map((service) => `${nameOf(service.id)} (${service.type.toLowerCase()})`);
-    const noVersion = existing.filter((service) => !current.has(service.id) || (inTarget.has(service.id) && !services.some((s) => s.id === service.id)));
+    const handled = new Set([...services.map((s) => s.id), ...leftAlone.map((s) => s.id)]);
+    for (const service of existing) {
+        if (handled.has(service.id))
+            continue;
+        const reason = !current.has(service.id)
+            ? 'the history records no version for it'
+            : selector.kind === 'previous'
+                ? `not deployed by ${undone.length === 1 ? `execution ${undone[0].executionId}` : `the ${undone.length} executions undone`}`
+                : `no version recorded at or before execution ${target.executionId}`;
+        leftAlone.push({ id: service.id, name: nameOf(service.id), type: service.type, reason });
+    }
     if (gone.length)
         warnings.push(`Skipped, no longer in the environment: ${gone.join(', ')}.`);
+    const noVersion = leftAlone.filter((s) => !current.has(s.id));
+    const untouched = leftAlone.filter((s) => current.has(s.id));
     if (untouched.length)
-        warnings.push(`Left as they are (not part of execution ${target.executionId}): ${untouched.join(', ')}.`);
-    if (noVersion.length) {
-        warnings.push(`Not sent, the history records no version for them: ${noVersion.map((service) => `${nameOf(service.id)} (${service.type.toLowerCase()})`).join(', ')}.`);
-    }
-    return { target, services, changes: services.filter((service) => service.from !== service.to), searched, warnings };
+        warnings.push(`Left as they are: ${untouched.map((s) => `${label(s)}: ${s.reason}`).join('; ')}.`);
+    if (noVersion.length)
+        warnings.push(`Not sent, the history records no version for them: ${noVersion.map(label).join(', ')}.`);
+    if (selector.kind === 'previous')
+        refuseUndo(executions, services, selector, current);
+    warnings.push(...provenanceWarnings(services, current, wanted));
+    return { ...base, target, undone, services, changes: services.filter((service) => service.from !== service.to), leftAlone, warnings };
 }
 /**
  * `previous` must not silently undo a rollback: when the versions running now also ran before
- * the target, with the target's versions in between, going "back" re-deploys the release that
- * was rolled back from. Refused, naming the execution, so doing it takes a deliberate choice.
+ * the ones it would restore, going "back" most likely re-deploys the release that was rolled
+ * back from. Refused, naming the execution, so doing it takes a deliberate choice.
  */
-function refuseUndo(executions, target, selector, current, exists) {
-    const changed = versioned(target).filter((service) => exists(service.id) && current.has(service.id) && current.get(service.id).version !== service.version);
-    const older = executions.slice(executions.indexOf(target) + 1).filter(isCandidate);
-    const earlier = older.find((execution) => {
-        const shared = versioned(execution).filter((service) => changed.some((c) => c.id === service.id));
-        return shared.length > 0 && shared.every((service) => service.version === current.get(service.id).version);
-    });
-    if (!earlier)
+function refuseUndo(executions, services, selector, current) {
+    const changed = services.filter((service) => service.from !== service.to && current.has(service.id));
+    if (changed.length === 0)
         return;
-    const list = changed.map((service) => `${service.name} ${current.get(service.id).version} → ${service.version}`).join(', ');
-    throw new ActionError('Refused: this would undo an earlier rollback', `${describeSelector(selector)} resolves to execution ${target.executionId} (${list}), but the versions running now also ran before it (execution ${earlier.executionId}): the environment was most likely rolled back from execution ${target.executionId}, and going "back" would re-deploy it. Nothing was sent. To do that on purpose, pass revision: ${target.executionId}.`, { changed: 'nothing' });
+    const sources = new Set(changed.map((service) => service.source));
+    const ranBefore = changed.every((service) => {
+        const sourceIndex = executions.findIndex((e) => e.executionId === service.source);
+        return executions.slice(sourceIndex + 1).some((e) => isCandidate(e) && e.services.some((s) => s.id === service.id && s.version === service.from));
+    });
+    if (!ranBefore)
+        return;
+    const list = changed.map((service) => `${service.name} ${service.from} → ${service.to}`).join(', ');
+    const source = [...sources][0];
+    throw new errors/* ActionError */.lZ('Refused: this would undo an earlier rollback', `${describeSelector(selector)} would put back what execution${sources.size === 1 ? '' : 's'} ${[...sources].join(', ')} deployed (${list}), but the versions running now also ran before ${sources.size === 1 ? 'it' : 'them'}: the environment was most likely rolled back from there, and going "back" would re-deploy it. Nothing was sent. To do that on purpose, pass revision: ${source}.`, { changed: 'nothing' });
+}
+/**
+ * The action restores versions only. When the image, the chart or the values override recorded
+ * with the target differs from what runs now, the service comes back on today's image or chart:
+ * said before anything is sent. A helm's values-override commit is sent when the history has it.
+ */
+function provenanceWarnings(services, current, wanted) {
+    const notes = [];
+    for (const change of services) {
+        const then = wanted.get(change.id)?.service;
+        const now = current.get(change.id)?.service;
+        if (!then || !now)
+            continue;
+        if (then.image && now.image && then.image !== now.image)
+            notes.push(`${change.name}: execution ${change.source} ran image ${then.image}, today it is ${now.image}. The action restores the tag ${change.to} only, on today's image; change the image in the service settings first if the old one is needed.`);
+        if (then.chart && now.chart && then.chart !== now.chart)
+            notes.push(`${change.name}: execution ${change.source} ran chart ${then.chart}, today it is ${now.chart}. The action restores the chart version ${change.to} only, of today's chart.`);
+        if (now.valuesOverride && then.valuesOverride !== now.valuesOverride)
+            notes.push(then.valuesOverride
+                ? `${change.name}: the values override goes back from commit ${now.valuesOverride} to ${then.valuesOverride}, as execution ${change.source} ran it.`
+                : `${change.name}: execution ${change.source} recorded no values-override commit; today's (${now.valuesOverride}) stays.`);
+    }
+    return notes;
+}
+
+;// CONCATENATED MODULE: ./src/providers/qovery/find-ours.ts
+
+/**
+ * Reads the environment before the send: the status, the newest history page and the queue. A
+ * request the rollback makes can only be told apart from what was already there by comparing.
+ */
+async function readBaseline(ctx) {
+    const status = await ctx.api.status('reading the environment status before the deploy request');
+    const history = await ctx.api.history('reading the newest executions before the deploy request');
+    const queue = await readQueue(ctx, "reading the environment's deployment queue before the deploy request");
+    if (!queue)
+        ctx.log.info('The deployment queue could not be read; the rollback goes on without it (a queued request cannot be named before sending).');
+    return { lastDeploymentId: status.lastDeploymentId, requestId: status.deploymentRequestId, executionIds: new Set(history.map((e) => e.executionId)), queue: queue ?? [] };
+}
+/** The queue, or undefined when it cannot be read: it only adds knowledge, so its failure alone never stops a rollback. */
+async function readQueue(ctx, doing) {
+    try {
+        return await ctx.api.queue(doing);
+    }
+    catch (error) {
+        if (error instanceof errors/* ActionError */.lZ && !(error instanceof errors/* TimeoutError */.MU))
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * Whether an execution is this run's: new since the send, a DEPLOY (another person's RESTART or
+ * STOP never is), listing every service the rollback sent on the version it sent.
+ */
+function isOurExecution(execution, baseline, targets) {
+    if (baseline.executionIds.has(execution.executionId) || execution.executionId === baseline.lastDeploymentId || execution.triggerAction !== 'DEPLOY')
+        return false;
+    return [...targets].every(([id, version]) => execution.services.some((service) => service.id === id && service.version === version));
+}
+/**
+ * A queued request that carries this run's services and was not in the queue before the send; or
+ * a request that was queued before and now also lists them (Qovery merged ours into it). The
+ * queue shows no versions, so only the services can be compared.
+ */
+function ourQueuedRequest(queue, baseline, targets) {
+    const carries = (request) => request.action === 'DEPLOY' && [...targets.keys()].every((id) => request.serviceIds.includes(id));
+    for (const request of queue) {
+        const before = baseline.queue.find((old) => old.requestId === request.requestId);
+        if (!before && carries(request))
+            return { request, merged: false };
+        if (before && !carries(before) && carries(request))
+            return { request, merged: true };
+    }
+    return undefined;
+}
+/**
+ * One look for this run's deployment in the status, the history and the queue: a queued rollback
+ * is in neither of the first two. 'unread' when the queue could not be read: then the absence of
+ * a trace proves nothing.
+ */
+async function lookForOurs(ctx, baseline, targets, doing) {
+    const status = await ctx.api.status(doing);
+    const history = await ctx.api.history(doing);
+    const execution = history.find((e) => isOurExecution(e, baseline, targets));
+    if (execution) {
+        const requestId = status.lastDeploymentId === execution.executionId ? status.deploymentRequestId : undefined;
+        return { executionId: execution.executionId, requestId, where: `execution ${execution.executionId} in the history` };
+    }
+    const queue = await readQueue(ctx, doing);
+    if (!queue)
+        return 'unread';
+    const queued = ourQueuedRequest(queue, baseline, targets);
+    if (queued)
+        return {
+            requestId: queued.request.requestId,
+            where: `request ${queued.request.requestId} in the deployment queue${queued.merged ? ' (merged into a request queued before)' : ''}`
+        };
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/providers/qovery/deployment-state.ts
-/** States a deployment ends well in. */
-const SUCCESS_STATES = new Set(['DEPLOYED', 'RESTARTED', 'READY']);
+/**
+ * States a deployment ends well in. Not READY: Qovery's Terraform provider keeps waiting on it
+ * (Qovery/terraform-provider-qovery internal/infrastructure/repositories/qoveryapi/
+ * deployment_status_qoveryapi.go lists READY "in progress" when a desired state is awaited).
+ */
+const SUCCESS_STATES = new Set(['DEPLOYED', 'RESTARTED']);
 /** States a deployment ends badly in, besides every *_ERROR. */
 const FAILED_END_STATES = new Set(['CANCELED', 'STOPPED', 'DELETED']);
 function phaseOf(state) {
@@ -35121,15 +35949,18 @@ function phaseOf(state) {
         return 'failed';
     return 'running';
 }
-/** Whether another operation still holds the environment (a deploy request would get 409). */
+/**
+ * Whether another operation still holds the environment. `state` is the whole environment's
+ * status and serves here: anything in progress is busy (READY included, see above).
+ */
 function isBusy(status) {
     return phaseOf(status.state) === 'running' && status.state !== 'UNAVAILABLE';
 }
 /**
  * Whether the status describes this run's deployment. Right after the trigger the status can
  * still show the previous deployment's terminal state (the official CLI sleeps 3 s to dodge
- * it); a status is ours only when it names our request or execution, or a deployment id that
- * is not the baseline's.
+ * it); a status is ours only when it names our request or execution, or (without either) a
+ * deployment that was not there before the send.
  */
 function isOurs(status, ticket) {
     if (ticket.executionId && status.lastDeploymentId === ticket.executionId)
@@ -35137,7 +35968,9 @@ function isOurs(status, ticket) {
     // A request id the status still shows from before proves nothing either way; only a newer one can be compared.
     if (ticket.requestId && status.deploymentRequestId && status.deploymentRequestId !== ticket.baseline.requestId)
         return status.deploymentRequestId === ticket.requestId;
-    return status.lastDeploymentId !== undefined && status.lastDeploymentId !== ticket.baseline.lastDeploymentId;
+    if (ticket.requestId || ticket.executionId)
+        return false;
+    return status.lastDeploymentId !== undefined && status.lastDeploymentId !== ticket.baseline.lastDeploymentId && !ticket.baseline.executionIds.has(status.lastDeploymentId);
 }
 
 ;// CONCATENATED MODULE: ./src/providers/qovery/wait-until-idle.ts
@@ -35163,7 +35996,7 @@ async function wait_until_idle_waitUntilIdle(ctx) {
         last = status;
         const delay = pollDelayMs(round, api.budget, deadline.clock.now());
         if (delay >= deadline.remainingMs()) {
-            throw new TimeoutError(`Another operation was still running when the timeout (${ctx.timeoutSeconds}s) ran out: the environment is ${status.state} (deployment ${status.lastDeploymentId ?? 'unknown'}). Nothing was deployed. Re-run the rollback once it has ended, or raise timeout.`, { changed: 'nothing' });
+            throw new errors/* TimeoutError */.MU(`Another operation was still running when the timeout (${ctx.timeoutSeconds}s) ran out: the environment is ${status.state} (deployment ${status.lastDeploymentId ?? 'unknown'}). Nothing was deployed. Re-run the rollback once it has ended, or raise timeout.`, { changed: 'nothing' });
         }
         await deadline.sleep(delay);
     }
@@ -35174,150 +36007,162 @@ async function wait_until_idle_waitUntilIdle(ctx) {
 
 
 
-
+/** A small margin past X-RateLimit-Reset: it is in whole seconds, and clocks differ a little. */
+const RESET_MARGIN_MS = 500;
 /**
- * How often, and how far apart, a lost answer is checked against the status and history before
- * concluding nothing happened: 15 s, as on every platform, so a request still being processed
- * when the connection broke has time to show.
+ * Qovery's 429 carries no Retry-After; X-RateLimit-Reset is when the budget comes back, a Unix
+ * time (Qovery/documentation docs/api-reference/introduction.mdx, "Rate Limits"). The one resend
+ * waits for it; a Retry-After, if a proxy adds one, goes through the shared rule.
  */
-const VERIFY_CHECKS = 6;
-const VERIFY_SPACING_MS = 3000;
+function throttlePauseMs(response, now) {
+    if (response.headers['retry-after'] !== undefined)
+        return undefined;
+    const raw = response.headers['x-ratelimit-reset'];
+    const text = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+    if (!text || !/^\d{1,12}$/.test(text))
+        return undefined;
+    const resetAt = Number(text) * 1000;
+    return Math.max(0, resetAt - now) + RESET_MARGIN_MS;
+}
 /**
- * Sends the deploy request so that it takes effect at most once. A 409 waits for the running
- * operation and sends again (the 409 was not acted on); a 429 waits as told. A lost answer or
- * any 5xx is never followed by a second request: the status and history are read, and a new
- * deployment there is followed; otherwise the run fails saying nothing was deployed.
+ * Sends the deploy request through the shared exactly-once rules. Qovery's facts: the request,
+ * how a 409 is waited out, how the queue, status and history show whether a lost request took
+ * effect, and how a 429 is paced. Before sending, a queued request Qovery could merge ours into
+ * is named.
  */
-async function triggerDeploy(ctx, request, tracker) {
+async function triggerDeploy(ctx, request, targets, tracker) {
     const { api, deadline, log } = ctx;
     const doing = request.kind === 'redeploy' ? 'redeploying the environment' : 'sending the deploy request';
-    let throttled = 0;
-    let conflicts = 0;
-    for (;;) {
-        if (deadline.expired())
-            throw new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out before the deploy request could be sent. Nothing was deployed.`, { changed: 'nothing' });
-        // Taken just before the request that may be accepted: a deployment that blocked an earlier try also made a new id.
-        const baseline = await readBaseline(ctx);
-        tracker.mark('unknown');
-        api.changed = 'unknown';
-        let response;
-        let lost;
-        try {
-            response = request.kind === 'redeploy' ? await api.redeploy() : await api.deployServices(request.services);
-        }
-        catch (error) {
-            if (!(error instanceof TransportError))
-                throw error;
-            lost = `no answer: ${error.code}`;
-        }
-        if (response && response.status >= 200 && response.status < 300) {
-            api.changed = 'accepted';
-            tracker.mark('accepted');
-            const requestId = requestIdOf(response.body);
-            log.info(`Qovery accepted the deploy request (${response.status}${requestId ? `, deployment request ${requestId}` : ''}).`);
-            return { ticket: { baseline, requestId } };
-        }
-        if (response && response.status < 500) {
-            api.changed = 'nothing';
-            tracker.mark('nothing');
-        }
-        if (response?.status === 409) {
-            log.info('Qovery answered 409: another operation is in progress on the environment.');
+    let baseline = await readBaseline(ctx);
+    warnAboutQueue(ctx, baseline.queue);
+    const outcome = await sendOnce({
+        name: 'deploy request',
+        platform: 'Qovery',
+        deadline,
+        log,
+        timeoutSeconds: ctx.timeoutSeconds,
+        tracker: {
+            mark: (state) => {
+                api.changed = state;
+                tracker.mark(state);
+            },
+            waitingToSend: (what) => tracker.waitingToSend(what)
+        },
+        send: () => (request.kind === 'redeploy' ? api.redeploy() : api.deployServices(request.services)),
+        explainRefusal: (response) => qovery_platform_errors_explainFailure(response, { environmentId: api.environmentId, doing, changed: 'nothing' }),
+        // The OpenAPI document still lists 409 "Operation is in progress" for these endpoints.
+        waitUntilFree: async () => {
             tracker.waitingToSend('another operation on the environment to finish');
             await wait_until_idle_waitUntilIdle(ctx);
-            await deadline.sleep(Math.min(deadline.remainingMs(), resendPauseMs(response.headers['retry-after'], deadline.clock.now(), backoffMs(conflicts++, deadline.clock))));
-            continue;
-        }
-        if (response?.status === 429) {
-            const waitMs = resendPauseMs(response.headers['retry-after'], deadline.clock.now(), backoffMs(throttled++, deadline.clock));
-            if (waitMs >= deadline.remainingMs())
-                throw qovery_platform_errors_explainFailure(response, { environmentId: api.environmentId, doing, changed: 'nothing' });
-            log.info(`Qovery is throttling (429); sending the deploy request in ${(waitMs / 1000).toFixed(1)}s.`);
-            await deadline.sleep(waitMs);
-            continue;
-        }
-        if (response && response.status < 500)
-            throw qovery_platform_errors_explainFailure(response, { environmentId: api.environmentId, doing, changed: 'nothing' });
-        lost ??= `answered ${response.status}`;
-        log.warning(`The deploy request got no usable answer (${lost}). Reading the environment's status and history to learn whether Qovery acted on it; it will not be sent again.`, 'Deploy answer lost');
-        const found = await findNewDeployment(ctx, baseline);
-        if (found) {
-            api.changed = 'accepted';
-            tracker.mark('accepted');
-            const note = `The deploy request's answer was lost (${lost}); following the deployment that appeared since (${found}).`;
+            baseline = await readBaseline(ctx);
+            return { kind: 'free' };
+        },
+        throttlePauseMs,
+        maxThrottledResends: 1,
+        probe: async () => {
+            const found = await lookForOurs(ctx, baseline, targets, 'checking whether the deploy request took effect');
+            // Without the queue a queued rollback would look like no trace at all: keep watching.
+            if (found === 'unread')
+                return { state: 'busy' };
+            return found ? { state: 'acted', evidence: found } : { state: 'quiet' };
+        },
+        whereToLook: "the environment's deployment queue and history in the Qovery console"
+    });
+    switch (outcome.kind) {
+        case 'already-there':
+            // waitUntilFree never reports it for Qovery; kept total for the type.
+            return { ticket: { baseline, targets } };
+        case 'found': {
+            const note = `The deploy request's answer was lost (${outcome.lost}); following ${outcome.evidence.where}.`;
             log.info(note);
-            return { ticket: { baseline, executionId: found }, note };
+            return { ticket: { baseline, targets, requestId: outcome.evidence.requestId, executionId: outcome.evidence.executionId }, note };
         }
-        api.changed = 'nothing';
-        tracker.mark('nothing');
-        throw new ActionError('Deploy request got no answer', `${doing} got no usable answer (${lost}), and the environment shows no new deployment since (status and history read ${VERIFY_CHECKS} times over ${((VERIFY_CHECKS - 1) * VERIFY_SPACING_MS) / 1000}s). Nothing was deployed. The request was not repeated blindly; re-run the rollback once the API answers again.`, { changed: 'nothing' });
+        case 'accepted': {
+            const response = outcome.response;
+            const requestId = requestIdOf(response.body);
+            const how = response.notJson
+                ? ', with a body that is not JSON: the deployment is looked up'
+                : requestId
+                    ? `, deployment request ${requestId}`
+                    : ', without a deployment request id: the deployment is looked up';
+            log.info(`Qovery accepted the deploy request (${response.status}${how}).`);
+            const merged = requestId ? baseline.queue.find((queued) => queued.requestId === requestId) : undefined;
+            if (merged) {
+                log.warning(`Qovery merged the rollback into request ${merged.requestId} (${merged.action.toLowerCase()} by ${merged.triggeredBy || 'unknown'}, queued before it): they deploy together, and the versions are checked once it ends.`, 'Deploy request merged');
+            }
+            return { ticket: { baseline, targets, requestId } };
+        }
     }
 }
-async function readBaseline(ctx) {
-    const status = await ctx.api.status('reading the environment status before the deploy request');
-    const history = await ctx.api.history('reading the newest execution before the deploy request');
-    return { lastDeploymentId: status.lastDeploymentId, requestId: status.deploymentRequestId, newestExecutionId: history[0]?.executionId };
-}
-/** The id of a deployment that appeared after the baseline, in the status or the history, if any. */
-async function findNewDeployment(ctx, baseline) {
-    for (let check = 0; check < VERIFY_CHECKS; check++) {
-        if (check > 0)
-            await ctx.deadline.sleep(VERIFY_SPACING_MS);
-        const status = await ctx.api.status('checking whether the deploy request took effect');
-        if (status.lastDeploymentId && status.lastDeploymentId !== baseline.lastDeploymentId)
-            return status.lastDeploymentId;
-        const history = await ctx.api.history('checking whether the deploy request took effect');
-        const newest = history[0]?.executionId;
-        if (newest && newest !== baseline.newestExecutionId)
-            return newest;
-    }
-    return undefined;
+/**
+ * Qovery queues a request while another deployment runs, and merges queued requests of the same
+ * action by the same user (Qovery/documentation docs/configuration/deployment/actions.mdx,
+ * "Queueing and Merging"). A queued DEPLOY made with the same token would absorb the rollback.
+ */
+function warnAboutQueue(ctx, queue) {
+    if (queue.length === 0)
+        return;
+    const deploys = queue.filter((request) => request.action === 'DEPLOY');
+    ctx.log.info(`Qovery's deployment queue holds ${queue.length} request${queue.length === 1 ? '' : 's'}: the rollback will run after ${queue.length === 1 ? 'it' : 'them'}.`);
+    if (deploys.length === 0)
+        return;
+    const list = deploys.map((request) => `${request.requestId} by ${request.triggeredBy || 'unknown'} (${request.serviceNames.join(', ') || 'no services listed'})`).join('; ');
+    ctx.log.warning(`Queued deploy request${deploys.length === 1 ? '' : 's'} ${list}. Qovery merges queued requests of the same action by the same user: if one was made with this token, the rollback joins it and both deploy together, and where both name a service only one version runs. The run checks the versions once the deployment ends; cancel the queued request in the console if it must not go out.`, 'Deploy request may be merged');
 }
 function requestIdOf(body) {
     if (typeof body !== 'object' || body === null)
         return undefined;
     const id = body.deployment_request_id;
-    return typeof id === 'string' && id !== '' ? id.toLowerCase() : undefined;
+    return typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id.toLowerCase() : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/providers/qovery/wait-for-deployment.ts
 
 
 
+
+
+/** A line in the log at least this often while nothing changes, so a queued rollback is not mistaken for a hung job. */
+const wait_for_deployment_HEARTBEAT_MS = 25_000;
+const wait_for_deployment_short = (version) => (/^[0-9a-f]{40}$/.test(version) ? version.slice(0, 12) : version);
 /**
- * Waits until this run's deployment ends, polling the environment status at a pace that starts
- * quick and slows down (and slows further as the rate-limit budget falls). The previous
- * deployment's terminal state is never taken for ours. DEPLOYED, RESTARTED and READY succeed;
- * any *_ERROR fails naming the services in error; CANCELED, STOPPED and DELETED fail.
+ * Waits until this run's deployment ends and proves its result. The deployment followed is this
+ * run's own: the request named by the answer's deployment_request_id (through the queue, with its
+ * position, then its execution), or else the one found new since the send. Its outcome is its
+ * own state (`deploymentStatus` of the request, or the status's `last_deployment_state` while
+ * it names our deployment): the environment's `state` stays in error while any other service is
+ * (Qovery/console environment-state-chip.tsx; the CLI's WatchEnvironmentWithOptions in
+ * Qovery/qovery-cli utils/qovery.go decides on last_deployment_state too). READY is not an end.
+ * DEPLOYED is success only once the services sent are read back on their target versions.
  */
 async function waitForDeployment(ctx, ticket, names, tracker) {
     const { api, deadline, log } = ctx;
     let lastLine = '';
-    let pending = 'the deployment has not shown up in the environment status yet';
+    let lastLineAt = deadline.clock.now();
+    let pending = 'the deployment has not shown up yet';
     for (let round = 0;; round++) {
-        let status;
+        let look;
         try {
-            status = await api.status('watching the deployment');
+            look = await lookAt(ctx, ticket);
         }
         catch (error) {
             if (deadline.expired())
                 throw wait_for_deployment_timedOut(ctx, pending);
             throw error;
         }
-        const ours = isOurs(status, ticket);
-        const phase = ours ? phaseOf(status.state) : 'running';
-        pending = ours
-            ? `deployment ${status.lastDeploymentId ?? ticket.requestId ?? ''} is ${status.state}`
-            : `not started yet (the status still shows the previous deployment ${status.lastDeploymentId ?? ''}: ${status.state})`;
+        pending = look.pending;
         tracker.pending(pending);
-        if (pending !== lastLine) {
-            log.info(`[${deadline.elapsedSeconds()}s] Environment: ${pending}`);
+        const now = deadline.clock.now();
+        if (pending !== lastLine || now - lastLineAt >= wait_for_deployment_HEARTBEAT_MS) {
+            log.info(`[${deadline.elapsedSeconds()}s] ${pending === lastLine ? 'Still: ' : ''}${pending}`);
             lastLine = pending;
+            lastLineAt = now;
         }
+        const phase = look.state === undefined ? 'running' : phaseOf(look.state);
         if (phase === 'succeeded')
-            return;
+            return verifyVersions(ctx, ticket, names, look.state);
         if (phase === 'failed')
-            throw await failure(ctx, status.state, status.lastDeploymentId, names);
+            throw await failure(ctx, ticket, look.state, names);
         const delay = pollDelayMs(round, api.budget, deadline.clock.now());
         if (delay >= deadline.remainingMs()) {
             await deadline.sleep(delay);
@@ -35326,28 +36171,92 @@ async function waitForDeployment(ctx, ticket, names, tracker) {
         await deadline.sleep(delay);
     }
 }
-function wait_for_deployment_timedOut(ctx, pending) {
-    return new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out while waiting for the deployment: ${pending}. The deploy request was accepted and may still finish on its own: watch the environment in the Qovery console, and do not trigger another rollback until it ends.`, { changed: 'accepted' });
+const deploymentName = (ticket) => ticket.executionId ? `deployment ${ticket.executionId}` : ticket.requestId ? `deployment request ${ticket.requestId}` : 'the deployment';
+async function lookAt(ctx, ticket) {
+    const { api } = ctx;
+    if (!ticket.requestId && !ticket.executionId) {
+        const found = await lookForOurs(ctx, ticket.baseline, ticket.targets, 'looking for the deployment of the rollback');
+        if (!found || found === 'unread')
+            return { pending: 'the deployment has not shown up in the queue, the status or the history yet' };
+        ctx.log.info(`This run's deployment: ${found.where}.`);
+        ticket.requestId = found.requestId;
+        ticket.executionId = found.executionId;
+    }
+    if (ticket.requestId) {
+        const state = await api.requestStatus(ticket.requestId, 'watching the deployment request');
+        if (state !== undefined) {
+            if (state.endsWith('QUEUED'))
+                return { pending: await queuePosition(ctx, ticket.requestId, state) };
+            return { state, pending: `${deploymentName(ticket)} is ${state}` };
+        }
+    }
+    const status = await api.status('watching the deployment');
+    if (isOurs(status, ticket)) {
+        if (status.lastDeploymentId)
+            ticket.executionId ??= status.lastDeploymentId;
+        return { state: status.lastDeploymentState, pending: `${deploymentName(ticket)} is ${status.lastDeploymentState}` };
+    }
+    if (ticket.executionId) {
+        const execution = (await api.history('watching the deployment')).find((e) => e.executionId === ticket.executionId);
+        if (execution)
+            return { state: execution.status, pending: `${deploymentName(ticket)} is ${execution.status}` };
+    }
+    return { pending: `not started yet (the status still shows the previous deployment ${status.lastDeploymentId ?? ''}: ${status.lastDeploymentState})` };
 }
-async function failure(ctx, state, deploymentId, names) {
-    const what = `Deployment ${deploymentId ?? ''} ended ${state}`;
+/** "queued: position 2 of 3 in Qovery's deployment queue", or just queued once it left the queue for its first phase. */
+async function queuePosition(ctx, requestId, state) {
+    const queue = await ctx.api.queue('reading the deployment queue').catch(() => []);
+    const index = queue.findIndex((request) => request.requestId === requestId);
+    if (index < 0)
+        return `deployment request ${requestId} is ${state}`;
+    const ahead = index === 0 ? 'next to run, after the deployment running now' : `behind ${index} other request${index === 1 ? '' : 's'}`;
+    return `deployment request ${requestId} is queued: position ${index + 1} of ${queue.length} in Qovery's deployment queue (${ahead})`;
+}
+/**
+ * The deployment ended DEPLOYED: read the services back. Each service sent must now run its
+ * target version in the history; a deployment that ended well on other versions (a merged
+ * request, a later one) fails, naming them.
+ */
+async function verifyVersions(ctx, ticket, names, state) {
+    const history = await ctx.api.history('reading the services back after the deployment');
+    const current = currentVersions(history);
+    const wrong = [];
+    for (const [id, version] of ticket.targets) {
+        const now = current.get(id)?.version;
+        if (now !== version)
+            wrong.push(`${names.get(id) ?? id} runs ${now ? wait_for_deployment_short(now) : 'no recorded version'} (expected ${wait_for_deployment_short(version)})`);
+    }
+    if (wrong.length === 0) {
+        ctx.log.info(`Read back: ${ticket.targets.size} service${ticket.targets.size === 1 ? '' : 's'} on the target versions.`);
+        return;
+    }
+    throw new errors/* ActionError */.lZ('Rollback ended on other versions', `${deploymentName(ticket)} ended ${state}, but ${wrong.join('; ')}. Another deployment may have been merged with the rollback or run after it: look at the environment's deployment history in the Qovery console before trying again.`, { changed: 'accepted' });
+}
+function wait_for_deployment_timedOut(ctx, pending) {
+    return new errors/* TimeoutError */.MU(`The timeout (${ctx.timeoutSeconds}s) ran out while waiting for the deployment: ${pending}. The deploy request was accepted and may still run on its own: watch the environment in the Qovery console, and do not trigger another rollback until it ends.`, { changed: 'accepted' });
+}
+/** Names the services in error, only among those this deployment carried: others may have been in error before. */
+async function failure(ctx, ticket, state, names) {
+    const what = `${deploymentName(ticket)} ended ${state}`;
     if (!state.endsWith('_ERROR')) {
-        return new ActionError('Rollback deployment did not complete', `${what}. The environment was changed by this run; look at the deployment in the Qovery console before trying again.`, { changed: 'accepted' });
+        return new errors/* ActionError */.lZ('Rollback deployment did not complete', `${what}. The environment was changed by this run; look at the deployment in the Qovery console before trying again.`, { changed: 'accepted' });
     }
     let detail = '';
     try {
         const statuses = await ctx.api.statuses('naming the services in error');
-        const failed = statuses.services.filter((service) => service.state.endsWith('_ERROR'));
+        const failed = statuses.services.filter((service) => ticket.targets.has(service.id) && service.state.endsWith('_ERROR'));
         if (failed.length)
             detail = ` Services in error: ${failed.map((service) => `${names.get(service.id) ?? service.id} (${service.type.toLowerCase()} ${service.id}): ${service.state}`).join('; ')}.`;
     }
     catch {
         detail = ' The services in error could not be read.';
     }
-    return new ActionError('Rollback deployment failed', `${what}.${detail} Look at the deployment logs in the Qovery console before trying again.`, { changed: 'accepted' });
+    return new errors/* ActionError */.lZ('Rollback deployment failed', `${what}.${detail} Look at the deployment logs in the Qovery console before trying again.`, { changed: 'accepted' });
 }
 
 ;// CONCATENATED MODULE: ./src/providers/qovery/qovery-provider.ts
+
+
 
 
 
@@ -35400,24 +36309,31 @@ function createQoveryProvider(settings, deps) {
         async plan() {
             const environment = await api.environment('reading the environment');
             const statuses = await api.statuses("reading the environment's services");
-            const history = await api.history("reading the environment's deployment history");
-            const resolved = resolveTarget(history, settings.revision, statuses.services);
-            for (const execution of [...history].reverse())
-                for (const service of execution.services)
-                    names.set(service.id, service.name);
+            const reader = new HistoryReader(api, "reading the environment's deployment history");
+            const resolved = await resolveWithHistory(reader, settings.revision, statuses.services);
+            if (reader.note)
+                deps.log.info(`Deployment history: ${reader.describe()}.`);
             for (const service of resolved.services)
                 planned.set(service.id, service);
+            for (const service of [...resolved.services, ...resolved.leftAlone])
+                names.set(service.id, service.name);
+            logPlan(deps.log, resolved);
             const target = resolved.target;
             const isCurrent = settings.revision.kind === 'current';
             const revisionId = target?.executionId ?? settings.appId;
             const { organizationId: org, projectId: project } = environment;
+            const details = [];
+            if (resolved.undone.length)
+                details.push(['Undone', resolved.undone.map((e) => `execution ${e.executionId} (${e.actionStatus.toLowerCase()})`).join(', ')]);
+            if (resolved.leftAlone.length)
+                details.push(['Left alone', resolved.leftAlone.map((s) => `${s.name}: ${s.reason}`).join('; ')]);
             return {
                 appId: settings.appId,
                 targets: resolved.services.map(qovery_provider_toInstance),
                 toRedeploy: resolved.changes.map(qovery_provider_toInstance),
                 revision: {
                     id: revisionId,
-                    version: isCurrent ? `the environment as it is (newest execution ${revisionId})` : `execution ${revisionId}`,
+                    version: isCurrent ? `the environment as it is (newest execution ${revisionId})` : describeTarget(settings.revision, resolved, revisionId),
                     createdAt: target?.createdAt ?? 'unknown',
                     createdBy: target?.triggeredBy || undefined,
                     operationType: isCurrent ? 'redeploy' : target ? `${target.triggerAction.toLowerCase()} ${target.actionStatus.toLowerCase()}` : undefined
@@ -35428,31 +36344,69 @@ function createQoveryProvider(settings, deps) {
                 outputs: {
                     services: JSON.stringify(resolved.changes.map((service) => ({ id: service.id, name: outputName(service.name), type: service.type, from: service.from, to: service.to })))
                 },
-                consoleUrl: org && project ? `${qovery_provider_CONSOLE}/organization/${org}/project/${project}/environment/${settings.appId}/overview` : ''
+                consoleUrl: org && project ? `${qovery_provider_CONSOLE}/organization/${org}/project/${project}/environment/${settings.appId}/overview` : '',
+                details
             };
         },
         async trigger(plan, tracker) {
+            const chosen = plan.toRedeploy.map((instance) => planned.get(instance.id));
             const request = settings.revision.kind === 'current'
                 ? { kind: 'redeploy' }
                 : {
                     kind: 'services',
-                    services: plan.toRedeploy.map((instance) => {
-                        const service = planned.get(instance.id);
-                        return { id: service.id, type: service.type, field: service.field, version: service.to };
-                    })
+                    services: chosen.map((service) => ({ id: service.id, type: service.type, field: service.field, version: service.to, valuesOverride: service.valuesOverride }))
                 };
+            // What must run once the deployment ends; services the history gives no version cannot be checked.
+            const targets = new Map(chosen.filter((service) => service.to !== '').map((service) => [service.id, service.to]));
             const sentAt = deps.deadline.clock.now();
-            const triggered = await triggerDeploy(ctx, request, tracker);
+            const triggered = await triggerDeploy(ctx, request, targets, tracker);
             const receipt = { acceptedAt: sentAt, note: triggered.note };
             tickets.set(receipt, triggered.ticket);
             return { kind: 'triggered', receipt };
         },
         waitUntilDone(_plan, receipt, tracker) {
-            const ticket = tickets.get(receipt) ?? { baseline: {} };
+            const ticket = tickets.get(receipt) ?? { baseline: { executionIds: new Set(), queue: [] }, targets: new Map() };
             return waitForDeployment(ctx, ticket, names, tracker);
         },
         dispose: () => client.dispose()
     };
+}
+/** Resolves on the newest page first and reads further pages only while the history read is too short to settle it. */
+async function resolveWithHistory(reader, selector, existing) {
+    await reader.more();
+    for (;;) {
+        try {
+            return resolveTarget(reader.executions, selector, existing, reader.describe(), reader.complete);
+        }
+        catch (error) {
+            if (!(error instanceof NotEnoughHistory))
+                throw error;
+            await reader.more();
+        }
+    }
+}
+/** "api (application <id>)"; a service the history never named is already called by type and id. */
+function named(service) {
+    const kind = `${service.type.toLowerCase()} ${service.id}`;
+    return service.name === kind ? kind : `${service.name} (${kind})`;
+}
+/** Per service, from and to, and what is left alone: the request is partial, so the log says exactly what moves. */
+function logPlan(log, resolved) {
+    if (resolved.undone.length)
+        log.info(`Undoing ${resolved.undone.map((e) => `execution ${e.executionId} (${e.triggerAction.toLowerCase()} ${e.actionStatus.toLowerCase()})`).join(', ')}.`);
+    for (const service of resolved.services) {
+        const move = service.from === service.to ? `stays on ${shortVersion(service.to) || '(no version)'}` : `${shortVersion(service.from) || '(none)'} → ${shortVersion(service.to)}`;
+        log.info(`  ${named(service)}: ${move}${service.source ? ` (as in execution ${service.source})` : ''}.`);
+    }
+    for (const service of resolved.leftAlone)
+        log.info(`  ${named(service)}: left alone, ${service.reason}.`);
+}
+function describeTarget(selector, resolved, revisionId) {
+    if (selector.kind === 'previous') {
+        const undone = resolved.undone.map((e) => e.executionId).join(', ');
+        return `${describeSelector(selector)}: before execution${resolved.undone.length === 1 ? '' : 's'} ${undone}`;
+    }
+    return `execution ${revisionId}`;
 }
 
 ;// CONCATENATED MODULE: ./src/providers/registry.ts
@@ -35481,7 +36435,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  */
 const ID = /^[A-Za-z0-9_-]{1,128}$/;
 const HASH = /^[0-9a-f]{64}$/;
-const outputs_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** A version as platforms spell them: commit ids, image tags, chart versions. */
 const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+:@/-]{0,199}$/;
 const SAFE_NAME = /^[A-Za-z0-9 ._/:+@-]{1,128}$/;
@@ -35513,7 +36467,7 @@ function service(item) {
     if (typeof item !== 'object' || item === null)
         return 'expected objects {id, name, type, from, to}';
     const { id, name, type, from, to } = item;
-    if (typeof id !== 'string' || !outputs_UUID.test(id))
+    if (typeof id !== 'string' || !UUID.test(id))
         return `service id ${JSON.stringify(String(id)).slice(0, 60)} is not a UUID`;
     if (typeof name !== 'string' || !SAFE_NAME.test(name))
         return `service name of ${id} has characters that are not allowed in an output`;
@@ -35533,12 +36487,13 @@ const OUTPUT_RULES = {
     revision_id: matches(ID, 'an id of 1 to 128 letters, digits, _ or -'),
     compose_hash: matches(HASH, '64 lower-case hex characters'),
     previous_compose_hash: matches(HASH, '64 lower-case hex characters (or empty)', true),
-    vm_uuids: jsonArray((item) => (typeof item === 'string' && outputs_UUID.test(item) ? undefined : 'expected UUIDs'), 'UUIDs'),
+    vm_uuids: jsonArray((item) => (typeof item === 'string' && UUID.test(item) ? undefined : 'expected UUIDs'), 'UUIDs'),
     deployment_id: matches(ID, 'a deployment id of 1 to 128 letters, digits, _ or -', true),
     previous_deployment_id: matches(ID, 'a deployment id of 1 to 128 letters, digits, _ or -', true),
     services: jsonArray(service, '{id, name, type, from, to}'),
     console_url: (value) => (value === '' || (CONSOLE_URL.test(value) && value.length <= 512) ? undefined : 'expected an https URL (or http to a loopback sandbox)'),
-    health: oneOf(['healthy', 'unhealthy', 'skipped'])
+    health: oneOf(['healthy', 'unhealthy', 'skipped']),
+    health_before: oneOf(['healthy', 'unhealthy', 'not_checked'])
 };
 /** The output names a run may set; action.yml declares exactly these. */
 const OUTPUT_NAMES = Object.keys(OUTPUT_RULES);
@@ -35546,11 +36501,11 @@ const OUTPUT_NAMES = Object.keys(OUTPUT_RULES);
 function checkOutput(name, value) {
     const rule = OUTPUT_RULES[name];
     if (!rule)
-        throw new ActionError('Unexpected output', `The action tried to set an undeclared output '${name}'.`);
+        throw new errors/* ActionError */.lZ('Unexpected output', `The action tried to set an undeclared output '${name}'.`);
     const problem = rule(value);
     if (problem) {
         const shown = JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
-        throw new ActionError(`Refused a malformed '${name}' output`, `The platform returned a value for '${name}' that does not look like one (${problem}; got ${shown}). It was not set as an output, because later steps may use it in a shell. The platform's answer may be corrupted or hostile; check it in the platform's console.`);
+        throw new errors/* ActionError */.lZ(`Refused a malformed '${name}' output`, `The platform returned a value for '${name}' that does not look like one (${problem}; got ${shown}). It was not set as an output, because later steps may use it in a shell. The platform's answer may be corrupted or hostile; check it in the platform's console.`);
     }
     return value;
 }
@@ -35742,6 +36697,8 @@ function resultText(input) {
         case 'triggered':
             return `🚀 Triggered (wait: false): ${escapeMarkdown(v?.platform ?? 'the platform')} is applying it`;
         case 'skipped':
+            if (input.healthBefore?.state === 'healthy')
+                return `⏭️ Skipped: the app answered healthy, so nothing was rolled back and nothing was sent to ${escapeMarkdown(v?.platform ?? 'the platform')}`;
             return `⏭️ Skipped: the targeted ${instances} already run the target revision`;
         case 'dry_run':
             return '🔍 Dry run: resolved, nothing redeployed';
@@ -35819,6 +36776,12 @@ function renderSummary(input) {
     rows.push(['Result', resultText(input)]);
     if (input.failure || input.status === 'cancelled')
         rows.push(['Redeployed', esc(changedSentence(input.changed, v, input.outcome))]);
+    if (input.healthBefore) {
+        const before = input.healthBefore;
+        rows.push(['Health URL', code(before.url)]);
+        const said = before.state === 'healthy' ? 'healthy, not rolled back' : `unhealthy: ${before.probes.length} failed probe${before.probes.length === 1 ? '' : 's'} in a row`;
+        rows.push(['Health before', [said, ...before.probes.map(esc)].join('<br>')]);
+    }
     if (input.health) {
         // Said once: when the failure below already quotes the health detail, the row gives only the state.
         const detail = input.health.detail && !input.failure?.message.includes(input.health.detail) ? `: ${esc(input.health.detail)}` : '';
@@ -35864,6 +36827,7 @@ const ACTION_VERSION = '1.0.0';
 
 
 
+
 /**
  * The action's entry: wires the real inputs, clock, HTTP clients and the runner's output files
  * into the pipeline. Exported as `run` because the official local runner (@github/local-action)
@@ -35879,16 +36843,20 @@ async function main_run() {
     const facts = () => runFacts(process.env, Date.now() - startedAt);
     // Left installed after the run: a signal that arrives while the process is leaving (e.g. after
     // wait: false) must still be answered with what really happened, not with a silent kill.
-    onCancellation(io, progress, facts, secrets, own);
-    let provider;
     let record;
+    onCancellation(io, progress, facts, secrets, () => record, own);
+    let provider;
+    let healthUrl;
     try {
         const settings = getSettings((name) => getInput(name), process.env, 
         // Every form a server could echo it in goes to the runner's masker too (later steps' logs).
         (secret) => secrets.add(secret).forEach((form) => core_setSecret(form)));
         own.push(settings.apiUrl, ...(settings.health ? [settings.health.url] : []));
+        // The one deadline (`timeout`) bounds everything from here: probes before, the rollback, the check after.
         const deadline = new src_clock/* Deadline */.B2(src_clock/* systemClock */.ml, settings.timeoutSeconds * 1000);
         const userAgent = `${ACTION_NAME}/${ACTION_VERSION}`;
+        // The record's environment_url is a link people click: the app's address, never its query (a token, say).
+        healthUrl = settings.health ? (0,health_status/* safeHealthUrl */.J3)(settings.health.url).split('?')[0] : undefined;
         provider = createProvider(settings, { deadline, log: io.log, userAgent });
         const github = settings.github;
         const status = await run(settings, {
@@ -35896,46 +36864,94 @@ async function main_run() {
             log: io.log,
             setOutput: io.setOutput,
             progress,
-            verify: settings.health ? healthVerifier(settings, io, userAgent) : undefined,
+            gate: settings.gate ? healthGate(settings, io, userAgent, deadline, provider.vocabulary.platform) : undefined,
+            verify: settings.health ? healthVerifier(settings, io, userAgent, deadline) : undefined,
             beforeTrigger: github
                 ? async (plan) => {
                     // Loaded only when used: @actions/github is most of the bundle and most runs never need it.
-                    const { createDeploymentRecord } = await Promise.all(/* import() */[__nccwpck_require__.e(157), __nccwpck_require__.e(136)]).then(__nccwpck_require__.bind(__nccwpck_require__, 755));
-                    record = await createDeploymentRecord({
+                    const { startDeploymentRecord } = await Promise.all(/* import() */[__nccwpck_require__.e(157), __nccwpck_require__.e(136)]).then(__nccwpck_require__.bind(__nccwpck_require__, 755));
+                    record = startDeploymentRecord({
                         token: github.token,
                         environment: github.environment,
                         description: `Rollback of ${settings.appId || plan.appId} to revision ${plan.revision.id}`.slice(0, 140),
                         env: process.env,
                         log: io.log,
                         payload: { provider: settings.provider, revision_id: plan.revision.id, version: plan.revision.version, previous_version: plan.previousVersion },
-                        userAgent
+                        userAgent,
+                        requestTimeoutMs: GITHUB_CALL_MS
                     });
+                    // The record is a courtesy: a slow GitHub delays the rollback by this much at most.
+                    await record.opened(Math.min(GITHUB_WAIT_MS, deadline.remainingMs()));
                 }
                 : undefined
         });
         io.writeSummary(renderSummary(summaryFields(progress, status, facts(), secrets, io, own)));
-        await record?.finish(status === 'completed' || status === 'triggered' ? 'success' : 'error', `Rollback ${status}`, settings.health?.url);
+        await record?.finish(status === 'completed' || status === 'triggered' ? 'success' : 'error', `Rollback ${status}`, healthUrl, GITHUB_CALL_MS);
     }
     catch (error) {
         reportFailure(error, io, progress, facts(), secrets, own);
-        await record?.finish(progress.changed === 'nothing' ? 'error' : 'failure', `Rollback failed: ${describe(error).title}`.slice(0, 140));
+        await record?.finish(progress.changed === 'nothing' ? 'error' : 'failure', `Rollback failed: ${describe(error).title}`.slice(0, 140), undefined, GITHUB_CALL_MS);
     }
     finally {
         provider?.dispose?.();
     }
 }
-/** The health check after completion: the app itself must answer, not just the platform. */
-function healthVerifier(settings, io, userAgent) {
+/** Each GitHub call, and the wait for the record before sending, are capped this short. */
+const GITHUB_CALL_MS = 4000;
+const GITHUB_WAIT_MS = 3000;
+/** A cancelled run has about 7.5 s before the runner's SIGTERM; the record's final state gets this much of it. */
+const GITHUB_CANCEL_MS = 3000;
+/** rollback_when: unhealthy — probe the app before anything reaches the platform. */
+function healthGate(settings, io, userAgent, deadline, platform) {
     const health = settings.health;
+    const gate = settings.gate;
+    return async () => {
+        const { describeProbe, probeBeforeRollback } = await __nccwpck_require__.e(/* import() */ 3).then(__nccwpck_require__.bind(__nccwpck_require__, 7003));
+        const verdict = await probeBeforeRollback({
+            url: health.url,
+            matcher: health.matcher,
+            failures: gate.failures,
+            intervalMs: gate.intervalSeconds * 1000,
+            deadline,
+            log: io.log,
+            userAgent,
+            platform
+        });
+        return { state: verdict.state, url: verdict.url, probes: verdict.probes.map((probe) => `${probe.n}. ${probe.at}: ${describeProbe(probe, verdict.expected)}`) };
+    };
+}
+/**
+ * The health check after completion: the app itself must answer, not just the platform. It
+ * draws on the run's one deadline: health_timeout never stretches the run past `timeout`.
+ */
+function healthVerifier(settings, io, userAgent, deadline) {
+    const health = settings.health;
+    const shown = (0,health_status/* safeHealthUrl */.J3)(health.url);
     return async () => {
         const { checkHealth } = await __nccwpck_require__.e(/* import() */ 422).then(__nccwpck_require__.bind(__nccwpck_require__, 9422));
-        const result = await checkHealth({ url: health.url, matcher: health.matcher, timeoutSeconds: health.timeoutSeconds, clock: src_clock/* systemClock */.ml, log: io.log, userAgent });
+        const ownMs = health.timeoutSeconds * 1000;
+        const budgetMs = Math.min(ownMs, deadline.remainingMs());
+        const cutByTimeout = budgetMs < ownMs;
+        const result = await checkHealth({
+            url: health.url,
+            matcher: health.matcher,
+            timeoutSeconds: budgetMs / 1000,
+            clock: src_clock/* systemClock */.ml,
+            log: io.log,
+            userAgent,
+            strictBudget: cutByTimeout
+        });
         const last = result.lastStatus !== undefined ? `last answer ${result.lastStatus}` : `last error ${result.lastError ?? 'none'}`;
+        if (result.health === 'unhealthy' && cutByTimeout) {
+            throw new errors/* TimeoutError */.MU(`The run's timeout (${settings.timeoutSeconds} s) ran out during the health check after the rollback: ${shown} had not answered ${health.matcher.description} 3 times in a row (${last} after ${count(result.attempts, 'attempt')}), so its health is not confirmed. timeout bounds the whole run, health check included: raise timeout to give health_timeout room.`, 
+            // The closing sentence says the rollback itself completed on the platform.
+            { changed: 'accepted', outcome: 'completed' });
+        }
         return result.health === 'healthy'
             ? { state: 'healthy', detail: `${result.consecutive} expected answers in a row (${health.matcher.description}) after ${(result.elapsedMs / 1000).toFixed(1)} s` }
             : {
                 state: 'unhealthy',
-                detail: `${health.url} did not answer ${health.matcher.description} 3 times in a row within health_timeout (${health.timeoutSeconds} s): ${last} after ${count(result.attempts, 'attempt')}. Look at the app's logs.`
+                detail: `${shown} did not answer ${health.matcher.description} 3 times in a row within health_timeout (${health.timeoutSeconds} s): ${last} after ${count(result.attempts, 'attempt')}. Look at the app's logs.`
             };
     };
 }
@@ -35948,6 +36964,7 @@ function summaryFields(progress, status, run, secrets, io, own) {
         changed: progress.changed,
         outcome: progress.outcome,
         health: progress.health,
+        healthBefore: progress.healthBefore,
         extra: progress.extra,
         run,
         secrets,
@@ -35960,7 +36977,7 @@ function runFacts(env, durationMs) {
 }
 /** Title of an unexplained failure: what kind of thing broke, not "Unexpected error" for a network fault. */
 function describe(error) {
-    if (error instanceof ActionError)
+    if (error instanceof errors/* ActionError */.lZ)
         return { title: error.title, message: error.message, changed: error.changed, outcome: error.outcome };
     if (error instanceof TransportError) {
         return {
@@ -35983,44 +37000,58 @@ function reportFailure(error, io, progress, run, secrets, own) {
     const sentence = changedSentence(progress.changed, progress.vocabulary, progress.outcome);
     const shown = withoutRestatement(message, progress.changed);
     io.error(`${shown}\n${sentence}`, title);
-    if (!(error instanceof ActionError) && error instanceof Error && error.stack)
+    if (!(error instanceof errors/* ActionError */.lZ) && error instanceof Error && error.stack)
         io.log.debug(error.stack);
     progress.status ??= 'failed';
     setEndingOutputs(io, progress.status, progress);
     io.writeSummary(renderSummary({ ...summaryFields(progress, progress.status, run, secrets, io, own), failure: { title, message: shown } }));
 }
-/** status and health are set on every ending, failures and cancellations included, as action.yml says. */
+/** status, health and health_before are set on every ending, failures and cancellations included, as action.yml says. */
 function setEndingOutputs(io, status, progress) {
     try {
         io.setOutput('status', status);
         io.setOutput('health', progress.health?.state ?? 'skipped');
+        io.setOutput('health_before', progress.healthBefore?.state ?? 'not_checked');
     }
     catch {
-        // both are always well formed; nothing else to do
+        // all three are always well formed; nothing else to do
     }
 }
 /**
  * The runner cancels with SIGINT, then SIGTERM. Leave promptly, saying what is still running on
  * the platform, because the engineer decides the next step from that line.
  */
-function onCancellation(io, progress, facts, secrets, own) {
-    const handler = (signal) => {
+function onCancellation(io, progress, facts, secrets, record, own) {
+    const handler = async (signal) => {
         const message = `${describeCancellation(progress)} (${signal})`;
         const title = 'Rollback cancelled';
         const said = `${message}\n${changedSentence(progress.changed, progress.vocabulary, progress.outcome)}`;
         if (progress.status && progress.status !== 'failed') {
             // The run had already ended with its status; the signal only caught it on the way out.
             io.log.warning(said, title);
+            // Its record's final state may be on its way: let it land (the first state sent wins).
+            const state = progress.status === 'completed' || progress.status === 'triggered' ? 'success' : 'error';
+            await record()?.finish(state, `Rollback ${progress.status}`, undefined, GITHUB_CANCEL_MS);
             process.exit(process.exitCode ?? 0);
         }
         io.error(said, title);
         if (!progress.status)
             setEndingOutputs(io, 'cancelled', progress);
         io.writeSummary(renderSummary({ ...summaryFields(progress, progress.status ?? 'cancelled', facts(), secrets, io, own), failure: { title, message } }));
+        // A GitHub deployment must not stay in_progress: give it its final state, saying what was sent.
+        await record()?.finish('error', `Cancelled: ${changedSentence(progress.changed, progress.vocabulary, progress.outcome)}`, undefined, GITHUB_CANCEL_MS);
         process.exit(1);
     };
-    process.once('SIGINT', handler);
-    process.once('SIGTERM', handler);
+    let handling = false;
+    const once = (signal) => {
+        // The runner sends SIGINT, then SIGTERM: the second signal must not cut the first one's report short.
+        if (handling)
+            return;
+        handling = true;
+        void handler(signal);
+    };
+    process.on('SIGINT', once);
+    process.on('SIGTERM', once);
 }
 
 
@@ -36046,6 +37077,188 @@ function runUrl(env) {
     const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
     const base = `${server}/${repository}/actions/runs/${runId}`;
     return Number.isInteger(attempt) && attempt > 1 ? `${base}/attempts/${attempt}` : base;
+}
+
+
+/***/ }),
+
+/***/ 8294:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dk: () => (/* binding */ parseHealthUrl),
+/* harmony export */   J3: () => (/* binding */ safeHealthUrl),
+/* harmony export */   KI: () => (/* binding */ parseRollbackWhen),
+/* harmony export */   Ni: () => (/* binding */ parseHealthTimeout),
+/* harmony export */   VM: () => (/* binding */ parseHealthFailures),
+/* harmony export */   b6: () => (/* binding */ parseHealthInterval),
+/* harmony export */   wX: () => (/* binding */ parseHealthStatus)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_HEALTH_STATUS, DEFAULT_HEALTH_TIMEOUT_SECONDS, MAX_HEALTH_TIMEOUT_SECONDS, ROLLBACK_WHEN, DEFAULT_HEALTH_FAILURES, DEFAULT_HEALTH_INTERVAL_SECONDS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3718);
+
+
+const DEFAULT_HEALTH_STATUS = '200-399';
+const DEFAULT_HEALTH_TIMEOUT_SECONDS = 300;
+const MAX_HEALTH_TIMEOUT_SECONDS = 3600;
+const EXPECTED_STATUS = 'expected a status code (200), a range (200-399 or 200..399) or a comma-separated list of them (200,204,300-302), with codes from 100 to 599';
+/**
+ * `health_status`: one code, a range (`a-b` or `a..b`), or a comma list mixing them.
+ * Empty means 200-399: a redirect is a sign of life, and the check never follows one to
+ * another origin, so it is judged by its own status.
+ */
+function parseHealthStatus(raw) {
+    const text = raw.trim() || DEFAULT_HEALTH_STATUS;
+    const ranges = [];
+    for (const part of text.split(',')) {
+        const item = part.trim();
+        const match = /^(\d{3})(?:\s*(?:-|\.\.)\s*(\d{3}))?$/.exec(item);
+        if (!match) {
+            const what = item === '' ? 'an empty entry' : `'${item}'`;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_status', `'${text}' has ${what}: ${EXPECTED_STATUS}.`);
+        }
+        const low = Number(match[1]);
+        const high = match[2] === undefined ? low : Number(match[2]);
+        for (const code of [low, high]) {
+            if (code < 100 || code > 599) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_status', `${code} in '${text}' is not an HTTP status code: codes run from 100 to 599.`);
+            }
+        }
+        if (low > high) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_status', `'${item}' in '${text}' is an empty range: write the lower code first (e.g. ${high}-${low}).`);
+        }
+        ranges.push([low, high]);
+    }
+    const description = ranges.map(([low, high]) => (low === high ? String(low) : `${low}-${high}`)).join(', ');
+    return {
+        ranges,
+        description,
+        matches: (status) => ranges.some(([low, high]) => status >= low && status <= high)
+    };
+}
+/**
+ * `health_url`: the app's own address, polled without any credentials. Returns undefined when
+ * empty (no health check). Plain http only for loopback, matching api_url: a health endpoint on
+ * the public internet should not be trusted over an unauthenticated channel. A query string may
+ * carry a token: its values (and any user info) are masked before anything can echo them.
+ */
+function parseHealthUrl(raw, mask = () => undefined) {
+    const text = raw.trim();
+    if (text === '')
+        return undefined;
+    for (const secret of urlSecrets(text))
+        mask(secret);
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_url', `'${safeHealthUrl(text)}' is not an absolute URL. Expected e.g. https://app.example.com/health.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_url', `'${safeHealthUrl(text)}' must be an https:// URL.`);
+    }
+    if (url.username || url.password) {
+        // Refused, not stripped: the endpoint evidently wants credentials, and without them every
+        // probe would fail, which with rollback_when: unhealthy would roll back a healthy app.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_url', 'The URL must not contain credentials (user:password@): the health check sends none, so the endpoint must answer without them.');
+    }
+    if (url.protocol === 'http:' && !(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .isLoopbackHost */ .cW)(url.hostname)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_url', `'${url.origin}' uses plain http. Use https (plain http is allowed only for loopback addresses).`);
+    }
+    url.hash = '';
+    return url.href;
+}
+/** Every piece of a URL that may be a credential: user info and the values of the query string, raw and decoded. */
+function urlSecrets(text) {
+    const found = [];
+    const add = (value) => {
+        // Masking a flag like 'true' or '1' would blank it out of every log line, while no credential is that short.
+        if (value.length < 4 || /^(?:true|false|json|yaml|text|html|full|none|\d{1,5})$/i.test(value))
+            return;
+        found.push(value);
+        try {
+            const decoded = decodeURIComponent(value.replace(/\+/g, ' '));
+            if (decoded !== value)
+                found.push(decoded);
+        }
+        catch {
+            // not valid percent-encoding: the raw form is masked
+        }
+    };
+    const userInfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(text)?.[1];
+    if (userInfo) {
+        const colon = userInfo.indexOf(':');
+        // The user name alone is not a credential; the password is.
+        add(colon === -1 ? userInfo : userInfo.slice(colon + 1));
+    }
+    const query = text.split('#')[0].split('?').slice(1).join('?');
+    for (const pair of query.split(/[&;]/)) {
+        const at = pair.indexOf('=');
+        add(at === -1 ? pair : pair.slice(at + 1));
+    }
+    return found;
+}
+/**
+ * The health URL as it may be shown or sent anywhere (log, annotations, summary, the GitHub
+ * record's environment_url): user info dropped, every query value replaced by ***. The one place
+ * that decides what of the URL is public.
+ */
+function safeHealthUrl(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        const cut = raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1').split(/[?#]/)[0];
+        return `${cut.slice(0, 80)}${raw.includes('?') ? '?***' : ''}`;
+    }
+    const query = url.search
+        ? `?${url.search
+            .slice(1)
+            .split(/[&;]/)
+            .map((pair) => {
+            const at = pair.indexOf('=');
+            return at === -1 ? '***' : `${pair.slice(0, at)}=***`;
+        })
+            .join('&')}`
+        : '';
+    return `${url.protocol}//${url.host}${url.pathname}${query}`;
+}
+const ROLLBACK_WHEN = ['always', 'unhealthy'];
+const DEFAULT_HEALTH_FAILURES = 3;
+const DEFAULT_HEALTH_INTERVAL_SECONDS = 10;
+/** `rollback_when`: always (default) or unhealthy (probe health_url first, roll back only if it fails). */
+function parseRollbackWhen(raw) {
+    const text = raw.trim().toLowerCase() || 'always';
+    if (!ROLLBACK_WHEN.includes(text)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('rollback_when', `'${raw.trim().slice(0, 40)}' is not supported: expected 'always' (roll back whatever the app answers) or 'unhealthy' (roll back only when health_url fails).`);
+    }
+    return text;
+}
+/** `health_failures`: failed probes in a row that make the app unhealthy, 1 to 100, default 3. */
+function parseHealthFailures(raw) {
+    return wholeNumber('health_failures', raw, DEFAULT_HEALTH_FAILURES, 1, 100, 'failed probes in a row');
+}
+/** `health_interval`: seconds between the starts of two probes, 1 to 600, default 10. */
+function parseHealthInterval(raw) {
+    return wholeNumber('health_interval', raw, DEFAULT_HEALTH_INTERVAL_SECONDS, 1, 600, 'seconds between probes');
+}
+function wholeNumber(input, raw, fallback, min, max, what) {
+    const text = raw.trim() || String(fallback);
+    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${text.slice(0, 40)}' is not a number of ${what}: expected a whole number from ${min} to ${max} (e.g. ${fallback}).`);
+    }
+    return Number(text);
+}
+/** `health_timeout`: whole seconds from 1 to 3600, default 300. */
+function parseHealthTimeout(raw) {
+    const text = raw.trim() || String(DEFAULT_HEALTH_TIMEOUT_SECONDS);
+    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_HEALTH_TIMEOUT_SECONDS) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_timeout', `'${text}' is not a health timeout: expected a whole number of seconds from 1 to ${MAX_HEALTH_TIMEOUT_SECONDS} (e.g. ${DEFAULT_HEALTH_TIMEOUT_SECONDS}).`);
+    }
+    return Number(text);
 }
 
 

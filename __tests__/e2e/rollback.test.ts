@@ -20,7 +20,8 @@ describe('rollback to previous (single CVM)', () => {
       vm_uuids: JSON.stringify([sandbox.cvms()[0]!.vm_uuid]),
       // The sandbox serves a stand-in for the dashboard page of the CVM.
       console_url: `${sandbox.origin}/dashboard/cvms/${sandbox.cvms()[0]!.vm_uuid}`,
-      health: 'skipped'
+      health: 'skipped',
+      health_before: 'not_checked'
     });
     expect(sandbox.cvms()[0]).toMatchObject({ status: 'running', in_progress: false, compose_hash: H('v2') });
   });

@@ -24,6 +24,8 @@ export interface SummaryInput {
   /** How the accepted rollback ended on the platform, when known. */
   outcome?: Outcome;
   health?: { state: 'healthy' | 'unhealthy' | 'skipped'; detail?: string };
+  /** rollback_when: unhealthy: what the probes before the rollback found. */
+  healthBefore?: { state: 'healthy' | 'unhealthy'; url: string; probes: string[] };
   /** Extra rows from after the trigger (e.g. the new deployment id). */
   extra?: Array<[string, string]>;
   run: RunFacts;
@@ -95,6 +97,8 @@ function resultText(input: SummaryInput): string {
     case 'triggered':
       return `🚀 Triggered (wait: false): ${escapeMarkdown(v?.platform ?? 'the platform')} is applying it`;
     case 'skipped':
+      if (input.healthBefore?.state === 'healthy')
+        return `⏭️ Skipped: the app answered healthy, so nothing was rolled back and nothing was sent to ${escapeMarkdown(v?.platform ?? 'the platform')}`;
       return `⏭️ Skipped: the targeted ${instances} already run the target revision`;
     case 'dry_run':
       return '🔍 Dry run: resolved, nothing redeployed';
@@ -169,6 +173,12 @@ export function renderSummary(input: SummaryInput): string {
   for (const [label, value] of input.extra ?? []) rows.push([esc(label), esc(value)]);
   rows.push(['Result', resultText(input)]);
   if (input.failure || input.status === 'cancelled') rows.push(['Redeployed', esc(changedSentence(input.changed, v, input.outcome))]);
+  if (input.healthBefore) {
+    const before = input.healthBefore;
+    rows.push(['Health URL', code(before.url)]);
+    const said = before.state === 'healthy' ? 'healthy, not rolled back' : `unhealthy: ${before.probes.length} failed probe${before.probes.length === 1 ? '' : 's'} in a row`;
+    rows.push(['Health before', [said, ...before.probes.map(esc)].join('<br>')]);
+  }
   if (input.health) {
     // Said once: when the failure below already quotes the health detail, the row gives only the state.
     const detail = input.health.detail && !input.failure?.message.includes(input.health.detail) ? `: ${esc(input.health.detail)}` : '';

@@ -32760,10 +32760,11 @@ class CamundaApi {
         this.auth = auth;
         this.apiUrl = apiUrl;
     }
-    /** Newest first (by deploymentTime), one page of at most `maxResults` rows (capped at the page size). */
+    /** Newest first (by deploymentTime), or by id with `byId`; one page of at most `maxResults` rows (capped at the page size). */
     async listDeployments(filter, window, maxResults, doing) {
-        const { firstResult = 0, ...times } = window;
-        const response = await this.query('/deployment', { ...deploymentQuery(filter), ...times, sortBy: 'deploymentTime', sortOrder: 'desc', firstResult }, maxResults, doing);
+        const { firstResult = 0, byId = false, ...times } = window;
+        const order = byId ? { sortBy: 'id', sortOrder: 'asc' } : { sortBy: 'deploymentTime', sortOrder: 'desc' };
+        const response = await this.query('/deployment', { ...deploymentQuery(filter), ...times, ...order, firstResult }, maxResults, doing);
         // A server that ignores maxResults does not get to make the run hold more than it asked for.
         return parseDeployments(response.endpoint, response.body).slice(0, Math.min(maxResults, this.pageSize));
     }
@@ -32903,8 +32904,9 @@ const MAX_TIE_LOOKUPS = 20;
  * deployments tie; paging with firstResult over ties can skip or repeat rows, as the database
  * returns tied rows in any order. So pages are cut by time instead: each page is strictly
  * before the oldest time of the last one, and the rows at that oldest time are read as one tie
- * group (after t−1 ms, before t+1 ms: both bounds are strict in the engine's deployment query),
- * then ordered by their definitions' versions, which the engine numbers per key in deploy order.
+ * group (after t−1 ms, before t+1 ms: both bounds are strict in the engine's deployment query,
+ * paged by id), then ordered by their definitions' versions, which the engine numbers per key in
+ * deploy order.
  */
 class DeploymentWalk {
     pages;
@@ -32990,17 +32992,22 @@ class DeploymentWalk {
         for (const row of already)
             if (row.time === time)
                 group.set(row.deployment.id, row);
-        const window = { after: formatEngineTime(time - 1), before: formatEngineTime(time + 1) };
-        // Within one instant the order does not matter (it is settled below), so firstResult paging is safe here.
+        const window = { after: formatEngineTime(time - 1), before: formatEngineTime(time + 1), byId: true };
+        // Tied rows come back from the database in any order, and in another one per query: paged by
+        // id (unique) within the instant, no row is skipped. Rows the first page already gave are
+        // expected again; a page whose every row an earlier page of this group gave is a repeat.
+        const paged = new Set();
         for (let firstResult = 0; this.read + group.size < this.maxRows; firstResult += this.pages.pageSize()) {
             this.requests++;
             const size = this.pages.pageSize();
             const rows = (await this.pages.page({ ...window, firstResult }, size)).map(withTime).filter((row) => row.time === time);
-            const before = group.size;
-            for (const row of rows)
+            const repeated = rows.length > 0 && rows.every((row) => paged.has(row.deployment.id));
+            for (const row of rows) {
+                paged.add(row.deployment.id);
                 if (!this.seen.has(row.deployment.id))
                     group.set(row.deployment.id, row);
-            if (rows.length < Math.min(size, this.pages.pageSize()) || group.size === before)
+            }
+            if (repeated || rows.length < Math.min(size, this.pages.pageSize()))
                 break;
         }
         return [...group.values()];

@@ -1,6 +1,7 @@
 import { expect, test } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import { bpmnProcess, dmnDecision } from '../../../sandbox/camunda/engine-client.js';
+import { ADMIN } from '../../../sandbox/camunda/engine-process.js';
 import { adminClient, describeWithEngine, engineUrl, uniqueKey, uniqueName } from '../../sandbox/camunda/engine.js';
 import { expectNoEcho } from '../secret-echo.js';
 import { annotations, history, posts, proxyFor, rollback } from './helpers.js';
@@ -207,5 +208,54 @@ describeWithEngine('camunda, outside check: messages', () => {
     expect(annotations(run)[0]!.message).toContain('review.dmn');
     expect(posts(proxy)).toHaveLength(0);
     expect(await engine.deployments(name)).toHaveLength(3);
+  });
+});
+
+/**
+ * A proxy that behaves as an engine with queryMaxResultsLimit `limit`: a query without maxResults
+ * or over the limit gets the engine's own 400 (AbstractQuery / QueryMaxResultsLimitUtil), the rest
+ * is answered by the real engine.
+ */
+async function limitedEngine(url: string, limit: number) {
+  const proxy = await proxyFor(url);
+  const origin = new URL(url).origin;
+  const auth = `Basic ${Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64')}`;
+  proxy.add({
+    method: 'GET',
+    path: /\/(deployment|process-definition|decision-definition)$/,
+    times: 10_000,
+    fault: {
+      kind: 'respond',
+      respond: async ({ url: path }) => {
+        const max = new URL(path, origin).searchParams.get('maxResults');
+        if (max === null) return { status: 400, body: JSON.stringify({ type: 'BadUserRequestException', message: 'An unbound number of results is forbidden!', code: 0 }) };
+        if (Number(max) > limit) return { status: 400, body: JSON.stringify({ type: 'BadUserRequestException', message: `Max results limit of ${limit} exceeded!`, code: 0 }) };
+        const answer = await fetch(`${origin}${path}`, { headers: { Authorization: auth } });
+        return { status: answer.status, body: Buffer.from(await answer.arrayBuffer()) };
+      }
+    }
+  });
+  return proxy;
+}
+
+describeWithEngine('camunda, outside check: a small query limit and ties', () => {
+  test('limit 2 and seven deployments stamped in the same millisecond: previous~5 finds v2, no tied row lost', async () => {
+    const url = await engineUrl();
+    const engine = adminClient(url);
+    const name = uniqueName('tiedsmall');
+    const key = uniqueKey('tiedsmall');
+    const made = [];
+    for (let i = 1; i <= 7; i++) made.push(await engine.deploy(name, { 'p.bpmn': bpmnProcess(key, `v${i}`) }, { changedOnly: true }));
+    for (const deployment of made) await engine.setDeploymentTime(deployment.id, Date.UTC(2026, 0, 1));
+    const proxy = await limitedEngine(url, 2);
+
+    const previous = await rollback(proxy.url, { app_id: name, revision: 'previous~5', dry_run: 'true' });
+    expect(annotations(previous)).toEqual([]);
+    expect(previous.outputs).toMatchObject({ status: 'dry_run', revision_id: made[1]!.id, previous_deployment_id: made[6]!.id });
+
+    const byId = await rollback(proxy.url, { app_id: name, revision: made[0]!.id });
+    expect(annotations(byId)).toEqual([]);
+    expect(byId.outputs).toMatchObject({ status: 'completed', revision_id: made[0]!.id });
+    expect(await engine.contents(byId.outputs.deployment_id!)).toEqual({ 'p.bpmn': bpmnProcess(key, 'v1') });
   });
 });

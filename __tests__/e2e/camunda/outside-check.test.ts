@@ -7,10 +7,11 @@ import { expectNoEcho } from '../secret-echo.js';
 import { annotations, history, posts, proxyFor, rollback } from './helpers.js';
 
 /**
- * Issue 13 and 15, read sentence by sentence, for what the other Camunda tests leave implicit:
- * each case here failed or was unproven before (a redirect to another origin that was only
- * unreachable, a process application only as the current deployment, control characters other
- * than a line break, a JSON-escaped password, Tomcat's HTML 404).
+ * Issues 13 and 15, read sentence by sentence, for what the other Camunda tests leave implicit:
+ * a redirect to a live other origin (not just an unreachable one), a 200 without an id, an answer
+ * that never comes, a process application as the target, control characters other than a line
+ * break, a JSON-escaped password, Tomcat's HTML 404, and ties under a query limit smaller than
+ * the tie (which lost rows before tie groups were paged by id).
  */
 
 /** An HTTP server on another origin that records every request it receives. */

@@ -29,6 +29,18 @@ async function otherOrigin(): Promise<{ url: string; seen: string[]; close(): Pr
 
 const SENT = /\/deployment\/(create|[^/]+\/redeploy)$/;
 
+/** Issue 15 §5: no sentence twice, in the error annotation nor in the summary. */
+function expectNoSentenceTwice(run: Awaited<ReturnType<typeof rollback>>): void {
+  for (const text of [annotations(run)[0]?.message ?? '', run.summary]) {
+    const sentences = text
+      .split(/(?<=[.!?])\s+|\n+/)
+      .map((sentence) => sentence.replace(/<[^>]+>/g, '').trim())
+      .filter((sentence) => sentence.length > 20);
+    const twice = sentences.filter((sentence, i) => sentences.indexOf(sentence) !== i);
+    expect(twice).toEqual([]);
+  }
+}
+
 describeWithEngine('camunda, outside check: a redirect to another origin is never followed', () => {
   test.each([302, 307])('a %i to a live server elsewhere: that server sees nothing, one POST, the deployment is found by source', async (status) => {
     const url = await engineUrl();
@@ -66,6 +78,22 @@ describeWithEngine('camunda, outside check: other unclear answers to the POST', 
     const [created] = await adminClient(url).deployments(name);
     expect(run.outputs.deployment_id).toBe(created!.id);
   });
+
+  test('a 304 the engine never saw: watched, then not acted on, said once; nothing was redeployed', async () => {
+    const url = await engineUrl();
+    const name = uniqueName('notmodified');
+    await history(adminClient(url), name, uniqueKey('notmodified'), ['v1', 'v2']);
+    const proxy = await proxyFor(url);
+    proxy.add({ method: 'POST', path: SENT, fault: { kind: 'status', status: 304 } });
+
+    const run = await rollback(proxy.url, { app_id: name, timeout: '60' });
+
+    expect(run.exitCode).toBe(1);
+    expect(annotations(run)[0]!.title).toBe('Redeploy not acted on');
+    expect(posts(proxy)).toHaveLength(1);
+    expect(await adminClient(url).deployments(name)).toHaveLength(2);
+    expectNoSentenceTwice(run);
+  }, 60_000);
 
   test('an answer that never comes after the engine deployed (a hung gateway): found by source within the run, one POST', async () => {
     const url = await engineUrl();
@@ -162,6 +190,7 @@ describeWithEngine('camunda, outside check: secrets echoed in other forms', () =
     const run = await rollback(proxy.url, { app_id: uniqueName('escaped'), username: USERNAME, password: PASSWORD }, { env: { RUNNER_DEBUG: '1' } });
 
     expect(run.exitCode).toBe(1);
+    expectNoSentenceTwice(run);
     expectNoEcho(run, { 'JSON-escaped password': escaped, 'Basic value': basic, password: PASSWORD });
   });
 });
@@ -191,6 +220,7 @@ describeWithEngine('camunda, outside check: messages', () => {
     expect(error!.message).toContain('/engine-rest');
     expect(error!.message).not.toMatch(/<html|<h1/i);
     expect(posts(proxy)).toHaveLength(0);
+    expectNoSentenceTwice(run);
   });
 
   test('changed-only: a name in resources that the target state does not hold stays an error, nothing sent', async () => {
@@ -209,6 +239,7 @@ describeWithEngine('camunda, outside check: messages', () => {
     expect(annotations(run)[0]!.message).toContain('review.dmn');
     expect(posts(proxy)).toHaveLength(0);
     expect(await engine.deployments(name)).toHaveLength(3);
+    expectNoSentenceTwice(run);
   });
 });
 

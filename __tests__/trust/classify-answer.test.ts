@@ -39,7 +39,7 @@ describe('classifyAnswer', () => {
     [402, 'an unusual 4xx'],
     [408, 'a request timeout from a proxy'],
     [410, 'gone'],
-    [418, "a teapot"],
+    [418, 'a teapot'],
     [451, 'unavailable for legal reasons'],
     [499, "a proxy's client-closed"],
     [500, 'an internal error'],

@@ -33445,6 +33445,7 @@ function classifyAnswer(outcome, extraRefusals = []) {
 
 
 
+
 /**
  * How long an unknown answer is watched before concluding the platform did not act. A request
  * that timed out on our side may still be processed, and some platforms act asynchronously: a
@@ -33479,6 +33480,10 @@ async function sendOnce(request) {
             outcome = await request.send();
         }
         catch (error) {
+            // A body past the cap came with a status the client never kept: the platform may have
+            // acted, so it is as unclear as a lost answer, and read back the same way.
+            if (error instanceof BodyTooLargeError)
+                return watchUnknown(request, sentAt, 'an answer too large to read');
             if (!(error instanceof TransportError))
                 throw error;
             outcome = error;
@@ -33510,7 +33515,13 @@ async function sendOnce(request) {
                     throw withChanged(request.explainRefusal(answer.response), 'nothing');
                 }
                 const asked = request.throttlePauseMs?.(answer.response, deadline.clock.now());
-                const waitMs = asked ?? resendPauseMs(answer.response.headers['retry-after'], deadline.clock.now(), backoffMs(throttled, deadline.clock));
+                // The provider's own pause obeys the same 1–60 s rule: never sooner than 1 s (a reset time
+                // already past is no licence to hammer), and a pause of more than 60 s is not waited for.
+                if (asked !== undefined && asked > MAX_RESEND_PAUSE_MS)
+                    throw withChanged(request.explainRefusal(answer.response), 'nothing');
+                const waitMs = asked !== undefined
+                    ? Math.max(MIN_RESEND_PAUSE_MS, asked)
+                    : resendPauseMs(answer.response.headers['retry-after'], deadline.clock.now(), backoffMs(throttled, deadline.clock));
                 throttled++;
                 if (waitMs >= deadline.remainingMs())
                     throw withChanged(request.explainRefusal(answer.response), 'nothing');

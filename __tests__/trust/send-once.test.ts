@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { Deadline, type Clock } from '../../src/clock.js';
 import { ActionError, TimeoutError, type Changed } from '../../src/errors.js';
-import type { ApiResponse } from '../../src/http/api-client.js';
+import { BodyTooLargeError, type ApiResponse } from '../../src/http/api-client.js';
 import { TransportError } from '../../src/http/transport-error.js';
 import { sendOnce, UNKNOWN_OUTCOME_WATCH_MS, type ChangingRequest, type Probe } from '../../src/trust/send-once.js';
 
@@ -159,6 +159,24 @@ describe('throttled (429)', () => {
     expect(t.sends[1]! - t.sends[0]!).toBe(7000);
   });
 
+  it.each([
+    [0, 1000],
+    [-5000, 1000],
+    [60_000, 60_000]
+  ])("the provider's pause is held to 1–60 s: %i ms asked, sent again %i ms later", async (asked, pause) => {
+    const t = scripted({ replies: [answer(429), answer(202)], throttlePauseMs: () => asked });
+    await t.run();
+    expect(t.sends[1]! - t.sends[0]!).toBe(pause);
+  });
+
+  it("a provider's pause of more than 60 s (a reset an hour away) is not waited for: refused, nothing changed", async () => {
+    const t = scripted({ replies: [answer(429), answer(202)], throttlePauseMs: () => 3_600_000 });
+    const error = await failure(t.run());
+    expect(error).toMatchObject({ message: 'answered 429', changed: 'nothing' });
+    expect(t.sends).toHaveLength(1);
+    expect(t.clock.t - t.sends[0]!).toBe(0);
+  });
+
   it('maxThrottledResends bounds the resends: then refused, nothing changed', async () => {
     const t = scripted({ replies: [answer(429, { 'retry-after': '1' })], maxThrottledResends: 2 });
     const error = await failure(t.run());
@@ -191,6 +209,19 @@ describe('unknown: never re-sent, read back', () => {
     expect(t.sends).toHaveLength(1);
     expect(t.probes).toHaveLength(3);
     expect(t.marks).toEqual(['unknown', 'unknown', 'accepted']);
+  });
+
+  it('an answer too large to read is unknown too: read back, never re-sent', async () => {
+    const t = scripted({
+      replies: [answer(202)],
+      send: async () => {
+        t.sends.push(t.clock.t);
+        throw new BodyTooLargeError('POST /redeploy', 16 * 1024 * 1024, 'Test Cloud');
+      },
+      probes: ['acted']
+    });
+    expect(await t.run()).toMatchObject({ kind: 'found', lost: 'an answer too large to read' });
+    expect(t.sends).toHaveLength(1);
   });
 
   it('quiet for the whole 15 s watch: "not acted on", nothing changed, never re-sent', async () => {

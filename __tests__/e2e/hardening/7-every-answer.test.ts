@@ -121,6 +121,15 @@ describe('a reset or a timeout of the POST', () => {
     expect(posts(sandbox)).toHaveLength(1);
   }, 60_000);
 
+  it('a 200 whose body is larger than the cap, after the platform acted: read back, one POST, completed', async () => {
+    const sandbox = await sandboxWith({ hashes: HASHES, faults: [{ endpoint: 'redeploy', kind: 'huge-body', sizeBytes: 20 * 1024 * 1024, afterProcessing: true }] });
+    const run = await rollback(sandbox, { timeout: '60' });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.status).toBe('completed');
+    expect(posts(sandbox)).toHaveLength(1);
+    expect(sandbox.redeploys).toHaveLength(1);
+  }, 60_000);
+
   it('a POST that never answers until the deadline: undecided, saying the redeploy may have reached Phala Cloud', async () => {
     const sandbox = await sandboxWith({ hashes: HASHES, faults: [{ endpoint: 'redeploy', kind: 'latency', delayMs: 120_000 }] });
     const run = await rollback(sandbox, { timeout: '12' });

@@ -140,3 +140,18 @@ describe('a reset or a timeout of the POST', () => {
     expect(posts(sandbox)).toHaveLength(1);
   }, 60_000);
 });
+
+describe('a watch that cannot see the targets proves nothing', () => {
+  it('a CVM list that stops showing the targeted CVM after a lost answer: never "not acted on"; undecided at the deadline', async () => {
+    const sandbox = await sandboxWith({ hashes: HASHES, faults: [{ endpoint: 'redeploy', kind: 'status', status: 502 }] });
+    const hide = setInterval(() => {
+      if (posts(sandbox).length === 0) return;
+      clearInterval(hide);
+      sandbox.addFault({ endpoint: 'listAppCvms', kind: 'status', status: 200, body: '[]', times: Infinity });
+    }, 5);
+    const run = await rollback(sandbox, { timeout: '22' }).finally(() => clearInterval(hide));
+    expectFailed(run, 'Rollback timed out');
+    expectRedeployedSaid(run, 'unknown');
+    expect(posts(sandbox)).toHaveLength(1);
+  }, 60_000);
+});

@@ -1,7 +1,7 @@
 import { jittered, type Deadline } from '../clock.js';
 import { ActionError, TimeoutError } from '../errors.js';
 import { BodyTooLargeError, type ApiResponse } from '../http/api-client.js';
-import { backoffMs, MAX_RESEND_PAUSE_MS, MIN_RESEND_PAUSE_MS, resendPauseMs } from '../http/retry-policy.js';
+import { backoffMs, MIN_RESEND_PAUSE_MS, resendPauseMs } from '../http/retry-policy.js';
 import { TransportError } from '../http/transport-error.js';
 import type { Logger } from '../log.js';
 import type { TriggerTracker } from './trigger-tracker.js';
@@ -47,8 +47,9 @@ export interface ChangingRequest<T> {
   waitUntilFree?(response: ApiResponse): Promise<{ kind: 'free' } | { kind: 'already-there'; reason: string }>;
   /**
    * After a 429: the exact pause before sending again when the platform says more than
-   * Retry-After (e.g. an X-RateLimit-Reset time); undefined for the shared 1–60 s rule. It is
-   * held to that rule too: at least 1 s, and more than 60 s is not waited for (refused instead).
+   * Retry-After (e.g. an X-RateLimit-Reset time); undefined for the shared 1–60 s rule. It is the
+   * platform's own word on when the next request is allowed, so it is waited for as long as the
+   * deadline allows (Qovery's hourly budget can reset minutes away), but never less than 1 s.
    */
   throttlePauseMs?(response: ApiResponse, now: number): number | undefined;
   /** How many times a 429 may be answered by sending again (default: until the deadline). */
@@ -123,9 +124,8 @@ export async function sendOnce<T>(request: ChangingRequest<T>): Promise<SendOutc
           throw withChanged(request.explainRefusal(answer.response), 'nothing');
         }
         const asked = request.throttlePauseMs?.(answer.response, deadline.clock.now());
-        // The provider's own pause obeys the same 1–60 s rule: never sooner than 1 s (a reset time
-        // already past is no licence to hammer), and a pause of more than 60 s is not waited for.
-        if (asked !== undefined && asked > MAX_RESEND_PAUSE_MS) throw withChanged(request.explainRefusal(answer.response), 'nothing');
+        // Never sooner than 1 s (a reset time already past is no licence to hammer); a longer
+        // pause is the platform's documented reset, bounded below by the deadline check.
         const waitMs =
           asked !== undefined
             ? Math.max(MIN_RESEND_PAUSE_MS, asked)

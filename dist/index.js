@@ -36129,6 +36129,16 @@ function createActionIO(secrets, env = process.env) {
 var run_url = __nccwpck_require__(7751);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
+/**
+ * The health URL as the user wrote it (secrets already hidden), so it reads and copies as a URL:
+ * a Markdown code span shows its text literally, with no link, HTML or emphasis (`***`). Only a
+ * backtick or a pipe could break out of the span or the table; such a URL is escaped instead.
+ */
+function urlSpan(url, secrets) {
+    const shown = secrets ? secrets.redact(url) : url;
+    // eslint-disable-next-line no-control-regex -- a control character is one of the things that force escaping
+    return /^[^\s\u0000-\u001f\u007f`|\\]+$/.test(shown) ? `\`${shown}\`` : codeSpan(shown, secrets);
+}
 /** A link the action built itself (run URL, console URL); anything odd is shown as text instead. */
 function summary_link(url) {
     if (!/^https?:\/\/[^\s<>"'`|\\]+$/.test(url))
@@ -36207,7 +36217,7 @@ function renderSummary(input) {
         rows.push(['Redeployed', esc(changedSentence(input.changed, v))]);
     if (input.healthBefore) {
         const before = input.healthBefore;
-        rows.push(['Health URL', code(before.url)]);
+        rows.push(['Health URL', urlSpan(before.url, secrets)]);
         const said = before.state === 'healthy' ? 'healthy, not rolled back' : `unhealthy: ${before.probes.length} failed probe${before.probes.length === 1 ? '' : 's'} in a row`;
         rows.push(['Health before', [said, ...before.probes.map(esc)].join('<br>')]);
     }

@@ -30,6 +30,17 @@ export interface SummaryInput {
   secrets?: Secrets;
 }
 
+/**
+ * The health URL as the user wrote it (secrets already hidden), so it reads and copies as a URL:
+ * a Markdown code span shows its text literally, with no link, HTML or emphasis (`***`). Only a
+ * backtick or a pipe could break out of the span or the table; such a URL is escaped instead.
+ */
+function urlSpan(url: string, secrets?: Secrets): string {
+  const shown = secrets ? secrets.redact(url) : url;
+  // eslint-disable-next-line no-control-regex -- a control character is one of the things that force escaping
+  return /^[^\s\u0000-\u001f\u007f`|\\]+$/.test(shown) ? `\`${shown}\`` : codeSpan(shown, secrets);
+}
+
 /** A link the action built itself (run URL, console URL); anything odd is shown as text instead. */
 function link(url: string): string {
   if (!/^https?:\/\/[^\s<>"'`|\\]+$/.test(url)) return escapeMarkdown(url);
@@ -106,7 +117,7 @@ export function renderSummary(input: SummaryInput): string {
   if (input.failure || input.status === 'cancelled') rows.push(['Redeployed', esc(changedSentence(input.changed, v))]);
   if (input.healthBefore) {
     const before = input.healthBefore;
-    rows.push(['Health URL', code(before.url)]);
+    rows.push(['Health URL', urlSpan(before.url, secrets)]);
     const said = before.state === 'healthy' ? 'healthy, not rolled back' : `unhealthy: ${before.probes.length} failed probe${before.probes.length === 1 ? '' : 's'} in a row`;
     rows.push(['Health before', [said, ...before.probes.map(esc)].join('<br>')]);
   }

@@ -215,7 +215,8 @@ function unreachable(code) {
     return `unreachable (${code})`;
 }
 function firstLine(text, max = 200) {
-    const line = text.split(/\r\n|[\n\r\u2028\u2029]/).find((candidate) => candidate.trim() !== '') ?? '';
+    // Every break a runner, browser or editor honours (as report/safe-text.ts counts them), so only one line is kept.
+    const line = text.split(/\r\n|[\n\r\v\f\u0085\u2028\u2029]/).find((candidate) => candidate.trim() !== '') ?? '';
     const flat = line.replace(/\s+/g, ' ').trim();
     return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
@@ -254,6 +255,7 @@ async function probeBeforeRollback(options) {
     const verdict = (state) => ({ state, url: shown, expected: matcher.description, probes });
     const intervalS = options.intervalMs / 1000;
     log.info(`rollback_when is unhealthy: probing ${shown} before anything is read from or sent to ${options.platform} (expecting status ${matcher.description}; unhealthy after ${options.failures} failed probe${options.failures === 1 ? '' : 's'} in a row, ${intervalS} s apart).`);
+    options.onProbe?.(shown, probes);
     for (;;) {
         if (deadline.expired())
             throw timedOut(options, probes);
@@ -265,6 +267,7 @@ async function probeBeforeRollback(options) {
             throw timedOut(options, probes);
         const probe = toProbe(probes.length + 1, new Date(startedAt).toISOString(), answer, matcher);
         probes.push(probe);
+        options.onProbe?.(shown, probes);
         log.info(`Probe ${probe.n} of ${shown}: ${describeProbe(probe, matcher.description)}.`);
         if (probe.ok) {
             log.info(`The app answered healthy at ${probe.at} (status ${probe.status} in ${probe.latencyMs} ms): nothing was rolled back, and nothing was read from or sent to ${options.platform}.`);

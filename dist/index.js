@@ -32276,7 +32276,7 @@ async function run(settings, deps) {
     progress.appId = settings.appId;
     if (deps.gate) {
         progress.phase = 'probing';
-        const before = await deps.gate();
+        const before = await deps.gate((soFar) => (progress.healthBefore = soFar));
         progress.healthBefore = before;
         deps.setOutput('health_before', before.state);
         if (before.state === 'healthy')
@@ -36218,7 +36218,8 @@ function renderSummary(input) {
     if (input.healthBefore) {
         const before = input.healthBefore;
         rows.push(['Health URL', urlSpan(before.url, secrets)]);
-        const said = before.state === 'healthy' ? 'healthy, not rolled back' : `unhealthy: ${before.probes.length} failed probe${before.probes.length === 1 ? '' : 's'} in a row`;
+        const failed = `${before.probes.length} failed probe${before.probes.length === 1 ? '' : 's'}`;
+        const said = before.state === 'healthy' ? 'healthy, not rolled back' : before.state === 'unhealthy' ? `unhealthy: ${failed} in a row` : `no verdict: ${failed} so far`;
         rows.push(['Health before', [said, ...before.probes.map(esc)].join('<br>')]);
     }
     if (input.health)
@@ -36330,8 +36331,9 @@ const GITHUB_CANCEL_MS = 3000;
 function healthGate(settings, io, userAgent, deadline, platform) {
     const health = settings.health;
     const gate = settings.gate;
-    return async () => {
+    return async (soFar) => {
         const { describeProbe, probeBeforeRollback } = await __nccwpck_require__.e(/* import() */ 3).then(__nccwpck_require__.bind(__nccwpck_require__, 7003));
+        const lines = (probes, expected) => probes.map((probe) => `${probe.n}. ${probe.at}: ${describeProbe(probe, expected)}`);
         const verdict = await probeBeforeRollback({
             url: health.url,
             matcher: health.matcher,
@@ -36340,9 +36342,11 @@ function healthGate(settings, io, userAgent, deadline, platform) {
             deadline,
             log: io.log,
             userAgent,
-            platform
+            platform,
+            // A timeout or a cancel before the verdict still shows the URL and the probes so far.
+            onProbe: (url, probes) => soFar({ state: 'not_checked', url, probes: lines(probes, health.matcher.description) })
         });
-        return { state: verdict.state, url: verdict.url, probes: verdict.probes.map((probe) => `${probe.n}. ${probe.at}: ${describeProbe(probe, verdict.expected)}`) };
+        return { state: verdict.state, url: verdict.url, probes: lines(verdict.probes, verdict.expected) };
     };
 }
 /**

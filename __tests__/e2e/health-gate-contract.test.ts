@@ -256,6 +256,54 @@ describe('an unhealthy app with a GitHub record', () => {
   });
 });
 
+describe('a run that ends before the verdict still shows what was probed', () => {
+  it('timeout after two failed probes: the summary gives the URL (secret hidden) and both probes', async () => {
+    const sandbox = await sandboxWith({ hashes: HASHES });
+    const app = await healthApp();
+    app.setSteady({ status: 503, body: 'db down' });
+    const run = await rollback(sandbox, gate(`${app.url}/healthz?key=k3y-Secret-77`, { timeout: '2' }));
+
+    expect(annotations(run)[0]!.title).toBe('Rollback timed out');
+    expect(run.outputs).toMatchObject({ status: 'failed', health_before: 'not_checked' });
+    expect(run.summary).toContain(`\`${app.url}/healthz?key=***\``);
+    expect(run.summary).toMatch(/no verdict: [12] failed probes? so far/);
+    expect(run.summary).toMatch(/1\. \S+: answered 503 in \d+ ms, expected 200-399: &quot;db down&quot;/);
+    expect(run.summary).not.toContain('k3y-Secret-77');
+    expect(sandbox.requests).toEqual([]);
+  });
+
+  it('cancelled while the first probe hangs: the summary gives the URL probed', async () => {
+    const sandbox = await sandboxWith({ hashes: HASHES });
+    const app = await healthApp();
+    app.setSteady('hang');
+    const run = await rollback(sandbox, gate(`${app.url}/healthz`), {
+      onStart: (child) => {
+        let probing = false;
+        child.stdout!.on('data', (chunk: Buffer) => {
+          if (!probing && chunk.toString().includes('rollback_when is unhealthy: probing')) {
+            probing = true;
+            setTimeout(() => child.kill('SIGINT'), 300);
+          }
+        });
+      }
+    });
+    expect(run.outputs).toMatchObject({ status: 'cancelled', health_before: 'not_checked' });
+    expect(run.summary).toContain(`\`${app.url}/healthz\``);
+    expect(run.summary).toMatch(/no verdict: 0 failed probes so far/);
+  });
+
+  it('a body whose first line ends in a next-line character (U+0085) shows only that first line', async () => {
+    const sandbox = await sandboxWith({ hashes: HASHES });
+    const app = await healthApp();
+    app.setSteady({ status: 500, body: 'first\u0085::error::second' });
+    const run = await rollback(sandbox, gate(`${app.url}/healthz`, { health_failures: '1', dry_run: 'true' }));
+    expect(run.outputs).toMatchObject({ status: 'dry_run', health_before: 'unhealthy' });
+    expect(run.summary).toContain('expected 200-399: &quot;first&quot;');
+    expect(run.summary).not.toContain('second');
+    expect(run.stdout).not.toContain('second');
+  });
+});
+
 describe('a probe that hangs longer than timeout', () => {
   it('with rollback_when: unhealthy and the default health_failures: ends within timeout as a timeout, nothing read or sent', async () => {
     const sandbox = await sandboxWith({ hashes: HASHES });

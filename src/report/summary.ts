@@ -23,7 +23,7 @@ export interface SummaryInput {
   changed: Changed;
   health?: { state: 'healthy' | 'unhealthy' | 'skipped'; detail?: string };
   /** rollback_when: unhealthy: what the probes before the rollback found. */
-  healthBefore?: { state: 'healthy' | 'unhealthy'; url: string; probes: string[] };
+  healthBefore?: { state: 'healthy' | 'unhealthy' | 'not_checked'; url: string; probes: string[] };
   /** Extra rows from after the trigger (e.g. the new deployment id). */
   extra?: Array<[string, string]>;
   run: RunFacts;
@@ -118,7 +118,8 @@ export function renderSummary(input: SummaryInput): string {
   if (input.healthBefore) {
     const before = input.healthBefore;
     rows.push(['Health URL', urlSpan(before.url, secrets)]);
-    const said = before.state === 'healthy' ? 'healthy, not rolled back' : `unhealthy: ${before.probes.length} failed probe${before.probes.length === 1 ? '' : 's'} in a row`;
+    const failed = `${before.probes.length} failed probe${before.probes.length === 1 ? '' : 's'}`;
+    const said = before.state === 'healthy' ? 'healthy, not rolled back' : before.state === 'unhealthy' ? `unhealthy: ${failed} in a row` : `no verdict: ${failed} so far`;
     rows.push(['Health before', [said, ...before.probes.map(esc)].join('<br>')]);
   }
   if (input.health) rows.push(['Health check', `${input.health.state}${input.health.detail ? `: ${esc(input.health.detail)}` : ''}`]);

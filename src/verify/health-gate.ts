@@ -19,6 +19,8 @@ export interface HealthGateOptions {
   platform: string;
   /** Cap on one probe (default 10000), never beyond the deadline. */
   requestTimeoutMs?: number;
+  /** Told the shown URL before the first probe and the probes after each one, before any verdict. */
+  onProbe?: (url: string, probes: readonly GateProbe[]) => void;
 }
 
 /** One probe as the log and the summary show it. */
@@ -61,6 +63,7 @@ export async function probeBeforeRollback(options: HealthGateOptions): Promise<G
     `rollback_when is unhealthy: probing ${shown} before anything is read from or sent to ${options.platform} (expecting status ${matcher.description}; unhealthy after ${options.failures} failed probe${options.failures === 1 ? '' : 's'} in a row, ${intervalS} s apart).`
   );
 
+  options.onProbe?.(shown, probes);
   for (;;) {
     if (deadline.expired()) throw timedOut(options, probes);
     const startedAt = clock.now();
@@ -70,6 +73,7 @@ export async function probeBeforeRollback(options: HealthGateOptions): Promise<G
     if (answer.status === undefined && deadline.expired()) throw timedOut(options, probes);
     const probe = toProbe(probes.length + 1, new Date(startedAt).toISOString(), answer, matcher);
     probes.push(probe);
+    options.onProbe?.(shown, probes);
     log.info(`Probe ${probe.n} of ${shown}: ${describeProbe(probe, matcher.description)}.`);
     if (probe.ok) {
       log.info(

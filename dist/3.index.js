@@ -264,7 +264,7 @@ async function probeBeforeRollback(options) {
         const answer = await (0,_health_check_js__WEBPACK_IMPORTED_MODULE_1__/* .poll */ .w)(options.url, options.userAgent, limitMs);
         // A probe the deadline cut short says nothing about the app.
         if (answer.status === undefined && deadline.expired())
-            throw timedOut(options, probes);
+            throw timedOut(options, probes, probes.length + 1);
         const probe = toProbe(probes.length + 1, new Date(startedAt).toISOString(), answer, matcher);
         probes.push(probe);
         options.onProbe?.(shown, probes);
@@ -302,9 +302,11 @@ function describeProbe(probe, expected) {
         return `answered ${probe.status} in ${probe.latencyMs} ms, expected ${expected}${probe.body ? `: "${probe.body}"` : ''}`;
     return `unreachable after ${probe.latencyMs} ms: ${probe.unreachable}`;
 }
-function timedOut(options, probes) {
+/** `unanswered`: the probe the deadline cut short, if any (it says nothing about the app). */
+function timedOut(options, probes, unanswered) {
     const failed = probes.length;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TimeoutError */ .MU(`The run's timeout (${Math.round(options.deadline.totalMs / 1000)} s) ran out while probing health_url before deciding whether to roll back: ${failed} failed probe${failed === 1 ? '' : 's'} so far, ${options.failures} in a row needed, so no verdict. Nothing was read from or sent to ${options.platform}. Raise timeout, or lower health_failures or health_interval.`, { changed: 'nothing' });
+    const cut = unanswered === undefined ? '' : ` (probe ${unanswered} had no answer yet)`;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TimeoutError */ .MU(`The run's timeout (${Math.round(options.deadline.totalMs / 1000)} s) ran out while probing health_url before deciding whether to roll back: ${failed} failed probe${failed === 1 ? '' : 's'} so far${cut}, ${options.failures} in a row needed, so no verdict. Nothing was read from or sent to ${options.platform}. Raise timeout, or lower health_failures or health_interval.`, { changed: 'nothing' });
 }
 
 

@@ -316,6 +316,7 @@ describe('a probe that hangs longer than timeout', () => {
     const [error] = annotations(run);
     expect(error!.title).toBe('Rollback timed out');
     expect(error!.message).toContain('Nothing was read from or sent to Phala Cloud');
+    expect(error!.message).toContain('0 failed probes so far (probe 1 had no answer yet)');
     expect(run.summary).toContain('Nothing was read from or sent to Phala Cloud');
     expect(run.outputs).toMatchObject({ status: 'failed', health_before: 'not_checked' });
     expect(sandbox.requests).toEqual([]);

@@ -70,7 +70,7 @@ export async function probeBeforeRollback(options: HealthGateOptions): Promise<G
     const limitMs = Math.min(options.requestTimeoutMs ?? 10_000, deadline.remainingMs());
     const answer = await poll(options.url, options.userAgent, limitMs);
     // A probe the deadline cut short says nothing about the app.
-    if (answer.status === undefined && deadline.expired()) throw timedOut(options, probes);
+    if (answer.status === undefined && deadline.expired()) throw timedOut(options, probes, probes.length + 1);
     const probe = toProbe(probes.length + 1, new Date(startedAt).toISOString(), answer, matcher);
     probes.push(probe);
     options.onProbe?.(shown, probes);
@@ -107,10 +107,12 @@ export function describeProbe(probe: GateProbe, expected: string): string {
   return `unreachable after ${probe.latencyMs} ms: ${probe.unreachable}`;
 }
 
-function timedOut(options: HealthGateOptions, probes: GateProbe[]): TimeoutError {
+/** `unanswered`: the probe the deadline cut short, if any (it says nothing about the app). */
+function timedOut(options: HealthGateOptions, probes: GateProbe[], unanswered?: number): TimeoutError {
   const failed = probes.length;
+  const cut = unanswered === undefined ? '' : ` (probe ${unanswered} had no answer yet)`;
   return new TimeoutError(
-    `The run's timeout (${Math.round(options.deadline.totalMs / 1000)} s) ran out while probing health_url before deciding whether to roll back: ${failed} failed probe${failed === 1 ? '' : 's'} so far, ${options.failures} in a row needed, so no verdict. Nothing was read from or sent to ${options.platform}. Raise timeout, or lower health_failures or health_interval.`,
+    `The run's timeout (${Math.round(options.deadline.totalMs / 1000)} s) ran out while probing health_url before deciding whether to roll back: ${failed} failed probe${failed === 1 ? '' : 's'} so far${cut}, ${options.failures} in a row needed, so no verdict. Nothing was read from or sent to ${options.platform}. Raise timeout, or lower health_failures or health_interval.`,
     { changed: 'nothing' }
   );
 }

@@ -1,7 +1,7 @@
 import { jittered, type Deadline } from '../clock.js';
 import { ActionError, TimeoutError } from '../errors.js';
-import type { ApiResponse } from '../http/api-client.js';
-import { backoffMs, resendPauseMs } from '../http/retry-policy.js';
+import { BodyTooLargeError, type ApiResponse } from '../http/api-client.js';
+import { backoffMs, MAX_RESEND_PAUSE_MS, MIN_RESEND_PAUSE_MS, resendPauseMs } from '../http/retry-policy.js';
 import { TransportError } from '../http/transport-error.js';
 import type { Logger } from '../log.js';
 import type { TriggerTracker } from './trigger-tracker.js';
@@ -47,7 +47,8 @@ export interface ChangingRequest<T> {
   waitUntilFree?(response: ApiResponse): Promise<{ kind: 'free' } | { kind: 'already-there'; reason: string }>;
   /**
    * After a 429: the exact pause before sending again when the platform says more than
-   * Retry-After (e.g. an X-RateLimit-Reset time); undefined for the shared 1–60 s rule.
+   * Retry-After (e.g. an X-RateLimit-Reset time); undefined for the shared 1–60 s rule. It is
+   * held to that rule too: at least 1 s, and more than 60 s is not waited for (refused instead).
    */
   throttlePauseMs?(response: ApiResponse, now: number): number | undefined;
   /** How many times a 429 may be answered by sending again (default: until the deadline). */
@@ -90,6 +91,9 @@ export async function sendOnce<T>(request: ChangingRequest<T>): Promise<SendOutc
     try {
       outcome = await request.send();
     } catch (error) {
+      // A body past the cap came with a status the client never kept: the platform may have
+      // acted, so it is as unclear as a lost answer, and read back the same way.
+      if (error instanceof BodyTooLargeError) return watchUnknown(request, sentAt, 'an answer too large to read');
       if (!(error instanceof TransportError)) throw error;
       outcome = error;
     }
@@ -119,7 +123,13 @@ export async function sendOnce<T>(request: ChangingRequest<T>): Promise<SendOutc
           throw withChanged(request.explainRefusal(answer.response), 'nothing');
         }
         const asked = request.throttlePauseMs?.(answer.response, deadline.clock.now());
-        const waitMs = asked ?? resendPauseMs(answer.response.headers['retry-after'], deadline.clock.now(), backoffMs(throttled, deadline.clock));
+        // The provider's own pause obeys the same 1–60 s rule: never sooner than 1 s (a reset time
+        // already past is no licence to hammer), and a pause of more than 60 s is not waited for.
+        if (asked !== undefined && asked > MAX_RESEND_PAUSE_MS) throw withChanged(request.explainRefusal(answer.response), 'nothing');
+        const waitMs =
+          asked !== undefined
+            ? Math.max(MIN_RESEND_PAUSE_MS, asked)
+            : resendPauseMs(answer.response.headers['retry-after'], deadline.clock.now(), backoffMs(throttled, deadline.clock));
         throttled++;
         if (waitMs >= deadline.remainingMs()) throw withChanged(request.explainRefusal(answer.response), 'nothing');
         log.info(`${request.platform} is throttling (429); sending the ${request.name} in ${(waitMs / 1000).toFixed(1)}s.`);

@@ -32292,7 +32292,7 @@ async function run(settings, deps) {
     progress.appId = settings.appId;
     if (deps.gate) {
         progress.phase = 'probing';
-        const before = await deps.gate();
+        const before = await deps.gate((soFar) => (progress.healthBefore = soFar));
         progress.healthBefore = before;
         deps.setOutput('health_before', before.state);
         if (before.state === 'healthy')
@@ -36659,6 +36659,16 @@ function createActionIO(secrets, env = process.env) {
 var run_url = __nccwpck_require__(7751);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
+/**
+ * The health URL as the user wrote it (secrets already hidden), so it reads and copies as a URL:
+ * a Markdown code span shows its text literally, with no link, HTML or emphasis (`***`). Only a
+ * backtick or a pipe could break out of the span or the table; such a URL is escaped instead.
+ */
+function urlSpan(url, secrets) {
+    const shown = secrets ? secrets.redact(url) : url;
+    // eslint-disable-next-line no-control-regex -- a control character is one of the things that force escaping
+    return /^[^\s\u0000-\u001f\u007f`|\\]+$/.test(shown) ? `\`${shown}\`` : codeSpan(shown, secrets);
+}
 /** A link the action built itself (run URL, console URL); anything odd is shown as text instead. */
 function summary_link(url) {
     if (!/^https?:\/\/[^\s<>"'`|\\]+$/.test(url))
@@ -36737,8 +36747,9 @@ function renderSummary(input) {
         rows.push(['Redeployed', esc(changedSentence(input.changed, v))]);
     if (input.healthBefore) {
         const before = input.healthBefore;
-        rows.push(['Health URL', code(before.url)]);
-        const said = before.state === 'healthy' ? 'healthy, not rolled back' : `unhealthy: ${before.probes.length} failed probe${before.probes.length === 1 ? '' : 's'} in a row`;
+        rows.push(['Health URL', urlSpan(before.url, secrets)]);
+        const failed = `${before.probes.length} failed probe${before.probes.length === 1 ? '' : 's'}`;
+        const said = before.state === 'healthy' ? 'healthy, not rolled back' : before.state === 'unhealthy' ? `unhealthy: ${failed} in a row` : `no verdict: ${failed} so far`;
         rows.push(['Health before', [said, ...before.probes.map(esc)].join('<br>')]);
     }
     if (input.health)
@@ -36850,8 +36861,9 @@ const GITHUB_CANCEL_MS = 3000;
 function healthGate(settings, io, userAgent, deadline, platform) {
     const health = settings.health;
     const gate = settings.gate;
-    return async () => {
+    return async (soFar) => {
         const { describeProbe, probeBeforeRollback } = await __nccwpck_require__.e(/* import() */ 3).then(__nccwpck_require__.bind(__nccwpck_require__, 7003));
+        const lines = (probes, expected) => probes.map((probe) => `${probe.n}. ${probe.at}: ${describeProbe(probe, expected)}`);
         const verdict = await probeBeforeRollback({
             url: health.url,
             matcher: health.matcher,
@@ -36860,9 +36872,11 @@ function healthGate(settings, io, userAgent, deadline, platform) {
             deadline,
             log: io.log,
             userAgent,
-            platform
+            platform,
+            // A timeout or a cancel before the verdict still shows the URL and the probes so far.
+            onProbe: (url, probes) => soFar({ state: 'not_checked', url, probes: lines(probes, health.matcher.description) })
         });
-        return { state: verdict.state, url: verdict.url, probes: verdict.probes.map((probe) => `${probe.n}. ${probe.at}: ${describeProbe(probe, verdict.expected)}`) };
+        return { state: verdict.state, url: verdict.url, probes: lines(verdict.probes, verdict.expected) };
     };
 }
 /**
@@ -37152,12 +37166,15 @@ function safeHealthUrl(raw) {
     const query = url.search
         ? `?${url.search
             .slice(1)
-            .split(/[&;]/)
-            .map((pair) => {
+            // The separators kept as written (& or ;), so the shown URL is the probed one, values hidden.
+            .split(/([&;])/)
+            .map((pair, i) => {
+            if (i % 2 === 1)
+                return pair;
             const at = pair.indexOf('=');
             return at === -1 ? '***' : `${pair.slice(0, at)}=***`;
         })
-            .join('&')}`
+            .join('')}`
         : '';
     return `${url.protocol}//${url.host}${url.pathname}${query}`;
 }

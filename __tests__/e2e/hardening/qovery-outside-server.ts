@@ -78,6 +78,8 @@ export interface Options {
   queueAhead?: Array<{ id: string; by: string; action: string; services: string[] }>;
   /** A history page size the server uses whatever pageSize says; 'repeat' serves page 1 for every startId. */
   paging?: { ignorePageSize?: number; repeat?: boolean };
+  /** An API without `GET /environment/deploymentStatus` (404) and whose status carries no deployment_request_id. */
+  noRequestTracking?: boolean;
   /** Something else that happens shortly after the POST (another person's action). */
   meanwhile?: (server: Outside) => void;
 }
@@ -235,7 +237,7 @@ export class Outside {
     const env = `/environment/${this.environmentId}`;
     const p = url.pathname;
     if (req.method === 'GET' && p === env) return json(200, { id: this.environmentId, name: 'prod', organization: { id: randomUUID() }, project: { id: randomUUID() } });
-    if (req.method === 'GET' && p === `${env}/status`) return json(200, this.status);
+    if (req.method === 'GET' && p === `${env}/status`) return json(200, this.options.noRequestTracking ? { ...this.status, deployment_request_id: undefined } : this.status);
     if (req.method === 'GET' && p === `${env}/statuses`) {
       const group = (type: Kind) => this.options.services.filter((s) => s.type === type).map((s) => ({ id: s.id, state: 'DEPLOYED', service_deployment_status: 'UP_TO_DATE' }));
       return json(200, { environment: this.status, applications: group('APPLICATION'), containers: group('CONTAINER'), helms: group('HELM'), jobs: [], databases: [] });
@@ -244,7 +246,9 @@ export class Outside {
     if (req.method === 'GET' && p === '/environment/deploymentStatus') {
       const id = url.searchParams.get('deploymentRequestId') ?? '';
       const state = this.requests.get(id);
-      return state ? json(200, { deployment_request_id: id, environment_id: this.environmentId, status: state }) : json(404, { status: 404, error: 'Not Found' });
+      return state && !this.options.noRequestTracking
+        ? json(200, { deployment_request_id: id, environment_id: this.environmentId, status: state })
+        : json(404, { status: 404, error: 'Not Found' });
     }
     if (req.method === 'GET' && p === `${env}/deploymentHistoryV2`) {
       const size = this.options.paging?.ignorePageSize ?? Number(url.searchParams.get('pageSize') ?? 20);

@@ -139,6 +139,29 @@ describe('issue 14 §2: queued deploy requests', () => {
     expect(s.log.some((l) => l.path === '/environment/deploymentStatus')).toBe(true);
   });
 
+  it('an API that cannot say where a request is (no deploymentStatus, no request id in the status): the execution is still found and followed', async () => {
+    const s = await start({ history: partial(), noRequestTracking: true });
+    const r = await run(s, { timeout: '40' });
+    expect(r.exitCode).toBe(0);
+    expect(r.outputs.status).toBe('completed');
+    expect(s.postsTo()).toHaveLength(1);
+  });
+
+  it.concurrent(
+    'a long wait in the queue: the heartbeat says the request is still queued, and where',
+    async () => {
+      const s = await outside({ services: [api, web], history: partial(), queueAhead: [{ id: randomUUID(), by: 'bob', action: 'DEPLOY', services: [web.id] }], queuedMs: 40_000 });
+      try {
+        const r = await run(s, { timeout: '90' });
+        expect(r.exitCode).toBe(0);
+        expect(r.stdout).toMatch(/Still: deployment request [0-9a-f-]+ is queued: position 2 of 2/);
+      } finally {
+        await s.close();
+      }
+    },
+    90_000
+  );
+
   it('a queued DEPLOY that Qovery could merge with ours is warned about before sending', async () => {
     const s = await start({ history: partial(), queueAhead: [{ id: randomUUID(), by: 'ci-bot', action: 'DEPLOY', services: [web.id] }] });
     const r = await run(s);

@@ -325,7 +325,8 @@ describe('issue 13 §6: inputs of other providers are refused before any request
     ['resources', 'camunda'],
     ['tenant_id', 't1'],
     ['vm_uuids', randomUUID()],
-    ['transaction_hash', '0x' + 'a'.repeat(64)]
+    ['transaction_hash', '0x' + 'a'.repeat(64)],
+    ['username', 'demo']
   ])('%s on Qovery', async (input, value) => {
     const s = await start({ history: partial() });
     const r = await run(s, { [input]: value });

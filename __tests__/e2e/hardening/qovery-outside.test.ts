@@ -209,6 +209,14 @@ describe('issue 14 §5: 429 without Retry-After', () => {
     expect(s.postsTo().length).toBeLessThanOrEqual(2);
     expect(annotations(r)[0]!.message).toContain('Nothing was redeployed');
   });
+  it('a bare 429 (neither Retry-After nor X-RateLimit-Reset) is resent once at most, never in a loop until the deadline', async () => {
+    const s = await start({ history: partial(), answers: [{ status: 429, acted: false, body: '{}' }] });
+    const r = await run(s, { timeout: '120' });
+    expect(r.exitCode).toBe(1);
+    expect(s.postsTo()).toHaveLength(2);
+    expect(annotations(r)[0]!.message).toContain('Nothing was redeployed');
+    expect(r.durationMs).toBeLessThan(30_000);
+  });
 });
 
 describe('issue 14 §6: what the target ran besides its version', () => {

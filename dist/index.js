@@ -36250,10 +36250,24 @@ async function lookAt(ctx, ticket) {
             ticket.executionId ??= status.lastDeploymentId;
         return { state: status.lastDeploymentState, pending: `${deploymentName(ticket)} is ${status.lastDeploymentState}` };
     }
+    const history = await api.history('watching the deployment');
     if (ticket.executionId) {
-        const execution = (await api.history('watching the deployment')).find((e) => e.executionId === ticket.executionId);
+        const execution = history.find((e) => e.executionId === ticket.executionId);
         if (execution)
             return { state: execution.status, pending: `${deploymentName(ticket)} is ${execution.status}` };
+    }
+    else if (ticket.requestId) {
+        // The API could not say where the request is (deploymentStatus does not know it, the status
+        // names no request): recognise its execution the way a request without an id is recognised.
+        const execution = history.find((e) => isOurExecution(e, ticket.baseline, ticket.targets));
+        if (execution) {
+            ctx.log.info(`This run's deployment: execution ${execution.executionId} in the history.`);
+            ticket.executionId = execution.executionId;
+            return { state: execution.status, pending: `${deploymentName(ticket)} is ${execution.status}` };
+        }
+        const position = await queuePosition(ctx, ticket.requestId, 'QUEUED');
+        if (position.includes('position'))
+            return { pending: position };
     }
     return { pending: `not started yet (the status still shows the previous deployment ${status.lastDeploymentId ?? ''}: ${status.lastDeploymentState})` };
 }

@@ -32923,7 +32923,11 @@ function describeDelivery(resolution) {
         return 'nothing to send';
     return resolution.delivery.kind === 'redeploy'
         ? `POST /deployment/${resolution.delivery.from.id}/redeploy with ${resolution.delivery.resourceIds.length} resource id${resolution.delivery.resourceIds.length === 1 ? '' : 's'}`
-        : `POST /deployment/create with ${resolution.changes.length} resource${resolution.changes.length === 1 ? '' : 's'} read from ${[...new Set(resolution.changes.map((c) => c.holder.id))].length} earlier deployments`;
+        : `POST /deployment/create with ${resolution.changes.length} resource${resolution.changes.length === 1 ? '' : 's'} read from ${holders(resolution)}`;
+}
+function holders(resolution) {
+    const count = new Set(resolution.changes.map((c) => c.holder.id)).size;
+    return `${count} earlier deployment${count === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./src/providers/camunda/deployment-walk.ts
@@ -36298,7 +36302,7 @@ async function verifyVersions(ctx, ticket, names, state) {
         ctx.log.info(`Read back: ${ticket.targets.size} service${ticket.targets.size === 1 ? '' : 's'} on the target versions.`);
         return;
     }
-    throw new errors/* ActionError */.lZ('Rollback ended on other versions', `${deploymentName(ticket)} ended ${state}, but ${wrong.join('; ')}. Another deployment may have been merged with the rollback or run after it: look at the environment's deployment history in the Qovery console before trying again.`, { changed: 'accepted' });
+    throw new errors/* ActionError */.lZ('Rollback ended on other versions', `${deploymentName(ticket)} ended ${state}, but ${wrong.join('; ')}. Another deployment may have been merged with the rollback or run after it: look at the environment's deployment history in the Qovery console before trying again.`, { changed: 'accepted', outcome: 'failed' });
 }
 function wait_for_deployment_timedOut(ctx, pending) {
     return new errors/* TimeoutError */.MU(`The timeout (${ctx.timeoutSeconds}s) ran out while waiting for the deployment: ${pending}. The deploy request was accepted and may still run on its own: watch the environment in the Qovery console, and do not trigger another rollback until it ends.`, { changed: 'accepted' });
@@ -36307,7 +36311,7 @@ function wait_for_deployment_timedOut(ctx, pending) {
 async function failure(ctx, ticket, state, names) {
     const what = `${deploymentName(ticket)} ended ${state}`;
     if (!state.endsWith('_ERROR')) {
-        return new errors/* ActionError */.lZ('Rollback deployment did not complete', `${what}. The environment was changed by this run; look at the deployment in the Qovery console before trying again.`, { changed: 'accepted' });
+        return new errors/* ActionError */.lZ('Rollback deployment did not complete', `${what}. The environment was changed by this run; look at the deployment in the Qovery console before trying again.`, { changed: 'accepted', outcome: 'failed' });
     }
     let detail = '';
     try {
@@ -36319,7 +36323,10 @@ async function failure(ctx, ticket, state, names) {
     catch {
         detail = ' The services in error could not be read.';
     }
-    return new errors/* ActionError */.lZ('Rollback deployment failed', `${what}.${detail} Look at the deployment logs in the Qovery console before trying again.`, { changed: 'accepted' });
+    return new errors/* ActionError */.lZ('Rollback deployment failed', `${what}.${detail} Look at the deployment logs in the Qovery console before trying again.`, {
+        changed: 'accepted',
+        outcome: 'failed'
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/providers/qovery/qovery-provider.ts

@@ -132,7 +132,7 @@ async function verifyVersions(ctx: QoveryContext, ticket: DeploymentTicket, name
   throw new ActionError(
     'Rollback ended on other versions',
     `${deploymentName(ticket)} ended ${state}, but ${wrong.join('; ')}. Another deployment may have been merged with the rollback or run after it: look at the environment's deployment history in the Qovery console before trying again.`,
-    { changed: 'accepted' }
+    { changed: 'accepted', outcome: 'failed' }
   );
 }
 
@@ -150,7 +150,7 @@ async function failure(ctx: QoveryContext, ticket: DeploymentTicket, state: stri
     return new ActionError(
       'Rollback deployment did not complete',
       `${what}. The environment was changed by this run; look at the deployment in the Qovery console before trying again.`,
-      { changed: 'accepted' }
+      { changed: 'accepted', outcome: 'failed' }
     );
   }
   let detail = '';
@@ -162,5 +162,8 @@ async function failure(ctx: QoveryContext, ticket: DeploymentTicket, state: stri
   } catch {
     detail = ' The services in error could not be read.';
   }
-  return new ActionError('Rollback deployment failed', `${what}.${detail} Look at the deployment logs in the Qovery console before trying again.`, { changed: 'accepted' });
+  return new ActionError('Rollback deployment failed', `${what}.${detail} Look at the deployment logs in the Qovery console before trying again.`, {
+    changed: 'accepted',
+    outcome: 'failed'
+  });
 }

@@ -32895,8 +32895,16 @@ function describeDelivery(resolution) {
 
 /** The history read never goes past this many deployments, whatever the engine (or a proxy) sends. */
 const MAX_DEPLOYMENTS_READ = 1000;
-/** Tie groups up to this size are ordered by their definitions' versions (two reads per deployment). */
+/** Tie groups up to this size are ordered by their definitions' versions (at most two reads per deployment). */
 const MAX_TIE_LOOKUPS = 20;
+/** Deployments this close in deploymentTime may have been stamped by nodes whose clocks disagree. */
+const SKEW_WINDOW_MS = 5000;
+/**
+ * At most this many deployments per run get their versions read for skew, all at the head of the
+ * history: a skewed node's deployment sits next to the one it followed, and a history deploying
+ * every second must not cost a definition read per deployment.
+ */
+const MAX_SKEW_LOOKUPS = 4;
 /**
  * Deployments of one name, newest first, in a stable order, read lazily and bounded by rows.
  *
@@ -32919,6 +32927,9 @@ class DeploymentWalk {
     buffer = [];
     seen = new Set();
     cursor;
+    /** Versions read so far, once per deployment (tie groups and the skew window share them). */
+    versionsRead = new Map();
+    skewLookups = 0;
     constructor(pages, maxRows = MAX_DEPLOYMENTS_READ) {
         this.pages = pages;
         this.maxRows = maxRows;
@@ -32934,8 +32945,37 @@ class DeploymentWalk {
                 return undefined;
             await this.fill();
         }
+        const deployment = await this.newestAtHead();
         this.read++;
-        return this.buffer.shift();
+        return deployment;
+    }
+    /**
+     * The newest of the rows left, with clock skew in mind: a deployment stamped up to
+     * SKEW_WINDOW_MS before the head may still have been made after it, by a node whose clock is
+     * behind. Among those rows the definitions' versions decide, as the engine numbers them per key
+     * in commit order whatever the clocks say (AbstractDefinitionDeployer.getNextVersion: latest
+     * version of the key and tenant + 1, under DeployCmd's exclusive deployment lock; both in
+     * camunda/camunda-bpm-platform, engine/src/main/java/org/camunda/bpm/engine/impl/). Rows that
+     * share no key with another keep the order by time, then id.
+     */
+    async newestAtHead() {
+        if (this.skewLookups >= MAX_SKEW_LOOKUPS)
+            return this.buffer.shift();
+        const since = timeOf(this.buffer[0]) - SKEW_WINDOW_MS;
+        while (!this.ended && this.buffer.length < MAX_SKEW_LOOKUPS && timeOf(this.buffer[this.buffer.length - 1]) >= since)
+            await this.fill();
+        const window = this.buffer.slice(0, MAX_SKEW_LOOKUPS).filter((row) => timeOf(row) >= since);
+        if (window.length < 2)
+            return this.buffer.shift();
+        for (const row of window) {
+            if (this.versionsRead.has(row.id) || this.skewLookups >= MAX_SKEW_LOOKUPS)
+                continue;
+            this.skewLookups++;
+            this.versionsRead.set(row.id, await this.pages.versions(row));
+        }
+        const newest = newestByVersions(window, this.versionsRead);
+        this.buffer.splice(this.buffer.indexOf(newest), 1);
+        return newest;
     }
     /** A sentence on what was really read, for messages. */
     describe() {
@@ -33013,12 +33053,32 @@ class DeploymentWalk {
         return [...group.values()];
     }
     async orderTies(tied) {
-        const versions = new Map();
-        if (tied.length <= MAX_TIE_LOOKUPS)
+        if (tied.length <= MAX_TIE_LOOKUPS) {
             for (const deployment of tied)
-                versions.set(deployment.id, await this.pages.versions(deployment));
-        return orderTied(tied, versions);
+                if (!this.versionsRead.has(deployment.id))
+                    this.versionsRead.set(deployment.id, await this.pages.versions(deployment));
+        }
+        return orderTied(tied, this.versionsRead);
     }
+}
+/** a is newer than b by a definition key both hold (positive), older (negative), or neither holds both (0). */
+function versionOrder(a, b) {
+    if (!a || !b)
+        return 0;
+    for (const [key, version] of a) {
+        const other = b.get(key);
+        if (other !== undefined && other !== version)
+            return version - other;
+    }
+    return 0;
+}
+/**
+ * The first row (rows come by time, then id) that no other row shows older through a definition
+ * key both hold; the first row when the versions contradict each other (not an engine's answer).
+ */
+function newestByVersions(rows, versions) {
+    const older = (row) => rows.some((other) => other !== row && versionOrder(versions.get(other.id), versions.get(row.id)) > 0);
+    return rows.find((row) => !older(row)) ?? rows[0];
 }
 /**
  * Newest first among deployments with the same deploymentTime: where two hold definitions of the
@@ -33028,15 +33088,9 @@ class DeploymentWalk {
  */
 function orderTied(tied, versions) {
     const compare = (a, b) => {
-        const va = versions.get(a.id);
-        const vb = versions.get(b.id);
-        if (va && vb) {
-            for (const [key, version] of va) {
-                const other = vb.get(key);
-                if (other !== undefined && other !== version)
-                    return other - version;
-            }
-        }
+        const byVersion = versionOrder(versions.get(b.id), versions.get(a.id));
+        if (byVersion !== 0)
+            return byVersion;
         const ia = idOrder(a.id);
         const ib = idOrder(b.id);
         if (ia !== undefined && ib !== undefined && ia !== ib)
@@ -33061,6 +33115,9 @@ function idOrder(id) {
     if (/^\d{1,30}$/.test(id))
         return BigInt(id);
     return undefined;
+}
+function timeOf(deployment) {
+    return withTime(deployment).time;
 }
 function withTime(deployment) {
     const time = parseEngineTime(deployment.deploymentTime);
@@ -33795,18 +33852,37 @@ function authHeaders(auth) {
         return { Authorization: `Bearer ${auth.token}` };
     return {};
 }
-const camunda_provider_KINDS = ['process', 'decision'];
-/** The history resolution reads, backed by engine-rest: a bounded, tie-stable walk; bytes only hashed, one resource at a time. */
+/**
+ * The definition kinds a resource makes, by the suffixes the engine's deployers parse
+ * (BpmnDeployer.BPMN_RESOURCE_SUFFIXES and DecisionDefinitionDeployer.DMN_RESOURCE_SUFFIXES in
+ * camunda/camunda-bpm-platform, engine/src/main/java/org/camunda/bpm/engine/impl/): a form or a
+ * script makes none, so asking would be a wasted request.
+ */
+function definitionKinds(resources) {
+    const kinds = [];
+    if (resources.some((r) => r.name.endsWith('bpmn') || r.name.endsWith('bpmn20.xml')))
+        kinds.push('process');
+    if (resources.some((r) => r.name.endsWith('dmn') || r.name.endsWith('dmn11.xml')))
+        kinds.push('decision');
+    return kinds;
+}
+/** The history resolution reads, backed by engine-rest: a bounded, tie- and skew-stable walk; bytes only hashed, one resource at a time. */
 function engineHistory(api, name, tenantId) {
     let walk;
     const doing = () => `reading the deployments named '${name()}'`;
+    const listResources = (deployment) => api.listResources(deployment.id, `reading the resources of deployment ${deployment.id}`);
+    // Listings read to choose which definitions to ask for, kept for the one read resolution makes
+    // next (a few deployments at most: the walk's lookups are capped).
+    const listed = new Map();
     const open = () => (walk ??= new DeploymentWalk({
         page: (window, maxResults) => api.listDeployments({ name: name(), tenantId }, window, maxResults, doing()),
         pageSize: () => api.pageSize,
         versions: async (deployment) => {
+            const resources = listResources(deployment);
+            listed.set(deployment.id, resources);
             const versions = new Map();
-            for (const kind of camunda_provider_KINDS) {
-                for (const definition of await api.definitionsOf(kind, deployment.id, 0, `ordering deployments made at the same time (${deployment.deploymentTime})`)) {
+            for (const kind of definitionKinds(await resources)) {
+                for (const definition of await api.definitionsOf(kind, deployment.id, 0, `ordering deployments made at nearly the same time (${deployment.deploymentTime})`)) {
                     const key = `${kind}:${definition.key}`;
                     versions.set(key, Math.max(versions.get(key) ?? 0, definition.version));
                 }
@@ -33818,7 +33894,11 @@ function engineHistory(api, name, tenantId) {
         next: () => open().next(),
         describe: () => open().describe(),
         find: (id) => api.findDeployment(id, `reading deployment ${id}`),
-        resources: (deployment) => api.listResources(deployment.id, `reading the resources of deployment ${deployment.id}`),
+        resources: (deployment) => {
+            const kept = listed.get(deployment.id);
+            listed.delete(deployment.id);
+            return kept ?? listResources(deployment);
+        },
         hash: (deployment, resource) => api.resourceHash(deployment.id, resource.id, `reading resource '${resource.name}' of deployment ${deployment.id}`)
     };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import { definitionKinds } from '../../../src/providers/camunda/camunda-provider.js';
 import {
   DeploymentWalk,
   MAX_SKEW_LOOKUPS,
@@ -174,4 +175,10 @@ test('engine dates round-trip', () => {
   expect(parseEngineTime('2013-04-23T13:42:43.000+0200')).toBe(Date.UTC(2013, 3, 23, 11, 42, 43));
   expect(parseEngineTime(formatEngineTime(1_700_000_000_123))).toBe(1_700_000_000_123);
   expect(parseEngineTime('yesterday')).toBeUndefined();
+});
+
+test('the definitions a deployment is asked for follow its resources, as the engine parses them: none for a form or a script', () => {
+  expect(definitionKinds([{ name: 'invoice.bpmn' }, { name: 'review.dmn' }])).toEqual(['process', 'decision']);
+  expect(definitionKinds([{ name: 'legacy.bpmn20.xml' }])).toEqual(['process']);
+  expect(definitionKinds([{ name: 'start.form' }, { name: 'calc.js' }])).toEqual([]);
 });

@@ -31724,14 +31724,30 @@ function htmlEscapes(text) {
     const base = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     return [base.replace(/"/g, '&quot;').replace(/'/g, '&#39;'), base.replace(/"/g, '&#34;').replace(/'/g, '&#x27;')];
 }
+/**
+ * Base64 of the secret, and of the secret inside a longer text (a header line `X-API-Key: …`, a
+ * `Bearer …` value, a JSON body), where it starts 1 or 2 bytes into a 3-byte group and encodes to
+ * other characters. The middle of each shifted encoding does not depend on what surrounds the
+ * secret: its first and last 4 characters (the groups shared with neighbouring bytes) are left out.
+ */
 function base64Forms(text) {
-    const standard = Buffer.from(text, 'utf8').toString('base64');
-    return [standard, standard.replace(/=+$/, ''), Buffer.from(text, 'utf8').toString('base64url')];
+    const bytes = Buffer.from(text, 'utf8');
+    const standard = bytes.toString('base64');
+    const forms = [standard, standard.replace(/=+$/, ''), bytes.toString('base64url')];
+    for (const shift of [1, 2]) {
+        const shifted = Buffer.concat([Buffer.alloc(shift), bytes]);
+        for (const encoding of ['base64', 'base64url']) {
+            const middle = shifted.toString(encoding).replace(/=+$/, '').slice(4, -4);
+            if (middle.length >= 8)
+                forms.push(middle);
+        }
+    }
+    return forms;
 }
 /**
  * Every form in which a server, a proxy or an error page can echo a secret back: as it is,
  * percent-encoded (by each common encoder, either case of hex, and twice), JSON-escaped,
- * HTML-escaped and base64-encoded. The one place these forms are made: every secret registered
+ * HTML-escaped and base64-encoded (alone or at any offset inside a longer encoded text). The one place these forms are made: every secret registered
  * through `Secrets.add` gets all of them, so no provider can forget one. Echoes cut short are
  * caught by `redact` itself (any 12 characters of a form, or a start of 6 before a cut).
  */
@@ -32276,7 +32292,7 @@ async function run(settings, deps) {
     progress.appId = settings.appId;
     if (deps.gate) {
         progress.phase = 'probing';
-        const before = await deps.gate();
+        const before = await deps.gate((soFar) => (progress.healthBefore = soFar));
         progress.healthBefore = before;
         deps.setOutput('health_before', before.state);
         if (before.state === 'healthy')
@@ -33496,6 +33512,7 @@ function classifyAnswer(outcome, extraRefusals = []) {
 
 
 
+
 /**
  * How long an unknown answer is watched before concluding the platform did not act. A request
  * that timed out on our side may still be processed, and some platforms act asynchronously: a
@@ -33530,6 +33547,10 @@ async function sendOnce(request) {
             outcome = await request.send();
         }
         catch (error) {
+            // A body past the cap came with a status the client never kept: the platform may have
+            // acted, so it is as unclear as a lost answer, and read back the same way.
+            if (error instanceof BodyTooLargeError)
+                return watchUnknown(request, sentAt, 'an answer too large to read');
             if (!(error instanceof TransportError))
                 throw error;
             outcome = error;
@@ -33561,7 +33582,11 @@ async function sendOnce(request) {
                     throw withChanged(request.explainRefusal(answer.response), 'nothing');
                 }
                 const asked = request.throttlePauseMs?.(answer.response, deadline.clock.now());
-                const waitMs = asked ?? resendPauseMs(answer.response.headers['retry-after'], deadline.clock.now(), backoffMs(throttled, deadline.clock));
+                // Never sooner than 1 s (a reset time already past is no licence to hammer); a longer
+                // pause is the platform's documented reset, bounded below by the deadline check.
+                const waitMs = asked !== undefined
+                    ? Math.max(MIN_RESEND_PAUSE_MS, asked)
+                    : resendPauseMs(answer.response.headers['retry-after'], deadline.clock.now(), backoffMs(throttled, deadline.clock));
                 throttled++;
                 if (waitMs >= deadline.remainingMs())
                     throw withChanged(request.explainRefusal(answer.response), 'nothing');
@@ -34329,6 +34354,11 @@ const DEFAULT_CONCURRENCY = 8;
 const MAX_CONCURRENCY = 8;
 /** 100 pages = 100,000 revisions: far past any real rollback, short enough to fail fast. */
 const DEFAULT_MAX_PAGES = 100;
+/**
+ * The bound counts rows, not only requests: a server that ignores page_size can put 16 MiB of
+ * rows on every page, and 100 such pages would be millions of rows held and searched.
+ */
+const DEFAULT_MAX_ROWS = DEFAULT_MAX_PAGES * PAGE_SIZE;
 function pagingFailed(message) {
     return new errors/* ActionError */.lZ('Revision history paging failed', message);
 }
@@ -34340,11 +34370,14 @@ function pagingFailed(message) {
  * de-duplicated by revision id and the page count is re-planned from every page's `total`. A
  * page served from an older snapshot than its predecessor (a smaller `total`: possible when
  * concurrent requests are served out of order) may have skipped rows in between, so it is
- * fetched again once. Everything is bounded by `maxPages` requests, whatever the server claims.
+ * fetched again once. Everything is bounded by `maxPages` requests and `maxRows` rows, whatever the server claims
+ * or sends.
  */
 async function readRevisionPages(fetchPage, visit, options = {}) {
     const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY)));
     const maxPages = Math.max(1, Math.floor(options.maxPages ?? DEFAULT_MAX_PAGES));
+    const maxRows = Math.max(1, Math.floor(options.maxRows ?? DEFAULT_MAX_ROWS));
+    let largestPage = 0;
     const firstSeenOn = new Map(); // revision id → page
     const ahead = new Map();
     let requests = 0;
@@ -34373,7 +34406,7 @@ async function readRevisionPages(fetchPage, visit, options = {}) {
                 ahead.set(page, request(page));
         }
     };
-    const result = (end) => ({ rowsRead, pagesRead, requests, total, end, maxPages });
+    const result = (end) => ({ rowsRead, pagesRead, requests, total, end, maxPages, maxRows, largestPage });
     for (let page = 1;; page++) {
         if (page > wanted)
             return result('exhausted');
@@ -34393,6 +34426,7 @@ async function readRevisionPages(fetchPage, visit, options = {}) {
             throw pagingFailed(`Page ${page} of the revision history came back empty although it reports ${body.total} revisions and only ${rowsRead} were read: ` +
                 'the server ignored the page parameter or lost rows mid-read. Stopped instead of paging on.');
         }
+        largestPage = Math.max(largestPage, body.rows.length);
         const fresh = [];
         for (const row of body.rows) {
             if (firstSeenOn.has(row.revisionId))
@@ -34407,6 +34441,9 @@ async function readRevisionPages(fetchPage, visit, options = {}) {
             throw pagingFailed(`Page ${page} of the revision history repeated page ${repeated} (only revisions already read, and the history did not grow): ` +
                 `the server ignored the page parameter. Stopped after ${requests} requests instead of paging forever.`);
         }
+        // Rows beyond the cap are never handed over, however large the page the server sent.
+        if (rowsRead + fresh.length > maxRows)
+            fresh.length = maxRows - rowsRead;
         rowsRead += fresh.length;
         pagesRead++;
         total = body.total;
@@ -34414,6 +34451,8 @@ async function readRevisionPages(fetchPage, visit, options = {}) {
         wanted = Math.max(wanted, body.totalPages, Math.ceil(body.total / PAGE_SIZE));
         if (visit(fresh, page) === 'settled')
             return result('settled');
+        if (rowsRead >= maxRows)
+            return result(rowsRead >= body.total ? 'exhausted' : 'capped');
         fetchAhead();
     }
 }
@@ -34470,8 +34509,10 @@ function resolve_revision_summary(paging) {
     return `searched ${rowsRead} revision${rowsRead === 1 ? '' : 's'}: ${pagesRead} page${pagesRead === 1 ? '' : 's'}, ${total} in total`;
 }
 function capNote(paging) {
-    const revisions = (paging.maxPages * PAGE_SIZE).toLocaleString('en-US');
-    return ` The search stopped at ${paging.maxPages} pages (${revisions} revisions): pass a full compose hash or a revision id copied from the dashboard.`;
+    const read = `${paging.rowsRead.toLocaleString('en-US')} revisions in ${paging.requests} request${paging.requests === 1 ? '' : 's'}`;
+    const ignored = paging.largestPage > PAGE_SIZE ? `; the server ignored page_size (pages of up to ${paging.largestPage.toLocaleString('en-US')} rows)` : '';
+    const limit = `at most ${paging.maxRows.toLocaleString('en-US')} revisions or ${paging.maxPages} requests`;
+    return ` The search stopped after ${read} (${limit} are read${ignored}): pass a full compose hash or a revision id copied from the dashboard.`;
 }
 /**
  * The live compose hash the targeted CVMs share. 'previous' is relative to it, not to the newest
@@ -34550,7 +34591,7 @@ class PreviousSearch {
             throw this.notEnough(paging);
         const row = this.best.get(hash);
         if (paging.end === 'capped' && !this.olderRowsRead(hash)) {
-            this.warnings.push(`Whether ${describeSelector(selector)} undoes an earlier rollback could not be checked: no older revision was read before the search stopped at ${paging.maxPages} pages.`);
+            this.warnings.push(`Whether ${describeSelector(selector)} undoes an earlier rollback could not be checked: no older revision was read before the search stopped (${paging.rowsRead} revisions in ${paging.requests} requests).`);
         }
         if (undoesEarlierRollback(this.history, current, hash)) {
             throw new errors/* ActionError */.lZ("'previous' would undo an earlier rollback", `The targeted CVMs run compose hash ${current}, which also ran before ${resolve_revision_short(hash)}: the history reads ${resolve_revision_short(current)} → ${resolve_revision_short(hash)} → ${resolve_revision_short(current)}, ` +
@@ -34766,7 +34807,8 @@ const VERDICT_NEAR_MS = 13_500;
 /**
  * The Phala facts for a redeploy whose answer was lost. Proof that it acted: a CVM that did not
  * run the target hash before now shows it (the platform flips it on accepting), or an operation
- * for the target started since the send. A target CVM still busy keeps the watch going.
+ * for the target started since the send. A target CVM still busy, or not listed at all, keeps the
+ * watch going: only targets seen idle without a trace prove that nothing happened.
  */
 function redeployProbe(ctx, plan) {
     const ids = new Set(plan.toRedeploy.map((instance) => instance.id));
@@ -34778,7 +34820,9 @@ function redeployProbe(ctx, plan) {
         const cvms = (await ctx.api.listAppCvms(doing)).filter((cvm) => ids.has(cvm.vmUuid));
         if (cvms.some((cvm) => moved.has(cvm.vmUuid) && cvm.composeHash === plan.revision.version))
             return { state: 'acted', evidence: 'acted' };
-        const busy = cvms.some((cvm) => cvm.inProgress);
+        // A targeted CVM missing from the list (a proxy's stale page, a hostile answer) shows no trace
+        // because it was not shown: that is no proof the redeploy was not acted on, so the watch goes on.
+        const busy = cvms.some((cvm) => cvm.inProgress) || new Set(cvms.map((cvm) => cvm.vmUuid)).size < ids.size;
         if (busy || watchedMs >= VERDICT_NEAR_MS || ctx.deadline.clock.now() - lastOperationsAt >= OPERATIONS_EVERY_MS) {
             lastOperationsAt = ctx.deadline.clock.now();
             for (const cvm of cvms) {
@@ -36695,6 +36739,16 @@ function createActionIO(secrets, env = process.env) {
 var run_url = __nccwpck_require__(7751);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
+/**
+ * The health URL as the user wrote it (secrets already hidden), so it reads and copies as a URL:
+ * a Markdown code span shows its text literally, with no link, HTML or emphasis (`***`). Only a
+ * backtick or a pipe could break out of the span or the table; such a URL is escaped instead.
+ */
+function urlSpan(url, secrets) {
+    const shown = secrets ? secrets.redact(url) : url;
+    // eslint-disable-next-line no-control-regex -- a control character is one of the things that force escaping
+    return /^[^\s\u0000-\u001f\u007f`|\\]+$/.test(shown) ? `\`${shown}\`` : codeSpan(shown, secrets);
+}
 /** A link the action built itself (run URL, console URL); anything odd is shown as text instead. */
 function summary_link(url) {
     if (!/^https?:\/\/[^\s<>"'`|\\]+$/.test(url))
@@ -36773,8 +36827,9 @@ function renderSummary(input) {
         rows.push(['Redeployed', esc(changedSentence(input.changed, v))]);
     if (input.healthBefore) {
         const before = input.healthBefore;
-        rows.push(['Health URL', code(before.url)]);
-        const said = before.state === 'healthy' ? 'healthy, not rolled back' : `unhealthy: ${before.probes.length} failed probe${before.probes.length === 1 ? '' : 's'} in a row`;
+        rows.push(['Health URL', urlSpan(before.url, secrets)]);
+        const failed = `${before.probes.length} failed probe${before.probes.length === 1 ? '' : 's'}`;
+        const said = before.state === 'healthy' ? 'healthy, not rolled back' : before.state === 'unhealthy' ? `unhealthy: ${failed} in a row` : `no verdict: ${failed} so far`;
         rows.push(['Health before', [said, ...before.probes.map(esc)].join('<br>')]);
     }
     if (input.health)
@@ -36886,8 +36941,9 @@ const GITHUB_CANCEL_MS = 3000;
 function healthGate(settings, io, userAgent, deadline, platform) {
     const health = settings.health;
     const gate = settings.gate;
-    return async () => {
+    return async (soFar) => {
         const { describeProbe, probeBeforeRollback } = await __nccwpck_require__.e(/* import() */ 3).then(__nccwpck_require__.bind(__nccwpck_require__, 7003));
+        const lines = (probes, expected) => probes.map((probe) => `${probe.n}. ${probe.at}: ${describeProbe(probe, expected)}`);
         const verdict = await probeBeforeRollback({
             url: health.url,
             matcher: health.matcher,
@@ -36896,9 +36952,11 @@ function healthGate(settings, io, userAgent, deadline, platform) {
             deadline,
             log: io.log,
             userAgent,
-            platform
+            platform,
+            // A timeout or a cancel before the verdict still shows the URL and the probes so far.
+            onProbe: (url, probes) => soFar({ state: 'not_checked', url, probes: lines(probes, health.matcher.description) })
         });
-        return { state: verdict.state, url: verdict.url, probes: verdict.probes.map((probe) => `${probe.n}. ${probe.at}: ${describeProbe(probe, verdict.expected)}`) };
+        return { state: verdict.state, url: verdict.url, probes: lines(verdict.probes, verdict.expected) };
     };
 }
 /**
@@ -37188,12 +37246,15 @@ function safeHealthUrl(raw) {
     const query = url.search
         ? `?${url.search
             .slice(1)
-            .split(/[&;]/)
-            .map((pair) => {
+            // The separators kept as written (& or ;), so the shown URL is the probed one, values hidden.
+            .split(/([&;])/)
+            .map((pair, i) => {
+            if (i % 2 === 1)
+                return pair;
             const at = pair.indexOf('=');
             return at === -1 ? '***' : `${pair.slice(0, at)}=***`;
         })
-            .join('&')}`
+            .join('')}`
         : '';
     return `${url.protocol}//${url.host}${url.pathname}${query}`;
 }

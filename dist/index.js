@@ -32946,6 +32946,11 @@ class DeploymentWalk {
     /** Versions read so far, once per deployment (tie groups and the skew window share them). */
     versionsRead = new Map();
     skewLookups = 0;
+    /**
+     * Pairs within the skew window put newer-first by time (then id) only: they share no
+     * definition key (a form, a script, or different processes), or their versions were not read.
+     */
+    byTimeOnly = [];
     constructor(pages, maxRows = MAX_DEPLOYMENTS_READ) {
         this.pages = pages;
         this.maxRows = maxRows;
@@ -32991,6 +32996,10 @@ class DeploymentWalk {
         }
         const newest = newestByVersions(window, this.versionsRead);
         this.buffer.splice(this.buffer.indexOf(newest), 1);
+        for (const other of window) {
+            if (other !== newest && versionOrder(this.versionsRead.get(newest.id), this.versionsRead.get(other.id)) === 0)
+                this.byTimeOnly.push([newest, other]);
+        }
         return newest;
     }
     /** A sentence on what was really read, for messages. */
@@ -33349,7 +33358,7 @@ async function resolvePrevious(history, timeline, request) {
         const added = cannotRemove.length ? ` ${describeCannotRemove(cannotRemove)}` : '';
         throw new errors/* ActionError */.lZ('Nothing a deployment can roll back', `${describeSelector(selector)} undoes ${undone.map((d) => `deployment ${d.id} (${d.deploymentTime})`).join(', ')}, but no resource it changed had earlier bytes to go back to.${added}`, { changed: 'nothing' });
     }
-    return resolve_deployment_finish(timeline, first.deployment, target.deployment, changes, cannotRemove, undone);
+    return resolve_deployment_finish(history, timeline, first.deployment, target.deployment, changes, cannotRemove, undone);
 }
 async function resolveById(history, timeline, request, id, useName) {
     const target = await history.find(id);
@@ -33386,7 +33395,7 @@ async function resolveById(history, timeline, request, id, useName) {
     }
     const { changes, cannotRemove } = await changesBack(timeline, timeline.namesBefore(at), at);
     const undone = timeline.entries.slice(0, at).map((entry) => entry.deployment);
-    return resolve_deployment_finish(timeline, first.deployment, target, changes, cannotRemove, undone);
+    return resolve_deployment_finish(history, timeline, first.deployment, target, changes, cannotRemove, undone);
 }
 /** For each name held by the undone deployments [0, from): its bytes at `from` and older, when they differ from what runs now. */
 async function changesBack(timeline, names, from) {
@@ -33407,13 +33416,29 @@ async function changesBack(timeline, names, from) {
     }
     return { changes, cannotRemove };
 }
+/**
+ * Two deployments made within seconds of each other, one undone and one not, ordered by
+ * deploymentTime only: each node stamps it with its own clock, so the run says which it took as
+ * newer (in the log: deployments made seconds apart are nearly always one node's work, and the
+ * usual case of deploy-changed-only). Elsewhere the order does not change what is rolled back,
+ * and nothing is said.
+ */
+function orderThatMatters(history, undone) {
+    const ids = new Set(undone.map((d) => d.id));
+    const pair = history.orderedByTimeOnly?.().find(([a, b]) => ids.has(a.id) !== ids.has(b.id));
+    if (!pair)
+        return undefined;
+    const [newer, older] = pair;
+    return `Deployments ${newer.id} (${newer.deploymentTime}) and ${older.id} (${older.deploymentTime}) were made within seconds of each other and share no process or decision definition whose version would tell which came last, so ${newer.id} was taken as the newer by deploymentTime, which each engine node stamps with its own clock. If ${older.id} was deployed last, pass revision as a deployment id instead.`;
+}
 function describeCannotRemove(names) {
     return `${names.map((n) => `'${n}'`).join(', ')} did not exist before: a deployment cannot remove ${names.length === 1 ? 'it' : 'them'}, so ${names.length === 1 ? 'it stays' : 'they stay'} as ${names.length === 1 ? 'it is' : 'they are'} (delete ${names.length === 1 ? 'its' : 'their'} definitions in Cockpit if they must go).`;
 }
-async function resolve_deployment_finish(timeline, current, target, changes, cannotRemove, undone) {
+async function resolve_deployment_finish(history, timeline, current, target, changes, cannotRemove, undone) {
     const warnings = [];
     if (cannotRemove.length > 0 && changes.length > 0)
         warnings.push(describeCannotRemove(cannotRemove));
+    const skew = orderThatMatters(history, undone);
     return {
         current,
         target,
@@ -33422,7 +33447,8 @@ async function resolve_deployment_finish(timeline, current, target, changes, can
         cannotRemove,
         undone,
         searched: timeline.entries.length,
-        warnings
+        warnings,
+        notes: skew ? [skew] : []
     };
 }
 /**
@@ -33924,6 +33950,7 @@ function engineHistory(api, name, tenantId) {
             listed.delete(deployment.id);
             return kept ?? listResources(deployment);
         },
+        orderedByTimeOnly: () => walk?.byTimeOnly ?? [],
         hash: (deployment, resource) => api.resourceHash(deployment.id, resource.id, `reading resource '${resource.name}' of deployment ${deployment.id}`)
     };
 }
@@ -33965,6 +33992,8 @@ function createCamundaProvider(settings, deps, env = process.env) {
             const instance = { id: current.id, name: ctx.name, version: current.id, status: `deployed ${current.deploymentTime}` };
             const change = describeChange(resolved);
             const warnings = [...resolved.warnings];
+            for (const note of resolved.notes)
+                deps.log.info(note);
             const processApplication = processApplicationWarning(resolved);
             if (processApplication)
                 warnings.push(processApplication);

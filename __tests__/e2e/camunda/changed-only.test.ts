@@ -32,7 +32,7 @@ describeWithEngine('camunda: deploy-changed-only deployments, resource by resour
   test("'previous' undoes D3: invoice back to D1's bytes in one redeploy of D1, review stays on D2", async () => {
     const url = await engineUrl();
     const engine = adminClient(url);
-    const { name, invoice, review, d1, d2, files } = await issueHistory(engine);
+    const { name, invoice, review, d1, d2, d3, files } = await issueHistory(engine);
     const proxy = await proxyFor(url);
 
     const run = await rollback(proxy.url, { app_id: name });
@@ -40,6 +40,9 @@ describeWithEngine('camunda: deploy-changed-only deployments, resource by resour
     expect(annotations(run)).toEqual([]);
     expect(run.outputs).toMatchObject({ status: 'completed', revision_id: d2.id });
     expect(posts(proxy).map((p) => p.path)).toEqual([`/engine-rest/deployment/${d1.id}/redeploy`]);
+    // D2 {review} and D3 {invoice} were made within 5 s and share no definition: which came last
+    // rests on deploymentTime, so the log says how it was taken.
+    expect(logLines(run).some((line) => line.includes(`so ${d3.id} was taken as the newer by deploymentTime`))).toBe(true);
     const created = run.outputs.deployment_id!;
     expect(await engine.contents(created)).toEqual({ 'invoice.bpmn': files('v1', 'v1')['invoice.bpmn'] });
     expect((await engine.latestProcess(invoice))[0]!.deploymentId).toBe(created);

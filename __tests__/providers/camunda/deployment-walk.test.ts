@@ -113,7 +113,10 @@ describe("clock skew between nodes: within 5 s of the head, the definitions' ver
   test('deployments that share no definition key (a form, another process) keep the order by time', async () => {
     const rows = [deployment('form', 60_000), deployment('other', 58_000)];
     const { pages } = engine(rows, { versions: { other: { 'process:q': 7 } }, pageSize: 10 });
-    expect(await readAll(new DeploymentWalk(pages))).toEqual(['form', 'other']);
+    const walk = new DeploymentWalk(pages);
+    expect(await readAll(walk)).toEqual(['form', 'other']);
+    // Recorded, so that resolution can say so where this order decides what is undone.
+    expect(walk.byTimeOnly.map(([newer, older]) => [newer.id, older.id])).toEqual([['form', 'other']]);
   });
 
   test(`a history deploying every second costs at most ${MAX_SKEW_LOOKUPS} version reads, not one per deployment`, async () => {

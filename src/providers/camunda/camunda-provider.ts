@@ -75,6 +75,7 @@ function engineHistory(api: CamundaApi, name: () => string, tenantId: string | n
       listed.delete(deployment.id);
       return kept ?? listResources(deployment);
     },
+    orderedByTimeOnly: () => walk?.byTimeOnly ?? [],
     hash: (deployment, resource) => api.resourceHash(deployment.id, resource.id, `reading resource '${resource.name}' of deployment ${deployment.id}`)
   };
 }
@@ -123,6 +124,7 @@ export function createCamundaProvider(settings: CamundaSettings, deps: ProviderD
       const instance: Instance = { id: current.id, name: ctx.name, version: current.id, status: `deployed ${current.deploymentTime}` };
       const change = describeChange(resolved);
       const warnings = [...resolved.warnings];
+      for (const note of resolved.notes) deps.log.info(note);
       const processApplication = processApplicationWarning(resolved);
       if (processApplication) warnings.push(processApplication);
       deps.log.info(

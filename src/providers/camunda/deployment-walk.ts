@@ -54,6 +54,11 @@ export class DeploymentWalk {
   /** Versions read so far, once per deployment (tie groups and the skew window share them). */
   private readonly versionsRead = new Map<string, Map<string, number>>();
   private skewLookups = 0;
+  /**
+   * Pairs within the skew window put newer-first by time (then id) only: they share no
+   * definition key (a form, a script, or different processes), or their versions were not read.
+   */
+  readonly byTimeOnly: Array<[newer: Deployment, older: Deployment]> = [];
 
   constructor(
     private readonly pages: DeploymentPages,
@@ -96,6 +101,9 @@ export class DeploymentWalk {
     }
     const newest = newestByVersions(window, this.versionsRead);
     this.buffer.splice(this.buffer.indexOf(newest), 1);
+    for (const other of window) {
+      if (other !== newest && versionOrder(this.versionsRead.get(newest.id), this.versionsRead.get(other.id)) === 0) this.byTimeOnly.push([newest, other]);
+    }
     return newest;
   }
 

@@ -32934,8 +32934,16 @@ function holders(resolution) {
 
 /** The history read never goes past this many deployments, whatever the engine (or a proxy) sends. */
 const MAX_DEPLOYMENTS_READ = 1000;
-/** Tie groups up to this size are ordered by their definitions' versions (two reads per deployment). */
+/** Tie groups up to this size are ordered by their definitions' versions (at most two reads per deployment). */
 const MAX_TIE_LOOKUPS = 20;
+/** Deployments this close in deploymentTime may have been stamped by nodes whose clocks disagree. */
+const SKEW_WINDOW_MS = 5000;
+/**
+ * At most this many deployments per run get their versions read for skew, all at the head of the
+ * history: a skewed node's deployment sits next to the one it followed, and a history deploying
+ * every second must not cost a definition read per deployment.
+ */
+const MAX_SKEW_LOOKUPS = 4;
 /**
  * Deployments of one name, newest first, in a stable order, read lazily and bounded by rows.
  *
@@ -32958,6 +32966,14 @@ class DeploymentWalk {
     buffer = [];
     seen = new Set();
     cursor;
+    /** Versions read so far, once per deployment (tie groups and the skew window share them). */
+    versionsRead = new Map();
+    skewLookups = 0;
+    /**
+     * Pairs within the skew window put newer-first by time (then id) only: they share no
+     * definition key (a form, a script, or different processes), or their versions were not read.
+     */
+    byTimeOnly = [];
     constructor(pages, maxRows = MAX_DEPLOYMENTS_READ) {
         this.pages = pages;
         this.maxRows = maxRows;
@@ -32973,8 +32989,41 @@ class DeploymentWalk {
                 return undefined;
             await this.fill();
         }
+        const deployment = await this.newestAtHead();
         this.read++;
-        return this.buffer.shift();
+        return deployment;
+    }
+    /**
+     * The newest of the rows left, with clock skew in mind: a deployment stamped up to
+     * SKEW_WINDOW_MS before the head may still have been made after it, by a node whose clock is
+     * behind. Among those rows the definitions' versions decide, as the engine numbers them per key
+     * in commit order whatever the clocks say (AbstractDefinitionDeployer.getNextVersion: latest
+     * version of the key and tenant + 1, under DeployCmd's exclusive deployment lock; both in
+     * camunda/camunda-bpm-platform, engine/src/main/java/org/camunda/bpm/engine/impl/). Rows that
+     * share no key with another keep the order by time, then id.
+     */
+    async newestAtHead() {
+        if (this.skewLookups >= MAX_SKEW_LOOKUPS)
+            return this.buffer.shift();
+        const since = timeOf(this.buffer[0]) - SKEW_WINDOW_MS;
+        while (!this.ended && this.buffer.length < MAX_SKEW_LOOKUPS && timeOf(this.buffer[this.buffer.length - 1]) >= since)
+            await this.fill();
+        const window = this.buffer.slice(0, MAX_SKEW_LOOKUPS).filter((row) => timeOf(row) >= since);
+        if (window.length < 2)
+            return this.buffer.shift();
+        for (const row of window) {
+            if (this.versionsRead.has(row.id) || this.skewLookups >= MAX_SKEW_LOOKUPS)
+                continue;
+            this.skewLookups++;
+            this.versionsRead.set(row.id, await this.pages.versions(row));
+        }
+        const newest = newestByVersions(window, this.versionsRead);
+        this.buffer.splice(this.buffer.indexOf(newest), 1);
+        for (const other of window) {
+            if (other !== newest && versionOrder(this.versionsRead.get(newest.id), this.versionsRead.get(other.id)) === 0)
+                this.byTimeOnly.push([newest, other]);
+        }
+        return newest;
     }
     /** A sentence on what was really read, for messages. */
     describe() {
@@ -33052,12 +33101,32 @@ class DeploymentWalk {
         return [...group.values()];
     }
     async orderTies(tied) {
-        const versions = new Map();
-        if (tied.length <= MAX_TIE_LOOKUPS)
+        if (tied.length <= MAX_TIE_LOOKUPS) {
             for (const deployment of tied)
-                versions.set(deployment.id, await this.pages.versions(deployment));
-        return orderTied(tied, versions);
+                if (!this.versionsRead.has(deployment.id))
+                    this.versionsRead.set(deployment.id, await this.pages.versions(deployment));
+        }
+        return orderTied(tied, this.versionsRead);
     }
+}
+/** a is newer than b by a definition key both hold (positive), older (negative), or neither holds both (0). */
+function versionOrder(a, b) {
+    if (!a || !b)
+        return 0;
+    for (const [key, version] of a) {
+        const other = b.get(key);
+        if (other !== undefined && other !== version)
+            return version - other;
+    }
+    return 0;
+}
+/**
+ * The first row (rows come by time, then id) that no other row shows older through a definition
+ * key both hold; the first row when the versions contradict each other (not an engine's answer).
+ */
+function newestByVersions(rows, versions) {
+    const older = (row) => rows.some((other) => other !== row && versionOrder(versions.get(other.id), versions.get(row.id)) > 0);
+    return rows.find((row) => !older(row)) ?? rows[0];
 }
 /**
  * Newest first among deployments with the same deploymentTime: where two hold definitions of the
@@ -33067,15 +33136,9 @@ class DeploymentWalk {
  */
 function orderTied(tied, versions) {
     const compare = (a, b) => {
-        const va = versions.get(a.id);
-        const vb = versions.get(b.id);
-        if (va && vb) {
-            for (const [key, version] of va) {
-                const other = vb.get(key);
-                if (other !== undefined && other !== version)
-                    return other - version;
-            }
-        }
+        const byVersion = versionOrder(versions.get(b.id), versions.get(a.id));
+        if (byVersion !== 0)
+            return byVersion;
         const ia = idOrder(a.id);
         const ib = idOrder(b.id);
         if (ia !== undefined && ib !== undefined && ia !== ib)
@@ -33100,6 +33163,9 @@ function idOrder(id) {
     if (/^\d{1,30}$/.test(id))
         return BigInt(id);
     return undefined;
+}
+function timeOf(deployment) {
+    return withTime(deployment).time;
 }
 function withTime(deployment) {
     const time = parseEngineTime(deployment.deploymentTime);
@@ -33315,7 +33381,7 @@ async function resolvePrevious(history, timeline, request) {
         const added = cannotRemove.length ? ` ${describeCannotRemove(cannotRemove)}` : '';
         throw new errors/* ActionError */.lZ('Nothing a deployment can roll back', `${describeSelector(selector)} undoes ${undone.map((d) => `deployment ${d.id} (${d.deploymentTime})`).join(', ')}, but no resource it changed had earlier bytes to go back to.${added}`, { changed: 'nothing' });
     }
-    return resolve_deployment_finish(timeline, first.deployment, target.deployment, changes, cannotRemove, undone);
+    return resolve_deployment_finish(history, timeline, first.deployment, target.deployment, changes, cannotRemove, undone);
 }
 async function resolveById(history, timeline, request, id, useName) {
     const target = await history.find(id);
@@ -33352,7 +33418,7 @@ async function resolveById(history, timeline, request, id, useName) {
     }
     const { changes, cannotRemove } = await changesBack(timeline, timeline.namesBefore(at), at);
     const undone = timeline.entries.slice(0, at).map((entry) => entry.deployment);
-    return resolve_deployment_finish(timeline, first.deployment, target, changes, cannotRemove, undone);
+    return resolve_deployment_finish(history, timeline, first.deployment, target, changes, cannotRemove, undone);
 }
 /** For each name held by the undone deployments [0, from): its bytes at `from` and older, when they differ from what runs now. */
 async function changesBack(timeline, names, from) {
@@ -33373,13 +33439,29 @@ async function changesBack(timeline, names, from) {
     }
     return { changes, cannotRemove };
 }
+/**
+ * Two deployments made within seconds of each other, one undone and one not, ordered by
+ * deploymentTime only: each node stamps it with its own clock, so the run says which it took as
+ * newer (in the log: deployments made seconds apart are nearly always one node's work, and the
+ * usual case of deploy-changed-only). Elsewhere the order does not change what is rolled back,
+ * and nothing is said.
+ */
+function orderThatMatters(history, undone) {
+    const ids = new Set(undone.map((d) => d.id));
+    const pair = history.orderedByTimeOnly?.().find(([a, b]) => ids.has(a.id) !== ids.has(b.id));
+    if (!pair)
+        return undefined;
+    const [newer, older] = pair;
+    return `Deployments ${newer.id} (${newer.deploymentTime}) and ${older.id} (${older.deploymentTime}) were made within seconds of each other and share no process or decision definition whose version would tell which came last, so ${newer.id} was taken as the newer by deploymentTime, which each engine node stamps with its own clock. If ${older.id} was deployed last, pass revision as a deployment id instead.`;
+}
 function describeCannotRemove(names) {
     return `${names.map((n) => `'${n}'`).join(', ')} did not exist before: a deployment cannot remove ${names.length === 1 ? 'it' : 'them'}, so ${names.length === 1 ? 'it stays' : 'they stay'} as ${names.length === 1 ? 'it is' : 'they are'} (delete ${names.length === 1 ? 'its' : 'their'} definitions in Cockpit if they must go).`;
 }
-async function resolve_deployment_finish(timeline, current, target, changes, cannotRemove, undone) {
+async function resolve_deployment_finish(history, timeline, current, target, changes, cannotRemove, undone) {
     const warnings = [];
     if (cannotRemove.length > 0 && changes.length > 0)
         warnings.push(describeCannotRemove(cannotRemove));
+    const skew = orderThatMatters(history, undone);
     return {
         current,
         target,
@@ -33388,7 +33470,8 @@ async function resolve_deployment_finish(timeline, current, target, changes, can
         cannotRemove,
         undone,
         searched: timeline.entries.length,
-        warnings
+        warnings,
+        notes: skew ? [skew] : []
     };
 }
 /**
@@ -33843,18 +33926,37 @@ function authHeaders(auth) {
         return { Authorization: `Bearer ${auth.token}` };
     return {};
 }
-const camunda_provider_KINDS = ['process', 'decision'];
-/** The history resolution reads, backed by engine-rest: a bounded, tie-stable walk; bytes only hashed, one resource at a time. */
+/**
+ * The definition kinds a resource makes, by the suffixes the engine's deployers parse
+ * (BpmnDeployer.BPMN_RESOURCE_SUFFIXES and DecisionDefinitionDeployer.DMN_RESOURCE_SUFFIXES in
+ * camunda/camunda-bpm-platform, engine/src/main/java/org/camunda/bpm/engine/impl/): a form or a
+ * script makes none, so asking would be a wasted request.
+ */
+function definitionKinds(resources) {
+    const kinds = [];
+    if (resources.some((r) => r.name.endsWith('bpmn') || r.name.endsWith('bpmn20.xml')))
+        kinds.push('process');
+    if (resources.some((r) => r.name.endsWith('dmn') || r.name.endsWith('dmn11.xml')))
+        kinds.push('decision');
+    return kinds;
+}
+/** The history resolution reads, backed by engine-rest: a bounded, tie- and skew-stable walk; bytes only hashed, one resource at a time. */
 function engineHistory(api, name, tenantId) {
     let walk;
     const doing = () => `reading the deployments named '${name()}'`;
+    const listResources = (deployment) => api.listResources(deployment.id, `reading the resources of deployment ${deployment.id}`);
+    // Listings read to choose which definitions to ask for, kept for the one read resolution makes
+    // next (a few deployments at most: the walk's lookups are capped).
+    const listed = new Map();
     const open = () => (walk ??= new DeploymentWalk({
         page: (window, maxResults) => api.listDeployments({ name: name(), tenantId }, window, maxResults, doing()),
         pageSize: () => api.pageSize,
         versions: async (deployment) => {
+            const resources = listResources(deployment);
+            listed.set(deployment.id, resources);
             const versions = new Map();
-            for (const kind of camunda_provider_KINDS) {
-                for (const definition of await api.definitionsOf(kind, deployment.id, 0, `ordering deployments made at the same time (${deployment.deploymentTime})`)) {
+            for (const kind of definitionKinds(await resources)) {
+                for (const definition of await api.definitionsOf(kind, deployment.id, 0, `ordering deployments made at nearly the same time (${deployment.deploymentTime})`)) {
                     const key = `${kind}:${definition.key}`;
                     versions.set(key, Math.max(versions.get(key) ?? 0, definition.version));
                 }
@@ -33866,7 +33968,12 @@ function engineHistory(api, name, tenantId) {
         next: () => open().next(),
         describe: () => open().describe(),
         find: (id) => api.findDeployment(id, `reading deployment ${id}`),
-        resources: (deployment) => api.listResources(deployment.id, `reading the resources of deployment ${deployment.id}`),
+        resources: (deployment) => {
+            const kept = listed.get(deployment.id);
+            listed.delete(deployment.id);
+            return kept ?? listResources(deployment);
+        },
+        orderedByTimeOnly: () => walk?.byTimeOnly ?? [],
         hash: (deployment, resource) => api.resourceHash(deployment.id, resource.id, `reading resource '${resource.name}' of deployment ${deployment.id}`)
     };
 }
@@ -33908,6 +34015,8 @@ function createCamundaProvider(settings, deps, env = process.env) {
             const instance = { id: current.id, name: ctx.name, version: current.id, status: `deployed ${current.deploymentTime}` };
             const change = describeChange(resolved);
             const warnings = [...resolved.warnings];
+            for (const note of resolved.notes)
+                deps.log.info(note);
             const processApplication = processApplicationWarning(resolved);
             if (processApplication)
                 warnings.push(processApplication);

@@ -1,7 +1,7 @@
 import { expect, test } from '@jest/globals';
 import { bpmnProcess, dmnDecision, type EngineClient } from '../../../sandbox/camunda/engine-client.js';
 import { adminClient, describeWithEngine, engineUrl, uniqueKey, uniqueName } from '../../sandbox/camunda/engine.js';
-import { annotations, logLines, posts, proxyFor, rollback } from './helpers.js';
+import { annotations, history, logLines, posts, proxyFor, rollback } from './helpers.js';
 
 /**
  * Deployments as Camunda Run, processes.xml and the Spring starter make them: deploy-changed-only,
@@ -32,7 +32,7 @@ describeWithEngine('camunda: deploy-changed-only deployments, resource by resour
   test("'previous' undoes D3: invoice back to D1's bytes in one redeploy of D1, review stays on D2", async () => {
     const url = await engineUrl();
     const engine = adminClient(url);
-    const { name, invoice, review, d1, d2, files } = await issueHistory(engine);
+    const { name, invoice, review, d1, d2, d3, files } = await issueHistory(engine);
     const proxy = await proxyFor(url);
 
     const run = await rollback(proxy.url, { app_id: name });
@@ -40,6 +40,9 @@ describeWithEngine('camunda: deploy-changed-only deployments, resource by resour
     expect(annotations(run)).toEqual([]);
     expect(run.outputs).toMatchObject({ status: 'completed', revision_id: d2.id });
     expect(posts(proxy).map((p) => p.path)).toEqual([`/engine-rest/deployment/${d1.id}/redeploy`]);
+    // D2 {review} and D3 {invoice} were made within 5 s and share no definition: which came last
+    // rests on deploymentTime, so the log says how it was taken.
+    expect(logLines(run).some((line) => line.includes(`so ${d3.id} was taken as the newer by deploymentTime`))).toBe(true);
     const created = run.outputs.deployment_id!;
     expect(await engine.contents(created)).toEqual({ 'invoice.bpmn': files('v1', 'v1')['invoice.bpmn'] });
     expect((await engine.latestProcess(invoice))[0]!.deploymentId).toBe(created);
@@ -147,6 +150,26 @@ describeWithEngine('camunda: deploy-changed-only deployments, resource by resour
     const run = await rollback(url, { app_id: name, dry_run: 'true' });
 
     expect(run.outputs).toMatchObject({ status: 'dry_run', revision_id: made[1]!.id, previous_deployment_id: made[2]!.id });
+  });
+
+  test("clock skew: the newest deployment stamped 3 s before the previous one (its node's clock is behind); 'previous' undoes the truly newest", async () => {
+    const url = await engineUrl();
+    const engine = adminClient(url);
+    const name = uniqueName('skew');
+    const key = uniqueKey('skew');
+    const [v1, v2, v3] = await history(engine, name, key, ['v1', 'v2', 'v3']);
+    const now = Date.UTC(2026, 0, 1);
+    await engine.setDeploymentTime(v1!.id, now - 60_000);
+    await engine.setDeploymentTime(v2!.id, now);
+    await engine.setDeploymentTime(v3!.id, now - 3_000);
+
+    const run = await rollback(url, { app_id: name });
+
+    expect(annotations(run)).toEqual([]);
+    expect(run.outputs).toMatchObject({ status: 'completed', revision_id: v2!.id, previous_deployment_id: v3!.id });
+    const [created] = await engine.deployments(name);
+    expect(created!.id).toBe(run.outputs.deployment_id);
+    expect(await engine.contents(created!.id)).toEqual({ 'process.bpmn': bpmnProcess(key, 'v2') });
   });
 });
 

@@ -141,7 +141,9 @@ describeWithEngine('camunda: history reads are capped by rows, not pages', () =>
     expect(run.outputs.status).toBe('completed');
     const latest = proxy.requests.filter((r) => r.path.includes('/process-definition?') && r.path.includes('latestVersion=true'));
     expect(latest).toHaveLength(1);
-    expect(count(proxy.requests, /\/process-definition$/)).toBeLessThanOrEqual(4);
+    // Three for verification, plus one each for v1 and v2: made within 5 s of each other, their
+    // definitions' versions settle which is newer (the nodes' clocks may disagree).
+    expect(count(proxy.requests, /\/process-definition$/)).toBeLessThanOrEqual(5);
   });
 
   it('20 resources of 15 MiB in one deployment: compared by hashing one at a time, under 256 MB of memory', async () => {

@@ -1,5 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
-import { DeploymentWalk, formatEngineTime, orderTied, parseEngineTime, type DeploymentPages } from '../../../src/providers/camunda/deployment-walk.js';
+import { definitionKinds } from '../../../src/providers/camunda/camunda-provider.js';
+import {
+  DeploymentWalk,
+  MAX_SKEW_LOOKUPS,
+  formatEngineTime,
+  newestByVersions,
+  orderTied,
+  parseEngineTime,
+  type DeploymentPages
+} from '../../../src/providers/camunda/deployment-walk.js';
 import type { Deployment } from '../../../src/providers/camunda/shapes.js';
 
 const at = (ms: number) => formatEngineTime(ms);
@@ -11,6 +20,7 @@ const deployment = (id: string, time: number): Deployment => ({ id, name: 'n', s
  */
 function engine(rows: Deployment[], options: { pageSize?: number; versions?: Record<string, Record<string, number>>; ignoreWindow?: boolean } = {}) {
   let calls = 0;
+  const lookups: string[] = [];
   const pages: DeploymentPages = {
     pageSize: () => options.pageSize ?? 3,
     page: async (window, maxResults) => {
@@ -27,9 +37,12 @@ function engine(rows: Deployment[], options: { pageSize?: number; versions?: Rec
       const first = window.firstResult ?? 0;
       return sorted.slice(first, first + maxResults).map((entry) => entry.row);
     },
-    versions: async (d) => new Map(Object.entries(options.versions?.[d.id] ?? {}))
+    versions: async (d) => {
+      lookups.push(d.id);
+      return new Map(Object.entries(options.versions?.[d.id] ?? {}));
+    }
   };
-  return { pages, calls: () => calls };
+  return { pages, calls: () => calls, lookups };
 }
 
 async function readAll(walk: DeploymentWalk): Promise<string[]> {
@@ -80,6 +93,51 @@ describe('paging by time keeps tied rows', () => {
   });
 });
 
+describe("clock skew between nodes: within 5 s of the head, the definitions' versions decide", () => {
+  test('the newest deployment stamped 3 s before the previous one (its node is behind) comes first', async () => {
+    const rows = [deployment('d1', 0), deployment('d2', 60_000), deployment('d3', 57_000)];
+    const versions = { d1: { 'process:invoice': 1 }, d2: { 'process:invoice': 2 }, d3: { 'process:invoice': 3 } };
+    const { pages, lookups } = engine(rows, { versions, pageSize: 10 });
+    expect(await readAll(new DeploymentWalk(pages))).toEqual(['d3', 'd2', 'd1']);
+    // d1 is a minute older than anything else: it cannot be newer, its versions are not read.
+    expect(lookups.sort()).toEqual(['d2', 'd3']);
+  });
+
+  test('versions are read once per deployment, even when it stays in the window for several picks', async () => {
+    const rows = [deployment('a', 10_000), deployment('b', 8_000), deployment('c', 6_000)];
+    const { pages, lookups } = engine(rows, { versions: { a: { 'process:p': 3 }, b: { 'process:p': 2 }, c: { 'process:p': 1 } }, pageSize: 10 });
+    expect(await readAll(new DeploymentWalk(pages))).toEqual(['a', 'b', 'c']);
+    expect(lookups).toHaveLength(3);
+  });
+
+  test('deployments that share no definition key (a form, another process) keep the order by time', async () => {
+    const rows = [deployment('form', 60_000), deployment('other', 58_000)];
+    const { pages } = engine(rows, { versions: { other: { 'process:q': 7 } }, pageSize: 10 });
+    const walk = new DeploymentWalk(pages);
+    expect(await readAll(walk)).toEqual(['form', 'other']);
+    // Recorded, so that resolution can say so where this order decides what is undone.
+    expect(walk.byTimeOnly.map(([newer, older]) => [newer.id, older.id])).toEqual([['form', 'other']]);
+  });
+
+  test(`a history deploying every second costs at most ${MAX_SKEW_LOOKUPS} version reads, not one per deployment`, async () => {
+    const rows = Array.from({ length: 50 }, (_, i) => deployment(`d${i}`, 100_000 - i * 1000));
+    const { pages, lookups } = engine(rows, { pageSize: 10 });
+    expect(await readAll(new DeploymentWalk(pages))).toEqual(rows.map((r) => r.id));
+    expect(lookups.length).toBeLessThanOrEqual(MAX_SKEW_LOOKUPS);
+  });
+
+  test('the newest is the one no other shows older through a shared key', () => {
+    const [a, b, c] = [deployment('a', 3), deployment('b', 2), deployment('c', 1)];
+    const versions = new Map([
+      ['a', new Map([['process:x', 1]])],
+      ['b', new Map([['decision:y', 4]])],
+      ['c', new Map([['process:x', 2]])]
+    ]);
+    expect(newestByVersions([a, b, c], versions).id).toBe('b');
+    expect(newestByVersions([a, c], versions).id).toBe('c');
+  });
+});
+
 test('an engine that lowers the page size during the first request (its queryMaxResultsLimit) is read on, not taken as ended', async () => {
   const rows = Array.from({ length: 10 }, (_, i) => deployment(`d${i}`, 1000 + i));
   const { pages } = engine(rows);
@@ -120,4 +178,10 @@ test('engine dates round-trip', () => {
   expect(parseEngineTime('2013-04-23T13:42:43.000+0200')).toBe(Date.UTC(2013, 3, 23, 11, 42, 43));
   expect(parseEngineTime(formatEngineTime(1_700_000_000_123))).toBe(1_700_000_000_123);
   expect(parseEngineTime('yesterday')).toBeUndefined();
+});
+
+test('the definitions a deployment is asked for follow its resources, as the engine parses them: none for a form or a script', () => {
+  expect(definitionKinds([{ name: 'invoice.bpmn' }, { name: 'review.dmn' }])).toEqual(['process', 'decision']);
+  expect(definitionKinds([{ name: 'legacy.bpmn20.xml' }])).toEqual(['process']);
+  expect(definitionKinds([{ name: 'start.form' }, { name: 'calc.js' }])).toEqual([]);
 });

@@ -178,6 +178,27 @@ describe('changed-only deployments: what a name runs is, per resource, the newes
   });
 });
 
+describe("an order by the nodes' clocks alone is said only where it decides what is undone", () => {
+  const issue: Spec[] = [{ 'invoice.bpmn': invoice('v1'), 'review.dmn': review('v1') }, { 'review.dmn': review('v2') }, { 'invoice.bpmn': invoice('v2') }];
+  const withPair = (pair: [string, string]) => {
+    const { history } = memoryHistory(issue);
+    const byId = (id: string) => ({ id, name: 'invoice', source: null, deploymentTime: '2026-01-01T00:00:00.000+0000', tenantId: null });
+    history.orderedByTimeOnly = () => [[byId(pair[0]), byId(pair[1])]];
+    return history;
+  };
+
+  test("D3 {invoice} and D2 {review} made seconds apart share no definition: 'previous' says it took D3 as the newer", async () => {
+    const resolved = await resolveDeployment(withPair(['d3', 'd2']), request('previous'));
+    expect(resolved.undone.map((d) => d.id)).toEqual(['d3']);
+    expect(resolved.notes).toEqual([expect.stringMatching(/^Deployments d3 .* and d2 .* share no process or decision definition.*d3 was taken as the newer by deploymentTime/)]);
+    expect(resolved.warnings).toEqual([]);
+  });
+
+  test("'previous~2' undoes both: their order changes nothing, nothing is said", async () => {
+    expect((await resolveDeployment(withPair(['d3', 'd2']), request('previous~2'))).notes).toEqual([]);
+  });
+});
+
 describe('undoing a rollback is refused', () => {
   test("the deployment to undo carries this action's source", async () => {
     const specs: Spec[] = [{ 'invoice.bpmn': invoice('v1') }, { 'invoice.bpmn': invoice('v2') }, { files: { 'invoice.bpmn': invoice('v1') }, source: 'rollback acme/bpm run 4.1' }];

@@ -10,6 +10,7 @@ import { processApplicationWarning } from './process-application.js';
 import { resolveDeployment, tenantWords, type DeploymentHistory } from './resolve-deployment.js';
 import { rollbackSource } from './rollback-source.js';
 import { triggerRedeploy } from './trigger-redeploy.js';
+import type { Deployment, DeploymentResource } from './shapes.js';
 import { verifyRollback } from './verify-rollback.js';
 
 export const CAMUNDA_VOCABULARY: Vocabulary = {
@@ -27,20 +28,37 @@ export function authHeaders(auth: CamundaAuth): Record<string, string> {
   return {};
 }
 
-const KINDS: DefinitionKind[] = ['process', 'decision'];
+/**
+ * The definition kinds a resource makes, by the suffixes the engine's deployers parse
+ * (BpmnDeployer.BPMN_RESOURCE_SUFFIXES and DecisionDefinitionDeployer.DMN_RESOURCE_SUFFIXES in
+ * camunda/camunda-bpm-platform, engine/src/main/java/org/camunda/bpm/engine/impl/): a form or a
+ * script makes none, so asking would be a wasted request.
+ */
+export function definitionKinds(resources: Array<{ name: string }>): DefinitionKind[] {
+  const kinds: DefinitionKind[] = [];
+  if (resources.some((r) => r.name.endsWith('bpmn') || r.name.endsWith('bpmn20.xml'))) kinds.push('process');
+  if (resources.some((r) => r.name.endsWith('dmn') || r.name.endsWith('dmn11.xml'))) kinds.push('decision');
+  return kinds;
+}
 
-/** The history resolution reads, backed by engine-rest: a bounded, tie-stable walk; bytes only hashed, one resource at a time. */
+/** The history resolution reads, backed by engine-rest: a bounded, tie- and skew-stable walk; bytes only hashed, one resource at a time. */
 function engineHistory(api: CamundaApi, name: () => string, tenantId: string | null): DeploymentHistory {
   let walk: DeploymentWalk | undefined;
   const doing = () => `reading the deployments named '${name()}'`;
+  const listResources = (deployment: Deployment) => api.listResources(deployment.id, `reading the resources of deployment ${deployment.id}`);
+  // Listings read to choose which definitions to ask for, kept for the one read resolution makes
+  // next (a few deployments at most: the walk's lookups are capped).
+  const listed = new Map<string, Promise<DeploymentResource[]>>();
   const open = () =>
     (walk ??= new DeploymentWalk({
       page: (window, maxResults) => api.listDeployments({ name: name(), tenantId }, window, maxResults, doing()),
       pageSize: () => api.pageSize,
       versions: async (deployment) => {
+        const resources = listResources(deployment);
+        listed.set(deployment.id, resources);
         const versions = new Map<string, number>();
-        for (const kind of KINDS) {
-          for (const definition of await api.definitionsOf(kind, deployment.id, 0, `ordering deployments made at the same time (${deployment.deploymentTime})`)) {
+        for (const kind of definitionKinds(await resources)) {
+          for (const definition of await api.definitionsOf(kind, deployment.id, 0, `ordering deployments made at nearly the same time (${deployment.deploymentTime})`)) {
             const key = `${kind}:${definition.key}`;
             versions.set(key, Math.max(versions.get(key) ?? 0, definition.version));
           }
@@ -52,7 +70,12 @@ function engineHistory(api: CamundaApi, name: () => string, tenantId: string | n
     next: () => open().next(),
     describe: () => open().describe(),
     find: (id) => api.findDeployment(id, `reading deployment ${id}`),
-    resources: (deployment) => api.listResources(deployment.id, `reading the resources of deployment ${deployment.id}`),
+    resources: (deployment) => {
+      const kept = listed.get(deployment.id);
+      listed.delete(deployment.id);
+      return kept ?? listResources(deployment);
+    },
+    orderedByTimeOnly: () => walk?.byTimeOnly ?? [],
     hash: (deployment, resource) => api.resourceHash(deployment.id, resource.id, `reading resource '${resource.name}' of deployment ${deployment.id}`)
   };
 }
@@ -101,6 +124,7 @@ export function createCamundaProvider(settings: CamundaSettings, deps: ProviderD
       const instance: Instance = { id: current.id, name: ctx.name, version: current.id, status: `deployed ${current.deploymentTime}` };
       const change = describeChange(resolved);
       const warnings = [...resolved.warnings];
+      for (const note of resolved.notes) deps.log.info(note);
       const processApplication = processApplicationWarning(resolved);
       if (processApplication) warnings.push(processApplication);
       deps.log.info(

@@ -4,8 +4,16 @@ import type { Deployment } from './shapes.js';
 
 /** The history read never goes past this many deployments, whatever the engine (or a proxy) sends. */
 export const MAX_DEPLOYMENTS_READ = 1000;
-/** Tie groups up to this size are ordered by their definitions' versions (two reads per deployment). */
+/** Tie groups up to this size are ordered by their definitions' versions (at most two reads per deployment). */
 const MAX_TIE_LOOKUPS = 20;
+/** Deployments this close in deploymentTime may have been stamped by nodes whose clocks disagree. */
+export const SKEW_WINDOW_MS = 5000;
+/**
+ * At most this many deployments per run get their versions read for skew, all at the head of the
+ * history: a skewed node's deployment sits next to the one it followed, and a history deploying
+ * every second must not cost a definition read per deployment.
+ */
+export const MAX_SKEW_LOOKUPS = 4;
 
 /** What the walk reads from the engine. */
 export interface DeploymentPages {
@@ -17,7 +25,7 @@ export interface DeploymentPages {
   page(window: TimeWindow & { firstResult?: number; byId?: boolean }, maxResults: number): Promise<Deployment[]>;
   /** Rows per request the engine accepts (its queryMaxResultsLimit may lower it). */
   pageSize(): number;
-  /** For tied deployments: definition key → version, per deployment (versions grow with each deployment of a key). */
+  /** For tied or nearly tied deployments: definition key → version (versions grow with each deployment of a key); empty when it holds no definition. */
   versions(deployment: Deployment): Promise<Map<string, number>>;
 }
 
@@ -43,6 +51,14 @@ export class DeploymentWalk {
   private readonly buffer: Deployment[] = [];
   private readonly seen = new Set<string>();
   private cursor: number | undefined;
+  /** Versions read so far, once per deployment (tie groups and the skew window share them). */
+  private readonly versionsRead = new Map<string, Map<string, number>>();
+  private skewLookups = 0;
+  /**
+   * Pairs within the skew window put newer-first by time (then id) only: they share no
+   * definition key (a form, a script, or different processes), or their versions were not read.
+   */
+  readonly byTimeOnly: Array<[newer: Deployment, older: Deployment]> = [];
 
   constructor(
     private readonly pages: DeploymentPages,
@@ -58,8 +74,37 @@ export class DeploymentWalk {
       if (this.ended) return undefined;
       await this.fill();
     }
+    const deployment = await this.newestAtHead();
     this.read++;
-    return this.buffer.shift();
+    return deployment;
+  }
+
+  /**
+   * The newest of the rows left, with clock skew in mind: a deployment stamped up to
+   * SKEW_WINDOW_MS before the head may still have been made after it, by a node whose clock is
+   * behind. Among those rows the definitions' versions decide, as the engine numbers them per key
+   * in commit order whatever the clocks say (AbstractDefinitionDeployer.getNextVersion: latest
+   * version of the key and tenant + 1, under DeployCmd's exclusive deployment lock; both in
+   * camunda/camunda-bpm-platform, engine/src/main/java/org/camunda/bpm/engine/impl/). Rows that
+   * share no key with another keep the order by time, then id.
+   */
+  private async newestAtHead(): Promise<Deployment> {
+    if (this.skewLookups >= MAX_SKEW_LOOKUPS) return this.buffer.shift()!;
+    const since = timeOf(this.buffer[0]!) - SKEW_WINDOW_MS;
+    while (!this.ended && this.buffer.length < MAX_SKEW_LOOKUPS && timeOf(this.buffer[this.buffer.length - 1]!) >= since) await this.fill();
+    const window = this.buffer.slice(0, MAX_SKEW_LOOKUPS).filter((row) => timeOf(row) >= since);
+    if (window.length < 2) return this.buffer.shift()!;
+    for (const row of window) {
+      if (this.versionsRead.has(row.id) || this.skewLookups >= MAX_SKEW_LOOKUPS) continue;
+      this.skewLookups++;
+      this.versionsRead.set(row.id, await this.pages.versions(row));
+    }
+    const newest = newestByVersions(window, this.versionsRead);
+    this.buffer.splice(this.buffer.indexOf(newest), 1);
+    for (const other of window) {
+      if (other !== newest && versionOrder(this.versionsRead.get(newest.id), this.versionsRead.get(other.id)) === 0) this.byTimeOnly.push([newest, other]);
+    }
+    return newest;
   }
 
   /** A sentence on what was really read, for messages. */
@@ -134,10 +179,30 @@ export class DeploymentWalk {
   }
 
   private async orderTies(tied: Deployment[]): Promise<Deployment[]> {
-    const versions = new Map<string, Map<string, number>>();
-    if (tied.length <= MAX_TIE_LOOKUPS) for (const deployment of tied) versions.set(deployment.id, await this.pages.versions(deployment));
-    return orderTied(tied, versions);
+    if (tied.length <= MAX_TIE_LOOKUPS) {
+      for (const deployment of tied) if (!this.versionsRead.has(deployment.id)) this.versionsRead.set(deployment.id, await this.pages.versions(deployment));
+    }
+    return orderTied(tied, this.versionsRead);
   }
+}
+
+/** a is newer than b by a definition key both hold (positive), older (negative), or neither holds both (0). */
+function versionOrder(a: Map<string, number> | undefined, b: Map<string, number> | undefined): number {
+  if (!a || !b) return 0;
+  for (const [key, version] of a) {
+    const other = b.get(key);
+    if (other !== undefined && other !== version) return version - other;
+  }
+  return 0;
+}
+
+/**
+ * The first row (rows come by time, then id) that no other row shows older through a definition
+ * key both hold; the first row when the versions contradict each other (not an engine's answer).
+ */
+export function newestByVersions(rows: Deployment[], versions: Map<string, Map<string, number>>): Deployment {
+  const older = (row: Deployment) => rows.some((other) => other !== row && versionOrder(versions.get(other.id), versions.get(row.id)) > 0);
+  return rows.find((row) => !older(row)) ?? rows[0]!;
 }
 
 /**
@@ -148,14 +213,8 @@ export class DeploymentWalk {
  */
 export function orderTied(tied: Deployment[], versions: Map<string, Map<string, number>>): Deployment[] {
   const compare = (a: Deployment, b: Deployment): number => {
-    const va = versions.get(a.id);
-    const vb = versions.get(b.id);
-    if (va && vb) {
-      for (const [key, version] of va) {
-        const other = vb.get(key);
-        if (other !== undefined && other !== version) return other - version;
-      }
-    }
+    const byVersion = versionOrder(versions.get(b.id), versions.get(a.id));
+    if (byVersion !== 0) return byVersion;
     const ia = idOrder(a.id);
     const ib = idOrder(b.id);
     if (ia !== undefined && ib !== undefined && ia !== ib) return ia > ib ? -1 : 1;
@@ -177,6 +236,10 @@ function idOrder(id: string): bigint | undefined {
   if (uuid) return BigInt(`0x${uuid[3]}${uuid[2]}${uuid[1]}`);
   if (/^\d{1,30}$/.test(id)) return BigInt(id);
   return undefined;
+}
+
+function timeOf(deployment: Deployment): number {
+  return withTime(deployment).time;
 }
 
 function withTime(deployment: Deployment): { deployment: Deployment; time: number } {

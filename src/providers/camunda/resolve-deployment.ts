@@ -18,6 +18,8 @@ export interface DeploymentHistory {
   resources(deployment: Deployment): Promise<DeploymentResource[]>;
   /** SHA-256 of one resource's bytes. */
   hash(deployment: Deployment, resource: DeploymentResource): Promise<string>;
+  /** Deployments made within seconds of each other whose order rests on deploymentTime alone (newer first). */
+  orderedByTimeOnly?(): Array<[Deployment, Deployment]>;
 }
 
 export interface ResolveRequest {
@@ -62,6 +64,8 @@ export interface Resolution {
   /** Deployments read to settle the answer. */
   searched: number;
   warnings: string[];
+  /** Said in the log: how an order that rests on the nodes' clocks was taken. */
+  notes: string[];
 }
 
 /** Resources one deployment may list: models come in tens, a server listing more is not an engine to trust with a rollback. */
@@ -219,7 +223,7 @@ async function resolvePrevious(history: DeploymentHistory, timeline: Timeline, r
       { changed: 'nothing' }
     );
   }
-  return finish(timeline, first.deployment, target.deployment, changes, cannotRemove, undone);
+  return finish(history, timeline, first.deployment, target.deployment, changes, cannotRemove, undone);
 }
 
 async function resolveById(history: DeploymentHistory, timeline: Timeline, request: ResolveRequest, id: string, useName: (name: string) => void): Promise<Resolution> {
@@ -277,7 +281,7 @@ async function resolveById(history: DeploymentHistory, timeline: Timeline, reque
   }
   const { changes, cannotRemove } = await changesBack(timeline, timeline.namesBefore(at), at);
   const undone = timeline.entries.slice(0, at).map((entry) => entry.deployment);
-  return finish(timeline, first.deployment, target, changes, cannotRemove, undone);
+  return finish(history, timeline, first.deployment, target, changes, cannotRemove, undone);
 }
 
 /** For each name held by the undone deployments [0, from): its bytes at `from` and older, when they differ from what runs now. */
@@ -299,13 +303,37 @@ async function changesBack(timeline: Timeline, names: string[], from: number): P
   return { changes, cannotRemove };
 }
 
+/**
+ * Two deployments made within seconds of each other, one undone and one not, ordered by
+ * deploymentTime only: each node stamps it with its own clock, so the run says which it took as
+ * newer (in the log: deployments made seconds apart are nearly always one node's work, and the
+ * usual case of deploy-changed-only). Elsewhere the order does not change what is rolled back,
+ * and nothing is said.
+ */
+function orderThatMatters(history: DeploymentHistory, undone: Deployment[]): string | undefined {
+  const ids = new Set(undone.map((d) => d.id));
+  const pair = history.orderedByTimeOnly?.().find(([a, b]) => ids.has(a.id) !== ids.has(b.id));
+  if (!pair) return undefined;
+  const [newer, older] = pair;
+  return `Deployments ${newer.id} (${newer.deploymentTime}) and ${older.id} (${older.deploymentTime}) were made within seconds of each other and share no process or decision definition whose version would tell which came last, so ${newer.id} was taken as the newer by deploymentTime, which each engine node stamps with its own clock. If ${older.id} was deployed last, pass revision as a deployment id instead.`;
+}
+
 function describeCannotRemove(names: string[]): string {
   return `${names.map((n) => `'${n}'`).join(', ')} did not exist before: a deployment cannot remove ${names.length === 1 ? 'it' : 'them'}, so ${names.length === 1 ? 'it stays' : 'they stay'} as ${names.length === 1 ? 'it is' : 'they are'} (delete ${names.length === 1 ? 'its' : 'their'} definitions in Cockpit if they must go).`;
 }
 
-async function finish(timeline: Timeline, current: Deployment, target: Deployment, changes: ResourceChange[], cannotRemove: string[], undone: Deployment[]): Promise<Resolution> {
+async function finish(
+  history: DeploymentHistory,
+  timeline: Timeline,
+  current: Deployment,
+  target: Deployment,
+  changes: ResourceChange[],
+  cannotRemove: string[],
+  undone: Deployment[]
+): Promise<Resolution> {
   const warnings: string[] = [];
   if (cannotRemove.length > 0 && changes.length > 0) warnings.push(describeCannotRemove(cannotRemove));
+  const skew = orderThatMatters(history, undone);
   return {
     current,
     target,
@@ -314,7 +342,8 @@ async function finish(timeline: Timeline, current: Deployment, target: Deploymen
     cannotRemove,
     undone,
     searched: timeline.entries.length,
-    warnings
+    warnings,
+    notes: skew ? [skew] : []
   };
 }
 

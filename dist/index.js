@@ -28379,7 +28379,17 @@ module.exports = {
 /* harmony export */ });
 const systemClock = {
     now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+    sleep: (ms, signal) => new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, Math.max(0, ms));
+        signal?.addEventListener('abort', done, { once: true });
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+    }),
     random: () => Math.random()
 };
 /** The single budget for the whole run (`timeout`): every wait and request draws from it. */
@@ -28403,9 +28413,9 @@ class Deadline {
     elapsedSeconds() {
         return Math.round((this.clock.now() - this.startedAt) / 1000);
     }
-    /** Sleeps for `ms`, cut short at the deadline. */
-    async sleep(ms) {
-        await this.clock.sleep(Math.min(ms, this.remainingMs()));
+    /** Sleeps for `ms`, cut short at the deadline or when `signal` aborts. */
+    async sleep(ms, signal) {
+        await this.clock.sleep(Math.min(ms, this.remainingMs()), signal);
     }
 }
 /** Full jitter around an interval: spreads polls of parallel runs without drifting far. */
@@ -32193,6 +32203,8 @@ class ApiClient {
                 const response = await this.exchange(call, true);
                 if (!RETRYABLE_STATUSES.has(response.status) || attempt + 1 >= MAX_READ_ATTEMPTS)
                     return response;
+                if (response.status === 429 && call.throttledToCaller)
+                    return response;
                 const retryAfter = parseRetryAfter(response.headers['retry-after'], deadline.clock.now());
                 waitMs = clampRetry(retryAfter ?? backoffMs(attempt, deadline.clock), retryAfter !== undefined);
                 reason = `answered ${response.status}`;
@@ -32985,6 +32997,157 @@ function createCamundaProvider(settings, deps, env = process.env) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/http/rate-window.ts
+
+/**
+ * At most `limit` requests in any `windowMs` (a sliding window, so a burst straddling a second
+ * boundary is not allowed twice the limit).
+ */
+class RateWindow {
+    clock;
+    limit;
+    windowMs;
+    sent = [];
+    constructor(clock, limit, windowMs = 1000) {
+        this.clock = clock;
+        this.limit = limit;
+        this.windowMs = windowMs;
+    }
+    prune() {
+        const now = this.clock.now();
+        while (this.sent.length > 0 && now - this.sent[0] >= this.windowMs)
+            this.sent.shift();
+    }
+    /** Requests that may go out right now without waiting. */
+    available() {
+        this.prune();
+        return Math.max(0, this.limit - this.sent.length);
+    }
+    /** How long until one more request fits (0: now). */
+    waitMs() {
+        this.prune();
+        return this.sent.length < this.limit ? 0 : this.windowMs - (this.clock.now() - this.sent[0]) + 1;
+    }
+    /** Counts a request sent now; the caller checked `waitMs()` first. */
+    note() {
+        this.sent.push(this.clock.now());
+    }
+    /** Waits until one more request fits, then counts it. */
+    async take() {
+        for (let wait = this.waitMs(); wait > 0; wait = this.waitMs())
+            await this.clock.sleep(wait);
+        this.note();
+    }
+}
+/**
+ * Paces the requests of a long wait against an API that publishes no rate limit: a bound on the
+ * requests open at once and on those started in any second, and, when the API answers 429, a
+ * pause for as long as it asks and half as many requests open at once from then on (growing back
+ * by one after every few answers that were not throttled). Requests go out in the order asked.
+ */
+class RequestPacer {
+    deadline;
+    limits;
+    window;
+    open = 0;
+    limit;
+    pausedUntil = 0;
+    calmAnswers = 0;
+    queue = [];
+    pumping = false;
+    /** Answers in a row without a 429 before one more request may be open again. */
+    static REGROW_AFTER = 10;
+    constructor(deadline, limits) {
+        this.deadline = deadline;
+        this.limits = limits;
+        this.window = new RateWindow(deadline.clock, limits.maxPerSecond);
+        this.limit = limits.maxInFlight;
+    }
+    /** Requests that may be open at once now. */
+    get inFlightLimit() {
+        return this.limit;
+    }
+    /**
+     * Runs `send` when the limits allow, after those already waiting unless `first` (a read that
+     * everything else depends on). Past the deadline it runs at once, so the caller meets the timeout.
+     */
+    async run(send, first = false) {
+        await new Promise((resolve) => {
+            if (first)
+                this.queue.unshift(resolve);
+            else
+                this.queue.push(resolve);
+            this.pump();
+        });
+        try {
+            return await send();
+        }
+        finally {
+            this.open--;
+            this.pump();
+        }
+    }
+    /** The API said 429: wait `waitMs` before the next request, and halve the requests open at once. */
+    throttled(waitMs) {
+        this.pausedUntil = Math.max(this.pausedUntil, this.deadline.clock.now() + waitMs);
+        this.limit = Math.max(1, Math.floor(this.limit / 2));
+        this.calmAnswers = 0;
+    }
+    /** An answer that was not a 429: after enough of them, one more request may be open. */
+    answered() {
+        if (this.limit >= this.limits.maxInFlight || ++this.calmAnswers < RequestPacer.REGROW_AFTER)
+            return;
+        this.limit++;
+        this.calmAnswers = 0;
+        this.pump();
+    }
+    pump() {
+        if (this.pumping)
+            return;
+        this.pumping = true;
+        void this.drain().finally(() => {
+            this.pumping = false;
+        });
+    }
+    async drain() {
+        const clock = this.deadline.clock;
+        while (this.queue.length > 0) {
+            if (!this.deadline.expired()) {
+                if (this.open >= this.limit)
+                    return; // a request that ends pumps again
+                const wait = Math.max(this.pausedUntil - clock.now(), this.window.waitMs());
+                if (wait > 0) {
+                    await this.deadline.sleep(wait);
+                    continue;
+                }
+            }
+            this.open++;
+            this.window.note();
+            this.queue.shift()();
+        }
+    }
+}
+/** Bounds for a server's own wait: 0 or a past time never means "hammer", a huge one never "wait an hour". */
+const MIN_THROTTLE_WAIT_MS = 1000;
+const MAX_THROTTLE_WAIT_MS = 60_000;
+/**
+ * How long a 429 asks to wait: `Retry-After` (seconds or an HTTP date), else `X-RateLimit-Reset`
+ * (a Unix time in seconds, as Qovery documents it; a small number is read as seconds from now,
+ * as other APIs send it), else `fallbackMs`. Bounded to 1–60 s.
+ */
+function throttleWaitMs(headers, now, fallbackMs) {
+    const asked = parseRetryAfter(headers['retry-after'], now) ?? parseRateLimitReset(headers['x-ratelimit-reset'], now);
+    return Math.min(MAX_THROTTLE_WAIT_MS, Math.max(MIN_THROTTLE_WAIT_MS, asked ?? fallbackMs));
+}
+function parseRateLimitReset(value, now) {
+    const text = (Array.isArray(value) ? value[0] : value)?.trim();
+    if (!text || !/^\d+(\.\d+)?$/.test(text))
+        return undefined;
+    const seconds = Number(text);
+    // Anything after 2001 is a point in time, not a count of seconds.
+    return seconds >= 1e9 ? Math.max(0, seconds * 1000 - now) : seconds * 1000;
+}
+
 ;// CONCATENATED MODULE: ./src/report/describe-value.ts
 /**
  * A platform-supplied value of any shape as short text, without unbounded recursion: nesting is
@@ -33242,6 +33405,7 @@ function clipMessage(text) {
 
 
 
+
 /** Sent on every request so a change of the server's default response shapes cannot break parsing. */
 const PHALA_API_VERSION = '2026-01-21';
 const REVISIONS_PAGE_SIZE = 1000;
@@ -33270,17 +33434,23 @@ class PhalaApi {
     serverNow() {
         return this.localNow() + this.clockOffsetMs;
     }
-    async listAppCvms(doing) {
-        const response = await this.read(`/apps/${this.appId}/cvms`, undefined, doing);
+    async listAppCvms(doing, paced) {
+        const response = await this.read(`/apps/${this.appId}/cvms`, undefined, doing, paced);
         return parseCvmList(response.endpoint, response.body);
     }
     async listRevisions(page, doing) {
         const response = await this.read(`/apps/${this.appId}/revisions`, { page, page_size: REVISIONS_PAGE_SIZE }, doing);
         return parseRevisionsPage(response.endpoint, response.body);
     }
-    /** Newest first. `cvmId` is CvmState.id: the hashed id, or the dashless UUID. */
-    async listOperations(cvmId, limit, doing) {
-        const response = await this.read(`/cvms/${encodeURIComponent(cvmId)}/operations`, { limit }, doing);
+    /** Newest first. `cvmId` is CvmState.id: the hashed id, or the dashless UUID. A number is the limit alone. */
+    async listOperations(cvmId, filter, doing, paced) {
+        const { limit, startedAfter, types } = typeof filter === 'number' ? { limit: filter } : filter;
+        const query = { limit };
+        if (startedAfter !== undefined)
+            query.start_time = new Date(startedAfter).toISOString();
+        if (types && types.length > 0)
+            query.operation_types = [...types];
+        const response = await this.read(`/cvms/${encodeURIComponent(cvmId)}/operations`, query, doing, paced);
         return parseOperations(response.endpoint, response.body);
     }
     /** One attempt, no retry, no redirect: the caller decides what an unclear answer means. */
@@ -33294,8 +33464,8 @@ class PhalaApi {
         this.noteServerDate(response);
         return response;
     }
-    async read(path, query, doing) {
-        const response = await this.client.read({ method: 'GET', path, query });
+    async read(path, query, doing, paced) {
+        const response = paced ? await this.pacedRead({ method: 'GET', path, query, throttledToCaller: true }, paced) : await this.client.read({ method: 'GET', path, query });
         this.noteServerDate(response);
         if (response.status < 200 || response.status >= 300) {
             throw platform_errors_explainFailure(response, { appId: this.appId, doing, changed: this.changed, apiUrl: this.apiUrl });
@@ -33303,6 +33473,21 @@ class PhalaApi {
         if (response.notJson)
             throw notJsonError(response, 'Phala Cloud');
         return response;
+    }
+    /** Until an answer that is not a 429 (or the deadline, which the pacer and the client enforce). */
+    async pacedRead(call, { pacer, onThrottled, first }) {
+        for (let throttles = 0;; throttles++) {
+            const response = await pacer.run(() => this.client.read(call), first);
+            if (response.status !== 429) {
+                pacer.answered();
+                return response;
+            }
+            this.noteServerDate(response);
+            // Without a header saying how long: 2 s, doubling, within the 1–60 s bounds.
+            const waitMs = throttleWaitMs(response.headers, this.localNow(), 2000 * 2 ** Math.min(throttles, 5));
+            pacer.throttled(waitMs);
+            onThrottled(response.endpoint, waitMs);
+        }
     }
     noteServerDate(response) {
         const date = Date.parse(String(response.headers.date ?? ''));
@@ -34089,44 +34274,6 @@ function receiptFrom(response, sentAt) {
     return { acceptedAt: sentAt, ref: correlation };
 }
 
-;// CONCATENATED MODULE: ./src/http/rate-window.ts
-/**
- * At most `limit` requests in any `windowMs` (a sliding window): waiting may be brisk around the
- * expected transitions, but never a burst that gets the key rate-limited mid-incident.
- */
-class RateWindow {
-    clock;
-    limit;
-    windowMs;
-    sent = [];
-    constructor(clock, limit, windowMs = 1000) {
-        this.clock = clock;
-        this.limit = limit;
-        this.windowMs = windowMs;
-    }
-    prune() {
-        const now = this.clock.now();
-        while (this.sent.length > 0 && now - this.sent[0] >= this.windowMs)
-            this.sent.shift();
-    }
-    /** Requests that may go out right now without waiting. */
-    available() {
-        this.prune();
-        return Math.max(0, this.limit - this.sent.length);
-    }
-    /** Waits until one more request fits, then counts it. */
-    async take() {
-        for (;;) {
-            this.prune();
-            if (this.sent.length < this.limit) {
-                this.sent.push(this.clock.now());
-                return;
-            }
-            await this.clock.sleep(this.windowMs - (this.clock.now() - this.sent[0]) + 1);
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/providers/phala/wait-for-rollback.ts
 
 
@@ -34134,104 +34281,145 @@ class RateWindow {
 
 
 
-const OPERATIONS_LOOKUP_LIMIT = 10;
-/** At most this many requests in any one second while waiting, whatever the number of CVMs. */
-const MAX_REQUESTS_PER_SECOND = 5;
-/** Brisk polling near an expected transition (right after the trigger, or a change just seen)… */
-const FAST_POLL_MS = 1100;
-/** …for this long after it… */
-const FAST_WINDOW_MS = 20_000;
-/** …then stretching to this between transitions (a long update costs few requests). */
-const SLOW_POLL_MS = 5000;
-/** A CVM not yet seen updating: its records are not read before this, nor more often than every… */
-const FIRST_RECORD_LOOK_MS = 2000;
-const RECORD_LOOK_EVERY_MS = 3000;
-/** Once it has been seen updating and settled, its record is due any moment: look again sooner. */
-const SETTLED_RECORD_LOOK_EVERY_MS = 1000;
+/**
+ * Phala publishes no rate limit. What protects the API is sending only the requests that are
+ * needed, a bound on those open at once and in any second, and backing off when it says 429.
+ */
+const WAIT_LIMITS = { maxInFlight: 8, maxPerSecond: 25 };
+/**
+ * One read of all the app's CVMs about every 0.95 s (±5 %): a CVM that finishes is seen within
+ * a second, and the state reads stay under 1.1 per second however many CVMs there are.
+ */
+const POLL_MS = 950;
+const POLL_JITTER = 0.05;
+/**
+ * A CVM never seen updating may have run its whole update between two reads: its record is first
+ * read this long after the trigger, then at growing intervals, up to…
+ */
+const UNSEEN_FIRST_LOOK_MS = 2000;
+const UNSEEN_LOOK_MAX_MS = 15_000;
+/** A CVM seen updating and then settled whose record does not say so yet: read it again after… */
+const SETTLED_RELOOK_MS = 1000;
 /** A line at least this often while waiting, so a long wait never looks hung. */
 const wait_for_rollback_HEARTBEAT_MS = 25_000;
-/** The pause before the next round while records are still due (the per-second cap paces them). */
-const BACKLOG_POLL_MS = 150;
-/** How long the last read of the CVMs' state stands in while a round only reads records. */
-const RECORDS_ONLY_FOR_MS = 3000;
+/**
+ * The record read asks only for records of this rollback: started after the redeploy (less
+ * this slack for the server clock estimate, taken from one-second Date headers), of an activating
+ * type, the few newest. The names come from the OpenAPI document's example (`compose_update`) and
+ * the Terraform provider (`activate_revision`); an answer without any record is asked again
+ * without the type filter, because the backend's names may vary (see assess-cvm.ts).
+ */
+const START_TIME_SLACK_MS = 5000;
+const ROLLBACK_OPERATION_TYPES = ['compose_update', 'activate_revision'];
+const OPERATIONS_LIMIT = 5;
 /**
  * Waits until every redeployed CVM provably runs the target revision (assessCvm holds the one
- * success condition). Each round reads all the app's CVMs with one request; operation records
- * are read only for CVMs whose state cannot decide, within a cap of requests per second, so the
- * request rate does not grow with the number of CVMs. Polls briskly around the transitions and
- * slowly in between.
+ * success condition). One request reads all the app's CVMs about every second; each CVM's own
+ * operation record is read the moment that CVM is seen finished, alongside the state reads, and
+ * the run ends as soon as the last record proves the last CVM. All requests go through one pacer.
  */
 async function waitForRollback(ctx, plan, receipt, tracker) {
     const { api, deadline, log } = ctx;
     const clock = deadline.clock;
     const target = plan.revision.version;
-    const window = new RateWindow(clock, MAX_REQUESTS_PER_SECOND);
-    const tracked = new Map(plan.toRedeploy.map((instance) => [instance.id, { seenUpdating: false, correlationIds: new Set(receipt.ref ? [receipt.ref] : []) }]));
-    const lastLine = new Map();
+    const pacer = new RequestPacer(deadline, WAIT_LIMITS);
+    let quietUntil = 0;
+    const paced = {
+        pacer,
+        onThrottled: (endpoint, waitMs) => {
+            if (clock.now() < quietUntil)
+                return;
+            quietUntil = clock.now() + waitMs;
+            log.info(`${endpoint} answered 429 (too many requests): pausing ${(waitMs / 1000).toFixed(1)}s, then at most ${pacer.inFlightLimit} request(s) at once.`);
+        }
+    };
     const startedLocal = clock.now();
-    let lastChangeAt = startedLocal;
+    const tracked = new Map(plan.toRedeploy.map((instance) => [
+        instance.id,
+        {
+            seenUpdating: false,
+            correlationIds: new Set(receipt.ref ? [receipt.ref] : []),
+            nextLookAt: startedLocal + UNSEEN_FIRST_LOOK_MS,
+            looks: 0,
+            reading: false,
+            filterTypes: true
+        }
+    ]));
+    const lastLine = new Map();
     let lastHeartbeatAt = startedLocal;
-    let interval = FAST_POLL_MS;
-    let lastListAt = 0;
+    // Record reads finish on their own time; each one wakes the loop so its CVM is judged at once.
+    let woken = false;
+    let wake;
+    let readFailure;
+    const readRecord = (entry) => {
+        entry.reading = true;
+        entry.looks++;
+        const query = { limit: OPERATIONS_LIMIT, startedAfter: receipt.acceptedAt - START_TIME_SLACK_MS };
+        if (entry.filterTypes)
+            query.types = ROLLBACK_OPERATION_TYPES;
+        api
+            .listOperations(entry.cvm.id, query, "reading the CVM's operations", paced)
+            .then((operations) => {
+            if (operations.length === 0 && entry.filterTypes && (entry.seenUpdating || entry.looks > 1))
+                entry.filterTypes = false;
+            const found = operationForRollback(operations, target, receipt.acceptedAt, entry.correlationIds);
+            if (found)
+                entry.operation = found;
+            if (found?.status === 'completed' || found?.status === 'failed')
+                entry.nextLookAt = undefined;
+            // A record still running means the update is under way: it will be seen settling soon.
+            else
+                entry.nextLookAt = clock.now() + (entry.seenUpdating || found ? SETTLED_RELOOK_MS : unseenRelookMs(entry.looks));
+        })
+            .catch((error) => {
+            readFailure ??= error;
+        })
+            .finally(() => {
+            entry.reading = false;
+            woken = true;
+            wake?.();
+        });
+    };
     if (receipt.note)
         log.info(`Following the redeploy: ${receipt.note}.`);
     // Right after the trigger every CVM shows the flipped hash and no update yet: reading it proves nothing.
-    await deadline.sleep((0,src_clock/* jittered */.et)(clock, FAST_POLL_MS, 0.1));
-    for (;;) {
-        /** Records that were due this round but did not fit under the cap. */
-        let backlog = 0;
-        try {
-            // When every CVM left has just settled and only its record is missing, the round is spent on
-            // records; the state is read again soon, so a record that never comes cannot hide a change.
-            const recordsOnly = clock.now() - lastListAt < RECORDS_ONLY_FOR_MS &&
-                [...tracked.values()].every((entry) => entry.seenUpdating && entry.cvm && !entry.cvm.inProgress && entry.verdict?.kind === 'pending');
-            // A round that only catches up on records reuses a state read less than a round old.
-            const fresh = clock.now() - lastListAt < FAST_POLL_MS * 0.9;
-            let cvms;
-            if (!recordsOnly && !fresh) {
-                await window.take();
-                cvms = await api.listAppCvms('watching the rollback');
-                lastListAt = clock.now();
-            }
-            let changed = false;
-            for (const [vmUuid, entry] of cvms ? tracked : []) {
-                const cvm = cvms.find((candidate) => candidate.vmUuid === vmUuid);
-                if (!cvm) {
-                    throw new ActionError('CVM disappeared during the rollback', `CVM ${vmUuid} is no longer listed for app ${plan.appId}. It may have been deleted while the rollback ran; check the dashboard.`);
+    let nextPollAt = startedLocal + (0,src_clock/* jittered */.et)(clock, POLL_MS, POLL_JITTER);
+    try {
+        for (;;) {
+            if (deadline.expired())
+                throw timedOut(ctx, plan, tracked);
+            if (readFailure !== undefined)
+                throw readFailure;
+            if (clock.now() >= nextPollAt) {
+                const cvms = await api.listAppCvms('watching the rollback', { ...paced, first: true });
+                nextPollAt = clock.now() + (0,src_clock/* jittered */.et)(clock, POLL_MS, POLL_JITTER);
+                for (const [vmUuid, entry] of tracked) {
+                    const cvm = cvms.find((candidate) => candidate.vmUuid === vmUuid);
+                    if (!cvm) {
+                        throw new ActionError('CVM disappeared during the rollback', `CVM ${vmUuid} is no longer listed for app ${plan.appId}. It may have been deleted while the rollback ran; check the dashboard.`);
+                    }
+                    if (cvm.inProgress) {
+                        entry.seenUpdating = true;
+                        if (cvm.progress?.correlationId)
+                            entry.correlationIds.add(cvm.progress.correlationId);
+                        if (entry.operation?.status !== 'completed' && entry.operation?.status !== 'failed')
+                            entry.nextLookAt = undefined;
+                    }
+                    else if (entry.seenUpdating && entry.nextLookAt === undefined && !decided(entry)) {
+                        // Seen busy, now settled: its record is what proves it, so read it now.
+                        entry.nextLookAt = clock.now();
+                    }
+                    entry.cvm = cvm;
                 }
-                if (cvm.inProgress) {
-                    entry.seenUpdating = true;
-                    if (cvm.progress?.correlationId)
-                        entry.correlationIds.add(cvm.progress.correlationId);
-                }
-                if (entry.cvm?.inProgress && !cvm.inProgress)
-                    entry.justSettled = true;
-                if (entry.cvm && (entry.cvm.inProgress !== cvm.inProgress || entry.cvm.status !== cvm.status || entry.cvm.composeHash !== cvm.composeHash))
-                    changed = true;
-                entry.cvm = cvm;
             }
-            // Records where the state cannot decide, oldest look first, as far as the cap allows this round.
             const now = clock.now();
-            const wanting = [...tracked.values()]
-                .filter((entry) => entry.cvm && !entry.cvm.inProgress && entry.operation?.status !== 'completed' && entry.operation?.status !== 'failed')
-                .filter((entry) => entry.seenUpdating || now - startedLocal >= FIRST_RECORD_LOOK_MS)
-                .filter((entry) => entry.justSettled || entry.lastRecordLookAt === undefined || now - entry.lastRecordLookAt >= (entry.seenUpdating ? SETTLED_RECORD_LOOK_EVERY_MS : RECORD_LOOK_EVERY_MS))
-                .sort((a, b) => (a.lastRecordLookAt ?? 0) - (b.lastRecordLookAt ?? 0));
-            for (const entry of wanting) {
-                if (window.available() === 0) {
-                    backlog = wanting.length - wanting.indexOf(entry);
-                    break;
-                }
-                await window.take();
-                entry.lastRecordLookAt = clock.now();
-                entry.justSettled = false;
-                const operations = await api.listOperations(entry.cvm.id, OPERATIONS_LOOKUP_LIMIT, "reading the CVM's operations");
-                const found = operationForRollback(operations, target, receipt.acceptedAt, entry.correlationIds);
-                if (found && (found.status !== entry.operation?.status || found.correlationId !== entry.operation?.correlationId))
-                    changed = true;
-                entry.operation = found ?? entry.operation;
+            for (const entry of tracked.values()) {
+                if (entry.cvm && !entry.cvm.inProgress && !entry.reading && !decided(entry) && entry.nextLookAt !== undefined && entry.nextLookAt <= now)
+                    readRecord(entry);
             }
             for (const [vmUuid, entry] of tracked) {
+                if (!entry.cvm)
+                    continue;
                 const verdict = assessCvm(entry.cvm, target, { seenUpdating: entry.seenUpdating, operation: entry.operation });
                 entry.verdict = verdict;
                 report(ctx, entry.cvm, verdict, lastLine);
@@ -34244,31 +34432,36 @@ async function waitForRollback(ctx, plan, receipt, tracker) {
             if (tracked.size === 0)
                 return;
             tracker.pending(pendingSummary(tracked));
-            if (changed)
-                lastChangeAt = clock.now();
             if (clock.now() - lastHeartbeatAt >= wait_for_rollback_HEARTBEAT_MS) {
                 lastHeartbeatAt = clock.now();
                 log.info(`[${deadline.elapsedSeconds()}s] still waiting: ${pendingSummary(tracked)}`);
             }
+            // Until the next state read or record due, or until a record read comes back.
+            const nextLook = Math.min(...[...tracked.values()].filter((entry) => !entry.reading && entry.cvm && !entry.cvm.inProgress && entry.nextLookAt !== undefined).map((entry) => entry.nextLookAt));
+            const pause = Math.min(nextPollAt, nextLook) - clock.now();
+            if (woken)
+                woken = false;
+            else if (pause > 0) {
+                const sleeping = new AbortController();
+                await Promise.race([deadline.sleep(pause, sleeping.signal), new Promise((resolve) => (wake = resolve))]);
+                sleeping.abort();
+                wake = undefined;
+                woken = false;
+            }
         }
-        catch (error) {
-            if (deadline.expired() && !(error instanceof ActionError && !(error instanceof TimeoutError)))
-                throw timedOut(ctx, plan, tracked);
-            throw error;
-        }
-        const now = clock.now();
-        const brisk = now - startedLocal < FAST_WINDOW_MS ||
-            now - lastChangeAt < FAST_WINDOW_MS ||
-            [...tracked.values()].some((entry) => entry.verdict?.kind === 'pending' && entry.verdict.needsRecord && entry.seenUpdating);
-        interval = brisk ? FAST_POLL_MS : Math.min(SLOW_POLL_MS, Math.round(Math.max(interval, FAST_POLL_MS) * 1.3));
-        // Records still due: go on as soon as the per-second cap allows, not a whole round later.
-        const pause = backlog > 0 ? BACKLOG_POLL_MS : interval;
-        if (deadline.expired())
-            throw timedOut(ctx, plan, tracked);
-        await deadline.sleep((0,src_clock/* jittered */.et)(clock, pause, 0.1));
-        if (deadline.expired())
-            throw timedOut(ctx, plan, tracked);
     }
+    catch (error) {
+        if (deadline.expired() && !(error instanceof ActionError && !(error instanceof TimeoutError)))
+            throw timedOut(ctx, plan, tracked);
+        throw error;
+    }
+}
+function decided(entry) {
+    return entry.operation?.status === 'completed' || entry.operation?.status === 'failed';
+}
+/** 2 s after the trigger, then 3, 6, 12, 15, 15 … s apart. */
+function unseenRelookMs(looks) {
+    return Math.min(UNSEEN_LOOK_MAX_MS, 3000 * 2 ** (looks - 1));
 }
 function pendingSummary(tracked) {
     const groups = new Map();

@@ -20,6 +20,8 @@ export interface ApiCall {
   headers?: Record<string, string>;
   /** Keep the raw bytes (binary resources); `body` is then undefined. */
   raw?: boolean;
+  /** A 429 goes back to the caller at once, unretried: it paces its own requests (RequestPacer). */
+  throttledToCaller?: boolean;
 }
 
 export interface ApiResponse {
@@ -101,6 +103,7 @@ export class ApiClient {
       try {
         const response = await this.exchange(call, true);
         if (!RETRYABLE_STATUSES.has(response.status) || attempt + 1 >= MAX_READ_ATTEMPTS) return response;
+        if (response.status === 429 && call.throttledToCaller) return response;
         const retryAfter = parseRetryAfter(response.headers['retry-after'], deadline.clock.now());
         waitMs = clampRetry(retryAfter ?? backoffMs(attempt, deadline.clock), retryAfter !== undefined);
         reason = `answered ${response.status}`;

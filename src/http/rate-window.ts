@@ -3,10 +3,13 @@ import { parseRetryAfter } from './retry-policy.js';
 
 /**
  * At most `limit` requests in any `windowMs` (a sliding window, so a burst straddling a second
- * boundary is not allowed twice the limit).
+ * boundary is not allowed twice the limit). A request counts from when it is sent until
+ * `windowMs` after its answer came back: the server sees it arrive somewhere in between, so
+ * requests spaced this way arrive spaced too, however the network delays each one.
  */
 export class RateWindow {
-  private readonly sent: number[] = [];
+  /** ms when each counted request's answer came back; undefined while it is open */
+  private readonly entries: Array<{ doneAt?: number }> = [];
 
   constructor(
     private readonly clock: Clock,
@@ -16,30 +19,40 @@ export class RateWindow {
 
   private prune(): void {
     const now = this.clock.now();
-    while (this.sent.length > 0 && now - this.sent[0]! >= this.windowMs) this.sent.shift();
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const doneAt = this.entries[i]!.doneAt;
+      if (doneAt !== undefined && now - doneAt >= this.windowMs) this.entries.splice(i, 1);
+    }
   }
 
   /** Requests that may go out right now without waiting. */
   available(): number {
     this.prune();
-    return Math.max(0, this.limit - this.sent.length);
+    return Math.max(0, this.limit - this.entries.length);
   }
 
-  /** How long until one more request fits (0: now). */
+  /** How long until one more request fits: 0 now, Infinity until an open request is answered. */
   waitMs(): number {
     this.prune();
-    return this.sent.length < this.limit ? 0 : this.windowMs - (this.clock.now() - this.sent[0]!) + 1;
+    const excess = this.entries.length - this.limit + 1;
+    if (excess <= 0) return 0;
+    const done = this.entries.flatMap((entry) => (entry.doneAt === undefined ? [] : [entry.doneAt])).sort((a, b) => a - b);
+    return done.length < excess ? Infinity : done[excess - 1]! + this.windowMs - this.clock.now();
   }
 
-  /** Counts a request sent now; the caller checked `waitMs()` first. */
-  note(): void {
-    this.sent.push(this.clock.now());
+  /** Counts a request sent now (the caller checked `waitMs()` first); call the result when it is answered. */
+  begin(): () => void {
+    const entry: { doneAt?: number } = {};
+    this.entries.push(entry);
+    return () => {
+      entry.doneAt ??= this.clock.now();
+    };
   }
 
-  /** Waits until one more request fits, then counts it. */
+  /** Waits until one more request fits, then counts it as sent and answered at once. */
   async take(): Promise<void> {
     for (let wait = this.waitMs(); wait > 0; wait = this.waitMs()) await this.clock.sleep(wait);
-    this.note();
+    this.begin()();
   }
 }
 
@@ -62,7 +75,7 @@ export class RequestPacer {
   private limit: number;
   private pausedUntil = 0;
   private calmAnswers = 0;
-  private readonly queue: Array<() => void> = [];
+  private readonly queue: Array<(answered: () => void) => void> = [];
   private pumping = false;
 
   /** Answers in a row without a 429 before one more request may be open again. */
@@ -86,7 +99,7 @@ export class RequestPacer {
    * everything else depends on). Past the deadline it runs at once, so the caller meets the timeout.
    */
   async run<T>(send: () => Promise<T>, first = false): Promise<T> {
-    await new Promise<void>((resolve) => {
+    const answered = await new Promise<() => void>((resolve) => {
       if (first) this.queue.unshift(resolve);
       else this.queue.push(resolve);
       this.pump();
@@ -94,6 +107,7 @@ export class RequestPacer {
     try {
       return await send();
     } finally {
+      answered();
       this.open--;
       this.pump();
     }
@@ -126,16 +140,16 @@ export class RequestPacer {
     const clock = this.deadline.clock;
     while (this.queue.length > 0) {
       if (!this.deadline.expired()) {
-        if (this.open >= this.limit) return; // a request that ends pumps again
         const wait = Math.max(this.pausedUntil - clock.now(), this.window.waitMs());
+        // Full, or the window waits on an open request: the one that ends pumps again.
+        if (this.open >= this.limit || wait === Infinity) return;
         if (wait > 0) {
           await this.deadline.sleep(wait);
           continue;
         }
       }
       this.open++;
-      this.window.note();
-      this.queue.shift()!();
+      this.queue.shift()!(this.window.begin());
     }
   }
 }

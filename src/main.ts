@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import { Deadline, systemClock } from './clock.js';
 import { ActionError, type Changed } from './errors.js';
 import { TransportError } from './http/transport-error.js';
@@ -8,6 +7,7 @@ import { run as runPipeline } from './pipeline/run.js';
 import { createProvider } from './providers/registry.js';
 import type { RollbackProvider } from './providers/provider.js';
 import { createActionIO, type ActionIO } from './report/action-io.js';
+import { getInput, setSecret } from './report/runner-commands.js';
 import { Secrets } from './report/redact.js';
 import { runUrl } from './report/run-url.js';
 import { changedSentence, renderSummary, type RunFacts } from './report/summary.js';
@@ -35,11 +35,11 @@ export async function run(): Promise<void> {
   let record: DeploymentRecord | undefined;
   try {
     const settings: Settings = getSettings(
-      (name) => core.getInput(name),
+      (name) => getInput(name),
       process.env,
       (secret) => {
         secrets.add(secret);
-        core.setSecret(secret);
+        setSecret(secret);
       }
     );
     const deadline = new Deadline(systemClock, settings.timeoutSeconds * 1000);

@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import * as core from '@actions/core';
+import * as runner from './runner-commands.js';
 import type { Logger } from '../log.js';
 import { checkOutput } from './outputs.js';
 import type { Secrets } from './redact.js';
@@ -23,11 +23,11 @@ export function createActionIO(secrets: Secrets, env: NodeJS.ProcessEnv = proces
   const set = new Map<string, string>();
   return {
     log: {
-      info: (message) => core.info(safeLogLine(message, secrets)),
-      warning: (message, title) => core.warning(safeAnnotation(message, secrets), title ? { title: safeTitle(title, secrets) } : undefined),
-      debug: (message) => core.debug(safeLogLine(message, secrets))
+      info: (message) => runner.info(safeLogLine(message, secrets)),
+      warning: (message, title) => runner.warning(safeAnnotation(message, secrets), title ? safeTitle(title, secrets) : undefined),
+      debug: (message) => runner.debug(safeLogLine(message, secrets))
     },
-    error: (message, title) => core.error(safeAnnotation(message, secrets), { title: safeTitle(title, secrets) }),
+    error: (message, title) => runner.error(safeAnnotation(message, secrets), safeTitle(title, secrets)),
     setOutput: (name, value) => {
       const checked = checkOutput(name, value);
       if (secrets.redact(checked) !== checked) {
@@ -35,7 +35,7 @@ export function createActionIO(secrets: Secrets, env: NodeJS.ProcessEnv = proces
       }
       if (set.get(name) === checked) return;
       set.set(name, checked);
-      core.setOutput(name, checked);
+      runner.setOutput(name, checked, env);
     },
     writeSummary: (markdown) => {
       const file = env.GITHUB_STEP_SUMMARY;

@@ -94,9 +94,7 @@ const targets = checkTargets({
     const rows = camunda.filter((c) => c.mode === mode && c.client === 'action');
     return { mode, requestsBySize: rows.map((r): [number, number] => [r.deployments, r.requests]), correct: rows.every((r) => r.correct) };
   }),
-  ...(qoveryAction
-    ? { qovery: { perHour: qoveryAction.perHour, throttled: qoveryAction.throttled, completed: qoveryAction.rollbacks.every((r) => r.completed) } }
-    : {})
+  ...(qoveryAction ? { qovery: { perHour: qoveryAction.perHour, throttled: qoveryAction.throttled, completed: qoveryAction.rollbacks.every((r) => r.completed) } } : {})
 });
 
 const cpuList = cpus();

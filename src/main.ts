@@ -44,7 +44,7 @@ export async function run(): Promise<void> {
     );
     const deadline = new Deadline(systemClock, settings.timeoutSeconds * 1000);
     const userAgent = `${ACTION_NAME}/${ACTION_VERSION}`;
-    provider = createProvider(settings, { deadline, log: io.log, userAgent });
+    provider = await createProvider(settings, { deadline, log: io.log, userAgent });
     const github = settings.github;
     const status = await runPipeline(settings, {
       provider,

@@ -28,7 +28,12 @@ describe('the engine fake answers as engine-rest documents it', () => {
 
   it('lists newest first a page at a time, and counts', async () => {
     const page = (await get('/deployment?name=invoice&sortBy=deploymentTime&sortOrder=desc&firstResult=10&maxResults=10')) as Array<{ id: string }>;
-    expect(page.map((d) => d.id)).toEqual(fake.deployments.slice(5, 15).map((d) => d.id).reverse());
+    expect(page.map((d) => d.id)).toEqual(
+      fake.deployments
+        .slice(5, 15)
+        .map((d) => d.id)
+        .reverse()
+    );
     expect(await get('/deployment/count?name=invoice')).toEqual({ count: 25 });
     expect(fake.requests.at(-2)).toMatchObject({ rows: 10, unbounded: false });
   });
@@ -88,13 +93,15 @@ describe('judging Camunda figures', () => {
   });
   it('sorts requests by endpoint', () => {
     const at = (path: string) => kindOf({ method: 'GET', path, query: {}, status: 200, at: 0 });
-    expect(['/engine-rest/deployment', '/engine-rest/deployment/x/resources', '/engine-rest/deployment/x/resources/y/data', '/engine-rest/process-definition', '/engine-rest/deployment/x', '/engine-rest/version'].map(at)).toEqual([
-      'list',
-      'resources',
-      'data',
-      'definitions',
-      'deployment',
-      'other'
-    ]);
+    expect(
+      [
+        '/engine-rest/deployment',
+        '/engine-rest/deployment/x/resources',
+        '/engine-rest/deployment/x/resources/y/data',
+        '/engine-rest/process-definition',
+        '/engine-rest/deployment/x',
+        '/engine-rest/version'
+      ].map(at)
+    ).toEqual(['list', 'resources', 'data', 'definitions', 'deployment', 'other']);
   });
 });

@@ -18,7 +18,13 @@ describe('completion-lag variants', () => {
 
 describe('summariseLag', () => {
   it('takes the worst run for records per CVM and the limits, and rates over all the waiting', () => {
-    const summary = summariseLag('action', 2, 0, [run({ lagMs: 300, recordReads: 2, stateReads: 6, spanMs: 5000 }), run({ lagMs: 900, recordReads: 3, stateReads: 6, spanMs: 5000, maxInFlight: 4, maxInAnySecond: 7 })], []);
+    const summary = summariseLag(
+      'action',
+      2,
+      0,
+      [run({ lagMs: 300, recordReads: 2, stateReads: 6, spanMs: 5000 }), run({ lagMs: 900, recordReads: 3, stateReads: 6, spanMs: 5000, maxInFlight: 4, maxInAnySecond: 7 })],
+      []
+    );
     expect(summary).toMatchObject({ medianMs: 600, worstMs: 900, recordsPerCvm: 1.5, stateReadsPerSecond: 1.2, averagePerSecond: 2, maxInFlight: 4, maxInAnySecond: 7 });
   });
 });

@@ -29,7 +29,11 @@ const byName = (figures: TargetFigures, part: string) => checkTargets(figures).f
 
 describe('checkTargets', () => {
   it('meets every target exactly at its limits', () => {
-    expect(checkTargets(allMet).map((t) => [t.target, t.met]).filter(([, met]) => met !== true)).toEqual([]);
+    expect(
+      checkTargets(allMet)
+        .map((t) => [t.target, t.met])
+        .filter(([, met]) => met !== true)
+    ).toEqual([]);
   });
 
   it('misses the sequential-loop target below 3× and the SDK target below 20×', () => {

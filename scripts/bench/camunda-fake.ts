@@ -135,7 +135,9 @@ function answer(req: IncomingMessage, path: string, query: Record<string, string
   m = /^\/deployment\/([^/]+)\/resources$/.exec(path);
   if (m) {
     const d = byId.get(decodeURIComponent(m[1]!));
-    return d ? { status: 200, json: [...d.resources.keys()].map((name) => ({ id: resourceId(d, name), name, deploymentId: d.id })) } : notFound(`Deployment resources for deployment id '${m[1]}' do not exist.`);
+    return d
+      ? { status: 200, json: [...d.resources.keys()].map((name) => ({ id: resourceId(d, name), name, deploymentId: d.id })) }
+      : notFound(`Deployment resources for deployment id '${m[1]}' do not exist.`);
   }
   m = /^\/deployment\/([^/]+)\/resources\/([^/]+)(\/data)?$/.exec(path);
   if (m) {

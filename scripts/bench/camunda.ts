@@ -62,7 +62,8 @@ export async function measureCamunda(sizes: readonly number[], latencyMs: number
         started = Date.now();
         const found = await pageThrough(fake.url);
         results.push(summarise(mode, deployments, 'page-through loop', fake.requests.slice(mark), Date.now() - started, found, expected));
-        for (const r of results.slice(-2)) log(`  camunda ${mode}, ${deployments} deployments, ${r.client}: ${r.requests} requests, ${r.ms} ms, ${r.correct ? 'right' : `WRONG (${r.answer})`}`);
+        for (const r of results.slice(-2))
+          log(`  camunda ${mode}, ${deployments} deployments, ${r.client}: ${r.requests} requests, ${r.ms} ms, ${r.correct ? 'right' : `WRONG (${r.answer})`}`);
       } finally {
         await fake.close();
       }
@@ -95,7 +96,9 @@ function summarise(mode: HistoryMode, deployments: number, client: CamundaClient
 async function pageThrough(base: string): Promise<string> {
   const rows: Array<{ id: string }> = [];
   for (let first = 0; ; first += 1000) {
-    const page = (await (await fetch(`${base}/deployment?name=${DEPLOYMENT_NAME}&sortBy=deploymentTime&sortOrder=desc&firstResult=${first}&maxResults=1000`)).json()) as Array<{ id: string }>;
+    const page = (await (await fetch(`${base}/deployment?name=${DEPLOYMENT_NAME}&sortBy=deploymentTime&sortOrder=desc&firstResult=${first}&maxResults=1000`)).json()) as Array<{
+      id: string;
+    }>;
     rows.push(...page);
     if (page.length < 1000) break;
   }

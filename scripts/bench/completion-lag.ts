@@ -56,7 +56,14 @@ export interface LagPlan {
 
 /** The variants a size runs: all finishing together, and from 10 CVMs spread out. */
 export function lagVariants(cvmCounts: readonly number[], spreadMs: number): Array<{ cvms: number; spreadMs: number }> {
-  return cvmCounts.flatMap((cvms) => (cvms >= 10 && spreadMs > 0 ? [{ cvms, spreadMs: 0 }, { cvms, spreadMs }] : [{ cvms, spreadMs: 0 }]));
+  return cvmCounts.flatMap((cvms) =>
+    cvms >= 10 && spreadMs > 0
+      ? [
+          { cvms, spreadMs: 0 },
+          { cvms, spreadMs }
+        ]
+      : [{ cvms, spreadMs: 0 }]
+  );
 }
 
 /** One size's runs summed up; the per-second rates are over all runs' waiting time together. */
@@ -101,9 +108,7 @@ export async function measureCompletionLag(plan: LagPlan): Promise<LagSummary[]>
         try {
           const run = impl === 'action' ? await actionRun(bench) : await baselineRun(bench);
           runs.push(run);
-          plan.log(
-            `  ${cvms} CVM(s) ${finishes}, ${impl}, run ${i + 1}: lag ${run.lagMs} ms, ${run.requests} requests (${run.recordReads} records) in ${run.spanMs} ms`
-          );
+          plan.log(`  ${cvms} CVM(s) ${finishes}, ${impl}, run ${i + 1}: lag ${run.lagMs} ms, ${run.requests} requests (${run.recordReads} records) in ${run.spanMs} ms`);
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);
           failures.push(message);

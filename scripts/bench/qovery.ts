@@ -220,7 +220,7 @@ async function actionRollback(url: string, sandbox: QoverySandbox, clock: Clock)
     () => {}
   );
   const quiet = { info: () => {}, warning: () => {}, debug: () => {} };
-  const provider = createProvider(settings, { deadline: new Deadline(clock, settings.timeoutSeconds * 1000), log: quiet, userAgent: 'rollback-action/bench' });
+  const provider = await createProvider(settings, { deadline: new Deadline(clock, settings.timeoutSeconds * 1000), log: quiet, userAgent: 'rollback-action/bench' });
   try {
     const status = await runPipeline(settings, { provider, log: quiet, setOutput: () => {}, progress: newProgress() });
     if (status !== 'completed') throw new Error(`ended ${status}`);

@@ -75,7 +75,20 @@ export function lagTable(summaries: readonly LagSummary[]): string {
     ];
   });
   return renderTable(
-    ['CVMs', 'finishing', 'client', 'runs', 'median lag', 'worst lag', 'vs fixed poll (median / worst)', 'records per CVM', 'state reads/s', 'requests/s', 'max in flight', 'max in 1 s'],
+    [
+      'CVMs',
+      'finishing',
+      'client',
+      'runs',
+      'median lag',
+      'worst lag',
+      'vs fixed poll (median / worst)',
+      'records per CVM',
+      'state reads/s',
+      'requests/s',
+      'max in flight',
+      'max in 1 s'
+    ],
     rows
   );
 }
@@ -231,7 +244,7 @@ ${run.camunda.length ? camundaTable(run.camunda) : 'Not measured.'}
 ## Qovery while waiting
 
 Three rollbacks at once on one token, each waiting on a deployment that takes 30 minutes, against
-Qovery's documented budget of 1,000 requests per hour per token. ${qoveryFactor ? `Time is simulated: the action runs in-process (the provider factory and the pipeline, as main.ts wires them) on a clock ${qoveryFactor}× faster than real time, every wait included, and each Qovery sandbox's deployment lasts 30 min / ${qoveryFactor} of real time, so 30 minutes pass on the action's clock in ${(30 * 60 / qoveryFactor).toFixed(0)} s. A real millisecond of request latency counts as ${qoveryFactor} ms on that clock, so the rates come out slightly lower than a real run's.` : ''} The three
+Qovery's documented budget of 1,000 requests per hour per token. ${qoveryFactor ? `Time is simulated: the action runs in-process (the provider factory and the pipeline, as main.ts wires them) on a clock ${qoveryFactor}× faster than real time, every wait included, and each Qovery sandbox's deployment lasts 30 min / ${qoveryFactor} of real time, so 30 minutes pass on the action's clock in ${((30 * 60) / qoveryFactor).toFixed(0)} s. A real millisecond of request latency counts as ${qoveryFactor} ms on that clock, so the rates come out slightly lower than a real run's.` : ''} The three
 environments sit behind one loopback front standing for the token: it counts all their requests
 against one budget per hour of the scaled clock, answers \`X-RateLimit-Limit/Remaining/Reset\` from
 that count and 429 beyond it. Rates are requests after the accepted deploy request until the

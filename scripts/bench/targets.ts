@@ -95,7 +95,9 @@ export function checkTargets(f: TargetFigures): TargetResult[] {
   );
   target = 'while waiting: ≤8 requests in flight, ≤25 in any one second';
   results.push(
-    w ? { target, measured: `${w.maxInFlight} in flight, ${w.maxInAnySecond} in a second`, met: w.maxInFlight <= MAX_IN_FLIGHT && w.maxInAnySecond <= MAX_PER_SECOND } : notMeasured(target)
+    w
+      ? { target, measured: `${w.maxInFlight} in flight, ${w.maxInAnySecond} in a second`, met: w.maxInFlight <= MAX_IN_FLIGHT && w.maxInAnySecond <= MAX_PER_SECOND }
+      : notMeasured(target)
   );
   const t = f.throttled;
   target = 'a 429 while waiting: Retry-After honoured, in flight halved, the run completes';

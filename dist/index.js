@@ -108,26 +108,6 @@ class TimeoutError extends ActionError {
 
 /***/ }),
 
-/***/ 6495:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ shortHash),
-/* harmony export */   h: () => (/* binding */ normaliseHash)
-/* harmony export */ });
-/** Phala returns compose hashes bare or 0x-prefixed, in either case; compare them only normalised. */
-function normaliseHash(hash) {
-    const trimmed = hash.trim().toLowerCase();
-    return trimmed.startsWith('0x') ? trimmed.slice(2) : trimmed;
-}
-/** Short form for log lines; the full hash stays in outputs and the summary. */
-function shortHash(hash) {
-    return normaliseHash(hash).slice(0, 12);
-}
-
-
-/***/ }),
-
 /***/ 4098:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -189,7 +169,7 @@ function hintFor(code, message) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3991);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1503);
 // The runner executes dist/index.js, bundled from here.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -199,15 +179,47 @@ __webpack_async_result__();
 
 /***/ }),
 
+/***/ 9011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ defaultOf),
+/* harmony export */   W: () => (/* binding */ INPUT_DEFAULTS)
+/* harmony export */ });
+/**
+ * The defaults action.yml declares. The runner sets INPUT_<NAME> to the default for every input
+ * the workflow leaves out, so "given" means "differs from this". A test keeps it equal to
+ * action.yml.
+ */
+const INPUT_DEFAULTS = {
+    provider: 'phala',
+    revision: 'previous',
+    wait: 'true',
+    timeout: '600',
+    dry_run: 'false',
+    health_status: '200-399',
+    health_timeout: '300',
+    environment: 'production'
+};
+/** The default of an input, '' for one action.yml gives none. */
+function defaultOf(name) {
+    return INPUT_DEFAULTS[name] ?? '';
+}
+
+
+/***/ }),
+
 /***/ 3718:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cq: () => (/* binding */ checkUrlCharacters),
 /* harmony export */   KJ: () => (/* binding */ canonicalUuid),
 /* harmony export */   Kg: () => (/* binding */ hasControlCharacters),
 /* harmony export */   R5: () => (/* binding */ readInput),
 /* harmony export */   ZZ: () => (/* binding */ parseTimeout),
 /* harmony export */   Zs: () => (/* binding */ quoteInput),
+/* harmony export */   ao: () => (/* binding */ parseUserName),
 /* harmony export */   cW: () => (/* binding */ isLoopbackHost),
 /* harmony export */   nV: () => (/* binding */ parseApiUrl),
 /* harmony export */   o7: () => (/* binding */ parseSecret),
@@ -216,6 +228,8 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony export MAX_INPUT_LENGTH */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9011);
+
 
 /** Longest input value the action accepts; anything longer is a paste accident, not a value. */
 const MAX_INPUT_LENGTH = 8192;
@@ -246,11 +260,26 @@ function isLoopbackHost(hostname) {
     return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 /**
+ * C0 and C1 controls and Unicode line breaks. A URL parser silently drops a tab or a line break
+ * inside a URL (WHATWG URL), so a pasted break would send the requests to another path.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
+const URL_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Refuses a URL input holding any control character, at either end too. Never echoes the value (it may carry a secret). */
+function checkUrlCharacters(input, raw) {
+    const at = raw.search(URL_CONTROLS);
+    if (at === -1)
+        return;
+    const code = raw.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `The URL holds a line break or another control character (U+${code}, character ${at + 1} of ${raw.length}). A URL cannot carry one, and dropping it would send the requests to another address. Give the URL on one line, without a trailing line break.`);
+}
+/**
  * An API base URL: https (plain http only to loopback, since the credential would travel in
  * clear), no credentials, no query or fragment (paths are appended to it). Returned without a
  * trailing slash.
  */
 function parseApiUrl(raw, example, input = 'api_url') {
+    checkUrlCharacters(input, raw);
     let url;
     try {
         url = new URL(raw);
@@ -275,12 +304,23 @@ function parseApiUrl(raw, example, input = 'api_url') {
 /**
  * A credential: trimmed, then refused if it holds whitespace, control or non-ASCII characters,
  * which an HTTP header cannot carry (usually a paste with a line break or a smart quote).
- * Masked before it is checked, so even a refused value never shows in the log.
+ * Masked before it is checked, so even a refused value never shows in the log; the masker
+ * registers every form a server could echo it in (see report/redact's echoForms).
  */
 function parseSecret(name, raw, mask) {
     const value = raw.trim();
     if (value)
         mask(value);
+    return checkHeaderText(name, value);
+}
+/**
+ * A user name for HTTP Basic: checked like a credential, but not masked. It is not a secret, and
+ * a message that names the user (e.g. who lacks a permission) must stay readable.
+ */
+function parseUserName(name, raw) {
+    return checkHeaderText(name, raw.trim());
+}
+function checkHeaderText(name, value) {
     if (/\s/.test(value) || hasControlCharacters(value)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `The value contains whitespace or control characters; copy it again without line breaks.`);
     }
@@ -300,7 +340,7 @@ function parseBoolean(name, raw, fallback) {
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `${quoteInput(text)} is not a boolean: use true or false.`);
 }
 function parseTimeout(raw) {
-    const text = raw.trim() || '600';
+    const text = raw.trim() || _defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT_DEFAULTS */ .W.timeout;
     if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_TIMEOUT_SECONDS) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('timeout', `${quoteInput(text)} is not a timeout: expected a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS} (e.g. 600).`);
     }
@@ -325,7 +365,7 @@ function splitList(raw, separators = /[\s,]+/) {
 
 /***/ }),
 
-/***/ 3991:
+/***/ 1503:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -422,9 +462,197 @@ function parseHealthTimeout(raw) {
     return Number(text);
 }
 
+;// CONCATENATED MODULE: ./src/report/redact.ts
+/** Shortest piece of a secret treated as an echo of it; shorter runs are too common to mean anything. */
+const MIN_ECHO = 12;
+/** A shorter start of a secret still counts where text was cut right after it. */
+const MIN_CUT_ECHO = 6;
+/** Longest start of a secret looked for before a cut; longer ones contain a MIN_ECHO piece anyway. */
+const MAX_CUT_ECHO = 64;
+const REDACTED = '***';
+/** Where a text was cut (besides its end): an ellipsis, '...', or the summary's truncation mark. */
+const CUT_MARK = /…|\.\.\.| …\[truncated\]/g;
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/**
+ * The characters each common percent-encoder leaves as they are: RFC 3986 unreserved (Go's
+ * QueryEscape, Python's quote(safe='')), encodeURIComponent, form encoding (URLSearchParams,
+ * Java's URLEncoder), Python's quote() default, a path segment (Go's PathEscape), and an
+ * encoder that leaves nothing but letters and digits.
+ */
+const PERCENT_SAFE_SETS = [`${ALNUM}-._~`, `${ALNUM}-._~!'()*`, `${ALNUM}-._*`, `${ALNUM}-._~/`, `${ALNUM}-._~!$&'()*+,;=:@`, ALNUM];
+function percentEncode(text, safe, lowerHex) {
+    let out = '';
+    for (const byte of Buffer.from(text, 'utf8')) {
+        const char = String.fromCharCode(byte);
+        if (byte < 0x80 && safe.includes(char))
+            out += char;
+        else {
+            const hex = byte.toString(16).toUpperCase().padStart(2, '0');
+            out += `%${lowerHex ? hex.toLowerCase() : hex}`;
+        }
+    }
+    return out;
+}
+function jsonEscapes(text) {
+    const plain = JSON.stringify(text).slice(1, -1);
+    const slashes = plain.replace(/\//g, '\\/'); // PHP's json_encode, some Java encoders
+    // Go's encoding/json (and others, to be safe in HTML) write <, >, & and ' as \u escapes.
+    const htmlSafe = (json) => json.replace(/[<>&']/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return [plain, slashes, htmlSafe(plain), htmlSafe(slashes)];
+}
+function htmlEscapes(text) {
+    const base = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return [base.replace(/"/g, '&quot;').replace(/'/g, '&#39;'), base.replace(/"/g, '&#34;').replace(/'/g, '&#x27;')];
+}
+function base64Forms(text) {
+    const standard = Buffer.from(text, 'utf8').toString('base64');
+    return [standard, standard.replace(/=+$/, ''), Buffer.from(text, 'utf8').toString('base64url')];
+}
+/**
+ * Every form in which a server, a proxy or an error page can echo a secret back: as it is,
+ * percent-encoded (by each common encoder, either case of hex, and twice), JSON-escaped,
+ * HTML-escaped and base64-encoded. The one place these forms are made: every secret registered
+ * through `Secrets.add` gets all of them, so no provider can forget one. Echoes cut short are
+ * caught by `redact` itself (any 12 characters of a form, or a start of 6 before a cut).
+ */
+function echoForms(secret) {
+    const forms = new Set([secret]);
+    for (const safe of PERCENT_SAFE_SETS) {
+        forms.add(percentEncode(secret, safe, false));
+        forms.add(percentEncode(secret, safe, true));
+    }
+    forms.add(encodeURI(secret));
+    forms.add(encodeURIComponent(encodeURIComponent(secret)));
+    for (const form of [...jsonEscapes(secret), ...htmlEscapes(secret), ...base64Forms(secret)])
+        forms.add(form);
+    return [...forms];
+}
+/**
+ * What an HTTP Basic `Authorization` header carries: base64 of `user:password`. Registered as a
+ * secret on its own (with its echo forms), because a server that echoes the header shows the
+ * pair encoded, where neither the password nor its own forms can be found; the user name alone
+ * is not a secret and stays readable.
+ */
+function basicCredential(username, password) {
+    return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+}
+/**
+ * The secrets of this run, and their removal from any text that leaves the process. The runner
+ * masks exact matches in the log, but not in the job summary, and not a key the platform echoed
+ * only in part or encoded: every form of a secret (see `echoForms`) is registered, every run of 12
+ * or more characters of a form is replaced, and so is a start of 6 or more where the text was cut
+ * right after it (a message truncated mid-key).
+ */
+class Secrets {
+    values = [];
+    grams = new Map();
+    /**
+     * Registers a secret with every form it can be echoed in. Returns the forms that were new, so
+     * the caller can hand each to the runner's own masker too.
+     */
+    add(secret) {
+        return echoForms(secret).filter((form) => this.addForm(form));
+    }
+    addForm(form) {
+        // One or two characters would erase ordinary words; the runner's own mask still covers them.
+        if (form.length < 3 || this.values.includes(form))
+            return false;
+        this.values.push(form);
+        if (form.length < MIN_ECHO)
+            return true;
+        for (let i = 0; i + MIN_ECHO <= form.length; i++) {
+            const gram = form.slice(i, i + MIN_ECHO);
+            const owners = this.grams.get(gram) ?? [];
+            if (!owners.includes(form))
+                owners.push(form);
+            this.grams.set(gram, owners);
+        }
+        return true;
+    }
+    /** How many forms are registered (every secret adds one or more). */
+    get size() {
+        return this.values.length;
+    }
+    redact(text) {
+        if (this.values.length === 0 || text === '')
+            return text;
+        let out = text;
+        for (const secret of this.values)
+            if (secret.length < MIN_ECHO)
+                out = out.split(secret).join(REDACTED);
+        out = this.redactCutEchoes(out);
+        if (this.grams.size === 0)
+            return out;
+        let result = '';
+        let i = 0;
+        while (i < out.length) {
+            const owners = i + MIN_ECHO <= out.length ? this.grams.get(out.slice(i, i + MIN_ECHO)) : undefined;
+            if (!owners) {
+                result += out[i];
+                i++;
+                continue;
+            }
+            // Extend the match as far as any secret containing this piece allows.
+            let end = i + MIN_ECHO;
+            for (const secret of owners) {
+                for (let at = secret.indexOf(out.slice(i, i + MIN_ECHO)); at !== -1; at = secret.indexOf(out.slice(i, i + MIN_ECHO), at + 1)) {
+                    let k = 0;
+                    while (at + k < secret.length && i + k < out.length && secret[at + k] === out[i + k])
+                        k++;
+                    end = Math.max(end, i + k);
+                }
+            }
+            result += REDACTED;
+            i = end;
+        }
+        return result;
+    }
+    /**
+     * A start of a secret that ends right where the text was cut is replaced. Found from each
+     * occurrence of a secret's first characters (rare in ordinary text), so a long text full of
+     * ellipses costs one scan per secret, not one per cut.
+     */
+    redactCutEchoes(text) {
+        const cuts = new Set([text.trimEnd().length]);
+        for (const match of text.matchAll(CUT_MARK))
+            cuts.add(match.index);
+        const spans = [];
+        for (const secret of this.values) {
+            if (secret.length <= MIN_CUT_ECHO)
+                continue;
+            const head = secret.slice(0, MIN_CUT_ECHO);
+            const max = Math.min(secret.length - 1, MAX_CUT_ECHO);
+            for (let at = text.indexOf(head); at !== -1; at = text.indexOf(head, at + 1)) {
+                let length = MIN_CUT_ECHO;
+                while (length < max && text[at + length] === secret[length])
+                    length++;
+                for (let k = length; k >= MIN_CUT_ECHO; k--) {
+                    if (cuts.has(at + k)) {
+                        spans.push([at, at + k]);
+                        break;
+                    }
+                }
+            }
+        }
+        if (spans.length === 0)
+            return text;
+        spans.sort((a, b) => a[0] - b[0]);
+        let out = '';
+        let done = 0;
+        for (const [start, end] of spans) {
+            if (end <= done)
+                continue;
+            out += start >= done ? `${text.slice(done, start)}${REDACTED}` : '';
+            done = end;
+        }
+        return out + text.slice(done);
+    }
+}
+
 // EXTERNAL MODULE: ./src/revision-selector.ts
 var revision_selector = __nccwpck_require__(6654);
 ;// CONCATENATED MODULE: ./src/providers/camunda/inputs.ts
+
 
 
 
@@ -468,10 +696,13 @@ function readCamundaInputs(read, _env, mask, common) {
     };
 }
 function parseAuth(read, mask) {
-    // All three masked first, so a refused combination never shows one; a user name is half the credential.
-    const username = (0,parse/* parseSecret */.o7)('username', (0,parse/* readInput */.R5)(read, 'username'), mask);
+    // Both secrets masked first, so a refused combination never shows one. The user name is not a
+    // secret (a 403 names the user), but the Basic header's base64 of user:password is.
     const password = (0,parse/* parseSecret */.o7)('password', (0,parse/* readInput */.R5)(read, 'password'), mask);
     const token = (0,parse/* parseSecret */.o7)('api_key', (0,parse/* readInput */.R5)(read, 'api_key'), mask);
+    const username = (0,parse/* parseUserName */.ao)('username', (0,parse/* readInput */.R5)(read, 'username'));
+    if (username && password)
+        mask(basicCredential(username, password));
     if (token && (username || password)) {
         throw new errors/* InputError */.dz('api_key', 'Give either api_key (a bearer token, for an engine behind an OAuth proxy) or username and password (HTTP Basic), not both.');
     }
@@ -502,10 +733,52 @@ function parseResources(raw) {
 var inputs = __nccwpck_require__(8908);
 // EXTERNAL MODULE: ./src/providers/qovery/inputs.ts
 var qovery_inputs = __nccwpck_require__(3942);
+// EXTERNAL MODULE: ./src/inputs/defaults.ts
+var defaults = __nccwpck_require__(9011);
 ;// CONCATENATED MODULE: ./src/settings.ts
 const PROVIDERS = ['phala', 'camunda', 'qovery'];
 
+;// CONCATENATED MODULE: ./src/inputs/ownership.ts
+
+
+
+/**
+ * The inputs only one provider reads (action.yml says "<provider> only"). Another provider would
+ * silently ignore them, and the run would do something else than asked: a Qovery run given
+ * vm_uuids rolls back every service of the environment, not one. A test keeps this equal to
+ * action.yml.
+ */
+const PROVIDER_ONLY_INPUTS = {
+    phala: ['vm_uuids', 'transaction_hash'],
+    camunda: ['username', 'password', 'tenant_id', 'resources'],
+    qovery: []
+};
+/** Inputs that are URLs: requests are built from them, so none may hold a control character. */
+const URL_INPUTS = ['api_url', 'health_url'];
+/** Whether the workflow set the input (the runner's default does not count). */
+function isGiven(read, name) {
+    const value = read(name).trim();
+    return value !== '' && value !== (0,defaults/* defaultOf */.H)(name);
+}
+/**
+ * Refuses, before any request, an input that belongs to another provider, naming the provider
+ * that takes it. Never echoes the value: it may be a password.
+ */
+function refuseForeignInputs(read, provider) {
+    for (const owner of PROVIDERS) {
+        if (owner === provider)
+            continue;
+        for (const name of PROVIDER_ONLY_INPUTS[owner]) {
+            if (!isGiven(read, name))
+                continue;
+            throw new errors/* InputError */.dz(name, `${name} is an input of provider ${owner} only; this run's provider is ${provider}, which has no such input and would roll back without it (e.g. more than you meant). Remove ${name} from the step's with:, or set provider: ${owner} if that is the platform meant.`);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/input-helper.ts
+
+
 
 
 
@@ -523,6 +796,9 @@ const PROVIDERS = ['phala', 'camunda', 'qovery'];
 function getSettings(read, env, mask) {
     const provider = parseProvider((0,parse/* readInput */.R5)(read, 'provider'));
     const githubToken = (0,parse/* parseSecret */.o7)('github_token', (0,parse/* readInput */.R5)(read, 'github_token'), mask);
+    refuseForeignInputs(read, provider);
+    for (const name of URL_INPUTS)
+        (0,parse/* checkUrlCharacters */.Cq)(name, (0,parse/* readInput */.R5)(read, name));
     const healthUrl = parseHealthUrl((0,parse/* readInput */.R5)(read, 'health_url'));
     const common = {
         wait: (0,parse/* parseBoolean */.yG)('wait', (0,parse/* readInput */.R5)(read, 'wait'), true),
@@ -548,7 +824,7 @@ function getSettings(read, env, mask) {
     }
 }
 function parseProvider(raw) {
-    const provider = (raw.trim() || 'phala').toLowerCase();
+    const provider = (raw.trim() || defaults/* INPUT_DEFAULTS */.W.provider).toLowerCase();
     if (!PROVIDERS.includes(provider)) {
         throw new errors/* InputError */.dz('provider', `${(0,parse/* quoteInput */.Zs)(provider)} is not supported. Supported: ${PROVIDERS.join(', ')}.`);
     }
@@ -556,7 +832,7 @@ function parseProvider(raw) {
 }
 /** A GitHub environment name: what the deployment record is filed under. */
 function parseEnvironment(raw) {
-    const name = raw.trim() || 'production';
+    const name = raw.trim() || defaults/* INPUT_DEFAULTS */.W.environment;
     if (name.length > 255 || (0,parse/* hasControlCharacters */.Kg)(name)) {
         throw new errors/* InputError */.dz('environment', `${(0,parse/* quoteInput */.Zs)(name)} is not a GitHub environment name: at most 255 characters, no control characters.`);
     }
@@ -700,7 +976,7 @@ function finish(deps, status) {
 async function createProvider(settings, deps) {
     switch (settings.provider) {
         case 'phala': {
-            const { createPhalaProvider } = await __nccwpck_require__.e(/* import() */ 722).then(__nccwpck_require__.bind(__nccwpck_require__, 1722));
+            const { createPhalaProvider } = await __nccwpck_require__.e(/* import() */ 384).then(__nccwpck_require__.bind(__nccwpck_require__, 2384));
             return createPhalaProvider(settings, deps);
         }
         case 'qovery': {
@@ -985,86 +1261,6 @@ function createActionIO(secrets, env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/redact.ts
-/** Shortest piece of a secret treated as an echo of it; shorter runs are too common to mean anything. */
-const MIN_ECHO = 12;
-/** A shorter start of a secret still counts where text was cut right after it. */
-const MIN_CUT_ECHO = 6;
-const REDACTED = '***';
-/**
- * The secrets of this run, and their removal from any text that leaves the process. The runner
- * masks exact matches in the log, but not in the job summary, and not a key the platform echoed
- * only in part: every run of 12 or more characters of a secret is replaced, and so is a start
- * of 6 or more where the text was cut right after it (a message truncated mid-key).
- */
-class Secrets {
-    values = [];
-    grams = new Map();
-    add(secret) {
-        // One or two characters would erase ordinary words; the runner's own mask still covers them.
-        if (secret.length < 3 || this.values.includes(secret))
-            return;
-        this.values.push(secret);
-        if (secret.length < MIN_ECHO)
-            return;
-        for (let i = 0; i + MIN_ECHO <= secret.length; i++) {
-            const gram = secret.slice(i, i + MIN_ECHO);
-            const owners = this.grams.get(gram) ?? [];
-            if (!owners.includes(secret))
-                owners.push(secret);
-            this.grams.set(gram, owners);
-        }
-    }
-    get size() {
-        return this.values.length;
-    }
-    redact(text) {
-        if (this.values.length === 0 || text === '')
-            return text;
-        let out = text;
-        for (const secret of this.values)
-            if (secret.length < MIN_ECHO)
-                out = out.split(secret).join(REDACTED);
-        out = this.redactCutEchoes(out);
-        if (this.grams.size === 0)
-            return out;
-        let result = '';
-        let i = 0;
-        while (i < out.length) {
-            const owners = i + MIN_ECHO <= out.length ? this.grams.get(out.slice(i, i + MIN_ECHO)) : undefined;
-            if (!owners) {
-                result += out[i];
-                i++;
-                continue;
-            }
-            // Extend the match as far as any secret containing this piece allows.
-            let end = i + MIN_ECHO;
-            for (const secret of owners) {
-                for (let at = secret.indexOf(out.slice(i, i + MIN_ECHO)); at !== -1; at = secret.indexOf(out.slice(i, i + MIN_ECHO), at + 1)) {
-                    let k = 0;
-                    while (at + k < secret.length && i + k < out.length && secret[at + k] === out[i + k])
-                        k++;
-                    end = Math.max(end, i + k);
-                }
-            }
-            result += REDACTED;
-            i = end;
-        }
-        return result;
-    }
-    redactCutEchoes(text) {
-        let out = text;
-        for (const secret of this.values) {
-            for (let k = Math.min(secret.length - 1, 64); k >= MIN_CUT_ECHO; k--) {
-                const start = secret.slice(0, k);
-                const cut = new RegExp(`${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=…|\\.\\.\\.|\\s*$| …\\[truncated\\])`, 'g');
-                out = out.replace(cut, REDACTED);
-            }
-        }
-        return out;
-    }
-}
-
 // EXTERNAL MODULE: ./src/report/run-url.ts
 var run_url = __nccwpck_require__(7751);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -1161,7 +1357,7 @@ function renderSummary(input) {
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Sent in the User-Agent; a unit test keeps it equal to package.json's version. */
 const ACTION_NAME = 'rollback-action';
-const ACTION_VERSION = '0.1.0';
+const ACTION_VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./src/main.ts
 
@@ -1194,10 +1390,9 @@ async function main_run() {
     let provider;
     let record;
     try {
-        const settings = getSettings((name) => getInput(name), process.env, (secret) => {
-            secrets.add(secret);
-            setSecret(secret);
-        });
+        const settings = getSettings((name) => getInput(name), process.env, 
+        // Every form a server could echo it in goes to the runner's masker too (later steps' logs).
+        (secret) => secrets.add(secret).forEach((form) => setSecret(form)));
         const deadline = new clock/* Deadline */.B2(clock/* systemClock */.ml, settings.timeoutSeconds * 1000);
         const userAgent = `${ACTION_NAME}/${ACTION_VERSION}`;
         provider = await createProvider(settings, { deadline, log: io.log, userAgent });
@@ -1493,9 +1688,7 @@ function runUrl(env) {
 /* harmony export */ });
 /* unused harmony export MIN_PREFIX_LENGTH */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6495);
 /* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3718);
-
 
 
 /** A compose hash is SHA-256: 64 hex characters. Shorter prefixes must still be unambiguous. */
@@ -1527,7 +1720,8 @@ function parseRevisionSelector(raw, rules = { hashes: true }) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('revision', `'current' is not supported on this platform. Use ${forms.join(', ')}.`);
     }
     if (rules.hashes) {
-        const hex = (0,_hash_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseHash */ .h)(text);
+        // Compose hashes come bare or 0x-prefixed, in either case (the full normalisation is Phala's own).
+        const hex = text.toLowerCase().replace(/^0x/, '');
         if (/^[0-9a-f]+$/.test(hex) && hex.length >= MIN_PREFIX_LENGTH) {
             if (hex.length > FULL_HASH_LENGTH) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('revision', `${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteInput */ .Zs)(text)} has ${hex.length} hex characters; a compose hash has ${FULL_HASH_LENGTH}.`);

@@ -1,17 +1,18 @@
 import { InputError } from './errors.js';
-import { hasControlCharacters, parseBoolean, parseSecret, parseTimeout, quoteInput, readInput, type InputReader, type Masker } from './inputs/parse.js';
+import { checkUrlCharacters, hasControlCharacters, parseBoolean, parseSecret, parseTimeout, quoteInput, readInput, type InputReader, type Masker } from './inputs/parse.js';
 import { parseHealthStatus, parseHealthTimeout, parseHealthUrl } from './verify/health-status.js';
 import { readCamundaInputs } from './providers/camunda/inputs.js';
 import { readPhalaInputs } from './providers/phala/inputs.js';
 import { readQoveryInputs } from './providers/qovery/inputs.js';
-import { PROVIDERS, type CommonSettings, type ProviderName, type Settings } from './settings.js';
+import { INPUT_DEFAULTS } from './inputs/defaults.js';
+import { refuseForeignInputs, URL_INPUTS } from './inputs/ownership.js';
+import { PROVIDERS, type CommonInputs, type ProviderName, type Settings } from './settings.js';
 
 export type { InputReader } from './inputs/parse.js';
 export { isLoopbackHost } from './inputs/parse.js';
 export { PHALA_DEFAULT_API_URL as DEFAULT_API_URL } from './providers/phala/inputs.js';
 
-/** The inputs every provider reads the same way; each provider adds its own to these. */
-export type CommonInputs = Omit<CommonSettings, 'provider' | 'apiUrl' | 'appId' | 'revision'>;
+export type { CommonInputs } from './settings.js';
 
 /**
  * Turns raw inputs into one validated Settings object (one variant per provider). Every check
@@ -21,6 +22,8 @@ export type CommonInputs = Omit<CommonSettings, 'provider' | 'apiUrl' | 'appId' 
 export function getSettings(read: InputReader, env: NodeJS.ProcessEnv, mask: Masker): Settings {
   const provider = parseProvider(readInput(read, 'provider'));
   const githubToken = parseSecret('github_token', readInput(read, 'github_token'), mask);
+  refuseForeignInputs(read, provider);
+  for (const name of URL_INPUTS) checkUrlCharacters(name, readInput(read, name));
   const healthUrl = parseHealthUrl(readInput(read, 'health_url'));
   const common: CommonInputs = {
     wait: parseBoolean('wait', readInput(read, 'wait'), true),
@@ -47,7 +50,7 @@ export function getSettings(read: InputReader, env: NodeJS.ProcessEnv, mask: Mas
 }
 
 export function parseProvider(raw: string): ProviderName {
-  const provider = (raw.trim() || 'phala').toLowerCase();
+  const provider = (raw.trim() || INPUT_DEFAULTS.provider).toLowerCase();
   if (!(PROVIDERS as readonly string[]).includes(provider)) {
     throw new InputError('provider', `${quoteInput(provider)} is not supported. Supported: ${PROVIDERS.join(', ')}.`);
   }
@@ -56,7 +59,7 @@ export function parseProvider(raw: string): ProviderName {
 
 /** A GitHub environment name: what the deployment record is filed under. */
 function parseEnvironment(raw: string): string {
-  const name = raw.trim() || 'production';
+  const name = raw.trim() || INPUT_DEFAULTS.environment;
   if (name.length > 255 || hasControlCharacters(name)) {
     throw new InputError('environment', `${quoteInput(name)} is not a GitHub environment name: at most 255 characters, no control characters.`);
   }

@@ -37,10 +37,8 @@ export async function run(): Promise<void> {
     const settings: Settings = getSettings(
       (name) => getInput(name),
       process.env,
-      (secret) => {
-        secrets.add(secret);
-        setSecret(secret);
-      }
+      // Every form a server could echo it in goes to the runner's masker too (later steps' logs).
+      (secret) => secrets.add(secret).forEach((form) => setSecret(form))
     );
     const deadline = new Deadline(systemClock, settings.timeoutSeconds * 1000);
     const userAgent = `${ACTION_NAME}/${ACTION_VERSION}`;

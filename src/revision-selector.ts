@@ -1,5 +1,4 @@
 import { InputError } from './errors.js';
-import { normaliseHash } from './hash.js';
 import { quoteInput } from './inputs/parse.js';
 
 /**
@@ -50,7 +49,8 @@ export function parseRevisionSelector(raw: string, rules: SelectorRules = { hash
     throw new InputError('revision', `'current' is not supported on this platform. Use ${forms.join(', ')}.`);
   }
   if (rules.hashes) {
-    const hex = normaliseHash(text);
+    // Compose hashes come bare or 0x-prefixed, in either case (the full normalisation is Phala's own).
+    const hex = text.toLowerCase().replace(/^0x/, '');
     if (/^[0-9a-f]+$/.test(hex) && hex.length >= MIN_PREFIX_LENGTH) {
       if (hex.length > FULL_HASH_LENGTH) {
         throw new InputError('revision', `${quoteInput(text)} has ${hex.length} hex characters; a compose hash has ${FULL_HASH_LENGTH}.`);

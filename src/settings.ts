@@ -1,8 +1,16 @@
 import type { RevisionSelector } from './revision-selector.js';
-import type { HealthStatusMatcher } from './verify/health-status.js';
 
 export const PROVIDERS = ['phala', 'camunda', 'qovery'] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
+
+/** Which HTTP status codes count as "the app answers as expected" (built by verify/health-status). */
+export interface HealthStatusMatcher {
+  /** Inclusive [low, high] pairs, in the order given. */
+  readonly ranges: ReadonlyArray<readonly [number, number]>;
+  /** Normalised text for messages, e.g. "200-399" or "200, 204, 300-302". */
+  readonly description: string;
+  matches(status: number): boolean;
+}
 
 /** Verification after the platform reports completion (`health_url`). */
 export interface HealthSettings {
@@ -31,6 +39,9 @@ export interface CommonSettings {
   health?: HealthSettings;
   github?: GitHubRecordSettings;
 }
+
+/** The inputs every provider reads the same way; each provider adds its own to these. */
+export type CommonInputs = Omit<CommonSettings, 'provider' | 'apiUrl' | 'appId' | 'revision'>;
 
 export interface PhalaSettings extends CommonSettings {
   provider: 'phala';

@@ -41,4 +41,25 @@ describe('README', () => {
     for (const entry of [...Object.values(action.inputs), ...Object.values(action.outputs)]) expect(entry.description.length).toBeGreaterThan(20);
     expect(action.runs.using).toBe('node24');
   });
+
+  it('opens with one minimal workflow per platform and the quick start, before the contents', () => {
+    const opening = readme.split(/^## Contents\s*$/m)[0]!;
+    expect(opening).toMatch(/^## Quick start$/m);
+    expect(opening).toMatch(/^npm start\b/m);
+    expect(opening).toMatch(/^npm test\b/m);
+    const workflows = [...opening.matchAll(/^```yaml\n([\s\S]*?)^```/gm)].map((m) => parse(m[1]!) as { jobs: Record<string, { steps: Array<{ with?: { provider?: string } }> }> });
+    const providers = workflows.map((w) => Object.values(w.jobs)[0]!.steps.find((step) => step.with)?.with?.provider ?? 'phala');
+    expect(providers.sort()).toEqual(['camunda', 'phala', 'qovery']);
+  });
+
+  it('states the runner the node24 runtime needs, self-hosted runners included', () => {
+    expect(readme).toContain('`node24`');
+    expect(readme).toMatch(/runner \*\*v2\.327\.1 or newer\*\*/);
+    expect(readme).toMatch(/self-hosted runner must be\s+updated to v2\.327\.1 or newer/);
+  });
+
+  it('shows how to pin a full commit SHA instead of @v1', () => {
+    expect(readme).toMatch(/pin the full commit SHA/);
+    expect(readme).toContain('rollback-action@<40-character commit SHA> # v1.');
+  });
 });

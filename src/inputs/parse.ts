@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { INPUT_DEFAULTS } from './defaults.js';
 
 /** Reads one raw input as the runner passes it (INPUT_* variable); '' when unset. */
 export type InputReader = (name: string) => string;
@@ -39,11 +40,30 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
+ * C0 and C1 controls and Unicode line breaks. A URL parser silently drops a tab or a line break
+ * inside a URL (WHATWG URL), so a pasted break would send the requests to another path.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
+const URL_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** Refuses a URL input holding any control character, at either end too. Never echoes the value (it may carry a secret). */
+export function checkUrlCharacters(input: string, raw: string): void {
+  const at = raw.search(URL_CONTROLS);
+  if (at === -1) return;
+  const code = raw.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
+  throw new InputError(
+    input,
+    `The URL holds a line break or another control character (U+${code}, character ${at + 1} of ${raw.length}). A URL cannot carry one, and dropping it would send the requests to another address. Give the URL on one line, without a trailing line break.`
+  );
+}
+
+/**
  * An API base URL: https (plain http only to loopback, since the credential would travel in
  * clear), no credentials, no query or fragment (paths are appended to it). Returned without a
  * trailing slash.
  */
 export function parseApiUrl(raw: string, example: string, input = 'api_url'): string {
+  checkUrlCharacters(input, raw);
   let url: URL;
   try {
     url = new URL(raw);
@@ -68,11 +88,24 @@ export function parseApiUrl(raw: string, example: string, input = 'api_url'): st
 /**
  * A credential: trimmed, then refused if it holds whitespace, control or non-ASCII characters,
  * which an HTTP header cannot carry (usually a paste with a line break or a smart quote).
- * Masked before it is checked, so even a refused value never shows in the log.
+ * Masked before it is checked, so even a refused value never shows in the log; the masker
+ * registers every form a server could echo it in (see report/redact's echoForms).
  */
 export function parseSecret(name: string, raw: string, mask: Masker): string {
   const value = raw.trim();
   if (value) mask(value);
+  return checkHeaderText(name, value);
+}
+
+/**
+ * A user name for HTTP Basic: checked like a credential, but not masked. It is not a secret, and
+ * a message that names the user (e.g. who lacks a permission) must stay readable.
+ */
+export function parseUserName(name: string, raw: string): string {
+  return checkHeaderText(name, raw.trim());
+}
+
+function checkHeaderText(name: string, value: string): string {
   if (/\s/.test(value) || hasControlCharacters(value)) {
     throw new InputError(name, `The value contains whitespace or control characters; copy it again without line breaks.`);
   }
@@ -94,7 +127,7 @@ export function parseBoolean(name: string, raw: string, fallback: boolean): bool
 }
 
 export function parseTimeout(raw: string): number {
-  const text = raw.trim() || '600';
+  const text = raw.trim() || INPUT_DEFAULTS.timeout;
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_TIMEOUT_SECONDS) {
     throw new InputError('timeout', `${quoteInput(text)} is not a timeout: expected a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS} (e.g. 600).`);
   }

@@ -1,15 +1,5 @@
-import type { Deadline } from '../clock.js';
-import type { Logger } from '../log.js';
 import type { Settings } from '../settings.js';
-import type { RollbackProvider } from './provider.js';
-
-/** What every provider is built with; each makes its own API client from its settings. */
-export interface ProviderDeps {
-  deadline: Deadline;
-  log: Logger;
-  /** `rollback-action/<version>`; a provider appends its own tag. */
-  userAgent: string;
-}
+import type { ProviderDeps, RollbackProvider } from './provider.js';
 
 /**
  * The provider the settings name, loaded only then: a run uses one platform, and the others'

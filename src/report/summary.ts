@@ -1,5 +1,5 @@
 import type { Changed } from '../errors.js';
-import type { RollbackPlan, Vocabulary } from '../providers/provider.js';
+import type { RollbackPlan, Vocabulary } from '../rollback-plan.js';
 import type { RollbackStatus } from './outputs.js';
 import type { Secrets } from './redact.js';
 import { codeSpan, escapeMarkdown, MAX_SUMMARY_BYTES, truncateBytes } from './safe-text.js';

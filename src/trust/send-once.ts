@@ -4,7 +4,7 @@ import type { ApiResponse } from '../http/api-client.js';
 import { backoffMs, resendPauseMs } from '../http/retry-policy.js';
 import { TransportError } from '../http/transport-error.js';
 import type { Logger } from '../log.js';
-import type { TriggerTracker } from '../providers/provider.js';
+import type { TriggerTracker } from './trigger-tracker.js';
 import { classifyAnswer } from './classify-answer.js';
 
 /**

@@ -1,14 +1,9 @@
 import { InputError } from '../errors.js';
-import { isLoopbackHost } from '../input-helper.js';
+import { isLoopbackHost } from '../inputs/parse.js';
+import type { HealthStatusMatcher } from '../settings.js';
 
-/** Which HTTP status codes count as "the app answers as expected". */
-export interface HealthStatusMatcher {
-  /** Inclusive [low, high] pairs, in the order given. */
-  readonly ranges: ReadonlyArray<readonly [number, number]>;
-  /** Normalised text for messages, e.g. "200-399" or "200, 204, 300-302". */
-  readonly description: string;
-  matches(status: number): boolean;
-}
+// The matcher's shape is part of the settings (below this layer); re-exported for the check's callers.
+export type { HealthStatusMatcher };
 
 export const DEFAULT_HEALTH_STATUS = '200-399';
 export const DEFAULT_HEALTH_TIMEOUT_SECONDS = 300;

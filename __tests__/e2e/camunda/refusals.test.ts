@@ -73,7 +73,7 @@ describeWithEngine('camunda: undoing a rollback, and what the engine refuses', (
     expect(run.exitCode).toBe(1);
     const [error] = annotations(run);
     expect(error!.title).toBe('Not authorized on the Camunda engine');
-    expect(error!.message).toContain('lacks CREATE on Deployment'); // the user name is masked: it is half the credential
+    expect(error!.message).toContain(`User '${VIEWER.username}' lacks CREATE on Deployment`); // a user name is not a secret: the message names who lacks it
     expect(error!.message).toContain('Nothing was deployed');
     expect(await engine.deployments(name)).toHaveLength(2);
   });

@@ -7,17 +7,18 @@ const HASHES = [H('v1'), H('v2'), H('v3')];
 const posts = (sandbox: Parameters<typeof requestsTo>[0]) => requestsTo(sandbox, 'POST', /\/redeploy$/);
 
 describe('an unclear answer to the POST is never followed or re-sent blindly', () => {
-  it('a redirect is not followed; the resend comes only after a 15 s watch proved nothing happened', async () => {
+  it('a redirect is not followed nor re-sent: after a 15 s watch with no trace, it is reported as not acted on', async () => {
     const sandbox = await sandboxWith({ hashes: HASHES });
     const revision = sandbox.revisions().find((row) => row.compose_hash.toLowerCase().replace(/^0x/, '') === H('v2'))!;
     sandbox.addFault({ endpoint: 'redeploy', kind: 'redirect', location: `${sandbox.url}/apps/${sandbox.scenario.appId}/revisions/${revision.revision_id}/redeploy` });
+    const started = Date.now();
     const run = await rollback(sandbox, { timeout: '60' });
-    expect(run.exitCode).toBe(0);
-    expect(run.outputs.status).toBe('completed');
-    const sent = posts(sandbox);
-    expect(sent.map((request) => request.status)).toEqual([307, 202]);
-    expect(sent[1]!.at - sent[0]!.at).toBeGreaterThanOrEqual(15_000);
-    expect(sandbox.redeploys).toHaveLength(1);
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.status).toBe('failed');
+    expect(posts(sandbox).map((request) => request.status)).toEqual([307]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15_000);
+    expect(sandbox.redeploys).toHaveLength(0);
+    expect(annotations(run)[0]).toMatchObject({ title: 'Redeploy not acted on', message: expect.stringContaining('Nothing was redeployed') });
   }, 60_000);
 
   it.each([

@@ -1,7 +1,7 @@
 import { ApiClient } from '../../http/api-client.js';
 import type { CamundaAuth, CamundaSettings } from '../../settings.js';
 import type { Instance, RollbackPlan, RollbackProvider, TriggerReceipt, TriggerTracker, Vocabulary, WaitTracker } from '../provider.js';
-import type { ProviderDeps } from '../registry.js';
+import type { ProviderDeps } from '../provider.js';
 import { CamundaApi } from './camunda-api.js';
 import { describeChange, fingerprint, type Content } from './content.js';
 import type { CamundaContext } from './context.js';

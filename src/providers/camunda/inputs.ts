@@ -1,6 +1,7 @@
 import { InputError } from '../../errors.js';
-import type { CommonInputs } from '../../input-helper.js';
-import { hasControlCharacters, parseApiUrl, parseSecret, quoteInput, readInput, splitList, type InputReader, type Masker } from '../../inputs/parse.js';
+import type { CommonInputs } from '../../settings.js';
+import { hasControlCharacters, parseApiUrl, parseSecret, parseUserName, quoteInput, readInput, splitList, type InputReader, type Masker } from '../../inputs/parse.js';
+import { basicCredential } from '../../report/redact.js';
 import { parseRevisionSelector } from '../../revision-selector.js';
 import type { CamundaAuth, CamundaSettings } from '../../settings.js';
 
@@ -49,10 +50,12 @@ export function readCamundaInputs(read: InputReader, _env: NodeJS.ProcessEnv, ma
 }
 
 function parseAuth(read: InputReader, mask: Masker): CamundaAuth {
-  // All three masked first, so a refused combination never shows one; a user name is half the credential.
-  const username = parseSecret('username', readInput(read, 'username'), mask);
+  // Both secrets masked first, so a refused combination never shows one. The user name is not a
+  // secret (a 403 names the user), but the Basic header's base64 of user:password is.
   const password = parseSecret('password', readInput(read, 'password'), mask);
   const token = parseSecret('api_key', readInput(read, 'api_key'), mask);
+  const username = parseUserName('username', readInput(read, 'username'));
+  if (username && password) mask(basicCredential(username, password));
   if (token && (username || password)) {
     throw new InputError('api_key', 'Give either api_key (a bearer token, for an engine behind an OAuth proxy) or username and password (HTTP Basic), not both.');
   }

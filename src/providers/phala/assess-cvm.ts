@@ -1,4 +1,4 @@
-import { shortHash } from '../../hash.js';
+import { shortHash } from './hash.js';
 import type { CvmState, OperationRecord } from './shapes.js';
 
 /** Statuses a CVM settles in when it is not serving. Only running and stopped are stable, per the API. */

@@ -1,7 +1,6 @@
 import { ApiClient } from '../../http/api-client.js';
 import type { PhalaSettings } from '../../settings.js';
-import type { Instance, RollbackPlan, RollbackProvider, TriggerReceipt, TriggerTracker, Vocabulary, WaitTracker } from '../provider.js';
-import type { ProviderDeps } from '../registry.js';
+import type { Instance, ProviderDeps, RollbackPlan, RollbackProvider, TriggerReceipt, TriggerTracker, Vocabulary, WaitTracker } from '../provider.js';
 import type { PhalaContext } from './context.js';
 import { PHALA_DEFAULT_API_URL } from './inputs.js';
 import { PHALA_API_VERSION, PhalaApi } from './phala-api.js';

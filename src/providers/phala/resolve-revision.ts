@@ -1,5 +1,5 @@
 import { ActionError } from '../../errors.js';
-import { normaliseHash } from '../../hash.js';
+import { normaliseHash } from './hash.js';
 import { describeSelector, FULL_HASH_LENGTH, type RevisionSelector } from '../../revision-selector.js';
 import { PAGE_SIZE, readRevisionPages, type PagingOptions, type PagingResult } from './revision-paging.js';
 import type { RevisionRow, RevisionsPage } from './shapes.js';

@@ -1,5 +1,5 @@
 import { ActionError } from '../../errors.js';
-import { normaliseHash } from '../../hash.js';
+import { normaliseHash } from './hash.js';
 
 /** One row of GET /apps/{app_id}/revisions, reduced to what rollback needs. */
 export interface RevisionRow {

@@ -1,6 +1,6 @@
 import { jittered } from '../../clock.js';
 import { ActionError, TimeoutError } from '../../errors.js';
-import { shortHash } from '../../hash.js';
+import { shortHash } from './hash.js';
 import { RequestPacer, type PacerLimits } from '../../http/rate-window.js';
 import type { RollbackPlan, TriggerReceipt, WaitTracker } from '../provider.js';
 import { assessCvm, operationForRollback, type Verdict } from './assess-cvm.js';

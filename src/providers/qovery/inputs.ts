@@ -1,7 +1,7 @@
 import { InputError } from '../../errors.js';
 import { canonicalUuid, parseApiUrl, parseSecret, quoteInput, readInput, type InputReader, type Masker } from '../../inputs/parse.js';
 import { parseRevisionSelector } from '../../revision-selector.js';
-import type { CommonInputs } from '../../input-helper.js';
+import type { CommonInputs } from '../../settings.js';
 import type { QoverySettings } from '../../settings.js';
 
 export const QOVERY_DEFAULT_API_URL = 'https://api.qovery.com';

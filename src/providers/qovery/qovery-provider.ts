@@ -1,7 +1,7 @@
 import { ApiClient } from '../../http/api-client.js';
 import type { QoverySettings } from '../../settings.js';
 import type { Instance, RollbackPlan, RollbackProvider, TriggerOutcome, TriggerReceipt, TriggerTracker, Vocabulary, WaitTracker } from '../provider.js';
-import type { ProviderDeps } from '../registry.js';
+import type { ProviderDeps } from '../provider.js';
 import type { QoveryContext } from './context.js';
 import type { DeploymentTicket } from './deployment-state.js';
 import { authorizationHeader } from './inputs.js';

@@ -1,5 +1,5 @@
-export const id = 722;
-export const ids = [722];
+export const id = 384;
+export const ids = [384];
 export const modules = {
 
 /***/ 3838:
@@ -294,7 +294,7 @@ function resendPauseMs(retryAfter, now, fallbackMs) {
 
 /***/ }),
 
-/***/ 1722:
+/***/ 2384:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -634,8 +634,17 @@ function onchainRegistrationRequired(where, said, ctx) {
     return new errors/* ActionError */.lZ('Compose hash must be registered on-chain (transaction_hash)', lines.join('\n'), { changed: ctx.changed });
 }
 
-// EXTERNAL MODULE: ./src/hash.ts
-var src_hash = __webpack_require__(6495);
+;// CONCATENATED MODULE: ./src/providers/phala/hash.ts
+/** Phala returns compose hashes bare or 0x-prefixed, in either case; compare them only normalised. */
+function normaliseHash(hash) {
+    const trimmed = hash.trim().toLowerCase();
+    return trimmed.startsWith('0x') ? trimmed.slice(2) : trimmed;
+}
+/** Short form for log lines; the full hash stays in outputs and the summary. */
+function shortHash(hash) {
+    return normaliseHash(hash).slice(0, 12);
+}
+
 ;// CONCATENATED MODULE: ./src/providers/phala/shapes.ts
 
 
@@ -674,7 +683,7 @@ function parseRevisionsPage(endpoint, body) {
         return {
             revisionId: str(endpoint, item, 'revision_id', where),
             vmUuid: str(endpoint, item, 'vm_uuid', where).toLowerCase(),
-            composeHash: (0,src_hash/* normaliseHash */.h)(str(endpoint, item, 'compose_hash', where)),
+            composeHash: normaliseHash(str(endpoint, item, 'compose_hash', where)),
             createdAt: str(endpoint, item, 'created_at', where),
             operationType: optStr(item, 'operation_type') ?? 'unknown',
             triggeredBy: optStr(triggeredBy, 'username'),
@@ -705,7 +714,7 @@ function parseCvm(endpoint, item, where) {
         name: optStr(item, 'name') ?? vmUuid,
         status: item.status,
         inProgress: item.in_progress === true || target !== undefined,
-        composeHash: hash ? (0,src_hash/* normaliseHash */.h)(hash) : '',
+        composeHash: hash ? normaliseHash(hash) : '',
         progress: progress ? { target, startedAt: optStr(progress, 'started_at'), correlationId: optStr(progress, 'correlation_id') } : undefined
     };
 }
@@ -724,7 +733,7 @@ function parseOperations(endpoint, body) {
             startedAt: str(endpoint, item, 'started_at', where),
             completedAt: optStr(item, 'completed_at'),
             errorMessage: clipMessage(optStr(item, 'error_message')),
-            composeHash: hash ? (0,src_hash/* normaliseHash */.h)(hash) : undefined
+            composeHash: hash ? normaliseHash(hash) : undefined
         };
     });
 }
@@ -1154,7 +1163,7 @@ async function resolveRevision(fetchPage, selector, targets, options = {}) {
     if (selector.kind === 'current')
         throw new errors/* ActionError */.lZ('Revision not supported', `${(0,revision_selector/* describeSelector */.r5)(selector)} is not supported on Phala Cloud.`);
     const warnings = [];
-    const normalised = targets.map((cvm) => ({ ...cvm, composeHash: (0,src_hash/* normaliseHash */.h)(cvm.composeHash) }));
+    const normalised = targets.map((cvm) => ({ ...cvm, composeHash: normaliseHash(cvm.composeHash) }));
     const live = liveHash(normalised, selector, warnings);
     const targeted = new Set(normalised.map((cvm) => cvm.vmUuid.toLowerCase()));
     const search = selector.kind === 'previous' ? new PreviousSearch(selector, targeted, live ?? '', warnings) : new RefSearch(selector, targeted, live);
@@ -1395,7 +1404,7 @@ function assessCvm(cvm, targetHash, evidence) {
         if (cvm.status === 'running') {
             return {
                 kind: 'failed',
-                why: `the update ended with the CVM running compose hash ${(0,src_hash/* shortHash */.B)(cvm.composeHash)}, not the target; another deploy may have replaced the rollback`
+                why: `the update ended with the CVM running compose hash ${shortHash(cvm.composeHash)}, not the target; another deploy may have replaced the rollback`
             };
         }
         return { kind: 'pending', why: `${cvm.status}, operation completed, waiting for the CVM to settle`, needsRecord: false };
@@ -1822,13 +1831,13 @@ function timedOut(ctx, plan, tracked) {
         if (!entry.cvm)
             return `${vmUuid}: state not read yet`;
         const why = entry.verdict?.kind === 'pending' ? entry.verdict.why : entry.cvm.status;
-        return `${describeCvm(entry.cvm)}: ${why}, compose hash ${(0,src_hash/* shortHash */.B)(entry.cvm.composeHash)}`;
+        return `${describeCvm(entry.cvm)}: ${why}, compose hash ${shortHash(entry.cvm.composeHash)}`;
     })
         .join('; ');
     return new errors/* TimeoutError */.MU(`The timeout (${ctx.timeoutSeconds}s) ran out while waiting for the rollback to revision ${plan.revision.id}. Still pending: ${still}. The redeploy was accepted and may still finish on its own: watch the CVMs in the Phala Cloud dashboard, and do not trigger another rollback until they settle.`, { changed: 'accepted' });
 }
 function report(ctx, cvm, verdict, lastLine) {
-    const state = verdict.kind === 'done' ? `running compose hash ${(0,src_hash/* shortHash */.B)(cvm.composeHash)}: rollback complete` : verdict.kind === 'failed' ? `failed: ${verdict.why}` : verdict.why;
+    const state = verdict.kind === 'done' ? `running compose hash ${shortHash(cvm.composeHash)}: rollback complete` : verdict.kind === 'failed' ? `failed: ${verdict.why}` : verdict.why;
     if (lastLine.get(cvm.vmUuid) === state)
         return;
     lastLine.set(cvm.vmUuid, state);

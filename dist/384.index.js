@@ -383,6 +383,8 @@ class RequestPacer {
     calmAnswers = 0;
     queue = [];
     pumping = false;
+    closed = false;
+    stop = new AbortController();
     /** Answers in a row without a 429 before one more request may be open again. */
     static REGROW_AFTER = 10;
     constructor(deadline, limits) {
@@ -401,12 +403,16 @@ class RequestPacer {
      */
     async run(send, first = false) {
         const answered = await new Promise((resolve) => {
+            if (this.closed)
+                return resolve(undefined);
             if (first)
                 this.queue.unshift(resolve);
             else
                 this.queue.push(resolve);
             this.pump();
         });
+        if (!answered)
+            throw new PacerClosedError();
         try {
             return await send();
         }
@@ -415,6 +421,16 @@ class RequestPacer {
             this.open--;
             this.pump();
         }
+    }
+    /**
+     * The wait is over (done or failed): requests still waiting are never sent (their callers get
+     * PacerClosedError), and no timer of the pacer holds the process open.
+     */
+    close() {
+        this.closed = true;
+        this.stop.abort();
+        for (const waiting of this.queue.splice(0))
+            waiting(undefined);
     }
     /** The API said 429: wait `waitMs` before the next request, and halve the requests open at once. */
     throttled(waitMs) {
@@ -440,20 +456,25 @@ class RequestPacer {
     }
     async drain() {
         const clock = this.deadline.clock;
-        while (this.queue.length > 0) {
+        while (this.queue.length > 0 && !this.closed) {
             if (!this.deadline.expired()) {
                 const wait = Math.max(this.pausedUntil - clock.now(), this.window.waitMs());
                 // Full, or the window waits on an open request: the one that ends pumps again.
                 if (this.open >= this.limit || wait === Infinity)
                     return;
                 if (wait > 0) {
-                    await this.deadline.sleep(wait);
+                    await this.deadline.sleep(wait, this.stop.signal);
                     continue;
                 }
             }
             this.open++;
             this.queue.shift()(this.window.begin());
         }
+    }
+}
+class PacerClosedError extends Error {
+    constructor() {
+        super('the wait ended before this request was sent');
     }
 }
 /** Bounds for a server's own wait: 0 or a past time never means "hammer", a huge one never "wait an hour". */
@@ -1802,6 +1823,10 @@ async function waitForRollback(ctx, plan, receipt, tracker) {
         if (deadline.expired() && !(error instanceof errors/* ActionError */.lZ && !(error instanceof errors/* TimeoutError */.MU)))
             throw timedOut(ctx, plan, tracked);
         throw error;
+    }
+    finally {
+        // Record reads still waiting for a slot are not needed any more: never sent, no timer left.
+        pacer.close();
     }
 }
 function decided(entry) {

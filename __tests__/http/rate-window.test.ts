@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { Deadline, type Clock } from '../../src/clock.js';
-import { RateWindow, RequestPacer, throttleWaitMs } from '../../src/http/rate-window.js';
+import { PacerClosedError, RateWindow, RequestPacer, throttleWaitMs } from '../../src/http/rate-window.js';
 import { VirtualClock } from './virtual-clock.js';
 
 function fakeClock(): Clock & { t: number } {
@@ -110,6 +110,28 @@ describe('RequestPacer', () => {
     const journal = await drive(clock, pacer, 3, 25);
     expect(journal).toHaveLength(3);
     expect(Math.max(...journal.map((j) => j.start)) - started).toBe(5000);
+  });
+});
+
+describe('RequestPacer.close', () => {
+  it('sends nothing more once the wait is over: requests still waiting fail with PacerClosedError', async () => {
+    const clock = new VirtualClock();
+    const pacer = new RequestPacer(new Deadline(clock, 600_000), { maxInFlight: 1, maxPerSecond: 25 });
+    const sent: number[] = [];
+    const runs = [0, 1, 2].map((i) =>
+      pacer.run(async () => {
+        sent.push(i);
+        await clock.sleep(25);
+      })
+    );
+    const settled = Promise.allSettled(runs);
+    await new Promise((resolve) => setImmediate(resolve));
+    pacer.close();
+    const results = await clock.run(settled);
+    expect(sent).toEqual([0]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(PacerClosedError);
+    await expect(pacer.run(async () => sent.push(9))).rejects.toBeInstanceOf(PacerClosedError);
   });
 });
 

@@ -75,8 +75,10 @@ export class RequestPacer {
   private limit: number;
   private pausedUntil = 0;
   private calmAnswers = 0;
-  private readonly queue: Array<(answered: () => void) => void> = [];
+  private readonly queue: Array<(answered: (() => void) | undefined) => void> = [];
   private pumping = false;
+  private closed = false;
+  private readonly stop = new AbortController();
 
   /** Answers in a row without a 429 before one more request may be open again. */
   static readonly REGROW_AFTER = 10;
@@ -99,11 +101,13 @@ export class RequestPacer {
    * everything else depends on). Past the deadline it runs at once, so the caller meets the timeout.
    */
   async run<T>(send: () => Promise<T>, first = false): Promise<T> {
-    const answered = await new Promise<() => void>((resolve) => {
+    const answered = await new Promise<(() => void) | undefined>((resolve) => {
+      if (this.closed) return resolve(undefined);
       if (first) this.queue.unshift(resolve);
       else this.queue.push(resolve);
       this.pump();
     });
+    if (!answered) throw new PacerClosedError();
     try {
       return await send();
     } finally {
@@ -111,6 +115,16 @@ export class RequestPacer {
       this.open--;
       this.pump();
     }
+  }
+
+  /**
+   * The wait is over (done or failed): requests still waiting are never sent (their callers get
+   * PacerClosedError), and no timer of the pacer holds the process open.
+   */
+  close(): void {
+    this.closed = true;
+    this.stop.abort();
+    for (const waiting of this.queue.splice(0)) waiting(undefined);
   }
 
   /** The API said 429: wait `waitMs` before the next request, and halve the requests open at once. */
@@ -138,19 +152,25 @@ export class RequestPacer {
 
   private async drain(): Promise<void> {
     const clock = this.deadline.clock;
-    while (this.queue.length > 0) {
+    while (this.queue.length > 0 && !this.closed) {
       if (!this.deadline.expired()) {
         const wait = Math.max(this.pausedUntil - clock.now(), this.window.waitMs());
         // Full, or the window waits on an open request: the one that ends pumps again.
         if (this.open >= this.limit || wait === Infinity) return;
         if (wait > 0) {
-          await this.deadline.sleep(wait);
+          await this.deadline.sleep(wait, this.stop.signal);
           continue;
         }
       }
       this.open++;
       this.queue.shift()!(this.window.begin());
     }
+  }
+}
+
+export class PacerClosedError extends Error {
+  constructor() {
+    super('the wait ended before this request was sent');
   }
 }
 

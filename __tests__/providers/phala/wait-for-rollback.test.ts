@@ -18,6 +18,8 @@ interface SimCvm {
   startAt: number;
   endAt: number;
   operationType: string;
+  /** the update fails with this message */
+  fails?: string;
 }
 
 interface Arrival {
@@ -71,7 +73,7 @@ class SimulatedPhala {
     const now = this.clock.now();
     const cvm = this.cvms.find((c) => call.path === `/cvms/${c.vmUuid.replace(/-/g, '')}/operations`)!;
     const records = [
-      { startedAt: cvm.startAt, type: cvm.operationType, status: now < cvm.startAt ? undefined : now >= cvm.endAt ? 'completed' : 'in_progress' },
+      { startedAt: cvm.startAt, type: cvm.operationType, status: now < cvm.startAt ? undefined : now < cvm.endAt ? 'in_progress' : cvm.fails ? 'failed' : 'completed' },
       { startedAt: cvm.startAt - 86_400_000, type: 'compose_update', status: 'completed' }
     ].filter((r) => r.status !== undefined);
     const q = call.query ?? {};
@@ -84,7 +86,8 @@ class SimulatedPhala {
         operation_type: r.type,
         status: r.status,
         started_at: new Date(r.startedAt).toISOString(),
-        compose_hash: TARGET
+        compose_hash: TARGET,
+        error_message: r.status === 'failed' ? cvm.fails : null
       }));
     return { items, next_cursor: null, total: items.length };
   }
@@ -109,6 +112,8 @@ async function rollback(options: {
   operationType?: string;
   timeoutMs?: number;
   throttles?: Array<Record<string, string>>;
+  /** the update of CVM i fails with this message */
+  fails?: (i: number) => string | undefined;
 }) {
   const clock = new VirtualClock();
   const t0 = clock.now();
@@ -116,7 +121,14 @@ async function rollback(options: {
     clock,
     Array.from({ length: options.cvms }, (_, i) => {
       const startAt = t0 + (options.startLagMs ?? 400);
-      return { vmUuid: uuid(i), startAt, endAt: startAt + (options.durationMs?.(i) ?? 2000), operationType: options.operationType ?? 'compose_update' };
+      const fails = options.fails?.(i);
+      return {
+        vmUuid: uuid(i),
+        startAt,
+        endAt: startAt + (options.durationMs?.(i) ?? 2000),
+        operationType: options.operationType ?? 'compose_update',
+        ...(fails ? { fails } : {})
+      };
     })
   );
   sim.throttles.push(...(options.throttles ?? []));
@@ -142,7 +154,10 @@ async function rollback(options: {
     .catch((e: unknown) => {
       error = e;
     });
-  return { sim, t0, endedAt: clock.now(), lines, error, lastFinish: Math.max(...sim.cvms.map((c) => c.endAt)) };
+  const endedAt = clock.now();
+  // Let time run on: nothing of the wait may go out after it ended.
+  await clock.run(clock.sleep(10_000));
+  return { sim, t0, endedAt, lines, error, lastFinish: Math.max(...sim.cvms.map((c) => c.endAt)) };
 }
 
 /** Most arrivals within any one second (sliding). */
@@ -187,6 +202,13 @@ describe('waiting for the rollback: proof per CVM, read as each CVM finishes', (
     expect(run.sim.recordReads()).toHaveLength(100);
     // 100 records at 25 a second: about four seconds after they all finished, no more.
     expect(run.endedAt - run.lastFinish).toBeLessThan(5000);
+  });
+
+  it("fails at the first CVM whose record says failed, with the platform's message, and sends nothing after", async () => {
+    const run = await rollback({ cvms: 100, fails: (i) => (i === 0 ? 'container exited with code 137' : undefined) });
+    expect(String((run.error as Error).message)).toContain('container exited with code 137');
+    expect(run.sim.recordReads().length).toBeLessThan(100);
+    expect(run.sim.arrivals.filter((a) => a.at > run.endedAt)).toEqual([]);
   });
 
   it('a record under another type name is found by asking again without the type filter', async () => {

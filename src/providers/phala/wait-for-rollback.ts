@@ -193,6 +193,9 @@ export async function waitForRollback(ctx: PhalaContext, plan: RollbackPlan, rec
   } catch (error) {
     if (deadline.expired() && !(error instanceof ActionError && !(error instanceof TimeoutError))) throw timedOut(ctx, plan, tracked);
     throw error;
+  } finally {
+    // Record reads still waiting for a slot are not needed any more: never sent, no timer left.
+    pacer.close();
   }
 }
 

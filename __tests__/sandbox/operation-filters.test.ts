@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { startSandbox, type Sandbox } from '../../sandbox/phala/index.js';
-import { call, pathId, expectValid, T, type OperationsBody } from './helpers.js';
+import { call, pathId, expectValid, T, waitFor, type OperationsBody } from './helpers.js';
 
 // The filters GET /cvms/{cvm_id}/operations documents: start_time, end_time, operation_types, limit.
 describe('operation record filters', () => {
@@ -49,5 +49,35 @@ describe('operation record filters', () => {
     const r = await call(sb, 'GET', `/cvms/${uuid}/operations?start_time=yesterday`);
     expect(r.status).toBe(422);
     expect(JSON.stringify(r.json)).toContain('start_time');
+  });
+});
+
+describe('update spread (benchmarks)', () => {
+  it('runs the i-th of n CVMs of one redeploy spreadMs·i/(n−1) longer; by default all finish together', async () => {
+    const finishes = async (spreadMs?: number): Promise<number[]> => {
+      const sb = await startSandbox({ cvms: [{}, {}, {}], update: { startLagMs: 10, durationMs: 50, ...(spreadMs === undefined ? {} : { spreadMs }) } });
+      try {
+        const current = sb.cvms()[0]!.compose_hash;
+        const target = sb.revisions().find((r) => r.compose_hash.toLowerCase().replace(/^0x/, '') !== current)!;
+        const vmUuids = sb.cvms().map((c) => c.vm_uuid);
+        const r = await call(sb, 'POST', `/apps/${sb.scenario.appId}/revisions/${target.revision_id}/redeploy`, {
+          body: JSON.stringify({ vm_uuids: vmUuids }),
+          headers: { 'Content-Type': 'application/json' }
+        });
+        expect(r.status).toBe(202);
+        const settled = await waitFor(() => {
+          const updates = sb.updates();
+          return updates.length === 3 && updates.every((u) => u.settledAt !== undefined) ? updates : undefined;
+        });
+        return vmUuids.map((vm) => settled.find((u) => u.vmUuid === vm)!.settledAt! - settled.find((u) => u.vmUuid === vm)!.startedAt!);
+      } finally {
+        await sb.close();
+      }
+    };
+    const spread = await finishes(400);
+    expect(spread[0]).toBeLessThan(50 + 60);
+    expect(spread[1]).toBeGreaterThanOrEqual(250 - 5);
+    expect(spread[2]).toBeGreaterThanOrEqual(450 - 5);
+    expect(Math.max(...(await finishes()))).toBeLessThan(50 + 60);
   });
 });

@@ -194,6 +194,19 @@ describe('waiting for the rollback: proof per CVM, read as each CVM finishes', (
     expect(run.sim.stateReads().length).toBeLessThanOrEqual(1.2 * ((run.endedAt - run.t0) / 1000));
   });
 
+  it('an update that starts two seconds after the trigger still costs one record read', async () => {
+    const run = await rollback({ cvms: 3, startLagMs: 2000, durationMs: () => 3000 });
+    expect(run.error).toBeUndefined();
+    expect(run.sim.recordReads()).toHaveLength(3);
+  });
+
+  it('an update that runs entirely between two state reads is proven by its record', async () => {
+    const run = await rollback({ cvms: 1, startLagMs: 100, durationMs: () => 300 });
+    expect(run.error).toBeUndefined();
+    expect(run.sim.stateReads().every((read) => read.at < run.sim.cvms[0]!.startAt || read.at >= run.sim.cvms[0]!.endAt)).toBe(true);
+    expect(run.sim.recordReads()).toHaveLength(1);
+  });
+
   it('with 100 CVMs finishing at once: never more than 8 requests open nor 25 in a second, and every record read', async () => {
     const run = await rollback({ cvms: 100 });
     expect(run.error).toBeUndefined();

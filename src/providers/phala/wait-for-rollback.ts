@@ -22,9 +22,11 @@ export const POLL_MS = 950;
 const POLL_JITTER = 0.05;
 /**
  * A CVM never seen updating may have run its whole update between two reads: its record is first
- * read this long after the trigger, then at growing intervals, up to…
+ * read this long after the trigger (late enough that an update starting within a couple of
+ * seconds is seen busy first, so its one record read comes when it settles), then at growing
+ * intervals, up to…
  */
-const UNSEEN_FIRST_LOOK_MS = 2000;
+const UNSEEN_FIRST_LOOK_MS = 3000;
 const UNSEEN_LOOK_MAX_MS = 15_000;
 /** A CVM seen updating and then settled whose record does not say so yet: read it again after… */
 const SETTLED_RELOOK_MS = 1000;
@@ -203,7 +205,7 @@ function decided(entry: Tracked): boolean {
   return entry.operation?.status === 'completed' || entry.operation?.status === 'failed';
 }
 
-/** 2 s after the trigger, then 3, 6, 12, 15, 15 … s apart. */
+/** 3 s after the trigger, then 3, 6, 12, 15, 15 … s apart. */
 function unseenRelookMs(looks: number): number {
   return Math.min(UNSEEN_LOOK_MAX_MS, 3000 * 2 ** (looks - 1));
 }

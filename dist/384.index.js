@@ -382,7 +382,7 @@ class RequestPacer {
     pausedUntil = 0;
     calmAnswers = 0;
     queue = [];
-    pumping = false;
+    sleeping = false;
     closed = false;
     stop = new AbortController();
     /** Answers in a row without a 429 before one more request may be open again. */
@@ -446,25 +446,23 @@ class RequestPacer {
         this.calmAnswers = 0;
         this.pump();
     }
+    /** Sends whatever may go now; sleeps (one timer at a time) when only time can open a slot. */
     pump() {
-        if (this.pumping)
+        if (this.sleeping)
             return;
-        this.pumping = true;
-        void this.drain().finally(() => {
-            this.pumping = false;
-        });
-    }
-    async drain() {
-        const clock = this.deadline.clock;
         while (this.queue.length > 0 && !this.closed) {
             if (!this.deadline.expired()) {
-                const wait = Math.max(this.pausedUntil - clock.now(), this.window.waitMs());
+                const wait = Math.max(this.pausedUntil - this.deadline.clock.now(), this.window.waitMs());
                 // Full, or the window waits on an open request: the one that ends pumps again.
                 if (this.open >= this.limit || wait === Infinity)
                     return;
                 if (wait > 0) {
-                    await this.deadline.sleep(wait, this.stop.signal);
-                    continue;
+                    this.sleeping = true;
+                    void this.deadline.sleep(wait, this.stop.signal).then(() => {
+                        this.sleeping = false;
+                        this.pump();
+                    });
+                    return;
                 }
             }
             this.open++;
@@ -1671,6 +1669,11 @@ const UNSEEN_FIRST_LOOK_MS = 3000;
 const UNSEEN_LOOK_MAX_MS = 15_000;
 /** A CVM seen updating and then settled whose record does not say so yet: read it again after… */
 const SETTLED_RELOOK_MS = 1000;
+/**
+ * When every CVM left was seen busy, has settled and only its record is missing, the state read is
+ * skipped (its slot goes to the records, which decide), for at most this long after the last one.
+ */
+const RECORDS_ONLY_MAX_MS = 4000;
 /** A line at least this often while waiting, so a long wait never looks hung. */
 const wait_for_rollback_HEARTBEAT_MS = 25_000;
 /**
@@ -1755,14 +1758,20 @@ async function waitForRollback(ctx, plan, receipt, tracker) {
         log.info(`Following the redeploy: ${receipt.note}.`);
     // Right after the trigger every CVM shows the flipped hash and no update yet: reading it proves nothing.
     let nextPollAt = startedLocal + (0,src_clock/* jittered */.et)(clock, POLL_MS, POLL_JITTER);
+    let lastStateReadAt = startedLocal;
+    const onlyRecordsMissing = () => clock.now() - lastStateReadAt < RECORDS_ONLY_MAX_MS &&
+        [...tracked.values()].every((entry) => entry.seenUpdating && entry.cvm && !entry.cvm.inProgress && !decided(entry) && (entry.reading || entry.nextLookAt !== undefined));
     try {
         for (;;) {
             if (deadline.expired())
                 throw timedOut(ctx, plan, tracked);
             if (readFailure !== undefined)
                 throw readFailure;
+            if (clock.now() >= nextPollAt && onlyRecordsMissing())
+                nextPollAt = clock.now() + (0,src_clock/* jittered */.et)(clock, POLL_MS, POLL_JITTER);
             if (clock.now() >= nextPollAt) {
                 const cvms = await api.listAppCvms('watching the rollback', { ...paced, first: true });
+                lastStateReadAt = clock.now();
                 nextPollAt = clock.now() + (0,src_clock/* jittered */.et)(clock, POLL_MS, POLL_JITTER);
                 for (const [vmUuid, entry] of tracked) {
                     const cvm = cvms.find((candidate) => candidate.vmUuid === vmUuid);

@@ -76,7 +76,7 @@ export class RequestPacer {
   private pausedUntil = 0;
   private calmAnswers = 0;
   private readonly queue: Array<(answered: (() => void) | undefined) => void> = [];
-  private pumping = false;
+  private sleeping = false;
   private closed = false;
   private readonly stop = new AbortController();
 
@@ -142,24 +142,21 @@ export class RequestPacer {
     this.pump();
   }
 
+  /** Sends whatever may go now; sleeps (one timer at a time) when only time can open a slot. */
   private pump(): void {
-    if (this.pumping) return;
-    this.pumping = true;
-    void this.drain().finally(() => {
-      this.pumping = false;
-    });
-  }
-
-  private async drain(): Promise<void> {
-    const clock = this.deadline.clock;
+    if (this.sleeping) return;
     while (this.queue.length > 0 && !this.closed) {
       if (!this.deadline.expired()) {
-        const wait = Math.max(this.pausedUntil - clock.now(), this.window.waitMs());
+        const wait = Math.max(this.pausedUntil - this.deadline.clock.now(), this.window.waitMs());
         // Full, or the window waits on an open request: the one that ends pumps again.
         if (this.open >= this.limit || wait === Infinity) return;
         if (wait > 0) {
-          await this.deadline.sleep(wait, this.stop.signal);
-          continue;
+          this.sleeping = true;
+          void this.deadline.sleep(wait, this.stop.signal).then(() => {
+            this.sleeping = false;
+            this.pump();
+          });
+          return;
         }
       }
       this.open++;

@@ -30,6 +30,11 @@ const UNSEEN_FIRST_LOOK_MS = 3000;
 const UNSEEN_LOOK_MAX_MS = 15_000;
 /** A CVM seen updating and then settled whose record does not say so yet: read it again after… */
 const SETTLED_RELOOK_MS = 1000;
+/**
+ * When every CVM left was seen busy, has settled and only its record is missing, the state read is
+ * skipped (its slot goes to the records, which decide), for at most this long after the last one.
+ */
+const RECORDS_ONLY_MAX_MS = 4000;
 /** A line at least this often while waiting, so a long wait never looks hung. */
 const HEARTBEAT_MS = 25_000;
 /**
@@ -124,13 +129,19 @@ export async function waitForRollback(ctx: PhalaContext, plan: RollbackPlan, rec
   if (receipt.note) log.info(`Following the redeploy: ${receipt.note}.`);
   // Right after the trigger every CVM shows the flipped hash and no update yet: reading it proves nothing.
   let nextPollAt = startedLocal + jittered(clock, POLL_MS, POLL_JITTER);
+  let lastStateReadAt = startedLocal;
+  const onlyRecordsMissing = (): boolean =>
+    clock.now() - lastStateReadAt < RECORDS_ONLY_MAX_MS &&
+    [...tracked.values()].every((entry) => entry.seenUpdating && entry.cvm && !entry.cvm.inProgress && !decided(entry) && (entry.reading || entry.nextLookAt !== undefined));
 
   try {
     for (;;) {
       if (deadline.expired()) throw timedOut(ctx, plan, tracked);
       if (readFailure !== undefined) throw readFailure;
+      if (clock.now() >= nextPollAt && onlyRecordsMissing()) nextPollAt = clock.now() + jittered(clock, POLL_MS, POLL_JITTER);
       if (clock.now() >= nextPollAt) {
         const cvms = await api.listAppCvms('watching the rollback', { ...paced, first: true });
+        lastStateReadAt = clock.now();
         nextPollAt = clock.now() + jittered(clock, POLL_MS, POLL_JITTER);
         for (const [vmUuid, entry] of tracked) {
           const cvm = cvms.find((candidate) => candidate.vmUuid === vmUuid);

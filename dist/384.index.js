@@ -838,16 +838,23 @@ class PhalaApi {
     /** Until an answer that is not a 429 (or the deadline, which the pacer and the client enforce). */
     async pacedRead(call, { pacer, onThrottled, first }) {
         for (let throttles = 0;; throttles++) {
-            const response = await pacer.run(() => this.client.read(call), first);
-            if (response.status !== 429) {
-                pacer.answered();
+            let pauseMs;
+            const response = await pacer.run(async () => {
+                const answer = await this.client.read(call);
+                // Told inside the request's slot, so no waiting request slips out before the pause starts.
+                if (answer.status === 429) {
+                    this.noteServerDate(answer);
+                    // Without a header saying how long: 2 s, doubling, within the 1–60 s bounds.
+                    pauseMs = throttleWaitMs(answer.headers, this.localNow(), 2000 * 2 ** Math.min(throttles, 5));
+                    pacer.throttled(pauseMs);
+                }
+                else
+                    pacer.answered();
+                return answer;
+            }, first);
+            if (pauseMs === undefined)
                 return response;
-            }
-            this.noteServerDate(response);
-            // Without a header saying how long: 2 s, doubling, within the 1–60 s bounds.
-            const waitMs = throttleWaitMs(response.headers, this.localNow(), 2000 * 2 ** Math.min(throttles, 5));
-            pacer.throttled(waitMs);
-            onThrottled(response.endpoint, waitMs);
+            onThrottled(response.endpoint, pauseMs);
         }
     }
     noteServerDate(response) {

@@ -45,8 +45,10 @@ const lag = await measureCompletionLag({ cvmCounts: opts.cvmCounts, runs: opts.r
 log('A 429 while waiting (10 CVMs)');
 const throttled = await measureThrottled(10, opts.latencyMs);
 
-log(`Start-up (${opts.runs} run(s))`);
-const startup = await measureStartup(opts.runs, opts.latencyMs);
+// Start-up runs are cheap and noisy on a shared machine: more of them steady the median.
+const startupRuns = Math.max(opts.runs, opts.smoke ? 3 : 11);
+log(`Start-up (${startupRuns} runs)`);
+const startup = await measureStartup(startupRuns, opts.latencyMs);
 
 log(`Camunda \`previous\` (${opts.camundaSizes.join(', ')} deployments)`);
 const camunda = await measureCamunda(opts.camundaSizes, opts.latencyMs, log);

@@ -179,7 +179,7 @@ export function renderMarkdown(run: BenchRun): string {
 Measured by \`${run.command}\` on ${m.date}.${run.note ? `\n\n${run.note}` : ''}
 
 - Machine: ${m.cpu} × ${m.cpus}, ${m.memoryGb.toFixed(1)} GiB memory, ${m.os}, Node ${m.node}${load}
-- Sandbox: ${run.latencyMs} ms latency on every request (${run.sandboxMode === 'native' ? "the sandbox's own latencyMs" : "latency faults on every endpoint; update ends from the CVMs' operation logs"}); ${run.runs} run(s) per completion-lag size and for start-up
+- Sandbox: ${run.latencyMs} ms latency on every request (${run.sandboxMode === 'native' ? "the sandbox's own latencyMs" : "latency faults on every endpoint; update ends from the CVMs' operation logs"}); ${run.runs} run(s) per completion-lag size, ${run.startup?.actionMs.length ?? 0} for start-up
 
 All figures come from one run, baselines included, on the same sandbox; ratios compare against
 those baselines, never against numbers from another machine or day.

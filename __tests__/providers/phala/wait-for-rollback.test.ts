@@ -37,8 +37,9 @@ class SimulatedPhala {
   readonly arrivals: Arrival[] = [];
   open = 0;
   mostOpen = 0;
-  /** answers to give instead, in order, before the normal ones */
+  /** answers to give instead, in order, once `throttleAfter` requests were answered normally */
   readonly throttles: Array<Record<string, string>> = [];
+  throttleAfter = 0;
 
   constructor(
     private readonly clock: VirtualClock,
@@ -52,7 +53,7 @@ class SimulatedPhala {
     this.mostOpen = Math.max(this.mostOpen, this.open);
     await this.clock.sleep(LATENCY_MS);
     this.open--;
-    const throttle = this.throttles.shift();
+    const throttle = this.arrivals.length > this.throttleAfter ? this.throttles.shift() : undefined;
     if (throttle) {
       arrival.status = 429;
       return { status: 429, body: { detail: 'Too Many Requests' }, text: '', headers: throttle, endpoint: `GET ${call.path}` };
@@ -112,6 +113,7 @@ async function rollback(options: {
   operationType?: string;
   timeoutMs?: number;
   throttles?: Array<Record<string, string>>;
+  throttleAfter?: number;
   /** the update of CVM i fails with this message */
   fails?: (i: number) => string | undefined;
 }) {
@@ -132,6 +134,7 @@ async function rollback(options: {
     })
   );
   sim.throttles.push(...(options.throttles ?? []));
+  sim.throttleAfter = options.throttleAfter ?? 0;
   const deadline = new Deadline(clock, options.timeoutMs ?? 120_000);
   const lines: string[] = [];
   const log = { info: (m: string) => lines.push(m), warning: (m: string) => lines.push(m), debug: () => {} };
@@ -243,6 +246,16 @@ describe('429 while waiting', () => {
     const next = run.sim.arrivals.find((a) => a.at > throttled.at)!;
     expect(next.at - (throttled.at + LATENCY_MS)).toBeGreaterThanOrEqual(3000);
     expect(run.lines.join('\n')).toMatch(/429.*pausing 3\.0s, then at most 4 request\(s\) at once/);
+  });
+
+  it('pauses every waiting request, not only the throttled one, when the 429 hits amid a burst of record reads', async () => {
+    // 100 CVMs finish together: the second record read is throttled while 7 are open and 92 wait.
+    const run = await rollback({ cvms: 100, throttleAfter: 4, throttles: [{ 'retry-after': '3' }] });
+    expect(run.error).toBeUndefined();
+    const throttled = run.sim.arrivals.find((a) => a.status === 429)!;
+    const answeredAt = throttled.at + LATENCY_MS;
+    expect(run.sim.arrivals.filter((a) => a.at >= answeredAt && a.at < answeredAt + 3000)).toEqual([]);
+    expect(run.sim.recordReads().filter((a) => a.status === 200)).toHaveLength(100);
   });
 
   it('honours X-RateLimit-Reset when there is no Retry-After', async () => {

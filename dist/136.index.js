@@ -6,9 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   createDeploymentRecord: () => (/* binding */ createDeploymentRecord)
+/* harmony export */   startDeploymentRecord: () => (/* binding */ startDeploymentRecord)
 /* harmony export */ });
-/* unused harmony export WARNING_TITLE */
+/* unused harmony exports WARNING_TITLE, createDeploymentRecord */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(157);
 /* harmony import */ var _report_run_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7751);
 
@@ -51,7 +51,11 @@ async function createDeploymentRecord(options) {
         return undefined;
     }
     let broken = false;
-    /** Runs one GitHub call within the cap; a failure is reported once and stops all later calls. */
+    /**
+     * Runs one GitHub call within the cap. A refusal is reported once and stops all later calls
+     * (the token or the repository is wrong); a call that timed out does not, so a slow
+     * in_progress never keeps the final state from being sent.
+     */
     async function attempt(step, call) {
         if (broken)
             return undefined;
@@ -61,8 +65,10 @@ async function createDeploymentRecord(options) {
             return await call(controller.signal);
         }
         catch (error) {
-            broken = true;
-            log.warning(`Could not ${step}: ${explain(error, controller.signal.aborted, context)} The rollback is unaffected; no further deployment updates are sent.`, WARNING_TITLE);
+            const timedOut = controller.signal.aborted;
+            broken = !timedOut;
+            const further = broken ? ' no further deployment updates are sent.' : '';
+            log.warning(`Could not ${step}: ${explain(error, timedOut, context)} The rollback is unaffected;${further || ' it goes on without waiting for GitHub.'}`, WARNING_TITLE);
             return undefined;
         }
         finally {
@@ -153,6 +159,34 @@ function describe(error) {
 function truncate(text) {
     const flat = text.replace(/\s+/g, ' ').trim();
     return flat.length > MAX_DESCRIPTION ? `${flat.slice(0, MAX_DESCRIPTION - 1)}…` : flat;
+}
+function startDeploymentRecord(options) {
+    const created = createDeploymentRecord(options).catch((error) => {
+        options.log.warning(`Could not record the rollback on GitHub: ${describe(error)}. The rollback is unaffected.`, WARNING_TITLE);
+        return undefined;
+    });
+    let finishing;
+    return {
+        opened: (maxWaitMs) => within(created.then(() => undefined), maxWaitMs),
+        finish: (state, description, environmentUrl, maxWaitMs) => {
+            finishing ??= created.then((record) => record?.finish(state, description, environmentUrl));
+            return within(finishing, maxWaitMs);
+        }
+    };
+}
+/** Waits for `work` at most `ms`; the timer does not keep the process alive. */
+function within(work, ms) {
+    return new Promise((resolve) => {
+        const timer = setTimeout(resolve, Math.max(0, ms));
+        timer.unref();
+        void work.then(() => {
+            clearTimeout(timer);
+            resolve();
+        }, () => {
+            clearTimeout(timer);
+            resolve();
+        });
+    });
 }
 
 

@@ -6,13 +6,17 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   checkHealth: () => (/* binding */ checkHealth)
+/* harmony export */   checkHealth: () => (/* binding */ checkHealth),
+/* harmony export */   w: () => (/* binding */ poll)
 /* harmony export */ });
+/* unused harmony export unreachable */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9373);
+/* harmony import */ var _health_status_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8294);
+
 
 
 
@@ -32,10 +36,10 @@ async function checkHealth(options) {
     const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
     const startedAt = clock.now();
     const expiresAt = startedAt + options.timeoutSeconds * 1000;
-    const shown = redactedUrl(options.url);
+    const shown = (0,_health_status_js__WEBPACK_IMPORTED_MODULE_3__/* .safeHealthUrl */ .J3)(options.url);
     let attempts = 0;
     let consecutive = 0;
-    let last = {};
+    let last = { latencyMs: 0 };
     let lastState = '';
     const result = (health, cancelled = false) => {
         const out = { health, attempts, consecutive, elapsedMs: clock.now() - startedAt };
@@ -48,7 +52,7 @@ async function checkHealth(options) {
             out.lastBody = last.body;
         return out;
     };
-    log.info(`Checking ${shown}: expecting status ${matcher.description} ${required} time${required === 1 ? '' : 's'} in a row within ${options.timeoutSeconds}s.`);
+    log.info(`Checking ${shown}: expecting status ${matcher.description} ${required} time${required === 1 ? '' : 's'} in a row within ${budget(options.timeoutSeconds)}.`);
     for (;;) {
         if (signal?.aborted)
             return result('unhealthy', true);
@@ -56,7 +60,7 @@ async function checkHealth(options) {
         if (remaining <= 0)
             break;
         attempts++;
-        last = await poll(options.url, options.userAgent, Math.min(requestTimeoutMs, Math.max(remaining, MIN_REQUEST_MS)), signal);
+        last = await poll(options.url, options.userAgent, Math.min(requestTimeoutMs, options.strictBudget ? remaining : Math.max(remaining, MIN_REQUEST_MS)), signal);
         const ok = last.status !== undefined && matcher.matches(last.status);
         consecutive = ok ? consecutive + 1 : 0;
         const state = ok ? 'ok' : last.status !== undefined ? `status ${last.status}` : `error ${last.error ?? 'unknown'}`;
@@ -79,7 +83,7 @@ async function checkHealth(options) {
     const outcome = result('unhealthy');
     const lastSeen = last.status !== undefined ? `last status ${last.status}` : `last error ${last.error ?? 'none'}`;
     // Info, not a warning: the caller decides whether an unhealthy app fails the run.
-    log.info(`${shown} is unhealthy: no ${required} answers with status ${matcher.description} in a row within ${options.timeoutSeconds}s (${attempts} polls, ${lastSeen}).`);
+    log.info(`${shown} is unhealthy: no ${required} answers with status ${matcher.description} in a row within ${budget(options.timeoutSeconds)} (${attempts} polls, ${lastSeen}).`);
     return outcome;
 }
 function sleepUnlessAborted(clock, ms, signal) {
@@ -105,16 +109,20 @@ function describePoll(answer, ok, matcher) {
     }
     return `gives no answer (${answer.error ?? 'unknown error'})`;
 }
+/** Whole seconds as given ("10s"); a budget cut to what the run has left, to a tenth. */
+function budget(timeoutSeconds) {
+    return Number.isInteger(timeoutSeconds) ? `${timeoutSeconds}s` : `${timeoutSeconds.toFixed(1)}s`;
+}
 function seconds(ms) {
     return `${(ms / 1000).toFixed(1)}s`;
 }
-/** Origin and path only: a query string may carry a token the user did not think of as secret. */
-function redactedUrl(raw) {
-    const url = new URL(raw);
-    return `${url.origin}${url.pathname}${url.search ? '?…' : ''}`;
-}
-/** One poll, following same-origin redirects; a redirect elsewhere is judged by its own status. */
+/**
+ * One poll, following same-origin redirects; a redirect elsewhere is judged by its own status.
+ * Shared by the check after the rollback and the probes before it, so both judge alike.
+ */
 async function poll(url, userAgent, limitMs, signal) {
+    const startedAt = Date.now();
+    const answered = (answer) => ({ ...answer, latencyMs: Date.now() - startedAt });
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new Error(`request timed out after ${limitMs} ms`)), limitMs);
     const onAbort = () => controller.abort(new Error('cancelled'));
@@ -124,19 +132,22 @@ async function poll(url, userAgent, limitMs, signal) {
         for (let hop = 0;; hop++) {
             const answer = await get(target, userAgent, controller.signal);
             const location = answer.location;
-            if (answer.status < 300 || answer.status >= 400 || !location || hop >= MAX_REDIRECTS) {
-                return { status: answer.status, body: excerpt(answer.body) };
-            }
+            const done = () => answered({ status: answer.status, body: excerpt(answer.body), firstLine: firstLine(answer.body) });
+            if (answer.status < 300 || answer.status >= 400 || !location || hop >= MAX_REDIRECTS)
+                return done();
             const next = new URL(location, target);
             if (next.origin !== target.origin)
-                return { status: answer.status, body: excerpt(answer.body) };
+                return done();
             target = next;
         }
     }
     catch (error) {
-        if (controller.signal.aborted && controller.signal.reason instanceof Error)
-            return { error: controller.signal.reason.message };
-        return { error: describeError(error) };
+        if (controller.signal.aborted && controller.signal.reason instanceof Error) {
+            const reason = controller.signal.reason.message;
+            return answered(reason === 'cancelled' ? { error: reason } : { error: reason, unreachable: `no answer: ${reason}` });
+        }
+        const code = describeError(error);
+        return answered({ error: code, unreachable: unreachable(code) });
     }
     finally {
         clearTimeout(timer);
@@ -188,6 +199,25 @@ function describeError(error) {
             return message;
     }
     return String(error);
+}
+/** What kind of unreachable an error code means, in words the summary can show. */
+function unreachable(code) {
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL' || code === 'EAI_NONAME')
+        return `DNS lookup failed (${code})`;
+    if (code === 'ECONNREFUSED')
+        return `connection refused (${code})`;
+    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'connection closed before the body ended')
+        return `connection reset (${code})`;
+    if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')
+        return `network unreachable (${code})`;
+    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|EPROTO|HOSTNAME_MISMATCH|ALTNAME/i.test(code))
+        return `TLS failed (${code})`;
+    return `unreachable (${code})`;
+}
+function firstLine(text, max = 200) {
+    const line = text.split(/\r\n|[\n\r\u2028\u2029]/).find((candidate) => candidate.trim() !== '') ?? '';
+    const flat = line.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 function excerpt(text, max = 200) {
     const flat = text.replace(/\s+/g, ' ').trim();

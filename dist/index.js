@@ -169,7 +169,7 @@ function hintFor(code, message) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1503);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6299);
 // The runner executes dist/index.js, bundled from here.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -199,6 +199,9 @@ const INPUT_DEFAULTS = {
     dry_run: 'false',
     health_status: '200-399',
     health_timeout: '300',
+    rollback_when: 'always',
+    health_failures: '3',
+    health_interval: '10',
     environment: 'production'
 };
 /** The default of an input, '' for one action.yml gives none. */
@@ -365,7 +368,7 @@ function splitList(raw, separators = /[\s,]+/) {
 
 /***/ }),
 
-/***/ 1503:
+/***/ 6299:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -384,84 +387,8 @@ var errors = __nccwpck_require__(3916);
 var transport_error = __nccwpck_require__(4098);
 // EXTERNAL MODULE: ./src/inputs/parse.ts
 var parse = __nccwpck_require__(3718);
-;// CONCATENATED MODULE: ./src/verify/health-status.ts
-
-
-const DEFAULT_HEALTH_STATUS = '200-399';
-const DEFAULT_HEALTH_TIMEOUT_SECONDS = 300;
-const MAX_HEALTH_TIMEOUT_SECONDS = 3600;
-const EXPECTED_STATUS = 'expected a status code (200), a range (200-399 or 200..399) or a comma-separated list of them (200,204,300-302), with codes from 100 to 599';
-/**
- * `health_status`: one code, a range (`a-b` or `a..b`), or a comma list mixing them.
- * Empty means 200-399: a redirect is a sign of life, and the check never follows one to
- * another origin, so it is judged by its own status.
- */
-function parseHealthStatus(raw) {
-    const text = raw.trim() || DEFAULT_HEALTH_STATUS;
-    const ranges = [];
-    for (const part of text.split(',')) {
-        const item = part.trim();
-        const match = /^(\d{3})(?:\s*(?:-|\.\.)\s*(\d{3}))?$/.exec(item);
-        if (!match) {
-            const what = item === '' ? 'an empty entry' : `'${item}'`;
-            throw new errors/* InputError */.dz('health_status', `'${text}' has ${what}: ${EXPECTED_STATUS}.`);
-        }
-        const low = Number(match[1]);
-        const high = match[2] === undefined ? low : Number(match[2]);
-        for (const code of [low, high]) {
-            if (code < 100 || code > 599) {
-                throw new errors/* InputError */.dz('health_status', `${code} in '${text}' is not an HTTP status code: codes run from 100 to 599.`);
-            }
-        }
-        if (low > high) {
-            throw new errors/* InputError */.dz('health_status', `'${item}' in '${text}' is an empty range: write the lower code first (e.g. ${high}-${low}).`);
-        }
-        ranges.push([low, high]);
-    }
-    const description = ranges.map(([low, high]) => (low === high ? String(low) : `${low}-${high}`)).join(', ');
-    return {
-        ranges,
-        description,
-        matches: (status) => ranges.some(([low, high]) => status >= low && status <= high)
-    };
-}
-/**
- * `health_url`: the app's own address, polled without any credentials. Returns undefined when
- * empty (no health check). Plain http only for loopback, matching api_url: a health endpoint on
- * the public internet should not be trusted over an unauthenticated channel.
- */
-function parseHealthUrl(raw) {
-    const text = raw.trim();
-    if (text === '')
-        return undefined;
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new errors/* InputError */.dz('health_url', `'${text}' is not an absolute URL. Expected e.g. https://app.example.com/health.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors/* InputError */.dz('health_url', `'${text}' must be an https:// URL.`);
-    }
-    if (url.username || url.password) {
-        throw new errors/* InputError */.dz('health_url', 'The URL must not contain credentials: the health check sends none, so the endpoint must answer without them.');
-    }
-    if (url.protocol === 'http:' && !(0,parse/* isLoopbackHost */.cW)(url.hostname)) {
-        throw new errors/* InputError */.dz('health_url', `'${url.origin}' uses plain http. Use https (plain http is allowed only for loopback addresses).`);
-    }
-    url.hash = '';
-    return url.href;
-}
-/** `health_timeout`: whole seconds from 1 to 3600, default 300. */
-function parseHealthTimeout(raw) {
-    const text = raw.trim() || String(DEFAULT_HEALTH_TIMEOUT_SECONDS);
-    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_HEALTH_TIMEOUT_SECONDS) {
-        throw new errors/* InputError */.dz('health_timeout', `'${text}' is not a health timeout: expected a whole number of seconds from 1 to ${MAX_HEALTH_TIMEOUT_SECONDS} (e.g. ${DEFAULT_HEALTH_TIMEOUT_SECONDS}).`);
-    }
-    return Number(text);
-}
-
+// EXTERNAL MODULE: ./src/verify/health-status.ts
+var health_status = __nccwpck_require__(8294);
 ;// CONCATENATED MODULE: ./src/report/redact.ts
 /** Shortest piece of a secret treated as an echo of it; shorter runs are too common to mean anything. */
 const MIN_ECHO = 12;
@@ -799,20 +726,26 @@ function getSettings(read, env, mask) {
     refuseForeignInputs(read, provider);
     for (const name of URL_INPUTS)
         (0,parse/* checkUrlCharacters */.Cq)(name, (0,parse/* readInput */.R5)(read, name));
-    const healthUrl = parseHealthUrl((0,parse/* readInput */.R5)(read, 'health_url'));
+    const healthUrl = (0,health_status/* parseHealthUrl */.Dk)((0,parse/* readInput */.R5)(read, 'health_url'), mask);
+    const rollbackWhen = (0,health_status/* parseRollbackWhen */.KI)((0,parse/* readInput */.R5)(read, 'rollback_when'));
+    const gate = { failures: (0,health_status/* parseHealthFailures */.VM)((0,parse/* readInput */.R5)(read, 'health_failures')), intervalSeconds: (0,health_status/* parseHealthInterval */.b6)((0,parse/* readInput */.R5)(read, 'health_interval')) };
+    if (rollbackWhen === 'unhealthy' && !healthUrl) {
+        throw new errors/* InputError */.dz('health_url', "rollback_when: unhealthy needs health_url: the app's health endpoint that decides whether to roll back (e.g. https://app.example.com/healthz).");
+    }
     const common = {
         wait: (0,parse/* parseBoolean */.yG)('wait', (0,parse/* readInput */.R5)(read, 'wait'), true),
         timeoutSeconds: (0,parse/* parseTimeout */.ZZ)((0,parse/* readInput */.R5)(read, 'timeout')),
         dryRun: (0,parse/* parseBoolean */.yG)('dry_run', (0,parse/* readInput */.R5)(read, 'dry_run'), false),
         health: healthUrl
-            ? { url: healthUrl, matcher: parseHealthStatus((0,parse/* readInput */.R5)(read, 'health_status')), timeoutSeconds: parseHealthTimeout((0,parse/* readInput */.R5)(read, 'health_timeout')) }
+            ? { url: healthUrl, matcher: (0,health_status/* parseHealthStatus */.wX)((0,parse/* readInput */.R5)(read, 'health_status')), timeoutSeconds: (0,health_status/* parseHealthTimeout */.Ni)((0,parse/* readInput */.R5)(read, 'health_timeout')) }
             : undefined,
+        gate: rollbackWhen === 'unhealthy' ? gate : undefined,
         github: githubToken ? { token: githubToken, environment: parseEnvironment((0,parse/* readInput */.R5)(read, 'environment')) } : undefined
     };
     if (!healthUrl) {
         // Checked even when unused, so a typo does not wait for the day health_url is set.
-        parseHealthStatus((0,parse/* readInput */.R5)(read, 'health_status'));
-        parseHealthTimeout((0,parse/* readInput */.R5)(read, 'health_timeout'));
+        (0,health_status/* parseHealthStatus */.wX)((0,parse/* readInput */.R5)(read, 'health_status'));
+        (0,health_status/* parseHealthTimeout */.Ni)((0,parse/* readInput */.R5)(read, 'health_timeout'));
     }
     switch (provider) {
         case 'phala':
@@ -856,6 +789,8 @@ function describeCancellation(progress) {
     if (progress.status)
         return `Cancelled after the run had ended with status '${progress.status}'.`;
     switch (progress.phase) {
+        case 'probing':
+            return `Cancelled while probing the app's health before deciding whether to roll back: nothing was read from or sent to ${platform}.`;
         case 'starting':
         case 'planning':
             return 'Cancelled before any redeploy was sent: nothing was changed.';
@@ -891,6 +826,14 @@ async function run(settings, deps) {
     const v = provider.vocabulary;
     progress.vocabulary = v;
     progress.appId = settings.appId;
+    if (deps.gate) {
+        progress.phase = 'probing';
+        const before = await deps.gate();
+        progress.healthBefore = before;
+        deps.setOutput('health_before', before.state);
+        if (before.state === 'healthy')
+            return finish(deps, 'skipped');
+    }
     progress.phase = 'planning';
     log.info(`Rolling back ${v.app.toLowerCase()} ${settings.appId || '(by revision id)'} on ${v.platform} to ${(0,revision_selector/* describeSelector */.r5)(settings.revision)}.`);
     const plan = await provider.plan();
@@ -962,6 +905,7 @@ async function run(settings, deps) {
 function finish(deps, status) {
     if (!deps.progress.health)
         deps.setOutput('health', 'skipped');
+    deps.setOutput('health_before', deps.progress.healthBefore?.state ?? 'not_checked');
     deps.progress.phase = 'done';
     deps.progress.status = status;
     deps.setOutput('status', status);
@@ -976,15 +920,15 @@ function finish(deps, status) {
 async function createProvider(settings, deps) {
     switch (settings.provider) {
         case 'phala': {
-            const { createPhalaProvider } = await __nccwpck_require__.e(/* import() */ 384).then(__nccwpck_require__.bind(__nccwpck_require__, 2384));
+            const { createPhalaProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(608), __nccwpck_require__.e(381)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1381));
             return createPhalaProvider(settings, deps);
         }
         case 'qovery': {
-            const { createQoveryProvider } = await __nccwpck_require__.e(/* import() */ 980).then(__nccwpck_require__.bind(__nccwpck_require__, 6980));
+            const { createQoveryProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(608), __nccwpck_require__.e(898)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7898));
             return createQoveryProvider(settings, deps);
         }
         case 'camunda': {
-            const { createCamundaProvider } = await __nccwpck_require__.e(/* import() */ 999).then(__nccwpck_require__.bind(__nccwpck_require__, 2999));
+            const { createCamundaProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(608), __nccwpck_require__.e(695)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5695));
             return createCamundaProvider(settings, deps);
         }
     }
@@ -1120,7 +1064,8 @@ const OUTPUT_RULES = {
     previous_deployment_id: matches(ID, 'a deployment id of 1 to 128 letters, digits, _ or -', true),
     services: jsonArray(service, '{id, name, type, from, to}'),
     console_url: (value) => (value === '' || (/^https:\/\/[A-Za-z0-9.-]+(\/[A-Za-z0-9._~/-]*)?$/.test(value) && value.length <= 512) ? undefined : 'expected an https URL'),
-    health: oneOf(['healthy', 'unhealthy', 'skipped'])
+    health: oneOf(['healthy', 'unhealthy', 'skipped']),
+    health_before: oneOf(['healthy', 'unhealthy', 'not_checked'])
 };
 /** The output names a run may set; action.yml declares exactly these. */
 const OUTPUT_NAMES = Object.keys(OUTPUT_RULES);
@@ -1282,6 +1227,8 @@ function resultText(input) {
         case 'triggered':
             return `🚀 Triggered (wait: false): ${escapeMarkdown(v?.platform ?? 'the platform')} is applying it`;
         case 'skipped':
+            if (input.healthBefore?.state === 'healthy')
+                return `⏭️ Skipped: the app answered healthy, so nothing was rolled back and nothing was sent to ${escapeMarkdown(v?.platform ?? 'the platform')}`;
             return `⏭️ Skipped: the targeted ${instances} already run the target revision`;
         case 'dry_run':
             return '🔍 Dry run: resolved, nothing redeployed';
@@ -1339,6 +1286,12 @@ function renderSummary(input) {
     rows.push(['Result', resultText(input)]);
     if (input.failure || input.status === 'cancelled')
         rows.push(['Redeployed', esc(changedSentence(input.changed, v))]);
+    if (input.healthBefore) {
+        const before = input.healthBefore;
+        rows.push(['Health URL', code(before.url)]);
+        const said = before.state === 'healthy' ? 'healthy, not rolled back' : `unhealthy: ${before.probes.length} failed probe${before.probes.length === 1 ? '' : 's'} in a row`;
+        rows.push(['Health before', [said, ...before.probes.map(esc)].join('<br>')]);
+    }
     if (input.health)
         rows.push(['Health check', `${input.health.state}${input.health.detail ? `: ${esc(input.health.detail)}` : ''}`]);
     if (plan?.consoleUrl)
@@ -1373,6 +1326,7 @@ const ACTION_VERSION = '1.0.0';
 
 
 
+
 /**
  * The action's entry: wires the real inputs, clock, HTTP clients and the runner's output files
  * into the pipeline. Exported as `run` because the official local runner (@github/local-action)
@@ -1386,15 +1340,19 @@ async function main_run() {
     const facts = () => runFacts(process.env, Date.now() - startedAt);
     // Left installed after the run: a signal that arrives while the process is leaving (e.g. after
     // wait: false) must still be answered with what really happened, not with a silent kill.
-    onCancellation(io, progress, facts, secrets);
-    let provider;
     let record;
+    onCancellation(io, progress, facts, secrets, () => record);
+    let provider;
+    let healthUrl;
     try {
         const settings = getSettings((name) => getInput(name), process.env, 
         // Every form a server could echo it in goes to the runner's masker too (later steps' logs).
         (secret) => secrets.add(secret).forEach((form) => setSecret(form)));
+        // The one deadline (`timeout`) bounds everything from here: probes before, the rollback, the check after.
         const deadline = new clock/* Deadline */.B2(clock/* systemClock */.ml, settings.timeoutSeconds * 1000);
         const userAgent = `${ACTION_NAME}/${ACTION_VERSION}`;
+        // The record's environment_url is a link people click: the app's address, never its query (a token, say).
+        healthUrl = settings.health ? (0,health_status/* safeHealthUrl */.J3)(settings.health.url).split('?')[0] : undefined;
         provider = await createProvider(settings, { deadline, log: io.log, userAgent });
         const github = settings.github;
         const status = await run(settings, {
@@ -1402,46 +1360,92 @@ async function main_run() {
             log: io.log,
             setOutput: io.setOutput,
             progress,
-            verify: settings.health ? healthVerifier(settings, io, userAgent) : undefined,
+            gate: settings.gate ? healthGate(settings, io, userAgent, deadline, provider.vocabulary.platform) : undefined,
+            verify: settings.health ? healthVerifier(settings, io, userAgent, deadline, provider.vocabulary.platform) : undefined,
             beforeTrigger: github
                 ? async (plan) => {
                     // Loaded only when used: @actions/github is most of the bundle and most runs never need it.
-                    const { createDeploymentRecord } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(157), __nccwpck_require__.e(136)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3136));
-                    record = await createDeploymentRecord({
+                    const { startDeploymentRecord } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(157), __nccwpck_require__.e(136)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3136));
+                    record = startDeploymentRecord({
                         token: github.token,
                         environment: github.environment,
                         description: `Rollback of ${settings.appId || plan.appId} to revision ${plan.revision.id}`.slice(0, 140),
                         env: process.env,
                         log: io.log,
                         payload: { provider: settings.provider, revision_id: plan.revision.id, version: plan.revision.version, previous_version: plan.previousVersion },
-                        userAgent
+                        userAgent,
+                        requestTimeoutMs: GITHUB_CALL_MS
                     });
+                    // The record is a courtesy: a slow GitHub delays the rollback by this much at most.
+                    await record.opened(Math.min(GITHUB_WAIT_MS, deadline.remainingMs()));
                 }
                 : undefined
         });
         io.writeSummary(renderSummary(summaryFields(progress, status, facts(), secrets)));
-        await record?.finish(status === 'completed' || status === 'triggered' ? 'success' : 'error', `Rollback ${status}`, settings.health?.url);
+        await record?.finish(status === 'completed' || status === 'triggered' ? 'success' : 'error', `Rollback ${status}`, healthUrl, GITHUB_CALL_MS);
     }
     catch (error) {
         reportFailure(error, io, progress, facts(), secrets);
-        await record?.finish(progress.changed === 'nothing' ? 'error' : 'failure', `Rollback failed: ${describe(error).title}`.slice(0, 140));
+        await record?.finish(progress.changed === 'nothing' ? 'error' : 'failure', `Rollback failed: ${describe(error).title}`.slice(0, 140), undefined, GITHUB_CALL_MS);
     }
     finally {
         provider?.dispose?.();
     }
 }
-/** The health check after completion: the app itself must answer, not just the platform. */
-function healthVerifier(settings, io, userAgent) {
+/** Each GitHub call, and the wait for the record before sending, are capped this short. */
+const GITHUB_CALL_MS = 4000;
+const GITHUB_WAIT_MS = 3000;
+/** A cancelled run has about 7.5 s before the runner's SIGTERM; the record's final state gets this much of it. */
+const GITHUB_CANCEL_MS = 3000;
+/** rollback_when: unhealthy — probe the app before anything reaches the platform. */
+function healthGate(settings, io, userAgent, deadline, platform) {
     const health = settings.health;
+    const gate = settings.gate;
+    return async () => {
+        const { describeProbe, probeBeforeRollback } = await __nccwpck_require__.e(/* import() */ 3).then(__nccwpck_require__.bind(__nccwpck_require__, 7003));
+        const verdict = await probeBeforeRollback({
+            url: health.url,
+            matcher: health.matcher,
+            failures: gate.failures,
+            intervalMs: gate.intervalSeconds * 1000,
+            deadline,
+            log: io.log,
+            userAgent,
+            platform
+        });
+        return { state: verdict.state, url: verdict.url, probes: verdict.probes.map((probe) => `${probe.n}. ${probe.at}: ${describeProbe(probe, verdict.expected)}`) };
+    };
+}
+/**
+ * The health check after completion: the app itself must answer, not just the platform. It
+ * draws on the run's one deadline: health_timeout never stretches the run past `timeout`.
+ */
+function healthVerifier(settings, io, userAgent, deadline, platform) {
+    const health = settings.health;
+    const shown = (0,health_status/* safeHealthUrl */.J3)(health.url);
     return async () => {
         const { checkHealth } = await __nccwpck_require__.e(/* import() */ 422).then(__nccwpck_require__.bind(__nccwpck_require__, 9422));
-        const result = await checkHealth({ url: health.url, matcher: health.matcher, timeoutSeconds: health.timeoutSeconds, clock: clock/* systemClock */.ml, log: io.log, userAgent });
+        const ownMs = health.timeoutSeconds * 1000;
+        const budgetMs = Math.min(ownMs, deadline.remainingMs());
+        const cutByTimeout = budgetMs < ownMs;
+        const result = await checkHealth({
+            url: health.url,
+            matcher: health.matcher,
+            timeoutSeconds: budgetMs / 1000,
+            clock: clock/* systemClock */.ml,
+            log: io.log,
+            userAgent,
+            strictBudget: cutByTimeout
+        });
         const last = result.lastStatus !== undefined ? `last answer ${result.lastStatus}` : `last error ${result.lastError ?? 'none'}`;
+        if (result.health === 'unhealthy' && cutByTimeout) {
+            throw new errors/* TimeoutError */.MU(`The run's timeout (${settings.timeoutSeconds} s) ran out during the health check after the rollback: the rollback completed on ${platform}, but ${shown} had not answered ${health.matcher.description} 3 times in a row (${last} after ${result.attempts} attempts), so its health is not confirmed. timeout bounds the whole run, health check included: raise timeout to give health_timeout room.`, { changed: 'accepted' });
+        }
         return result.health === 'healthy'
             ? { state: 'healthy', detail: `${result.consecutive} expected answers in a row (${health.matcher.description}) after ${(result.elapsedMs / 1000).toFixed(1)} s` }
             : {
                 state: 'unhealthy',
-                detail: `${health.url} did not answer ${health.matcher.description} 3 times in a row within health_timeout (${health.timeoutSeconds} s): ${last} after ${result.attempts} attempts. Look at the app's logs; the platform reports the rollback itself as complete.`
+                detail: `${shown} did not answer ${health.matcher.description} 3 times in a row within health_timeout (${health.timeoutSeconds} s): ${last} after ${result.attempts} attempts. Look at the app's logs; the platform reports the rollback itself as complete.`
             };
     };
 }
@@ -1453,6 +1457,7 @@ function summaryFields(progress, status, run, secrets) {
         status,
         changed: progress.changed,
         health: progress.health,
+        healthBefore: progress.healthBefore,
         extra: progress.extra,
         run,
         secrets
@@ -1489,6 +1494,7 @@ function reportFailure(error, io, progress, run, secrets) {
     progress.status ??= 'failed';
     try {
         io.setOutput('status', progress.status);
+        io.setOutput('health_before', progress.healthBefore?.state ?? 'not_checked');
     }
     catch {
         // status is always well formed; nothing else to do
@@ -1499,24 +1505,39 @@ function reportFailure(error, io, progress, run, secrets) {
  * The runner cancels with SIGINT, then SIGTERM. Leave promptly, saying what is still running on
  * the platform, because the engineer decides the next step from that line.
  */
-function onCancellation(io, progress, facts, secrets) {
-    const handler = (signal) => {
+function onCancellation(io, progress, facts, secrets, record) {
+    const handler = async (signal) => {
         const message = `${describeCancellation(progress)} (${signal})`;
         const title = 'Rollback cancelled';
         const said = `${message}\n${changedSentence(progress.changed, progress.vocabulary)}`;
         if (progress.status && progress.status !== 'failed') {
             // The run had already ended with its status; the signal only caught it on the way out.
             io.log.warning(said, title);
+            // Its record's final state may be on its way: let it land (the first state sent wins).
+            const state = progress.status === 'completed' || progress.status === 'triggered' ? 'success' : 'error';
+            await record()?.finish(state, `Rollback ${progress.status}`, undefined, GITHUB_CANCEL_MS);
             process.exit(process.exitCode ?? 0);
         }
         io.error(said, title);
-        if (!progress.status)
+        if (!progress.status) {
             io.setOutput('status', 'cancelled');
+            io.setOutput('health_before', progress.healthBefore?.state ?? 'not_checked');
+        }
         io.writeSummary(renderSummary({ ...summaryFields(progress, progress.status ?? 'cancelled', facts(), secrets), failure: { title, message } }));
+        // A GitHub deployment must not stay in_progress: give it its final state, saying what was sent.
+        await record()?.finish('error', `Cancelled: ${changedSentence(progress.changed, progress.vocabulary)}`, undefined, GITHUB_CANCEL_MS);
         process.exit(1);
     };
-    process.once('SIGINT', handler);
-    process.once('SIGTERM', handler);
+    let handling = false;
+    const once = (signal) => {
+        // The runner sends SIGINT, then SIGTERM: the second signal must not cut the first one's report short.
+        if (handling)
+            return;
+        handling = true;
+        void handler(signal);
+    };
+    process.on('SIGINT', once);
+    process.on('SIGTERM', once);
 }
 
 
@@ -1741,6 +1762,188 @@ function describeSelector(selector) {
     if (selector.kind === 'previous')
         return selector.steps === 1 ? "'previous'" : `'previous~${selector.steps}'`;
     return `'${selector.text}'`;
+}
+
+
+/***/ }),
+
+/***/ 8294:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dk: () => (/* binding */ parseHealthUrl),
+/* harmony export */   J3: () => (/* binding */ safeHealthUrl),
+/* harmony export */   KI: () => (/* binding */ parseRollbackWhen),
+/* harmony export */   Ni: () => (/* binding */ parseHealthTimeout),
+/* harmony export */   VM: () => (/* binding */ parseHealthFailures),
+/* harmony export */   b6: () => (/* binding */ parseHealthInterval),
+/* harmony export */   wX: () => (/* binding */ parseHealthStatus)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_HEALTH_STATUS, DEFAULT_HEALTH_TIMEOUT_SECONDS, MAX_HEALTH_TIMEOUT_SECONDS, ROLLBACK_WHEN, DEFAULT_HEALTH_FAILURES, DEFAULT_HEALTH_INTERVAL_SECONDS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3718);
+
+
+const DEFAULT_HEALTH_STATUS = '200-399';
+const DEFAULT_HEALTH_TIMEOUT_SECONDS = 300;
+const MAX_HEALTH_TIMEOUT_SECONDS = 3600;
+const EXPECTED_STATUS = 'expected a status code (200), a range (200-399 or 200..399) or a comma-separated list of them (200,204,300-302), with codes from 100 to 599';
+/**
+ * `health_status`: one code, a range (`a-b` or `a..b`), or a comma list mixing them.
+ * Empty means 200-399: a redirect is a sign of life, and the check never follows one to
+ * another origin, so it is judged by its own status.
+ */
+function parseHealthStatus(raw) {
+    const text = raw.trim() || DEFAULT_HEALTH_STATUS;
+    const ranges = [];
+    for (const part of text.split(',')) {
+        const item = part.trim();
+        const match = /^(\d{3})(?:\s*(?:-|\.\.)\s*(\d{3}))?$/.exec(item);
+        if (!match) {
+            const what = item === '' ? 'an empty entry' : `'${item}'`;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_status', `'${text}' has ${what}: ${EXPECTED_STATUS}.`);
+        }
+        const low = Number(match[1]);
+        const high = match[2] === undefined ? low : Number(match[2]);
+        for (const code of [low, high]) {
+            if (code < 100 || code > 599) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_status', `${code} in '${text}' is not an HTTP status code: codes run from 100 to 599.`);
+            }
+        }
+        if (low > high) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_status', `'${item}' in '${text}' is an empty range: write the lower code first (e.g. ${high}-${low}).`);
+        }
+        ranges.push([low, high]);
+    }
+    const description = ranges.map(([low, high]) => (low === high ? String(low) : `${low}-${high}`)).join(', ');
+    return {
+        ranges,
+        description,
+        matches: (status) => ranges.some(([low, high]) => status >= low && status <= high)
+    };
+}
+/**
+ * `health_url`: the app's own address, polled without any credentials. Returns undefined when
+ * empty (no health check). Plain http only for loopback, matching api_url: a health endpoint on
+ * the public internet should not be trusted over an unauthenticated channel. A query string may
+ * carry a token: its values (and any user info) are masked before anything can echo them.
+ */
+function parseHealthUrl(raw, mask = () => undefined) {
+    const text = raw.trim();
+    if (text === '')
+        return undefined;
+    for (const secret of urlSecrets(text))
+        mask(secret);
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_url', `'${safeHealthUrl(text)}' is not an absolute URL. Expected e.g. https://app.example.com/health.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_url', `'${safeHealthUrl(text)}' must be an https:// URL.`);
+    }
+    if (url.username || url.password) {
+        // Refused, not stripped: the endpoint evidently wants credentials, and without them every
+        // probe would fail, which with rollback_when: unhealthy would roll back a healthy app.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_url', 'The URL must not contain credentials (user:password@): the health check sends none, so the endpoint must answer without them.');
+    }
+    if (url.protocol === 'http:' && !(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .isLoopbackHost */ .cW)(url.hostname)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_url', `'${url.origin}' uses plain http. Use https (plain http is allowed only for loopback addresses).`);
+    }
+    url.hash = '';
+    return url.href;
+}
+/** Every piece of a URL that may be a credential: user info and the values of the query string, raw and decoded. */
+function urlSecrets(text) {
+    const found = [];
+    const add = (value) => {
+        // Masking a flag like 'true' or '1' would blank it out of every log line, while no credential is that short.
+        if (value.length < 4 || /^(?:true|false|json|yaml|text|html|full|none|\d{1,5})$/i.test(value))
+            return;
+        found.push(value);
+        try {
+            const decoded = decodeURIComponent(value.replace(/\+/g, ' '));
+            if (decoded !== value)
+                found.push(decoded);
+        }
+        catch {
+            // not valid percent-encoding: the raw form is masked
+        }
+    };
+    const userInfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(text)?.[1];
+    if (userInfo) {
+        const colon = userInfo.indexOf(':');
+        // The user name alone is not a credential; the password is.
+        add(colon === -1 ? userInfo : userInfo.slice(colon + 1));
+    }
+    const query = text.split('#')[0].split('?').slice(1).join('?');
+    for (const pair of query.split(/[&;]/)) {
+        const at = pair.indexOf('=');
+        add(at === -1 ? pair : pair.slice(at + 1));
+    }
+    return found;
+}
+/**
+ * The health URL as it may be shown or sent anywhere (log, annotations, summary, the GitHub
+ * record's environment_url): user info dropped, every query value replaced by ***. The one place
+ * that decides what of the URL is public.
+ */
+function safeHealthUrl(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        const cut = raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1').split(/[?#]/)[0];
+        return `${cut.slice(0, 80)}${raw.includes('?') ? '?***' : ''}`;
+    }
+    const query = url.search
+        ? `?${url.search
+            .slice(1)
+            .split(/[&;]/)
+            .map((pair) => {
+            const at = pair.indexOf('=');
+            return at === -1 ? '***' : `${pair.slice(0, at)}=***`;
+        })
+            .join('&')}`
+        : '';
+    return `${url.protocol}//${url.host}${url.pathname}${query}`;
+}
+const ROLLBACK_WHEN = ['always', 'unhealthy'];
+const DEFAULT_HEALTH_FAILURES = 3;
+const DEFAULT_HEALTH_INTERVAL_SECONDS = 10;
+/** `rollback_when`: always (default) or unhealthy (probe health_url first, roll back only if it fails). */
+function parseRollbackWhen(raw) {
+    const text = raw.trim().toLowerCase() || 'always';
+    if (!ROLLBACK_WHEN.includes(text)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('rollback_when', `'${raw.trim().slice(0, 40)}' is not supported: expected 'always' (roll back whatever the app answers) or 'unhealthy' (roll back only when health_url fails).`);
+    }
+    return text;
+}
+/** `health_failures`: failed probes in a row that make the app unhealthy, 1 to 100, default 3. */
+function parseHealthFailures(raw) {
+    return wholeNumber('health_failures', raw, DEFAULT_HEALTH_FAILURES, 1, 100, 'failed probes in a row');
+}
+/** `health_interval`: seconds between the starts of two probes, 1 to 600, default 10. */
+function parseHealthInterval(raw) {
+    return wholeNumber('health_interval', raw, DEFAULT_HEALTH_INTERVAL_SECONDS, 1, 600, 'seconds between probes');
+}
+function wholeNumber(input, raw, fallback, min, max, what) {
+    const text = raw.trim() || String(fallback);
+    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${text.slice(0, 40)}' is not a number of ${what}: expected a whole number from ${min} to ${max} (e.g. ${fallback}).`);
+    }
+    return Number(text);
+}
+/** `health_timeout`: whole seconds from 1 to 3600, default 300. */
+function parseHealthTimeout(raw) {
+    const text = raw.trim() || String(DEFAULT_HEALTH_TIMEOUT_SECONDS);
+    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_HEALTH_TIMEOUT_SECONDS) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('health_timeout', `'${text}' is not a health timeout: expected a whole number of seconds from 1 to ${MAX_HEALTH_TIMEOUT_SECONDS} (e.g. ${DEFAULT_HEALTH_TIMEOUT_SECONDS}).`);
+    }
+    return Number(text);
 }
 
 

@@ -1,6 +1,7 @@
 /**
  * `npm start -- qovery`: a real rollback against the local Qovery sandbox, no account and no
- * network. The newest deployment failed; 'previous' puts every service back on the last good one.
+ * network. The newest deployment (web only) failed while a colleague's deployment runs: 'previous'
+ * is queued behind it, puts web back on its last good version and leaves api alone.
  */
 import { commitOf, startQoverySandbox } from '../sandbox/qovery/index.js';
 import { printRun } from './demo-output.js';
@@ -16,13 +17,16 @@ export async function demoQovery(): Promise<void> {
     executions: [
       { versions: { api: commitOf('v1'), web: '1.4.0' }, withoutVersion: ['db'] },
       { versions: { api: commitOf('v2'), web: '1.5.0' }, withoutVersion: ['db'] },
-      { versions: { api: commitOf('v3'), web: '1.6.0' }, result: 'ERROR' }
+      { versions: { web: '1.6.0' }, result: 'ERROR' }
     ],
-    deployment: { startLagMs: 1500, queuedMs: 1000, durationMs: 3000 }
+    busyForMs: 5000,
+    deployment: { startLagMs: 500, queuedMs: 1000, durationMs: 3000 }
   });
   try {
     console.log(`Sandbox Qovery API at ${sandbox.url}`);
-    console.log(`Environment ${sandbox.scenario.environmentId}: ${sandbox.executions().length} executions; the newest (api ${commitOf('v3').slice(0, 7)}, web 1.6.0) failed.\n`);
+    console.log(
+      `Environment ${sandbox.scenario.environmentId}: ${sandbox.executions().length} executions; the newest finished one (web 1.6.0) failed, and a colleague's deployment is running.\n`
+    );
     console.log('── action log ─────────────────────────────────────────────');
     const run = await runAction(
       { provider: 'qovery', app_id: sandbox.scenario.environmentId, api_url: sandbox.url, revision: 'previous' },

@@ -2,6 +2,7 @@
  * `npm start` (Phala Cloud), `npm start -- qovery` or `npm start -- camunda`: a real rollback against a local sandbox, no account and no network.
  * Runs the committed bundle exactly as the GitHub runner would and prints what a workflow sees.
  * `npm start -- camunda` does the same on a real Camunda 7 engine (sandbox/camunda/demo.ts).
+ * `npm start -- gate`: rollback_when: unhealthy, a healthy app left alone, then a broken one rolled back.
  */
 import { startSandbox } from '../sandbox/phala/index.js';
 import { demoQovery } from './demo-qovery.js';
@@ -14,10 +15,13 @@ if (platform === 'camunda') {
   process.exitCode = await camundaDemo();
 } else if (platform === 'qovery') {
   await demoQovery();
+} else if (platform === 'gate') {
+  const { demoGate } = await import('./demo-gate.js');
+  process.exitCode = await demoGate();
 } else if (platform === 'phala') {
   await demoPhala();
 } else {
-  console.error(`Unknown demo '${platform}': use 'npm start' (Phala Cloud), 'npm start -- camunda' or 'npm start -- qovery'.`);
+  console.error(`Unknown demo '${platform}': use 'npm start' (Phala Cloud), 'npm start -- camunda', 'npm start -- qovery' or 'npm start -- gate'.`);
   process.exitCode = 2;
 }
 

@@ -1,6 +1,6 @@
 import { InputError } from './errors.js';
 import { checkUrlCharacters, hasControlCharacters, parseBoolean, parseSecret, parseTimeout, quoteInput, readInput, type InputReader, type Masker } from './inputs/parse.js';
-import { parseHealthStatus, parseHealthTimeout, parseHealthUrl } from './verify/health-status.js';
+import { parseHealthFailures, parseHealthInterval, parseHealthStatus, parseHealthTimeout, parseHealthUrl, parseRollbackWhen } from './verify/health-status.js';
 import { readCamundaInputs } from './providers/camunda/inputs.js';
 import { readPhalaInputs } from './providers/phala/inputs.js';
 import { readQoveryInputs } from './providers/qovery/inputs.js';
@@ -24,7 +24,15 @@ export function getSettings(read: InputReader, env: NodeJS.ProcessEnv, mask: Mas
   const githubToken = parseSecret('github_token', readInput(read, 'github_token'), mask);
   refuseForeignInputs(read, provider);
   for (const name of URL_INPUTS) checkUrlCharacters(name, readInput(read, name));
-  const healthUrl = parseHealthUrl(readInput(read, 'health_url'));
+  const healthUrl = parseHealthUrl(readInput(read, 'health_url'), mask);
+  const rollbackWhen = parseRollbackWhen(readInput(read, 'rollback_when'));
+  const gate = { failures: parseHealthFailures(readInput(read, 'health_failures')), intervalSeconds: parseHealthInterval(readInput(read, 'health_interval')) };
+  if (rollbackWhen === 'unhealthy' && !healthUrl) {
+    throw new InputError(
+      'health_url',
+      "rollback_when: unhealthy needs health_url: the app's health endpoint that decides whether to roll back (e.g. https://app.example.com/healthz)."
+    );
+  }
   const common: CommonInputs = {
     wait: parseBoolean('wait', readInput(read, 'wait'), true),
     timeoutSeconds: parseTimeout(readInput(read, 'timeout')),
@@ -32,6 +40,7 @@ export function getSettings(read: InputReader, env: NodeJS.ProcessEnv, mask: Mas
     health: healthUrl
       ? { url: healthUrl, matcher: parseHealthStatus(readInput(read, 'health_status')), timeoutSeconds: parseHealthTimeout(readInput(read, 'health_timeout')) }
       : undefined,
+    gate: rollbackWhen === 'unhealthy' ? gate : undefined,
     github: githubToken ? { token: githubToken, environment: parseEnvironment(readInput(read, 'environment')) } : undefined
   };
   if (!healthUrl) {

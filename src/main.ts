@@ -1,5 +1,5 @@
 import { Deadline, systemClock } from './clock.js';
-import { ActionError, type Changed } from './errors.js';
+import { ActionError, TimeoutError, type Changed } from './errors.js';
 import { TransportError } from './http/transport-error.js';
 import { getSettings } from './input-helper.js';
 import { describeCancellation, newProgress, type RunProgress } from './pipeline/progress.js';
@@ -13,8 +13,9 @@ import { runUrl } from './report/run-url.js';
 import { changedSentence, renderSummary, type RunFacts } from './report/summary.js';
 import type { RollbackStatus } from './report/outputs.js';
 import type { Settings } from './settings.js';
-import type { DeploymentRecord } from './github/deployment-record.js';
-import type { Verifier } from './pipeline/run.js';
+import type { PendingRecord } from './github/deployment-record.js';
+import type { Gate, Verifier } from './pipeline/run.js';
+import { safeHealthUrl } from './verify/health-status.js';
 import { ACTION_NAME, ACTION_VERSION } from './version.js';
 
 /**
@@ -30,9 +31,10 @@ export async function run(): Promise<void> {
   const facts = (): RunFacts => runFacts(process.env, Date.now() - startedAt);
   // Left installed after the run: a signal that arrives while the process is leaving (e.g. after
   // wait: false) must still be answered with what really happened, not with a silent kill.
-  onCancellation(io, progress, facts, secrets);
+  let record: PendingRecord | undefined;
+  onCancellation(io, progress, facts, secrets, () => record);
   let provider: RollbackProvider | undefined;
-  let record: DeploymentRecord | undefined;
+  let healthUrl: string | undefined;
   try {
     const settings: Settings = getSettings(
       (name) => getInput(name),
@@ -40,8 +42,11 @@ export async function run(): Promise<void> {
       // Every form a server could echo it in goes to the runner's masker too (later steps' logs).
       (secret) => secrets.add(secret).forEach((form) => setSecret(form))
     );
+    // The one deadline (`timeout`) bounds everything from here: probes before, the rollback, the check after.
     const deadline = new Deadline(systemClock, settings.timeoutSeconds * 1000);
     const userAgent = `${ACTION_NAME}/${ACTION_VERSION}`;
+    // The record's environment_url is a link people click: the app's address, never its query (a token, say).
+    healthUrl = settings.health ? safeHealthUrl(settings.health.url).split('?')[0] : undefined;
     provider = await createProvider(settings, { deadline, log: io.log, userAgent });
     const github = settings.github;
     const status = await runPipeline(settings, {
@@ -49,45 +54,96 @@ export async function run(): Promise<void> {
       log: io.log,
       setOutput: io.setOutput,
       progress,
-      verify: settings.health ? healthVerifier(settings, io, userAgent) : undefined,
+      gate: settings.gate ? healthGate(settings, io, userAgent, deadline, provider.vocabulary.platform) : undefined,
+      verify: settings.health ? healthVerifier(settings, io, userAgent, deadline, provider.vocabulary.platform) : undefined,
       beforeTrigger: github
         ? async (plan) => {
             // Loaded only when used: @actions/github is most of the bundle and most runs never need it.
-            const { createDeploymentRecord } = await import('./github/deployment-record.js');
-            record = await createDeploymentRecord({
+            const { startDeploymentRecord } = await import('./github/deployment-record.js');
+            record = startDeploymentRecord({
               token: github.token,
               environment: github.environment,
               description: `Rollback of ${settings.appId || plan.appId} to revision ${plan.revision.id}`.slice(0, 140),
               env: process.env,
               log: io.log,
               payload: { provider: settings.provider, revision_id: plan.revision.id, version: plan.revision.version, previous_version: plan.previousVersion },
-              userAgent
+              userAgent,
+              requestTimeoutMs: GITHUB_CALL_MS
             });
+            // The record is a courtesy: a slow GitHub delays the rollback by this much at most.
+            await record.opened(Math.min(GITHUB_WAIT_MS, deadline.remainingMs()));
           }
         : undefined
     });
     io.writeSummary(renderSummary(summaryFields(progress, status, facts(), secrets)));
-    await record?.finish(status === 'completed' || status === 'triggered' ? 'success' : 'error', `Rollback ${status}`, settings.health?.url);
+    await record?.finish(status === 'completed' || status === 'triggered' ? 'success' : 'error', `Rollback ${status}`, healthUrl, GITHUB_CALL_MS);
   } catch (error) {
     reportFailure(error, io, progress, facts(), secrets);
-    await record?.finish(progress.changed === 'nothing' ? 'error' : 'failure', `Rollback failed: ${describe(error).title}`.slice(0, 140));
+    await record?.finish(progress.changed === 'nothing' ? 'error' : 'failure', `Rollback failed: ${describe(error).title}`.slice(0, 140), undefined, GITHUB_CALL_MS);
   } finally {
     provider?.dispose?.();
   }
 }
 
-/** The health check after completion: the app itself must answer, not just the platform. */
-function healthVerifier(settings: Settings, io: ActionIO, userAgent: string): Verifier {
+/** Each GitHub call, and the wait for the record before sending, are capped this short. */
+const GITHUB_CALL_MS = 4000;
+const GITHUB_WAIT_MS = 3000;
+/** A cancelled run has about 7.5 s before the runner's SIGTERM; the record's final state gets this much of it. */
+const GITHUB_CANCEL_MS = 3000;
+
+/** rollback_when: unhealthy — probe the app before anything reaches the platform. */
+function healthGate(settings: Settings, io: ActionIO, userAgent: string, deadline: Deadline, platform: string): Gate {
   const health = settings.health!;
+  const gate = settings.gate!;
+  return async () => {
+    const { describeProbe, probeBeforeRollback } = await import('./verify/health-gate.js');
+    const verdict = await probeBeforeRollback({
+      url: health.url,
+      matcher: health.matcher,
+      failures: gate.failures,
+      intervalMs: gate.intervalSeconds * 1000,
+      deadline,
+      log: io.log,
+      userAgent,
+      platform
+    });
+    return { state: verdict.state, url: verdict.url, probes: verdict.probes.map((probe) => `${probe.n}. ${probe.at}: ${describeProbe(probe, verdict.expected)}`) };
+  };
+}
+
+/**
+ * The health check after completion: the app itself must answer, not just the platform. It
+ * draws on the run's one deadline: health_timeout never stretches the run past `timeout`.
+ */
+function healthVerifier(settings: Settings, io: ActionIO, userAgent: string, deadline: Deadline, platform: string): Verifier {
+  const health = settings.health!;
+  const shown = safeHealthUrl(health.url);
   return async () => {
     const { checkHealth } = await import('./verify/health-check.js');
-    const result = await checkHealth({ url: health.url, matcher: health.matcher, timeoutSeconds: health.timeoutSeconds, clock: systemClock, log: io.log, userAgent });
+    const ownMs = health.timeoutSeconds * 1000;
+    const budgetMs = Math.min(ownMs, deadline.remainingMs());
+    const cutByTimeout = budgetMs < ownMs;
+    const result = await checkHealth({
+      url: health.url,
+      matcher: health.matcher,
+      timeoutSeconds: budgetMs / 1000,
+      clock: systemClock,
+      log: io.log,
+      userAgent,
+      strictBudget: cutByTimeout
+    });
     const last = result.lastStatus !== undefined ? `last answer ${result.lastStatus}` : `last error ${result.lastError ?? 'none'}`;
+    if (result.health === 'unhealthy' && cutByTimeout) {
+      throw new TimeoutError(
+        `The run's timeout (${settings.timeoutSeconds} s) ran out during the health check after the rollback: the rollback completed on ${platform}, but ${shown} had not answered ${health.matcher.description} 3 times in a row (${last} after ${result.attempts} attempts), so its health is not confirmed. timeout bounds the whole run, health check included: raise timeout to give health_timeout room.`,
+        { changed: 'accepted' }
+      );
+    }
     return result.health === 'healthy'
       ? { state: 'healthy', detail: `${result.consecutive} expected answers in a row (${health.matcher.description}) after ${(result.elapsedMs / 1000).toFixed(1)} s` }
       : {
           state: 'unhealthy',
-          detail: `${health.url} did not answer ${health.matcher.description} 3 times in a row within health_timeout (${health.timeoutSeconds} s): ${last} after ${result.attempts} attempts. Look at the app's logs; the platform reports the rollback itself as complete.`
+          detail: `${shown} did not answer ${health.matcher.description} 3 times in a row within health_timeout (${health.timeoutSeconds} s): ${last} after ${result.attempts} attempts. Look at the app's logs; the platform reports the rollback itself as complete.`
         };
   };
 }
@@ -100,6 +156,7 @@ function summaryFields(progress: RunProgress, status: RollbackStatus, run: RunFa
     status,
     changed: progress.changed,
     health: progress.health,
+    healthBefore: progress.healthBefore,
     extra: progress.extra,
     run,
     secrets
@@ -137,6 +194,7 @@ function reportFailure(error: unknown, io: ActionIO, progress: RunProgress, run:
   progress.status ??= 'failed';
   try {
     io.setOutput('status', progress.status);
+    io.setOutput('health_before', progress.healthBefore?.state ?? 'not_checked');
   } catch {
     // status is always well formed; nothing else to do
   }
@@ -147,21 +205,36 @@ function reportFailure(error: unknown, io: ActionIO, progress: RunProgress, run:
  * The runner cancels with SIGINT, then SIGTERM. Leave promptly, saying what is still running on
  * the platform, because the engineer decides the next step from that line.
  */
-function onCancellation(io: ActionIO, progress: RunProgress, facts: () => RunFacts, secrets: Secrets): void {
-  const handler = (signal: NodeJS.Signals) => {
+function onCancellation(io: ActionIO, progress: RunProgress, facts: () => RunFacts, secrets: Secrets, record: () => PendingRecord | undefined): void {
+  const handler = async (signal: NodeJS.Signals): Promise<void> => {
     const message = `${describeCancellation(progress)} (${signal})`;
     const title = 'Rollback cancelled';
     const said = `${message}\n${changedSentence(progress.changed, progress.vocabulary)}`;
     if (progress.status && progress.status !== 'failed') {
       // The run had already ended with its status; the signal only caught it on the way out.
       io.log.warning(said, title);
+      // Its record's final state may be on its way: let it land (the first state sent wins).
+      const state = progress.status === 'completed' || progress.status === 'triggered' ? 'success' : 'error';
+      await record()?.finish(state, `Rollback ${progress.status}`, undefined, GITHUB_CANCEL_MS);
       process.exit(process.exitCode ?? 0);
     }
     io.error(said, title);
-    if (!progress.status) io.setOutput('status', 'cancelled');
+    if (!progress.status) {
+      io.setOutput('status', 'cancelled');
+      io.setOutput('health_before', progress.healthBefore?.state ?? 'not_checked');
+    }
     io.writeSummary(renderSummary({ ...summaryFields(progress, progress.status ?? 'cancelled', facts(), secrets), failure: { title, message } }));
+    // A GitHub deployment must not stay in_progress: give it its final state, saying what was sent.
+    await record()?.finish('error', `Cancelled: ${changedSentence(progress.changed, progress.vocabulary)}`, undefined, GITHUB_CANCEL_MS);
     process.exit(1);
   };
-  process.once('SIGINT', handler);
-  process.once('SIGTERM', handler);
+  let handling = false;
+  const once = (signal: NodeJS.Signals): void => {
+    // The runner sends SIGINT, then SIGTERM: the second signal must not cut the first one's report short.
+    if (handling) return;
+    handling = true;
+    void handler(signal);
+  };
+  process.on('SIGINT', once);
+  process.on('SIGTERM', once);
 }

@@ -19,6 +19,15 @@ export interface HealthSettings {
   timeoutSeconds: number;
 }
 
+/**
+ * `rollback_when: unhealthy`: probe the health URL before anything reaches the platform, and
+ * roll back only after `failures` failed probes in a row.
+ */
+export interface HealthGateSettings {
+  failures: number;
+  intervalSeconds: number;
+}
+
 /** A GitHub deployment record of the rollback (`github_token`). */
 export interface GitHubRecordSettings {
   token: string;
@@ -37,6 +46,8 @@ export interface CommonSettings {
   timeoutSeconds: number;
   dryRun: boolean;
   health?: HealthSettings;
+  /** Set with rollback_when: unhealthy (then `health` is set too). */
+  gate?: HealthGateSettings;
   github?: GitHubRecordSettings;
 }
 

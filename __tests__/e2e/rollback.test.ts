@@ -20,7 +20,8 @@ describe('rollback to previous (single CVM)', () => {
       vm_uuids: JSON.stringify([sandbox.cvms()[0]!.vm_uuid]),
       // The sandbox is not the default api_url, so there is no dashboard page to point at.
       console_url: '',
-      health: 'skipped'
+      health: 'skipped',
+      health_before: 'not_checked'
     });
     expect(sandbox.cvms()[0]).toMatchObject({ status: 'running', in_progress: false, compose_hash: H('v2') });
   });

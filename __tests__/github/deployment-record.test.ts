@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { createDeploymentRecord, runUrl, type DeploymentRecordOptions } from '../../src/github/deployment-record.js';
+import { createDeploymentRecord, runUrl, startDeploymentRecord, type DeploymentRecordOptions } from '../../src/github/deployment-record.js';
 import type { Logger } from '../../src/log.js';
 import { startGitHubStandIn, type GitHubStandIn } from '../../sandbox/github/server.js';
 
@@ -203,7 +203,7 @@ describe('createDeploymentRecord', () => {
     expect(Date.now() - started).toBeLessThan(3000);
     expect(record).toBeUndefined();
     expect(log.warnings[0]!.message).toBe(
-      `Could not create a deployment in acme/shop: GitHub (${gh.url}) did not answer within 0.3s. The rollback is unaffected; no further deployment updates are sent.`
+      `Could not create a deployment in acme/shop: GitHub (${gh.url}) did not answer within 0.3s. The rollback is unaffected; it goes on without waiting for GitHub.`
     );
   });
 
@@ -215,5 +215,30 @@ describe('createDeploymentRecord', () => {
     const record = await createDeploymentRecord(options({ log, env: actionsEnv({ GITHUB_API_URL: url }) }));
     expect(record).toBeUndefined();
     expect(log.warnings[0]!.message).toMatch(/^Could not create a deployment in acme\/shop: GitHub \(http:\/\/127\.0\.0\.1:\d+\) could not be reached: /);
+  });
+});
+
+describe('startDeploymentRecord', () => {
+  it('lets the rollback go on after maxWaitMs while GitHub hangs, then still sends no status for a record never created', async () => {
+    gh.hangNext(/\/deployments$/);
+    const log = recordingLog();
+    const pending = startDeploymentRecord(options({ log, requestTimeoutMs: 600 }));
+    const started = Date.now();
+    await pending.opened(200);
+    expect(Date.now() - started).toBeLessThan(500);
+    await pending.finish('success', 'done', undefined, 2000);
+    expect(gh.statuses).toEqual([]);
+    expect(log.warnings).toHaveLength(1);
+  });
+
+  it('sends the final state after in_progress, once, whoever asks first', async () => {
+    const pending = startDeploymentRecord(options());
+    await pending.opened(2000);
+    await pending.finish('error', 'Cancelled: nothing was redeployed', undefined, 2000);
+    await pending.finish('success', 'Rollback completed', undefined, 2000);
+    expect(gh.statuses.map((status) => `${status.state} ${status.description}`)).toEqual([
+      `in_progress Rollback of app a1b2c3d4 to revision rev_abc (compose hash 1234abcd)`,
+      'error Cancelled: nothing was redeployed'
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ActionError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
 import { describeCancellation, newProgress } from '../../src/pipeline/progress.js';
-import { run, type Verifier } from '../../src/pipeline/run.js';
+import { run, type Gate, type Verifier } from '../../src/pipeline/run.js';
 import type { RollbackPlan, RollbackProvider, TriggerOutcome, TriggerTracker } from '../../src/providers/provider.js';
 import { PHALA_VOCABULARY } from '../../src/providers/phala/phala-provider.js';
 import type { PhalaSettings } from '../../src/settings.js';
@@ -62,12 +62,12 @@ function fakeProvider(
   return { provider, calls };
 }
 
-async function runWith(provider: RollbackProvider, over: Partial<PhalaSettings> = {}, verify?: Verifier) {
+async function runWith(provider: RollbackProvider, over: Partial<PhalaSettings> = {}, verify?: Verifier, gate?: Gate) {
   const outputs: Record<string, string> = {};
   const lines: string[] = [];
   const log: Logger = { info: (m) => lines.push(m), warning: (m) => lines.push(`warning: ${m}`), debug: () => undefined };
   const progress = newProgress();
-  const deps = { provider, log, setOutput: (n: string, v: string) => void (outputs[n] = v), progress, verify };
+  const deps = { provider, log, setOutput: (n: string, v: string) => void (outputs[n] = v), progress, verify, gate };
   const result = await run({ ...settings, ...over }, deps).then(
     (status) => ({ status, error: undefined }),
     (error: unknown) => ({ status: undefined, error })
@@ -88,7 +88,8 @@ describe('run', () => {
       previous_compose_hash: CURRENT,
       vm_uuids: '["11111111-2222-4333-8444-555555555555"]',
       console_url: '',
-      health: 'skipped'
+      health: 'skipped',
+      health_before: 'not_checked'
     });
     expect(result.progress.changed).toBe('accepted');
   });
@@ -156,5 +157,29 @@ describe('run', () => {
     expect(sick.error).toBeInstanceOf(ActionError);
     expect((sick.error as ActionError).changed).toBe('accepted');
     expect(sick.outputs.health).toBe('unhealthy');
+  });
+
+  describe('with a gate (rollback_when: unhealthy)', () => {
+    const probes = ['1. 2026-12-07T10:00:00.000Z: answered 503 in 4 ms, expected 200-399'];
+
+    it('a healthy verdict ends as skipped before the provider is asked anything', async () => {
+      const { provider, calls } = fakeProvider(plan());
+      const result = await runWith(provider, {}, undefined, async () => ({ state: 'healthy', url: 'https://app.example.com/h', probes }));
+      expect(calls).toEqual([]);
+      expect(result.outputs).toEqual({ status: 'skipped', health: 'skipped', health_before: 'healthy' });
+    });
+
+    it('an unhealthy verdict rolls back as without a gate, and health_before says why', async () => {
+      const { provider, calls } = fakeProvider(plan());
+      const result = await runWith(provider, {}, undefined, async () => ({ state: 'unhealthy', url: 'https://app.example.com/h', probes }));
+      expect(calls).toEqual(['plan', 'trigger', 'wait']);
+      expect(result.outputs).toMatchObject({ status: 'completed', health_before: 'unhealthy' });
+      expect(result.progress.healthBefore?.probes).toEqual(probes);
+    });
+
+    it('a cancellation while probing says nothing was read from or sent to the platform', () => {
+      const progress = { ...newProgress(), phase: 'probing' as const, vocabulary: PHALA_VOCABULARY };
+      expect(describeCancellation(progress)).toBe("Cancelled while probing the app's health before deciding whether to roll back: nothing was read from or sent to Phala Cloud.");
+    });
   });
 });

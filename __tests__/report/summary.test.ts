@@ -95,3 +95,34 @@ describe('changedSentence', () => {
     expect(changedSentence('accepted', PHALA_VOCABULARY)).toMatch(/was accepted by Phala Cloud/);
   });
 });
+
+describe('renderSummary: the probes before the rollback (rollback_when: unhealthy)', () => {
+  it('a healthy app: skipped, nothing rolled back, with the probe that said so', () => {
+    const text = renderSummary({
+      vocabulary: PHALA_VOCABULARY,
+      appId: 'a1b2',
+      status: 'skipped',
+      changed: 'nothing',
+      healthBefore: { state: 'healthy', url: 'https://app.example.com/h?token=***', probes: ['1. 2026-12-07T10:00:00.000Z: answered 200 in 12 ms, as expected'] },
+      run: { durationMs: 100 }
+    });
+    expect(text).toContain('the app answered healthy, so nothing was rolled back and nothing was sent to Phala Cloud');
+    expect(text).toContain('| Health before | healthy, not rolled back<br>1. 2026-12-07T10:00:00.000Z: answered 200 in 12 ms, as expected |');
+    expect(text).toContain('token=');
+  });
+
+  it('an unhealthy app: each failed probe, its body made safe and any secret removed', () => {
+    const secrets = new Secrets();
+    secrets.add('tok_0123456789abcdef');
+    const text = renderSummary({
+      ...base,
+      secrets,
+      healthBefore: { state: 'unhealthy', url: 'https://app.example.com/h', probes: ['1. t: answered 503 in 5 ms, expected 200-399: "| <img src=x> tok_0123456789abcdef"'] }
+    });
+    const row = text.split('\n').find((line) => line.startsWith('| Health before |'))!;
+    expect(row).toContain('unhealthy: 1 failed probe in a row');
+    expect(row).not.toContain('<img');
+    expect(row).not.toContain('tok_0123456789abcdef');
+    expect(row.split(' | ')).toHaveLength(2);
+  });
+});

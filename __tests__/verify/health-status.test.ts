@@ -1,6 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { InputError } from '../../src/errors.js';
-import { parseHealthStatus, parseHealthTimeout, parseHealthUrl } from '../../src/verify/health-status.js';
+import {
+  parseHealthFailures,
+  parseHealthInterval,
+  parseHealthStatus,
+  parseHealthTimeout,
+  parseHealthUrl,
+  parseRollbackWhen,
+  safeHealthUrl
+} from '../../src/verify/health-status.js';
 
 function inputError(fn: () => unknown): InputError {
   try {
@@ -125,5 +133,50 @@ describe('parseHealthTimeout', () => {
     const error = inputError(() => parseHealthTimeout(raw));
     expect(error.input).toBe('health_timeout');
     expect(error.message).toBe(`'${raw}' is not a health timeout: expected a whole number of seconds from 1 to 3600 (e.g. 300).`);
+  });
+});
+
+describe('secrets in health_url', () => {
+  it('masks query values (raw and decoded) and a password before anything else, but not short flags', () => {
+    const masked: string[] = [];
+    parseHealthUrl('https://app.example.com/health?token=ab%2Fcd-secret-1&verbose=true&n=1&key=Zm9vYmFy', (secret) => masked.push(secret));
+    expect(masked).toEqual(['ab%2Fcd-secret-1', 'ab/cd-secret-1', 'Zm9vYmFy']);
+  });
+
+  it('masks the password of user info before refusing it, and never echoes it', () => {
+    const masked: string[] = [];
+    const error = inputError(() => parseHealthUrl('https://monitor:hunter2-long@app.example.com/h', (secret) => masked.push(secret)));
+    expect(masked).toEqual(['hunter2-long']);
+    expect(error.message).not.toContain('hunter2');
+    expect(error.message).not.toContain('monitor');
+  });
+
+  it('masks the query of a URL it cannot parse, and echoes it with the query hidden', () => {
+    const masked: string[] = [];
+    const error = inputError(() => parseHealthUrl('app.example.com/health?token=s3cr3t-value', (secret) => masked.push(secret)));
+    expect(masked).toEqual(['s3cr3t-value']);
+    expect(error.message).toContain("'app.example.com/health?***'");
+  });
+
+  it('safeHealthUrl: user info dropped, every query value shown as ***', () => {
+    expect(safeHealthUrl('https://u:p@app.example.com:8443/a/b?token=x&flag&y=2')).toBe('https://app.example.com:8443/a/b?token=***&***&y=***');
+    expect(safeHealthUrl('https://app.example.com/health')).toBe('https://app.example.com/health');
+  });
+});
+
+describe('rollback_when, health_failures, health_interval', () => {
+  it('rollback_when is always by default, or unhealthy (any case)', () => {
+    expect(parseRollbackWhen('')).toBe('always');
+    expect(parseRollbackWhen(' Unhealthy ')).toBe('unhealthy');
+    expect(inputError(() => parseRollbackWhen('on-failure')).input).toBe('rollback_when');
+  });
+
+  it('health_failures: 1 to 100, default 3; health_interval: 1 to 600 s, default 10', () => {
+    expect(parseHealthFailures('')).toBe(3);
+    expect(parseHealthFailures('1')).toBe(1);
+    expect(parseHealthInterval('')).toBe(10);
+    expect(parseHealthInterval('1')).toBe(1);
+    for (const raw of ['0', '101', '2.5', 'three', '-1']) expect(inputError(() => parseHealthFailures(raw)).input).toBe('health_failures');
+    for (const raw of ['0', '601', '0.5', '1s']) expect(inputError(() => parseHealthInterval(raw)).input).toBe('health_interval');
   });
 });

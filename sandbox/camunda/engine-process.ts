@@ -19,6 +19,8 @@ export const OPENAPI_PATH = join(ENGINE_DIR, 'target', 'openapi', 'openapi.json'
 export const ADMIN = { username: 'admin', password: 'admin-secret' };
 export const VIEWER = { username: 'viewer', password: 'viewer-secret' };
 export const TENANT = 'tenantA';
+/** The second engine in the same process: queryMaxResultsLimit 25 (application.properties). */
+export const HARDENED = { name: 'hardened', queryMaxResultsLimit: 25 };
 
 /** Why the engine cannot run here, or undefined when Java and Maven are present. */
 export function missingTools(): string | undefined {

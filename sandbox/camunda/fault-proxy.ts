@@ -15,7 +15,19 @@ export type Fault =
   /** Forward, let the engine process it, then close the connection instead of answering. */
   | { kind: 'drop-after' }
   /** Forward, then run `hook` before relaying the engine's answer (e.g. a concurrent deploy). */
-  | { kind: 'after'; hook: () => Promise<void> };
+  | { kind: 'after'; hook: () => Promise<void> }
+  /** Forward (the engine acts), then answer with this status and raw body instead of the engine's answer. */
+  | { kind: 'replace'; status: number; body?: string; headers?: Record<string, string> }
+  /** Do not forward: answer as `respond` computes from the request (path with query, and body). */
+  | { kind: 'respond'; respond: (request: { url: string; body: Buffer }) => Promise<Answer> | Answer }
+  /** Forward, then relay the engine's body as `transform` returns it (status and headers kept, length fixed). */
+  | { kind: 'transform'; transform: (body: Buffer, url: string) => Buffer };
+
+export interface Answer {
+  status: number;
+  body: string | Buffer;
+  headers?: Record<string, string>;
+}
 
 export interface FaultRule {
   method?: string;
@@ -66,6 +78,18 @@ export async function startFaultProxy(engineUrl: string): Promise<FaultProxy> {
       res.end(fault.body === undefined ? '' : JSON.stringify(fault.body));
       return;
     }
+    if (fault?.kind === 'respond') {
+      const body: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => body.push(chunk));
+      req.on('end', () => {
+        void (async () => {
+          const answer = await fault.respond({ url, body: Buffer.concat(body) });
+          res.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers });
+          res.end(answer.body);
+        })().catch(() => req.socket.destroy());
+      });
+      return;
+    }
     if (fault?.kind === 'drop-before') {
       req.resume();
       req.socket.destroy();
@@ -81,8 +105,20 @@ export async function startFaultProxy(engineUrl: string): Promise<FaultProxy> {
             return;
           }
           if (fault?.kind === 'after') await fault.hook();
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          res.end(Buffer.concat(chunks));
+          if (fault?.kind === 'replace') {
+            res.writeHead(fault.status, { 'Content-Type': 'text/plain', ...fault.headers });
+            res.end(fault.body ?? '');
+            return;
+          }
+          let body: Buffer = Buffer.concat(chunks);
+          const headers = { ...answer.headers };
+          if (fault?.kind === 'transform') {
+            body = fault.transform(body, url);
+            delete headers['transfer-encoding'];
+            headers['content-length'] = String(body.length);
+          }
+          res.writeHead(answer.statusCode ?? 502, headers);
+          res.end(body);
         })().catch(() => req.socket.destroy());
       });
     });

@@ -2,6 +2,7 @@
 import type { ServerResponse } from 'node:http';
 import { FaultBook as SharedFaultBook } from '../shared/http.js';
 import { errorReply, type Reply } from './http.js';
+import { rateHeaders } from './rate-limit.js';
 import type { FaultSpec } from './types.js';
 
 export class FaultBook extends SharedFaultBook<FaultSpec> {}
@@ -18,11 +19,15 @@ export function faultReply(f: FaultSpec): Reply | 'drop' | 'pass' {
     case 'drop':
       return 'drop';
     case 'malformed':
-      return { status: 200, rawBody: '<html>502 Bad Gateway</html>', contentType: 'text/html' };
+      return { status: f.status ?? 200, rawBody: '<html>502 Bad Gateway</html>', contentType: 'text/html' };
+    case 'redirect':
+      return { status: f.status ?? 302, rawBody: '', contentType: 'text/plain', headers: f.location ? { Location: f.location } : {} };
     case 'status': {
       const status = f.status ?? 503;
       const reply: Reply = f.body === undefined ? errorReply(status, 'injected fault') : { status, rawBody: f.body, contentType: 'text/plain' };
-      if (f.retryAfter !== undefined) reply.headers = { 'Retry-After': f.retryAfter };
+      reply.headers = {};
+      if (f.retryAfter !== undefined) reply.headers['Retry-After'] = f.retryAfter;
+      if (f.resetInMs !== undefined) Object.assign(reply.headers, rateHeaders(1000, 0, Date.now() + f.resetInMs));
       return reply;
     }
   }

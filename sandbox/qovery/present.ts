@@ -1,17 +1,18 @@
 /** Renders the state as the API's documented JSON shapes (EnvironmentStatus, Status, DeploymentHistoryEnvironmentV2, …). */
 import { commitOf } from './scenario.js';
-import type { EnvironmentState, ExecutionRecord, Service } from './state.js';
+import type { DeployRequestRecord, Entry, EnvironmentState, ExecutionRecord, Service } from './state.js';
 import type { QoveryScenario } from './types.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** `state` is the whole environment's, `last_deployment_state` the last deployment's own (see state.ts for the source). */
 export function environmentStatus(scenario: QoveryScenario, state: EnvironmentState, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const shown = state.shown;
   const body: Record<string, unknown> = {
     id: scenario.environmentId,
-    state: shown.state,
+    state: state.environmentState(),
     last_deployment_date: iso(shown.at),
-    last_deployment_state: shown.state,
+    last_deployment_state: shown.lastDeploymentState,
     last_deployment_id: shown.lastDeploymentId ?? null,
     total_deployment_duration_in_seconds: 60,
     origin: 'API',
@@ -23,6 +24,7 @@ export function environmentStatus(scenario: QoveryScenario, state: EnvironmentSt
 }
 
 function serviceStatus(service: Service, state: EnvironmentState): Record<string, unknown> {
+  const queued = state.queue.filter((request) => request.entries.some((entry) => entry.serviceId === service.id));
   const last = state.executions.find((e) => e.entries.some((entry) => entry.serviceId === service.id));
   return {
     id: service.id,
@@ -32,8 +34,9 @@ function serviceStatus(service: Service, state: EnvironmentState): Record<string
     is_part_last_deployment: last !== undefined && last === state.executions[0],
     execution_id: last?.executionId ?? '',
     status_details: { action: 'DEPLOY', status: service.state.endsWith('_ERROR') ? 'ERROR' : 'SUCCESS', sub_action: 'NONE' },
-    deployment_request_id: null,
-    deployment_requests_count: 0
+    // Queued requests that name the service: the console shows them as its pending deployments.
+    deployment_request_id: queued[0]?.requestId ?? null,
+    deployment_requests_count: queued.length
   };
 }
 
@@ -60,19 +63,31 @@ function commit(version: string, at: number): Record<string, unknown> {
 }
 
 /** The details object of one service in an execution, by service type and source. */
-function details(service: Service, version: string | undefined, execution: ExecutionRecord): Record<string, unknown> {
-  const v = version ?? '';
+/**
+ * The details object of one service in an execution, by service type and source: image names
+ * and chart names as the console's service-deployment-list.tsx shows them (Qovery/console
+ * libs/domains/services/feature/src/lib/service-deployment-list/service-deployment-list.tsx).
+ * The helm values-override commit has no field in the vendored document (its helm branch allows
+ * any); the sandbox records it as `values_override_git_commit_id`, the DeployAllRequest's name.
+ */
+function details(service: Service, entry: Entry, execution: ExecutionRecord): Record<string, unknown> {
+  const v = entry.version ?? '';
+  const image = entry.imageName ?? service.imageName;
   switch (service.type) {
     case 'APPLICATION':
       return { commit: commit(v || commitOf('none'), execution.createdAt), build_pod_name: `build-${execution.executionId}-0` };
     case 'CONTAINER':
-      return { image_name: `registry.example.com/${service.name}`, tag: v, arguments: [], entrypoint: '' };
+      return { image_name: image, tag: v, arguments: [], entrypoint: '' };
     case 'JOB':
       return service.source === 'git'
         ? { image_name: `qovery/${service.name}`, tag: 'built', job_type: 'LIFECYCLE', commit: commit(v, execution.createdAt), build_pod_name: `build-${execution.executionId}-0` }
-        : { image_name: `registry.example.com/${service.name}`, tag: v, job_type: 'CRON', build_pod_name: null };
-    case 'HELM':
-      return service.source === 'git' ? { commit: commit(v, execution.createdAt) } : { repository: { chart_name: service.name, chart_version: v } };
+        : { image_name: image, tag: v, job_type: 'CRON', build_pod_name: null };
+    case 'HELM': {
+      const override = entry.valuesOverride ? { values_override_git_commit_id: entry.valuesOverride } : {};
+      return service.source === 'git'
+        ? { commit: commit(v, execution.createdAt), ...override }
+        : { repository: { chart_name: entry.chartName ?? service.chartName, chart_version: v }, ...override };
+    }
     default:
       return {};
   }
@@ -89,7 +104,7 @@ export function execution(scenario: QoveryScenario, state: EnvironmentState, rec
       identifier: { name: service.name, service_id: service.id, service_type: service.type, execution_id: record.executionId },
       status: entry.state,
       auditing_data: auditing(record),
-      details: details(service, entry.version, record),
+      details: details(service, entry, record),
       status_details: { action: record.action === 'RESTART' ? 'RESTART' : 'DEPLOY', status: record.actionStatus, sub_action: 'NONE' },
       icon_uri: `app://qovery-console/${service.type.toLowerCase()}`,
       total_duration: 'PT1M'
@@ -118,5 +133,19 @@ export function environment(scenario: QoveryScenario): Record<string, unknown> {
     mode: 'PRODUCTION',
     cluster_id: scenario.organizationId,
     cluster_name: 'sandbox'
+  };
+}
+
+/** QueuedDeploymentRequestWithStages: who asked, which action, which services (no versions: the queue does not show them). */
+export function queuedRequest(scenario: QoveryScenario, state: EnvironmentState, request: DeployRequestRecord): Record<string, unknown> {
+  const services = request.entries.map((entry) => {
+    const service = state.services.find((s) => s.id === entry.serviceId)!;
+    return { identifier: { service_id: service.id, service_type: service.type, name: service.name }, status: 'QUEUED' };
+  });
+  return {
+    identifier: { deployment_request_id: request.requestId, environment_id: scenario.environmentId },
+    auditing_data: { triggered_by: request.triggeredBy, origin: 'API' },
+    trigger_action: request.action,
+    stages: [{ name: 'Stage 1', status: 'QUEUED', services }]
   };
 }

@@ -1,4 +1,9 @@
-/** Qovery's documented limit: requests per hour per token, reported in X-RateLimit-* headers; 429 beyond it. */
+/**
+ * Qovery's documented limit (Qovery/documentation docs/api-reference/introduction.mdx, "Rate
+ * Limits"): 1000 requests per hour per API token; every response carries X-RateLimit-Limit,
+ * X-RateLimit-Remaining and X-RateLimit-Reset, the last a Unix timestamp; beyond the limit the
+ * answer is 429. The page documents no Retry-After, so the sandbox sends none.
+ */
 export class RateLimiter {
   private windowStart: number;
   private used = 0;
@@ -19,13 +24,11 @@ export class RateLimiter {
     }
     this.used++;
     const over = this.used > this.limit;
-    const resetSeconds = Math.max(1, Math.ceil((this.windowStart + this.windowMs - now) / 1000));
-    const headers: Record<string, string> = {
-      'X-RateLimit-Limit': String(this.limit),
-      'X-RateLimit-Remaining': String(Math.max(0, this.limit - this.used)),
-      'X-RateLimit-Reset': String(resetSeconds)
-    };
-    if (over) headers['Retry-After'] = String(resetSeconds);
-    return { over, headers };
+    return { over, headers: rateHeaders(this.limit, Math.max(0, this.limit - this.used), this.windowStart + this.windowMs) };
   }
+}
+
+/** The three documented headers; the reset time in whole Unix seconds, rounded up so it is never early. */
+export function rateHeaders(limit: number, remaining: number, resetAtMs: number): Record<string, string> {
+  return { 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': String(remaining), 'X-RateLimit-Reset': String(Math.ceil(resetAtMs / 1000)) };
 }

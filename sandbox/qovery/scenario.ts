@@ -36,6 +36,7 @@ export function defaultScenario(): QoveryScenario {
     executions: defaultExecutions(),
     deployment: defaultDeployment(),
     rateLimit: { limit: 1000, windowMs: 3_600_000 },
+    tokenUser: 'rollback-action@example.com',
     echoRequestId: true,
     faults: []
   };

@@ -52,6 +52,7 @@ export async function startQoverySandbox(overrides?: ScenarioOverrides, port = 0
       else if (reply.rawBody !== undefined && reply.contentType === undefined) record.response = parseJson(reply.rawBody);
       send(res, reply, rate.headers);
     };
+    // No Retry-After: the documentation names only the X-RateLimit-* headers (see rate-limit.ts).
     if (rate.over) return answer(errorReply(429, 'Too many requests: the limit per token is reached'));
     const denied = authorize(scenario, auth);
     if (denied) return answer(denied);
@@ -113,7 +114,17 @@ export async function startQoverySandbox(overrides?: ScenarioOverrides, port = 0
     },
     state: () => {
       state.advance(Date.now());
-      return { state: state.shown.state, lastDeploymentId: state.shown.lastDeploymentId };
+      const shown = state.shown;
+      return { state: state.environmentState(), lastDeploymentState: shown.lastDeploymentState, lastDeploymentId: shown.lastDeploymentId, requestId: shown.requestId };
+    },
+    queue: () => {
+      state.advance(Date.now());
+      return state.queue.map((q) => ({
+        requestId: q.requestId,
+        triggeredBy: q.triggeredBy,
+        action: q.action,
+        services: q.entries.map((e) => state.services.find((s) => s.id === e.serviceId)!.name)
+      }));
     },
     close: () => {
       closing ??= new Promise<void>((resolve) => {

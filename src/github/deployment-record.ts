@@ -69,7 +69,11 @@ export async function createDeploymentRecord(options: DeploymentRecordOptions): 
   }
 
   let broken = false;
-  /** Runs one GitHub call within the cap; a failure is reported once and stops all later calls. */
+  /**
+   * Runs one GitHub call within the cap. A refusal is reported once and stops all later calls
+   * (the token or the repository is wrong); a call that timed out does not, so a slow
+   * in_progress never keeps the final state from being sent.
+   */
   async function attempt<T>(step: string, call: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
     if (broken) return undefined;
     const controller = new AbortController();
@@ -77,8 +81,10 @@ export async function createDeploymentRecord(options: DeploymentRecordOptions): 
     try {
       return await call(controller.signal);
     } catch (error) {
-      broken = true;
-      log.warning(`Could not ${step}: ${explain(error, controller.signal.aborted, context)} The rollback is unaffected; no further deployment updates are sent.`, WARNING_TITLE);
+      const timedOut = controller.signal.aborted;
+      broken = !timedOut;
+      const further = broken ? ' no further deployment updates are sent.' : '';
+      log.warning(`Could not ${step}: ${explain(error, timedOut, context)} The rollback is unaffected;${further || ' it goes on without waiting for GitHub.'}`, WARNING_TITLE);
       return undefined;
     } finally {
       clearTimeout(timer);
@@ -188,4 +194,53 @@ function describe(error: unknown): string {
 function truncate(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > MAX_DESCRIPTION ? `${flat.slice(0, MAX_DESCRIPTION - 1)}…` : flat;
+}
+
+/**
+ * A record opened in the background, so GitHub never holds the rollback back: the pipeline
+ * waits for it only briefly before sending, and its final state is sent within a cap, also when
+ * the run is cancelled (a record must never stay in_progress).
+ */
+export interface PendingRecord {
+  /** Resolves when the record is open, or after `maxWaitMs`, whichever is first. */
+  opened(maxWaitMs: number): Promise<void>;
+  /** Posts the final state once the record is open; gives up after `maxWaitMs`. Never throws; only the first call counts. */
+  finish(state: DeploymentFinalState, description: string, environmentUrl: string | undefined, maxWaitMs: number): Promise<void>;
+}
+
+export function startDeploymentRecord(options: DeploymentRecordOptions): PendingRecord {
+  const created = createDeploymentRecord(options).catch((error: unknown) => {
+    options.log.warning(`Could not record the rollback on GitHub: ${describe(error)}. The rollback is unaffected.`, WARNING_TITLE);
+    return undefined;
+  });
+  let finishing: Promise<void> | undefined;
+  return {
+    opened: (maxWaitMs) =>
+      within(
+        created.then(() => undefined),
+        maxWaitMs
+      ),
+    finish: (state, description, environmentUrl, maxWaitMs) => {
+      finishing ??= created.then((record) => record?.finish(state, description, environmentUrl));
+      return within(finishing, maxWaitMs);
+    }
+  };
+}
+
+/** Waits for `work` at most `ms`; the timer does not keep the process alive. */
+function within(work: Promise<void>, ms: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, Math.max(0, ms));
+    timer.unref();
+    void work.then(
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      () => {
+        clearTimeout(timer);
+        resolve();
+      }
+    );
+  });
 }

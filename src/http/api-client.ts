@@ -23,6 +23,8 @@ export interface ApiCall {
   raw?: boolean;
   /** A 429 goes back to the caller at once, unretried: it paces its own requests (RequestPacer). */
   throttledToCaller?: boolean;
+  /** A POST body sent as these bytes with this content type instead of JSON (e.g. multipart). */
+  rawBody?: { contentType: string; data: Buffer };
 }
 
 export interface ApiResponse {
@@ -181,7 +183,7 @@ export class ApiClient {
     const endpoint = `${call.method} ${url.pathname}`;
     const remaining = deadline.remainingMs();
     if (remaining <= 0) throw new TimeoutError(`The timeout ran out before ${endpoint} could be sent.`);
-    const data = call.method === 'POST' ? Buffer.from(JSON.stringify(call.body ?? null), 'utf8') : undefined;
+    const data = call.method !== 'POST' ? undefined : call.rawBody ? call.rawBody.data : Buffer.from(JSON.stringify(call.body ?? null), 'utf8');
     const headers: Record<string, string> = {
       Accept: 'application/json',
       'User-Agent': this.options.userAgent,
@@ -189,7 +191,7 @@ export class ApiClient {
       ...authHeaders
     };
     if (data) {
-      headers['Content-Type'] = 'application/json';
+      headers['Content-Type'] = call.rawBody ? call.rawBody.contentType : 'application/json';
       headers['Content-Length'] = String(data.length);
     }
     const started = deadline.clock.now();

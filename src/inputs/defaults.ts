@@ -11,6 +11,9 @@ export const INPUT_DEFAULTS = {
   dry_run: 'false',
   health_status: '200-399',
   health_timeout: '300',
+  rollback_when: 'always',
+  health_failures: '3',
+  health_interval: '10',
   environment: 'production'
 } as const satisfies Record<string, string>;
 

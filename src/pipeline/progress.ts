@@ -2,12 +2,21 @@ import type { Changed } from '../errors.js';
 import type { RollbackPlan, Vocabulary } from '../providers/provider.js';
 import type { RollbackStatus } from '../report/outputs.js';
 
+/** What the probes before the rollback found (rollback_when: unhealthy). */
+export interface HealthBefore {
+  state: 'healthy' | 'unhealthy';
+  /** The probed URL, secrets hidden. */
+  url: string;
+  /** One line per probe (status, latency, first line of the body, or why unreachable). */
+  probes: string[];
+}
+
 /**
  * How far the run got. Updated by the pipeline and read by the cancellation handler and the
  * failure report, because "was anything redeployed?" decides whether re-running is safe.
  */
 export interface RunProgress {
-  phase: 'starting' | 'planning' | 'triggering' | 'waiting' | 'verifying' | 'done';
+  phase: 'starting' | 'probing' | 'planning' | 'triggering' | 'waiting' | 'verifying' | 'done';
   /** Whether the platform was changed by this run, as far as known. */
   changed: Changed;
   vocabulary?: Vocabulary;
@@ -22,6 +31,8 @@ export interface RunProgress {
   /** Summary rows learnt after the trigger (e.g. the deployment the redeploy created). */
   extra: Array<[string, string]>;
   health?: { state: 'healthy' | 'unhealthy' | 'skipped'; detail?: string };
+  /** rollback_when: unhealthy, once the probes before the rollback gave a verdict. */
+  healthBefore?: HealthBefore;
 }
 
 export function newProgress(): RunProgress {
@@ -40,6 +51,8 @@ export function describeCancellation(progress: RunProgress): string {
   }
   if (progress.status) return `Cancelled after the run had ended with status '${progress.status}'.`;
   switch (progress.phase) {
+    case 'probing':
+      return `Cancelled while probing the app's health before deciding whether to roll back: nothing was read from or sent to ${platform}.`;
     case 'starting':
     case 'planning':
       return 'Cancelled before any redeploy was sent: nothing was changed.';

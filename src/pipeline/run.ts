@@ -4,10 +4,13 @@ import { describeSelector } from '../revision-selector.js';
 import type { RollbackPlan, RollbackProvider, TriggerTracker, WaitTracker } from '../providers/provider.js';
 import type { RollbackStatus } from '../report/outputs.js';
 import type { Settings } from '../settings.js';
-import type { RunProgress } from './progress.js';
+import type { HealthBefore, RunProgress } from './progress.js';
 
 /** After the platform reports completion: an optional health check of the app. */
 export type Verifier = (plan: RollbackPlan) => Promise<{ state: 'healthy' | 'unhealthy'; detail: string }>;
+
+/** Probes the app before anything is read from or sent to the platform. */
+export type Gate = () => Promise<HealthBefore>;
 
 export interface RunDeps {
   provider: RollbackProvider;
@@ -16,6 +19,8 @@ export interface RunDeps {
   setOutput(name: string, value: string): void;
   progress: RunProgress;
   verify?: Verifier;
+  /** rollback_when: unhealthy. Runs first; a healthy verdict ends the run as skipped. */
+  gate?: Gate;
   /** Called once, just before the redeploy is sent (e.g. to open a GitHub deployment record). */
   beforeTrigger?: (plan: RollbackPlan) => Promise<void>;
 }
@@ -32,6 +37,13 @@ export async function run(settings: Settings, deps: RunDeps): Promise<RollbackSt
   const v = provider.vocabulary;
   progress.vocabulary = v;
   progress.appId = settings.appId;
+  if (deps.gate) {
+    progress.phase = 'probing';
+    const before = await deps.gate();
+    progress.healthBefore = before;
+    deps.setOutput('health_before', before.state);
+    if (before.state === 'healthy') return finish(deps, 'skipped');
+  }
   progress.phase = 'planning';
   log.info(`Rolling back ${v.app.toLowerCase()} ${settings.appId || '(by revision id)'} on ${v.platform} to ${describeSelector(settings.revision)}.`);
 
@@ -112,6 +124,7 @@ export async function run(settings: Settings, deps: RunDeps): Promise<RollbackSt
 
 function finish(deps: RunDeps, status: RollbackStatus): RollbackStatus {
   if (!deps.progress.health) deps.setOutput('health', 'skipped');
+  deps.setOutput('health_before', deps.progress.healthBefore?.state ?? 'not_checked');
   deps.progress.phase = 'done';
   deps.progress.status = status;
   deps.setOutput('status', status);

@@ -68,7 +68,8 @@ export const OUTPUT_RULES: Record<string, Check> = {
   previous_deployment_id: matches(ID, 'a deployment id of 1 to 128 letters, digits, _ or -', true),
   services: jsonArray(service, '{id, name, type, from, to}'),
   console_url: (value) => (value === '' || (/^https:\/\/[A-Za-z0-9.-]+(\/[A-Za-z0-9._~/-]*)?$/.test(value) && value.length <= 512) ? undefined : 'expected an https URL'),
-  health: oneOf(['healthy', 'unhealthy', 'skipped'])
+  health: oneOf(['healthy', 'unhealthy', 'skipped']),
+  health_before: oneOf(['healthy', 'unhealthy', 'not_checked'])
 };
 
 /** The output names a run may set; action.yml declares exactly these. */

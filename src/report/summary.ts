@@ -22,6 +22,8 @@ export interface SummaryInput {
   /** Whether the platform was changed, said on every ending that is not a success. */
   changed: Changed;
   health?: { state: 'healthy' | 'unhealthy' | 'skipped'; detail?: string };
+  /** rollback_when: unhealthy: what the probes before the rollback found. */
+  healthBefore?: { state: 'healthy' | 'unhealthy'; url: string; probes: string[] };
   /** Extra rows from after the trigger (e.g. the new deployment id). */
   extra?: Array<[string, string]>;
   run: RunFacts;
@@ -46,6 +48,8 @@ function resultText(input: SummaryInput): string {
     case 'triggered':
       return `🚀 Triggered (wait: false): ${escapeMarkdown(v?.platform ?? 'the platform')} is applying it`;
     case 'skipped':
+      if (input.healthBefore?.state === 'healthy')
+        return `⏭️ Skipped: the app answered healthy, so nothing was rolled back and nothing was sent to ${escapeMarkdown(v?.platform ?? 'the platform')}`;
       return `⏭️ Skipped: the targeted ${instances} already run the target revision`;
     case 'dry_run':
       return '🔍 Dry run: resolved, nothing redeployed';
@@ -100,6 +104,12 @@ export function renderSummary(input: SummaryInput): string {
   for (const [label, value] of input.extra ?? []) rows.push([esc(label), esc(value)]);
   rows.push(['Result', resultText(input)]);
   if (input.failure || input.status === 'cancelled') rows.push(['Redeployed', esc(changedSentence(input.changed, v))]);
+  if (input.healthBefore) {
+    const before = input.healthBefore;
+    rows.push(['Health URL', code(before.url)]);
+    const said = before.state === 'healthy' ? 'healthy, not rolled back' : `unhealthy: ${before.probes.length} failed probe${before.probes.length === 1 ? '' : 's'} in a row`;
+    rows.push(['Health before', [said, ...before.probes.map(esc)].join('<br>')]);
+  }
   if (input.health) rows.push(['Health check', `${input.health.state}${input.health.detail ? `: ${esc(input.health.detail)}` : ''}`]);
   if (plan?.consoleUrl) rows.push(['Console', link(plan.consoleUrl)]);
   rows.push(['Duration', `${(input.run.durationMs / 1000).toFixed(1)} s`]);

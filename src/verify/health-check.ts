@@ -2,7 +2,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { jittered, type Clock } from '../clock.js';
 import type { Logger } from '../log.js';
-import type { HealthStatusMatcher } from './health-status.js';
+import { safeHealthUrl, type HealthStatusMatcher } from './health-status.js';
 
 export interface HealthCheckOptions {
   url: string;
@@ -17,6 +17,8 @@ export interface HealthCheckOptions {
   /** Cap on one poll, redirects included (default 10000); never beyond the remaining budget. */
   requestTimeoutMs?: number;
   userAgent: string;
+  /** The budget is the run's last: no poll runs past it, not even by the usual 1 s grace. */
+  strictBudget?: boolean;
   /** Cancels the check; it then returns 'unhealthy' with lastError 'cancelled'. */
   signal?: AbortSignal;
 }
@@ -39,10 +41,16 @@ const MAX_REDIRECTS = 3;
 /** A poll started just before the deadline still gets this long, which keeps the end within timeout + 5 s. */
 const MIN_REQUEST_MS = 1000;
 
-interface PollAnswer {
+/** One poll's answer: a status (with the start of its body), or why there was none. */
+export interface PollAnswer {
   status?: number;
   error?: string;
+  /** Set with `error` when the app could not be reached at all: DNS, refused, TLS, reset, timeout. */
+  unreachable?: string;
   body?: string;
+  /** The body's first non-empty line, at most 200 characters (what a person reads first). */
+  firstLine?: string;
+  latencyMs: number;
 }
 
 /**
@@ -57,11 +65,11 @@ export async function checkHealth(options: HealthCheckOptions): Promise<HealthRe
   const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
   const startedAt = clock.now();
   const expiresAt = startedAt + options.timeoutSeconds * 1000;
-  const shown = redactedUrl(options.url);
+  const shown = safeHealthUrl(options.url);
 
   let attempts = 0;
   let consecutive = 0;
-  let last: PollAnswer = {};
+  let last: PollAnswer = { latencyMs: 0 };
   let lastState = '';
   const result = (health: HealthResult['health'], cancelled = false): HealthResult => {
     const out: HealthResult = { health, attempts, consecutive, elapsedMs: clock.now() - startedAt };
@@ -72,13 +80,13 @@ export async function checkHealth(options: HealthCheckOptions): Promise<HealthRe
     return out;
   };
 
-  log.info(`Checking ${shown}: expecting status ${matcher.description} ${required} time${required === 1 ? '' : 's'} in a row within ${options.timeoutSeconds}s.`);
+  log.info(`Checking ${shown}: expecting status ${matcher.description} ${required} time${required === 1 ? '' : 's'} in a row within ${budget(options.timeoutSeconds)}.`);
   for (;;) {
     if (signal?.aborted) return result('unhealthy', true);
     const remaining = expiresAt - clock.now();
     if (remaining <= 0) break;
     attempts++;
-    last = await poll(options.url, options.userAgent, Math.min(requestTimeoutMs, Math.max(remaining, MIN_REQUEST_MS)), signal);
+    last = await poll(options.url, options.userAgent, Math.min(requestTimeoutMs, options.strictBudget ? remaining : Math.max(remaining, MIN_REQUEST_MS)), signal);
     const ok = last.status !== undefined && matcher.matches(last.status);
     consecutive = ok ? consecutive + 1 : 0;
 
@@ -103,7 +111,7 @@ export async function checkHealth(options: HealthCheckOptions): Promise<HealthRe
   const outcome = result('unhealthy');
   const lastSeen = last.status !== undefined ? `last status ${last.status}` : `last error ${last.error ?? 'none'}`;
   // Info, not a warning: the caller decides whether an unhealthy app fails the run.
-  log.info(`${shown} is unhealthy: no ${required} answers with status ${matcher.description} in a row within ${options.timeoutSeconds}s (${attempts} polls, ${lastSeen}).`);
+  log.info(`${shown} is unhealthy: no ${required} answers with status ${matcher.description} in a row within ${budget(options.timeoutSeconds)} (${attempts} polls, ${lastSeen}).`);
   return outcome;
 }
 
@@ -129,18 +137,22 @@ function describePoll(answer: PollAnswer, ok: boolean, matcher: HealthStatusMatc
   return `gives no answer (${answer.error ?? 'unknown error'})`;
 }
 
+/** Whole seconds as given ("10s"); a budget cut to what the run has left, to a tenth. */
+function budget(timeoutSeconds: number): string {
+  return Number.isInteger(timeoutSeconds) ? `${timeoutSeconds}s` : `${timeoutSeconds.toFixed(1)}s`;
+}
+
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;
 }
 
-/** Origin and path only: a query string may carry a token the user did not think of as secret. */
-function redactedUrl(raw: string): string {
-  const url = new URL(raw);
-  return `${url.origin}${url.pathname}${url.search ? '?…' : ''}`;
-}
-
-/** One poll, following same-origin redirects; a redirect elsewhere is judged by its own status. */
-async function poll(url: string, userAgent: string, limitMs: number, signal?: AbortSignal): Promise<PollAnswer> {
+/**
+ * One poll, following same-origin redirects; a redirect elsewhere is judged by its own status.
+ * Shared by the check after the rollback and the probes before it, so both judge alike.
+ */
+export async function poll(url: string, userAgent: string, limitMs: number, signal?: AbortSignal): Promise<PollAnswer> {
+  const startedAt = Date.now();
+  const answered = (answer: Omit<PollAnswer, 'latencyMs'>): PollAnswer => ({ ...answer, latencyMs: Date.now() - startedAt });
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new Error(`request timed out after ${limitMs} ms`)), limitMs);
   const onAbort = (): void => controller.abort(new Error('cancelled'));
@@ -150,16 +162,19 @@ async function poll(url: string, userAgent: string, limitMs: number, signal?: Ab
     for (let hop = 0; ; hop++) {
       const answer = await get(target, userAgent, controller.signal);
       const location = answer.location;
-      if (answer.status < 300 || answer.status >= 400 || !location || hop >= MAX_REDIRECTS) {
-        return { status: answer.status, body: excerpt(answer.body) };
-      }
+      const done = (): PollAnswer => answered({ status: answer.status, body: excerpt(answer.body), firstLine: firstLine(answer.body) });
+      if (answer.status < 300 || answer.status >= 400 || !location || hop >= MAX_REDIRECTS) return done();
       const next = new URL(location, target);
-      if (next.origin !== target.origin) return { status: answer.status, body: excerpt(answer.body) };
+      if (next.origin !== target.origin) return done();
       target = next;
     }
   } catch (error) {
-    if (controller.signal.aborted && controller.signal.reason instanceof Error) return { error: controller.signal.reason.message };
-    return { error: describeError(error) };
+    if (controller.signal.aborted && controller.signal.reason instanceof Error) {
+      const reason = controller.signal.reason.message;
+      return answered(reason === 'cancelled' ? { error: reason } : { error: reason, unreachable: `no answer: ${reason}` });
+    }
+    const code = describeError(error);
+    return answered({ error: code, unreachable: unreachable(code) });
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
@@ -214,6 +229,22 @@ function describeError(error: unknown): string {
     if (typeof message === 'string') return message;
   }
   return String(error);
+}
+
+/** What kind of unreachable an error code means, in words the summary can show. */
+export function unreachable(code: string): string {
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL' || code === 'EAI_NONAME') return `DNS lookup failed (${code})`;
+  if (code === 'ECONNREFUSED') return `connection refused (${code})`;
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'connection closed before the body ended') return `connection reset (${code})`;
+  if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH') return `network unreachable (${code})`;
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|EPROTO|HOSTNAME_MISMATCH|ALTNAME/i.test(code)) return `TLS failed (${code})`;
+  return `unreachable (${code})`;
+}
+
+function firstLine(text: string, max = 200): string {
+  const line = text.split(/\r\n|[\n\r\u2028\u2029]/).find((candidate) => candidate.trim() !== '') ?? '';
+  const flat = line.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
 function excerpt(text: string, max = 200): string {

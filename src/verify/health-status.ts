@@ -49,28 +49,121 @@ export function parseHealthStatus(raw: string): HealthStatusMatcher {
 /**
  * `health_url`: the app's own address, polled without any credentials. Returns undefined when
  * empty (no health check). Plain http only for loopback, matching api_url: a health endpoint on
- * the public internet should not be trusted over an unauthenticated channel.
+ * the public internet should not be trusted over an unauthenticated channel. A query string may
+ * carry a token: its values (and any user info) are masked before anything can echo them.
  */
-export function parseHealthUrl(raw: string): string | undefined {
+export function parseHealthUrl(raw: string, mask: (secret: string) => void = () => undefined): string | undefined {
   const text = raw.trim();
   if (text === '') return undefined;
+  for (const secret of urlSecrets(text)) mask(secret);
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new InputError('health_url', `'${text}' is not an absolute URL. Expected e.g. https://app.example.com/health.`);
+    throw new InputError('health_url', `'${safeHealthUrl(text)}' is not an absolute URL. Expected e.g. https://app.example.com/health.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError('health_url', `'${text}' must be an https:// URL.`);
+    throw new InputError('health_url', `'${safeHealthUrl(text)}' must be an https:// URL.`);
   }
   if (url.username || url.password) {
-    throw new InputError('health_url', 'The URL must not contain credentials: the health check sends none, so the endpoint must answer without them.');
+    // Refused, not stripped: the endpoint evidently wants credentials, and without them every
+    // probe would fail, which with rollback_when: unhealthy would roll back a healthy app.
+    throw new InputError('health_url', 'The URL must not contain credentials (user:password@): the health check sends none, so the endpoint must answer without them.');
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new InputError('health_url', `'${url.origin}' uses plain http. Use https (plain http is allowed only for loopback addresses).`);
   }
   url.hash = '';
   return url.href;
+}
+
+/** Every piece of a URL that may be a credential: user info and the values of the query string, raw and decoded. */
+function urlSecrets(text: string): string[] {
+  const found: string[] = [];
+  const add = (value: string): void => {
+    // Masking a flag like 'true' or '1' would blank it out of every log line, while no credential is that short.
+    if (value.length < 4 || /^(?:true|false|json|yaml|text|html|full|none|\d{1,5})$/i.test(value)) return;
+    found.push(value);
+    try {
+      const decoded = decodeURIComponent(value.replace(/\+/g, ' '));
+      if (decoded !== value) found.push(decoded);
+    } catch {
+      // not valid percent-encoding: the raw form is masked
+    }
+  };
+  const userInfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(text)?.[1];
+  if (userInfo) {
+    const colon = userInfo.indexOf(':');
+    // The user name alone is not a credential; the password is.
+    add(colon === -1 ? userInfo : userInfo.slice(colon + 1));
+  }
+  const query = text.split('#')[0]!.split('?').slice(1).join('?');
+  for (const pair of query.split(/[&;]/)) {
+    const at = pair.indexOf('=');
+    add(at === -1 ? pair : pair.slice(at + 1));
+  }
+  return found;
+}
+
+/**
+ * The health URL as it may be shown or sent anywhere (log, annotations, summary, the GitHub
+ * record's environment_url): user info dropped, every query value replaced by ***. The one place
+ * that decides what of the URL is public.
+ */
+export function safeHealthUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    const cut = raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1').split(/[?#]/)[0]!;
+    return `${cut.slice(0, 80)}${raw.includes('?') ? '?***' : ''}`;
+  }
+  const query = url.search
+    ? `?${url.search
+        .slice(1)
+        .split(/[&;]/)
+        .map((pair) => {
+          const at = pair.indexOf('=');
+          return at === -1 ? '***' : `${pair.slice(0, at)}=***`;
+        })
+        .join('&')}`
+    : '';
+  return `${url.protocol}//${url.host}${url.pathname}${query}`;
+}
+
+export const ROLLBACK_WHEN = ['always', 'unhealthy'] as const;
+export type RollbackWhen = (typeof ROLLBACK_WHEN)[number];
+export const DEFAULT_HEALTH_FAILURES = 3;
+export const DEFAULT_HEALTH_INTERVAL_SECONDS = 10;
+
+/** `rollback_when`: always (default) or unhealthy (probe health_url first, roll back only if it fails). */
+export function parseRollbackWhen(raw: string): RollbackWhen {
+  const text = raw.trim().toLowerCase() || 'always';
+  if (!(ROLLBACK_WHEN as readonly string[]).includes(text)) {
+    throw new InputError(
+      'rollback_when',
+      `'${raw.trim().slice(0, 40)}' is not supported: expected 'always' (roll back whatever the app answers) or 'unhealthy' (roll back only when health_url fails).`
+    );
+  }
+  return text as RollbackWhen;
+}
+
+/** `health_failures`: failed probes in a row that make the app unhealthy, 1 to 100, default 3. */
+export function parseHealthFailures(raw: string): number {
+  return wholeNumber('health_failures', raw, DEFAULT_HEALTH_FAILURES, 1, 100, 'failed probes in a row');
+}
+
+/** `health_interval`: seconds between the starts of two probes, 1 to 600, default 10. */
+export function parseHealthInterval(raw: string): number {
+  return wholeNumber('health_interval', raw, DEFAULT_HEALTH_INTERVAL_SECONDS, 1, 600, 'seconds between probes');
+}
+
+function wholeNumber(input: string, raw: string, fallback: number, min: number, max: number, what: string): number {
+  const text = raw.trim() || String(fallback);
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new InputError(input, `'${text.slice(0, 40)}' is not a number of ${what}: expected a whole number from ${min} to ${max} (e.g. ${fallback}).`);
+  }
+  return Number(text);
 }
 
 /** `health_timeout`: whole seconds from 1 to 3600, default 300. */

@@ -53,7 +53,8 @@ describeWithEngine('camunda: undoing a rollback, and what the engine refuses', (
     const [error] = annotations(run);
     expect(error!.title).toBe('The Camunda engine rejected the credentials');
     expect(error!.message).toContain('Basic realm="default"');
-    expect(error!.message).toContain('Nothing was deployed');
+    expect(error!.message).toContain('Nothing was redeployed');
+    expect(error!.message).not.toContain('Nothing was deployed');
     expect(
       run.stdout
         .split('\n')
@@ -74,7 +75,8 @@ describeWithEngine('camunda: undoing a rollback, and what the engine refuses', (
     const [error] = annotations(run);
     expect(error!.title).toBe('Not authorized on the Camunda engine');
     expect(error!.message).toContain(`User '${VIEWER.username}' lacks CREATE on Deployment`); // a user name is not a secret: the message names who lacks it
-    expect(error!.message).toContain('Nothing was deployed');
+    expect(error!.message).toContain('Nothing was redeployed');
+    expect(error!.message).not.toContain('Nothing was deployed');
     expect(await engine.deployments(name)).toHaveLength(2);
   });
 

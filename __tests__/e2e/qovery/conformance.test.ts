@@ -5,7 +5,9 @@ import { Q, validateResponse } from '../../sandbox/qovery/openapi-validator.js';
 import { qoveryWith, rollback } from './helpers.js';
 
 const TEMPLATES: Array<[RegExp, string]> = [
+  [/^\/environment\/deploymentStatus$/, Q.requestStatus],
   [/^\/environment\/[^/]+$/, Q.environment],
+  [/^\/environment\/[^/]+\/deploymentQueue$/, Q.queue],
   [/^\/environment\/[^/]+\/status$/, Q.status],
   [/^\/environment\/[^/]+\/statuses$/, Q.statuses],
   [/^\/environment\/[^/]+\/deploymentHistoryV2$/, Q.history],
@@ -26,7 +28,12 @@ const release = (v: string) => ({ versions: { api: commitOf(v), web: `1.0.${v.sl
 
 describe('Qovery: what the action reads is what the document describes', () => {
   it('a rollback that meets a 409 and ends in error: every sandbox answer matches the OpenAPI document', async () => {
-    const sandbox = await qoveryWith({ executions: [release('v1'), release('v2'), release('v3')], busyForMs: 1500, deployment: { outcome: 'error', errorServices: ['api'] } });
+    const sandbox = await qoveryWith({
+      executions: [release('v1'), release('v2'), release('v3')],
+      busyForMs: 1500,
+      conflictWhileBusy: true,
+      deployment: { outcome: 'error', errorServices: ['api'] }
+    });
     const run = await rollback(sandbox);
     expect(run.exitCode).toBe(1);
     expect(sandbox.requests.map((r) => r.status)).toContain(409);
@@ -39,6 +46,13 @@ describe('Qovery: what the action reads is what the document describes', () => {
     expect((await rollback(sandbox, { revision: 'current' })).exitCode).toBe(0);
     expect((await rollback(sandbox, { api_key: 'qov_wrong' })).exitCode).toBe(1);
     expect(sandbox.requests.map((r) => r.status)).toContain(401);
+    expect(offSpec(sandbox)).toEqual([]);
+  });
+
+  it('a rollback queued behind another deployment: the queue and the request status match too', async () => {
+    const sandbox = await qoveryWith({ executions: [release('v1'), release('v2'), release('v3')], busyForMs: 2500 });
+    expect((await rollback(sandbox)).exitCode).toBe(0);
+    expect(sandbox.requests.some((r) => r.path.endsWith('/deploymentQueue') && (r.response as { results: unknown[] }).results.length > 0)).toBe(true);
     expect(offSpec(sandbox)).toEqual([]);
   });
 });

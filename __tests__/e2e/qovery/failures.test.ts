@@ -31,7 +31,7 @@ describe('Qovery: the deployment fails on the platform', () => {
     const run = await rollback(sandbox);
     expect(run.exitCode).toBe(1);
     expect(annotations(run)[0]!.title).toBe('Rollback deployment failed');
-    expect(run.stdout).toMatch(/not started yet \(the status still shows the previous deployment/);
+    expect(annotations(run)[0]!.message).toContain(sandbox.deploys[0]!.requestId);
   });
 
   it('without a deployment_request_id in the answer, waits for a deployment id other than the baseline', async () => {
@@ -52,8 +52,8 @@ describe('Qovery: the deployment fails on the platform', () => {
 });
 
 describe('Qovery: busy, throttled and lost answers', () => {
-  it('409: waits for the running deployment to end, then sends once', async () => {
-    const sandbox = await qoveryWith({ executions: HISTORY, busyForMs: 2500 });
+  it('409 (where the API still answers it): waits for the running deployment to end, then sends once', async () => {
+    const sandbox = await qoveryWith({ executions: HISTORY, busyForMs: 2500, conflictWhileBusy: true });
     // The baseline read sees the busy status, the send gets 409, the action waits.
     const run = await rollback(sandbox);
     expect(run.exitCode).toBe(0);
@@ -88,20 +88,22 @@ describe('Qovery: busy, throttled and lost answers', () => {
     expect(run.outputs.status).toBe('completed');
     expect(posts(sandbox)).toHaveLength(1);
     expect(sandbox.deploys).toHaveLength(1);
-    expect(annotations(run, 'warning').some((a) => a.title === 'Deploy answer lost')).toBe(true);
-    expect(run.stdout).toContain(`following the deployment that appeared since (${sandbox.deploys[0]!.executionId})`);
+    expect(annotations(run, 'warning').some((a) => a.title === 'Deploy request answer lost')).toBe(true);
+    expect(run.stdout).toContain(`following execution ${sandbox.deploys[0]!.executionId} in the history`);
   });
 
-  it('5xx before the platform acted: reads status and history, fails saying nothing was deployed, sends once', async () => {
+  it('5xx before the platform acted: reads status, history and queue for 15 s, fails saying nothing was deployed, sends once', async () => {
     const sandbox = await qoveryWith({ executions: HISTORY, faults: [{ endpoint: 'deploy', kind: 'status', status: 502 }] });
     const run = await rollback(sandbox);
     expect(run.exitCode).toBe(1);
     expect(posts(sandbox)).toHaveLength(1);
     expect(sandbox.deploys).toHaveLength(0);
-    expect(annotations(run)[0]).toMatchObject({ title: 'Deploy request got no answer', message: expect.stringContaining('Nothing was deployed') });
+    expect(annotations(run)[0]).toMatchObject({ title: 'Deploy request not acted on', message: expect.stringContaining('Nothing was redeployed') });
     const after = sandbox.requests.slice(sandbox.requests.findIndex((r) => r.method === 'POST') + 1);
     expect(after.filter((r) => r.path.endsWith('/status')).length).toBeGreaterThanOrEqual(1);
     expect(after.filter((r) => r.path.endsWith('/deploymentHistoryV2')).length).toBeGreaterThanOrEqual(1);
+    expect(after.filter((r) => r.path.endsWith('/deploymentQueue')).length).toBeGreaterThanOrEqual(1);
+    expect(after.at(-1)!.at - sandbox.requests.find((r) => r.method === 'POST')!.at).toBeGreaterThanOrEqual(15_000);
   });
 
   it('a long wait stays well inside the 1000 requests per hour budget: polls slow down', async () => {

@@ -143,7 +143,7 @@ describe('Qovery: current, execution id, skipped, dry run, wait false', () => {
 });
 
 describe('Qovery: services that came and went', () => {
-  it('leaves services added since alone and skips services removed since, warning about both', async () => {
+  it('an execution id: leaves services added since alone and skips services removed since, warning about both', async () => {
     const sandbox = await qoveryWith({
       services: [
         { name: 'api', type: 'APPLICATION' },
@@ -152,11 +152,15 @@ describe('Qovery: services that came and went', () => {
       ],
       executions: [{ versions: { api: commitOf('v1'), old: '0.9' } }, { versions: { api: commitOf('v2'), new: '2.0' } }]
     });
-    const run = await rollback(sandbox);
+    const run = await rollback(sandbox, { revision: stableUuid('execution:0') });
     expect(run.exitCode).toBe(0);
     expect(sandbox.deploys[0]!.versions).toEqual({ [api]: commitOf('v1') });
     const warnings = annotations(run, 'warning').map((a) => a.message);
-    expect(warnings).toEqual([expect.stringMatching(/Skipped, no longer in the environment: old \(container/), expect.stringMatching(/Left as they are .*: new \(container\)/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/Skipped, no longer in the environment: old \(container/),
+      expect.stringMatching(/Left as they are: new \(container\): no version recorded at or before execution/)
+    ]);
+    expect(run.summary).toMatch(/Left alone.*new: no version recorded/);
   });
 
   it('sends jobs and helm charts with the field that carries their version', async () => {

@@ -1,43 +1,41 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, test } from '@jest/globals';
 import { ActionError } from '../../../src/errors.js';
-import { fingerprint, sameContent } from '../../../src/providers/camunda/content.js';
-import { MAX_PAGES, PAGE_SIZE, resolveDeployment, type DeploymentHistory, type ResolveRequest } from '../../../src/providers/camunda/resolve-deployment.js';
+import { resolveDeployment, type DeploymentHistory, type ResolveRequest } from '../../../src/providers/camunda/resolve-deployment.js';
 import type { Deployment } from '../../../src/providers/camunda/shapes.js';
 import { parseRevisionSelector } from '../../../src/revision-selector.js';
 
 type Files = Record<string, string>;
+type Spec = Files | { files: Files; source?: string };
 
 /**
- * An in-memory engine history of one name: deployments oldest first as written, served newest
- * first. Counts what resolution reads, so "reads only what it needs" can be checked.
+ * An in-memory history of one name: deployments oldest first as written (d1, d2, …), served
+ * newest first, each holding only the files given (deploy-changed-only). Counts what is read.
  */
-function memoryHistory(versions: Array<Files | { files: Files; source?: string; tenantId?: string }>, name = 'invoice') {
-  const deployments = versions.map((v, index) => {
-    const spec = 'files' in v ? v : { files: v as Files };
+function memoryHistory(specs: Spec[], name = 'invoice') {
+  const deployments = specs.map((spec, index) => {
+    const { files, source } = 'files' in spec && typeof spec.files === 'object' ? (spec as { files: Files; source?: string }) : { files: spec as Files, source: undefined };
     const deployment: Deployment = {
       id: `d${index + 1}`,
       name,
-      source: (spec as { source?: string }).source ?? null,
+      source: source ?? null,
       deploymentTime: `2026-01-01T00:00:${String(index).padStart(2, '0')}.000+0000`,
-      tenantId: (spec as { tenantId?: string }).tenantId ?? null
+      tenantId: null
     };
-    return { deployment, files: spec.files };
+    return { deployment, files };
   });
-  const reads = { pages: 0, contents: [] as string[] };
+  const reads = { deployments: 0, hashes: [] as string[] };
+  const newestFirst = [...deployments].reverse();
   const history: DeploymentHistory = {
-    page: async (wanted, firstResult, maxResults) => {
-      reads.pages++;
-      return deployments
-        .filter((d) => d.deployment.name === wanted)
-        .reverse()
-        .slice(firstResult, firstResult + maxResults)
-        .map((d) => d.deployment);
-    },
+    next: async () => newestFirst[reads.deployments++]?.deployment,
+    describe: () => `${Math.min(reads.deployments, deployments.length)} deployments`,
     find: async (id) => deployments.find((d) => d.deployment.id === id)?.deployment,
-    content: async (deployment, only) => {
-      reads.contents.push(deployment.id);
-      const files = Object.entries(deployments.find((d) => d.deployment.id === deployment.id)!.files);
-      return fingerprint(files.filter(([file]) => !only || only.includes(file)).map(([file, text]) => [file, Buffer.from(text)]));
+    resources: async (deployment) => Object.keys(deployments.find((d) => d.deployment.id === deployment.id)!.files).map((file) => ({ id: `${deployment.id}/${file}`, name: file })),
+    hash: async (deployment, resource) => {
+      reads.hashes.push(resource.id);
+      return createHash('sha256')
+        .update(deployments.find((d) => d.deployment.id === deployment.id)!.files[resource.name]!)
+        .digest('hex');
     }
   };
   return { history, reads };
@@ -57,148 +55,168 @@ async function failure(promise: Promise<unknown>): Promise<ActionError> {
   throw new Error('expected an ActionError');
 }
 
-const v = (label: string): Files => ({ 'invoice.bpmn': `<process name="${label}"/>` });
+async function resolve(specs: Spec[], revision: string, extra: Partial<ResolveRequest> = {}) {
+  const { history, reads } = memoryHistory(specs);
+  const resolved = await resolveDeployment(history, request(revision, extra));
+  return {
+    ...resolved,
+    reads,
+    /** name → the deployment whose bytes are put back */
+    back: Object.fromEntries(resolved.changes.map((change) => [change.name, change.holder.id])),
+    via: resolved.delivery.kind === 'redeploy' ? `redeploy ${resolved.delivery.from.id}` : 'create'
+  };
+}
 
-describe('content', () => {
-  test('equal when names and bytes are equal, whatever the order', () => {
-    const a = fingerprint([
-      ['a', Buffer.from('1')],
-      ['b', Buffer.from('2')]
-    ]);
-    expect(
-      sameContent(
-        a,
-        fingerprint([
-          ['b', Buffer.from('2')],
-          ['a', Buffer.from('1')]
-        ])
-      )
-    ).toBe(true);
-    expect(
-      sameContent(
-        a,
-        fingerprint([
-          ['a', Buffer.from('1')],
-          ['b', Buffer.from('3')]
-        ])
-      )
-    ).toBe(false);
-    expect(sameContent(a, fingerprint([['a', Buffer.from('1')]]))).toBe(false);
-    expect(
-      sameContent(
-        a,
-        fingerprint([
-          ['a', Buffer.from('1')],
-          ['c', Buffer.from('2')]
-        ])
-      )
-    ).toBe(false);
-  });
-});
+const invoice = (label: string) => `<process id="invoice" name="${label}"/>`;
+const review = (label: string) => `<decision id="review" name="${label}"/>`;
 
-describe('resolveDeployment: previous', () => {
-  test('the newest older deployment whose content differs; identical redeploys are no step', async () => {
-    const { history } = memoryHistory([v('1'), v('2'), v('2'), v('3'), v('3')]);
-    const resolved = await resolveDeployment(history, request('previous'));
-    expect(resolved.current.id).toBe('d5');
-    expect(resolved.target.id).toBe('d3'); // the newest carrying content 2
-    expect(resolved.sameContent).toBe(false);
+describe('changed-only deployments: what a name runs is, per resource, the newest bytes deployed', () => {
+  // The issue's case: D3 {invoice v2 (bad)}, D2 {review v2}, D1 {invoice v1, review v1}.
+  const issue: Spec[] = [{ 'invoice.bpmn': invoice('v1'), 'review.dmn': review('v1') }, { 'review.dmn': review('v2') }, { 'invoice.bpmn': invoice('v2') }];
+
+  test("'previous' undoes the newest deployment: invoice back to D1's bytes, review untouched", async () => {
+    const resolved = await resolve(issue, 'previous');
+    expect(resolved.current.id).toBe('d3');
+    expect(resolved.target.id).toBe('d2');
+    expect(resolved.back).toEqual({ 'invoice.bpmn': 'd1' });
+    expect(resolved.via).toBe('redeploy d1');
+    expect(resolved.undone.map((d) => d.id)).toEqual(['d3']);
   });
 
-  test('previous~N counts distinct contents', async () => {
-    const { history } = memoryHistory([v('1'), v('2'), v('3'), v('3'), v('4')]);
-    expect((await resolveDeployment(history, request('previous~2'))).target.id).toBe('d2');
-    expect((await resolveDeployment(history, request('previous~3'))).target.id).toBe('d1');
-    const error = await failure(resolveDeployment(history, request('previous~4')));
-    expect(error.title).toBe('No earlier deployment to roll back to');
+  test('resources: invoice.bpmn goes back to D1 instead of being refused', async () => {
+    const resolved = await resolve(issue, 'previous', { resources: ['invoice.bpmn'] });
+    expect(resolved.back).toEqual({ 'invoice.bpmn': 'd1' });
+  });
+
+  test('resources: review.dmn undoes the newest deployment that changed it (D2)', async () => {
+    const resolved = await resolve(issue, 'previous', { resources: ['review.dmn'] });
+    expect(resolved.back).toEqual({ 'review.dmn': 'd1' });
+    expect(resolved.undone.map((d) => d.id)).toEqual(['d2']);
+  });
+
+  test("'previous~2' undoes the newest two: both resources back to D1, in one redeploy of D1", async () => {
+    const resolved = await resolve(issue, 'previous~2');
+    expect(resolved.target.id).toBe('d1');
+    expect(resolved.back).toEqual({ 'invoice.bpmn': 'd1', 'review.dmn': 'd1' });
+    expect(resolved.delivery).toEqual({ kind: 'redeploy', from: expect.objectContaining({ id: 'd1' }), resourceIds: ['d1/invoice.bpmn', 'd1/review.dmn'] });
+  });
+
+  test('a deployment id means every resource as right after it', async () => {
+    const resolved = await resolve(issue, 'd2');
+    expect(resolved.target.id).toBe('d2');
+    expect(resolved.back).toEqual({ 'invoice.bpmn': 'd1' });
+    const first = await resolve(issue, 'd1');
+    expect(first.back).toEqual({ 'invoice.bpmn': 'd1', 'review.dmn': 'd1' });
+  });
+
+  test('the current deployment as the id: nothing differs, nothing to send', async () => {
+    const resolved = await resolve(issue, 'd3');
+    expect(resolved.changes).toEqual([]);
+  });
+
+  test('bytes from two deployments that no single one holds: sent as a create', async () => {
+    // d1 {a1, b1}, d2 {a2}, d3 {b2}, d4 {a3, b3}: back to d3's state = a2 (d2) + b2 (d3).
+    const specs: Spec[] = [{ 'a.bpmn': 'a1', 'b.bpmn': 'b1' }, { 'a.bpmn': 'a2' }, { 'b.bpmn': 'b2' }, { 'a.bpmn': 'a3', 'b.bpmn': 'b3' }];
+    const resolved = await resolve(specs, 'previous');
+    expect(resolved.back).toEqual({ 'a.bpmn': 'd2', 'b.bpmn': 'd3' });
+    expect(resolved.via).toBe('create');
+  });
+
+  test('a deployment that changed nothing is no step: previous skips it', async () => {
+    // d3 re-deploys invoice v2 with its old bytes (a restart with another source): changes nothing.
+    const specs: Spec[] = [{ 'invoice.bpmn': invoice('v1') }, { 'invoice.bpmn': invoice('v2') }, { files: { 'invoice.bpmn': invoice('v2') }, source: 'process application' }];
+    const resolved = await resolve(specs, 'previous');
+    expect(resolved.undone.map((d) => d.id)).toEqual(['d2']);
+    expect(resolved.back).toEqual({ 'invoice.bpmn': 'd1' });
+    expect(resolved.target.id).toBe('d1');
+  });
+
+  test("'previous~2' counts deployments that changed something", async () => {
+    const specs: Spec[] = [{ 'invoice.bpmn': invoice('v1') }, { 'invoice.bpmn': invoice('v2') }, { 'invoice.bpmn': invoice('v2') }, { 'invoice.bpmn': invoice('v3') }];
+    const resolved = await resolve(specs, 'previous~2');
+    expect(resolved.target.id).toBe('d1');
+    expect(resolved.back).toEqual({ 'invoice.bpmn': 'd1' });
+  });
+
+  test('a resource that did not exist before cannot be removed: a warning, and it is left', async () => {
+    const specs: Spec[] = [{ 'invoice.bpmn': invoice('v1') }, { 'invoice.bpmn': invoice('v2'), 'new.bpmn': 'n1' }];
+    const resolved = await resolve(specs, 'previous');
+    expect(resolved.back).toEqual({ 'invoice.bpmn': 'd1' });
+    expect(resolved.cannotRemove).toEqual(['new.bpmn']);
+    expect(resolved.warnings.join(' ')).toContain("'new.bpmn' did not exist before: a deployment cannot remove it");
+  });
+
+  test('only new resources in the undone deployment: refused before sending, saying why', async () => {
+    const specs: Spec[] = [{ 'invoice.bpmn': invoice('v1') }, { 'new.bpmn': 'n1' }];
+    const error = await failure(resolve(specs, 'previous'));
+    expect(error.title).toBe('Nothing a deployment can roll back');
+    expect(error.message).toContain("'new.bpmn' did not exist before");
     expect(error.changed).toBe('nothing');
   });
 
-  test('reads page by page and compares content only of the deployments it passes', async () => {
-    const versions = Array.from({ length: 95 }, (_, i) => v(String(i)));
-    const { history, reads } = memoryHistory(versions);
-    const resolved = await resolveDeployment(history, request('previous'));
-    expect(resolved.target.id).toBe('d94');
-    expect(reads.pages).toBe(1);
-    // current, target, and the one the target replaced (to check for an undone rollback)
-    expect(reads.contents).toEqual(['d95', 'd94', 'd93']);
+  test('a resource name no deployment holds says exactly that', async () => {
+    const error = await failure(resolve(issue, 'previous', { resources: ['invoce.bpmn'] }));
+    expect(error.title).toBe('Resource not found in any deployment');
+    expect(error.message).toContain("holds a resource named 'invoce.bpmn' (read: 3 deployments)");
   });
 
-  test('the search is bounded: a history of identical redeploys ends with a clear error, not a full scan', async () => {
-    const versions = [v('old'), ...Array.from({ length: MAX_PAGES * PAGE_SIZE + 5 }, () => v('same'))];
-    const { history, reads } = memoryHistory(versions);
-    const error = await failure(resolveDeployment(history, request('previous')));
-    expect(error.message).toContain(`newest ${MAX_PAGES * PAGE_SIZE} deployments`);
-    expect(error.message).toContain('deployment id');
-    expect(reads.pages).toBe(MAX_PAGES);
+  test('a deployment id whose state lacks a named resource is refused', async () => {
+    const specs: Spec[] = [{ 'invoice.bpmn': invoice('v1') }, { 'invoice.bpmn': invoice('v2'), 'new.bpmn': 'n1' }, { 'new.bpmn': 'n2' }];
+    const error = await failure(resolve(specs, 'd1', { resources: ['new.bpmn'] }));
+    expect(error.title).toBe('Resource not in the target deployment');
   });
 
-  test('refuses when the current deployment was made by a rollback of this action, naming what it would pick', async () => {
-    const { history } = memoryHistory([v('1'), v('2'), { files: v('1'), source: 'rollback acme/bpm run 9.1' }]);
-    const error = await failure(resolveDeployment(history, request('previous')));
+  test('one deployment only: nothing earlier', async () => {
+    const error = await failure(resolve([{ 'invoice.bpmn': invoice('v1') }], 'previous'));
+    expect(error.title).toBe('Nothing a deployment can roll back');
+  });
+
+  test('identical redeploys only: no deployment changed anything beyond the first', async () => {
+    const error = await failure(resolve([{ 'invoice.bpmn': invoice('v1') }, { 'invoice.bpmn': invoice('v1') }], 'previous~2'));
+    expect(error.title).toBe('No earlier deployment to roll back to');
+    expect(error.message).toContain('1 changed something');
+  });
+});
+
+describe('undoing a rollback is refused', () => {
+  test("the deployment to undo carries this action's source", async () => {
+    const specs: Spec[] = [{ 'invoice.bpmn': invoice('v1') }, { 'invoice.bpmn': invoice('v2') }, { files: { 'invoice.bpmn': invoice('v1') }, source: 'rollback acme/bpm run 4.1' }];
+    const error = await failure(resolve(specs, 'previous'));
     expect(error.title).toBe('Refusing to undo an earlier rollback');
     expect(error.message).toContain('pass revision: d2');
-    expect(error.changed).toBe('nothing');
   });
 
-  test('also when an identical redeploy (a restart) followed the rollback', async () => {
-    const { history } = memoryHistory([v('1'), v('2'), { files: v('1'), source: 'rollback 0123456789ab' }, { files: v('1'), source: 'process application' }]);
-    const error = await failure(resolveDeployment(history, request('previous')));
-    expect(error.message).toContain("source 'rollback 0123456789ab'");
+  test('a manual rollback: bytes deployed before, other bytes in between', async () => {
+    const specs: Spec[] = [{ 'invoice.bpmn': invoice('v1') }, { 'invoice.bpmn': invoice('v2') }, { 'invoice.bpmn': invoice('v1') }];
+    const error = await failure(resolve(specs, 'previous'));
+    expect(error.title).toBe('Refusing to undo an earlier rollback');
   });
 
-  test('refuses on the content pattern current → other → current (a manual rollback)', async () => {
-    const { history } = memoryHistory([v('1'), v('2'), v('1')]);
-    const error = await failure(resolveDeployment(history, request('previous')));
-    expect(error.message).toContain('equals that of the older deployment d1');
-    expect(error.message).toContain('pass revision: d2');
-  });
-
-  test('a source that merely starts with "rollback" is not taken for this action', async () => {
-    const { history } = memoryHistory([v('1'), { files: v('2'), source: 'rollback of the pricing change' }]);
-    expect((await resolveDeployment(history, request('previous'))).target.id).toBe('d1');
-  });
-
-  test('resources: only the named resources are compared; a target lacking one is refused', async () => {
-    const both = (a: string, b: string): Files => ({ 'a.bpmn': a, 'b.dmn': b });
-    const { history } = memoryHistory([both('a1', 'b1'), both('a2', 'b1'), both('a2', 'b2')]);
-    expect((await resolveDeployment(history, request('previous', { resources: ['a.bpmn'] }))).target.id).toBe('d1');
-    expect((await resolveDeployment(history, request('previous', { resources: ['b.dmn'] }))).target.id).toBe('d2');
-
-    const lacking = memoryHistory([{ 'a.bpmn': 'a1' }, both('a2', 'b2')]);
-    const error = await failure(resolveDeployment(lacking.history, request('previous', { resources: ['a.bpmn', 'b.dmn'] })));
-    expect(error.title).toBe('Resource not in the target deployment');
-    expect(error.message).toContain("'b.dmn'");
-  });
-
-  test('no deployment of the name', async () => {
-    const { history } = memoryHistory([v('1')], 'other');
-    const error = await failure(resolveDeployment(history, request('previous')));
-    expect(error.title).toBe('No deployment of that name');
+  test('a deployment id is done as asked', async () => {
+    const specs: Spec[] = [{ 'invoice.bpmn': invoice('v1') }, { 'invoice.bpmn': invoice('v2') }, { files: { 'invoice.bpmn': invoice('v1') }, source: 'rollback acme/bpm run 4.1' }];
+    const resolved = await resolve(specs, 'd2');
+    expect(resolved.back).toEqual({ 'invoice.bpmn': 'd2' });
   });
 });
 
-describe('resolveDeployment: by id', () => {
-  test('any deployment of the name; the same content as the current one is flagged (skipped)', async () => {
-    const { history } = memoryHistory([v('1'), v('2'), v('1')]);
-    const older = await resolveDeployment(history, request('d2'));
-    expect(older.target.id).toBe('d2');
-    expect(older.sameContent).toBe(false);
-    const same = await resolveDeployment(history, request('d1'));
-    expect(same.sameContent).toBe(true);
+describe('reads only what it needs', () => {
+  test('a deployment listing more than 1,000 resources is refused before any byte is read; naming resources gets past it', async () => {
+    const many = Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`r${i}.bpmn`, `r${i}`]));
+    const specs: Spec[] = [
+      { ...many, 'invoice.bpmn': invoice('v1') },
+      { ...many, 'invoice.bpmn': invoice('v2') }
+    ];
+    const error = await failure(resolve(specs, 'previous'));
+    expect(error.title).toBe('Too many resources in a deployment');
+    const named = await resolve(specs, 'previous', { resources: ['invoice.bpmn'] });
+    expect(named.back).toEqual({ 'invoice.bpmn': 'd1' });
   });
 
-  test('app_id may be empty; when given it must be the deployment name', async () => {
-    const { history } = memoryHistory([v('1'), v('2')]);
-    expect((await resolveDeployment(history, request('d1', { name: '' }))).current.id).toBe('d2');
-    const error = await failure(resolveDeployment(history, request('d1', { name: 'billing' })));
-    expect(error.message).toContain("named 'invoice', not 'billing'");
-  });
-
-  test('unknown id, and a deployment of another tenant', async () => {
-    const { history } = memoryHistory([v('1'), { files: v('2'), tenantId: 'tenantA' }]);
-    expect((await failure(resolveDeployment(history, request('d9')))).title).toBe('Deployment not found');
-    const other = await failure(resolveDeployment(history, request('d2')));
-    expect(other.message).toContain('Set tenant_id: tenantA');
+  test("'previous' over a long history of full deployments reads a few deployments, hashing only the compared resources", async () => {
+    const specs: Spec[] = Array.from({ length: 500 }, (_, i) => ({ 'invoice.bpmn': invoice(`v${i}`), 'review.dmn': review('same') }));
+    const resolved = await resolve(specs, 'previous');
+    expect(resolved.back).toEqual({ 'invoice.bpmn': 'd499' });
+    expect(resolved.reads.deployments).toBeLessThanOrEqual(4);
+    expect(resolved.reads.hashes.length).toBeLessThanOrEqual(8);
   });
 });

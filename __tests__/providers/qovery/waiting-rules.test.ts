@@ -3,12 +3,14 @@ import { isOurs, phaseOf } from '../../../src/providers/qovery/deployment-state.
 import { FIRST_POLL_MS, pollDelayMs, readRateBudget, SETTLED_POLL_MS } from '../../../src/providers/qovery/rate-pace.js';
 import { authorizationHeader } from '../../../src/providers/qovery/inputs.js';
 import { versionOf } from '../../../src/providers/qovery/shapes.js';
+import { throttlePauseMs } from '../../../src/providers/qovery/trigger-deploy.js';
 
 describe('deployment phases', () => {
   it.each([
     ['DEPLOYED', 'succeeded'],
     ['RESTARTED', 'succeeded'],
-    ['READY', 'succeeded'],
+    // READY is still in progress: Qovery's Terraform provider keeps waiting on it.
+    ['READY', 'running'],
     ['DEPLOYMENT_ERROR', 'failed'],
     ['BUILD_ERROR', 'failed'],
     ['CANCELED', 'failed'],
@@ -21,7 +23,7 @@ describe('deployment phases', () => {
 });
 
 describe('recognising our deployment', () => {
-  const baseline = { lastDeploymentId: 'old', newestExecutionId: 'old' };
+  const baseline = { lastDeploymentId: 'old', executionIds: new Set(['old']), queue: [] };
   it('never takes the baseline deployment for ours', () => {
     expect(isOurs({ state: 'DEPLOYED', lastDeploymentState: 'DEPLOYED', lastDeploymentId: 'old', deploymentRequestId: 'r-old' }, { baseline, requestId: 'r-new' })).toBe(false);
     expect(isOurs({ state: 'DEPLOYED', lastDeploymentState: 'DEPLOYED', lastDeploymentId: 'old' }, { baseline })).toBe(false);
@@ -32,17 +34,20 @@ describe('recognising our deployment', () => {
     );
     expect(isOurs({ state: 'DEPLOYING', lastDeploymentState: 'DEPLOYING', lastDeploymentId: 'new', deploymentRequestId: 'r-new' }, { baseline, requestId: 'r-new' })).toBe(true);
   });
-  it('ignores a request id the status already showed before the trigger', () => {
+  it('a request id the status already showed before the trigger proves nothing: a new deployment under it may be a queued one of someone else', () => {
     const before = { ...baseline, requestId: 'r-old' };
     expect(isOurs({ state: 'DEPLOYING', lastDeploymentState: 'DEPLOYING', lastDeploymentId: 'new', deploymentRequestId: 'r-old' }, { baseline: before, requestId: 'r-new' })).toBe(
-      true
+      false
     );
     expect(isOurs({ state: 'DEPLOYED', lastDeploymentState: 'DEPLOYED', lastDeploymentId: 'old', deploymentRequestId: 'r-old' }, { baseline: before, requestId: 'r-new' })).toBe(
       false
     );
   });
-  it('falls back to a new deployment id, or the execution found after a lost answer', () => {
-    expect(isOurs({ state: 'DEPLOYING', lastDeploymentState: 'DEPLOYING', lastDeploymentId: 'new' }, { baseline, requestId: 'r-new' })).toBe(true);
+  it('without a request id to compare, a new deployment id is not taken for ours when the answer named a request (it may be a queued one of someone else)', () => {
+    expect(isOurs({ state: 'DEPLOYING', lastDeploymentState: 'DEPLOYING', lastDeploymentId: 'new' }, { baseline, requestId: 'r-new' })).toBe(false);
+    expect(isOurs({ state: 'DEPLOYING', lastDeploymentState: 'DEPLOYING', lastDeploymentId: 'new' }, { baseline })).toBe(true);
+  });
+  it('follows the execution found after a lost answer', () => {
     expect(isOurs({ state: 'DEPLOYING', lastDeploymentState: 'DEPLOYING', lastDeploymentId: 'found', deploymentRequestId: 'x' }, { baseline, executionId: 'found' })).toBe(true);
   });
 });
@@ -82,5 +87,18 @@ describe('credentials and versions', () => {
     expect(versionOf('HELM', { repository: { chart_version: '0.2.0' } })).toEqual({ version: '0.2.0', field: 'chart_version' });
     expect(versionOf('HELM', { commit })).toEqual({ version: 'c0ffee', field: 'git_commit_id' });
     expect(versionOf('DATABASE', {})).toBeUndefined();
+  });
+});
+
+describe('the one resend after a 429', () => {
+  const answer = (headers: Record<string, string>) => ({ status: 429, headers, body: undefined, text: '', endpoint: 'POST /x' });
+  it('waits until X-RateLimit-Reset (a Unix time), with a small margin', () => {
+    expect(throttlePauseMs(answer({ 'x-ratelimit-reset': '1000' }), 997_000)).toBe(3500);
+    expect(throttlePauseMs(answer({ 'x-ratelimit-reset': '1000' }), 1_200_000)).toBe(500);
+  });
+  it('leaves a Retry-After, or no usable reset, to the shared 1–60 s rule', () => {
+    expect(throttlePauseMs(answer({ 'retry-after': '5', 'x-ratelimit-reset': '1000' }), 0)).toBeUndefined();
+    expect(throttlePauseMs(answer({}), 0)).toBeUndefined();
+    expect(throttlePauseMs(answer({ 'x-ratelimit-reset': 'soon' }), 0)).toBeUndefined();
   });
 });

@@ -19,7 +19,7 @@ interface GlobalConfig {
 }
 
 /** Test folders that need the engine: a run selects them when a pattern names camunda or matches a sample path. */
-const USERS = ['__tests__/e2e/camunda/x.test.ts', '__tests__/sandbox/camunda/x.test.ts'];
+const USERS = ['__tests__/e2e/camunda/x.test.ts', '__tests__/e2e/hardening/camunda-x.test.ts', '__tests__/sandbox/camunda/x.test.ts'];
 
 export default async function globalSetup(globalConfig: GlobalConfig): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'camunda-sandbox-'));

@@ -31,6 +31,8 @@ describeWithEngine('camunda sandbox: the endpoints the action uses answer as the
       const engine = adminClient(direct);
       const name = uniqueName('spec');
       const deployed = await engine.deploy(name, { 'p.bpmn': bpmnProcess(uniqueKey('spec'), 'one'), 'd.dmn': dmnDecision(uniqueKey('specd'), 'one') });
+      // POST /deployment/create, as a rollback that needs bytes from several deployments sends it.
+      expect(validateResponse('post', '/deployment/create', 200, deployed)).toEqual([]);
       for (const url of [direct, proxy.url]) {
         const checks: Array<[string, 'get' | 'post', string, { status: number; body: unknown }]> = [
           [
@@ -41,8 +43,18 @@ describeWithEngine('camunda sandbox: the endpoints the action uses answer as the
           ],
           ['/deployment/{id}', 'get', 'one', await call(url, 'GET', `/deployment/${deployed.id}`)],
           ['/deployment/{id}/resources', 'get', 'list', await call(url, 'GET', `/deployment/${deployed.id}/resources`)],
-          ['/process-definition', 'get', 'by deployment', await call(url, 'GET', `/process-definition?deploymentId=${deployed.id}`)],
-          ['/decision-definition', 'get', 'by deployment', await call(url, 'GET', `/decision-definition?deploymentId=${deployed.id}`)],
+          [
+            '/process-definition',
+            'get',
+            'by deployment',
+            await call(url, 'GET', `/process-definition?deploymentId=${deployed.id}&sortBy=id&sortOrder=asc&firstResult=0&maxResults=100`)
+          ],
+          [
+            '/decision-definition',
+            'get',
+            'by deployment',
+            await call(url, 'GET', `/decision-definition?deploymentId=${deployed.id}&sortBy=id&sortOrder=asc&firstResult=0&maxResults=100`)
+          ],
           ['/deployment/{id}/redeploy', 'post', 'redeploy', await call(url, 'POST', `/deployment/${deployed.id}/redeploy`, { source: 'rollback 0123456789ab' })],
           ['/deployment/{id}', 'get', '404', await call(url, 'GET', '/deployment/no-such-id')],
           ['/deployment', 'get', '400', await call(url, 'GET', '/deployment?sortBy=deploymentTime')]
@@ -56,6 +68,16 @@ describeWithEngine('camunda sandbox: the endpoints the action uses answer as the
           });
         }
         expect(checks.map(([, , , response]) => response.status)).toEqual([200, 200, 200, 200, 200, 200, 404, 400]);
+        // The time window the history walk pages by (both bounds strict), around the deployment's own instant.
+        const instant = Date.parse(deployed.deploymentTime.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+        const iso = (ms: number) => encodeURIComponent(new Date(ms).toISOString().replace('Z', '+0000'));
+        const window = await call(
+          url,
+          'GET',
+          `/deployment?name=${name}&withoutTenantId=true&after=${iso(instant - 1)}&before=${iso(instant + 1)}&sortBy=deploymentTime&sortOrder=desc&firstResult=0&maxResults=10`
+        );
+        expect(validateResponse('get', '/deployment', window.status, window.body)).toEqual([]);
+        expect((window.body as Array<{ id: string }>).map((d) => d.id)).toEqual([deployed.id]);
         // The document lists no 403 for the redeploy; the engine answers with its AuthorizationExceptionDto.
         const forbidden = await call(url, 'POST', `/deployment/${deployed.id}/redeploy`, { source: 'x' }, VIEWER);
         expect(forbidden.status).toBe(403);

@@ -41,8 +41,8 @@ describe('Qovery sandbox: service deploy lifecycle', () => {
     expect((done.json as Json).results[0]).toMatchObject({ action_status: 'SUCCESS', status: 'DEPLOYED', trigger_action: 'DEPLOY' });
   });
 
-  it('answers 409 while a deployment is queued or running, and accepts again once it ended', async () => {
-    const sb = await sandbox({ busyForMs: 400 });
+  it('with conflictWhileBusy (the OpenAPI\'s "Operation is in progress"): 409 while a deployment runs, accepted again once it ended', async () => {
+    const sb = await sandbox({ busyForMs: 400, conflictWhileBusy: true });
     const path = `/environment/${sb.scenario.environmentId}/redeploy`;
     const busy = await call(sb, 'POST', path);
     expect(busy.status).toBe(409);

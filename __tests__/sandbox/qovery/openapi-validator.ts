@@ -100,5 +100,7 @@ export const Q = {
   statuses: '/environment/{environmentId}/statuses',
   history: '/environment/{environmentId}/deploymentHistoryV2',
   redeploy: '/environment/{environmentId}/redeploy',
-  deploy: '/environment/{environmentId}/service/deploy'
+  deploy: '/environment/{environmentId}/service/deploy',
+  queue: '/environment/{environmentId}/deploymentQueue',
+  requestStatus: '/environment/deploymentStatus'
 } as const;

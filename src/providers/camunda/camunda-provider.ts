@@ -2,14 +2,15 @@ import { ApiClient } from '../../http/api-client.js';
 import type { CamundaAuth, CamundaSettings } from '../../settings.js';
 import type { Instance, RollbackPlan, RollbackProvider, TriggerReceipt, TriggerTracker, Vocabulary, WaitTracker } from '../provider.js';
 import type { ProviderDeps } from '../provider.js';
-import { CamundaApi } from './camunda-api.js';
-import { describeChange, fingerprint, type Content } from './content.js';
+import { CamundaApi, type DefinitionKind } from './camunda-api.js';
+import { describeChange, describeDelivery } from './content.js';
 import type { CamundaContext } from './context.js';
-import { resolveDeployment, type DeploymentHistory } from './resolve-deployment.js';
+import { DeploymentWalk } from './deployment-walk.js';
+import { processApplicationWarning } from './process-application.js';
+import { resolveDeployment, tenantWords, type DeploymentHistory } from './resolve-deployment.js';
 import { rollbackSource } from './rollback-source.js';
-import type { Deployment } from './shapes.js';
 import { triggerRedeploy } from './trigger-redeploy.js';
-import { verifyLatest } from './verify-latest.js';
+import { verifyRollback } from './verify-rollback.js';
 
 export const CAMUNDA_VOCABULARY: Vocabulary = {
   platform: 'Camunda 7',
@@ -26,26 +27,33 @@ export function authHeaders(auth: CamundaAuth): Record<string, string> {
   return {};
 }
 
-/** The history resolution reads, backed by engine-rest; content is read once per deployment. */
-function engineHistory(api: CamundaApi, tenantId: string | null): DeploymentHistory {
-  const contents = new Map<string, Promise<Content>>();
-  const load = async (deployment: Deployment, only: string[] | undefined): Promise<Content> => {
-    const doing = `reading the resources of deployment ${deployment.id}`;
-    const listed = await api.listResources(deployment.id, doing);
-    const compared = only ? listed.filter((resource) => only.includes(resource.name)) : listed;
-    const bytes: Array<[string, Uint8Array]> = [];
-    for (const resource of compared) bytes.push([resource.name, await api.resourceData(deployment.id, resource.id, doing)]);
-    return fingerprint(bytes);
-  };
+const KINDS: DefinitionKind[] = ['process', 'decision'];
+
+/** The history resolution reads, backed by engine-rest: a bounded, tie-stable walk; bytes only hashed, one resource at a time. */
+function engineHistory(api: CamundaApi, name: () => string, tenantId: string | null): DeploymentHistory {
+  let walk: DeploymentWalk | undefined;
+  const doing = () => `reading the deployments named '${name()}'`;
+  const open = () =>
+    (walk ??= new DeploymentWalk({
+      page: (window, maxResults) => api.listDeployments({ name: name(), tenantId }, window, maxResults, doing()),
+      pageSize: () => api.pageSize,
+      versions: async (deployment) => {
+        const versions = new Map<string, number>();
+        for (const kind of KINDS) {
+          for (const definition of await api.definitionsOf(kind, deployment.id, 0, `ordering deployments made at the same time (${deployment.deploymentTime})`)) {
+            const key = `${kind}:${definition.key}`;
+            versions.set(key, Math.max(versions.get(key) ?? 0, definition.version));
+          }
+        }
+        return versions;
+      }
+    }));
   return {
-    page: (name, firstResult, maxResults) => api.listDeployments({ name, tenantId }, firstResult, maxResults, `reading the deployments named '${name}'`),
+    next: () => open().next(),
+    describe: () => open().describe(),
     find: (id) => api.findDeployment(id, `reading deployment ${id}`),
-    content: (deployment, only) => {
-      // One run compares one set of resources: the id alone keys the cache.
-      let content = contents.get(deployment.id);
-      if (!content) contents.set(deployment.id, (content = load(deployment, only)));
-      return content;
-    }
+    resources: (deployment) => api.listResources(deployment.id, `reading the resources of deployment ${deployment.id}`),
+    hash: (deployment, resource) => api.resourceHash(deployment.id, resource.id, `reading resource '${resource.name}' of deployment ${deployment.id}`)
   };
 }
 
@@ -56,33 +64,53 @@ export function createCamundaProvider(settings: CamundaSettings, deps: ProviderD
     authHeaders: authHeaders(settings.auth),
     userAgent: `${deps.userAgent} (+camunda)`,
     deadline: deps.deadline,
-    log: deps.log
+    log: deps.log,
+    platform: 'the Camunda engine'
   });
-  const api = new CamundaApi(client, settings.auth.kind);
+  const api = new CamundaApi(client, settings.auth.kind, settings.apiUrl);
   const tenantId = settings.tenantId ?? null;
-  const ctx: CamundaContext = { api, deadline: deps.deadline, log: deps.log, name: settings.appId, tenantId, resources: settings.resources, source: rollbackSource(env) };
+  const ctx: CamundaContext = {
+    api,
+    deadline: deps.deadline,
+    log: deps.log,
+    timeoutSeconds: settings.timeoutSeconds,
+    name: settings.appId,
+    tenantId,
+    source: rollbackSource(env)
+  };
 
   return {
     vocabulary: CAMUNDA_VOCABULARY,
 
     async plan(): Promise<RollbackPlan> {
-      const resolved = await resolveDeployment(engineHistory(api, tenantId), {
-        name: settings.appId,
-        tenantId,
-        selector: settings.revision,
-        resources: settings.resources
-      });
+      const resolved = await resolveDeployment(
+        engineHistory(api, () => ctx.name, tenantId),
+        {
+          name: settings.appId,
+          tenantId,
+          selector: settings.revision,
+          resources: settings.resources
+        },
+        (name) => {
+          ctx.name = name;
+        }
+      );
+      ctx.resolution = resolved;
       const { current, target } = resolved;
       ctx.name = current.name ?? settings.appId;
       const instance: Instance = { id: current.id, name: ctx.name, version: current.id, status: `deployed ${current.deploymentTime}` };
-      const change = describeChange(resolved.currentContent, resolved.targetContent);
+      const change = describeChange(resolved);
+      const warnings = [...resolved.warnings];
+      const processApplication = processApplicationWarning(resolved);
+      if (processApplication) warnings.push(processApplication);
       deps.log.info(
-        `Deployments named '${ctx.name}' ${tenantId ? `in tenant '${tenantId}'` : 'without a tenant'}, comparing ${settings.resources ? settings.resources.join(', ') : 'all resources'}: redeploying ${target.id} over ${current.id} (${change}).`
+        `Deployments named '${ctx.name}' ${tenantWords(tenantId)}, ${settings.resources ? `resources ${settings.resources.join(', ')}` : 'all resources'}: ` +
+          `restoring the state right after deployment ${target.id} over ${current.id} (${change}); ${describeDelivery(resolved)}.`
       );
       return {
         appId: ctx.name,
         targets: [instance],
-        toRedeploy: resolved.sameContent ? [] : [instance],
+        toRedeploy: resolved.changes.length === 0 ? [] : [instance],
         revision: {
           id: target.id,
           version: target.id,
@@ -92,15 +120,17 @@ export function createCamundaProvider(settings: CamundaSettings, deps: ProviderD
         },
         previousVersion: current.id,
         searched: resolved.searched,
-        warnings: resolved.warnings,
+        warnings,
         outputs: { previous_deployment_id: current.id, deployment_id: '' },
         consoleUrl: '',
         details: [
           ['Tenant', tenantId ?? '(none)'],
           ['Resources', settings.resources ? settings.resources.join(', ') : 'all'],
-          ['Target source', target.source ?? '(none)'],
+          ['Undone', resolved.undone.map((d) => d.id).join(', ') || '(none)'],
           ['Change', change],
-          ['Source of the new deployment', ctx.source]
+          ['Sent as', describeDelivery(resolved)],
+          ['Source of the new deployment', ctx.source],
+          ...(processApplication ? ([['Process application', processApplication]] as Array<[string, string]>) : [])
         ]
       };
     },
@@ -110,7 +140,7 @@ export function createCamundaProvider(settings: CamundaSettings, deps: ProviderD
     },
 
     waitUntilDone(plan: RollbackPlan, receipt: TriggerReceipt, tracker: WaitTracker): Promise<void> {
-      return verifyLatest(ctx, plan, receipt, tracker);
+      return verifyRollback(ctx, plan, receipt, tracker);
     },
 
     dispose: () => client.dispose()

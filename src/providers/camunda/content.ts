@@ -1,35 +1,18 @@
-import { createHash } from 'node:crypto';
+import type { Resolution } from './resolve-deployment.js';
 
-/** A deployment's resources as compared: resource name → SHA-256 of its bytes. */
-export type Content = ReadonlyMap<string, string>;
-
-export function fingerprint(resources: Iterable<[name: string, bytes: Uint8Array]>): Content {
-  const content = new Map<string, string>();
-  for (const [name, bytes] of resources) content.set(name, createHash('sha256').update(bytes).digest('hex'));
-  return content;
-}
-
-/** Same resource names with the same bytes. */
-export function sameContent(a: Content, b: Content): boolean {
-  if (a.size !== b.size) return false;
-  for (const [name, hash] of a) if (b.get(name) !== hash) return false;
-  return true;
-}
-
-/** What a redeploy of `target` changes against `current`, for the log and the summary. */
-export function describeChange(current: Content, target: Content): string {
-  const changed: string[] = [];
-  const back: string[] = [];
-  const gone: string[] = [];
-  for (const [name, hash] of target) {
-    if (!current.has(name)) back.push(name);
-    else if (current.get(name) !== hash) changed.push(name);
-  }
-  for (const name of current.keys()) if (!target.has(name)) gone.push(name);
+/** What the rollback changes, for the log and the summary. */
+export function describeChange(resolution: Resolution): string {
   const parts = [
-    changed.length ? `changed: ${changed.join(', ')}` : '',
-    back.length ? `only in the target: ${back.join(', ')}` : '',
-    gone.length ? `only in the current deployment: ${gone.join(', ')}` : ''
+    resolution.changes.length ? `back to earlier bytes: ${resolution.changes.map((change) => `${change.name} (from deployment ${change.holder.id})`).join(', ')}` : '',
+    resolution.cannotRemove.length ? `cannot be removed, left as they are: ${resolution.cannotRemove.join(', ')}` : ''
   ].filter(Boolean);
   return parts.join('; ') || 'no difference';
+}
+
+/** How the one new deployment is made, in words. */
+export function describeDelivery(resolution: Resolution): string {
+  if (resolution.changes.length === 0) return 'nothing to send';
+  return resolution.delivery.kind === 'redeploy'
+    ? `POST /deployment/${resolution.delivery.from.id}/redeploy with ${resolution.delivery.resourceIds.length} resource id${resolution.delivery.resourceIds.length === 1 ? '' : 's'}`
+    : `POST /deployment/create with ${resolution.changes.length} resource${resolution.changes.length === 1 ? '' : 's'} read from ${[...new Set(resolution.changes.map((c) => c.holder.id))].length} earlier deployments`;
 }

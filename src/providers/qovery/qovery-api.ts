@@ -7,14 +7,17 @@ import {
   parseEnvironmentStatus,
   parseEnvironmentStatuses,
   parseHistoryPage,
+  parseQueue,
+  parseRequestStatus,
   type EnvironmentInfo,
+  type QueuedRequest,
   type EnvironmentStatus,
   type EnvironmentStatuses,
   type Execution,
   type VersionField
 } from './shapes.js';
 
-/** The history endpoint declares only pageSize; 100 executions reach back far enough for a rollback. */
+/** Rows per history page; the next page starts after the last execution id read (`startId`). */
 export const HISTORY_PAGE_SIZE = 100;
 
 export interface ServiceDeploy {
@@ -22,6 +25,8 @@ export interface ServiceDeploy {
   type: string;
   field: VersionField;
   version: string;
+  /** helms: the values-override commit the target ran, when the history recorded one */
+  valuesOverride?: string;
 }
 
 /**
@@ -54,10 +59,35 @@ export class QoveryApi {
     return parseEnvironmentStatuses(response.endpoint, response.body);
   }
 
-  /** Newest first, as the API lists them. */
+  /**
+   * One page of the history, newest first, from after `startId` (the operation's documented
+   * paging). At most `limit` rows are kept; `rows` says how many the server sent.
+   */
+  async historyPage(doing: string, startId?: string, limit = HISTORY_PAGE_SIZE): Promise<{ executions: Execution[]; rows: number }> {
+    const query: Record<string, string | number> = { pageSize: HISTORY_PAGE_SIZE };
+    if (startId) query.startId = startId;
+    const response = await this.read(`/environment/${this.environmentId}/deploymentHistoryV2`, query, doing);
+    return parseHistoryPage(response.endpoint, response.body, limit);
+  }
+
+  /** The newest page of the history. */
   async history(doing: string): Promise<Execution[]> {
-    const response = await this.read(`/environment/${this.environmentId}/deploymentHistoryV2`, { pageSize: HISTORY_PAGE_SIZE }, doing);
-    return parseHistoryPage(response.endpoint, response.body);
+    return (await this.historyPage(doing)).executions;
+  }
+
+  /** The deploy requests waiting behind the running deployment, in the order they will run. */
+  async queue(doing: string): Promise<QueuedRequest[]> {
+    const response = await this.read(`/environment/${this.environmentId}/deploymentQueue`, undefined, doing);
+    return parseQueue(response.endpoint, response.body);
+  }
+
+  /** The state of one deploy request; undefined when the API does not know the id (404). */
+  async requestStatus(requestId: string, doing: string): Promise<string | undefined> {
+    const response = await this.client.read({ method: 'GET', path: '/environment/deploymentStatus', query: { deploymentRequestId: requestId } });
+    this.budget = readRateBudget(response.headers, this.now(), this.budget);
+    if (response.status === 404) return undefined;
+    if (response.status < 200 || response.status >= 300) throw explainFailure(response, { environmentId: this.environmentId, doing, changed: this.changed });
+    return parseRequestStatus(response.endpoint, response.body);
   }
 
   /** One attempt, no retry: the caller decides what a lost answer means. */
@@ -81,7 +111,7 @@ export class QoveryApi {
           add('jobs', { id: service.id, [service.field]: service.version });
           break;
         case 'HELM':
-          add('helms', { id: service.id, [service.field]: service.version });
+          add('helms', { id: service.id, [service.field]: service.version, ...(service.valuesOverride ? { values_override_git_commit_id: service.valuesOverride } : {}) });
           break;
       }
     }
@@ -94,7 +124,7 @@ export class QoveryApi {
     return response;
   }
 
-  private async read(path: string, query: Record<string, number> | undefined, doing: string): Promise<ApiResponse> {
+  private async read(path: string, query: Record<string, string | number> | undefined, doing: string): Promise<ApiResponse> {
     const response = await this.client.read({ method: 'GET', path, query });
     this.budget = readRateBudget(response.headers, this.now(), this.budget);
     if (response.status < 200 || response.status >= 300) {

@@ -35,6 +35,19 @@ export interface ServiceVersion {
   /** undefined when the history records no version for it (databases, terraform, …) */
   version?: string;
   field?: VersionField;
+  /** What else the execution recorded about what ran: image (containers, image jobs), chart name and values-override commit (helms). */
+  image?: string;
+  chart?: string;
+  valuesOverride?: string;
+}
+
+/** A deploy request waiting in the environment's queue (it is in neither the status nor the history yet). */
+export interface QueuedRequest {
+  requestId: string;
+  action: string;
+  triggeredBy: string;
+  serviceIds: string[];
+  serviceNames: string[];
 }
 
 export interface Execution {
@@ -133,37 +146,91 @@ export function versionOf(type: string, details: unknown): { version: string; fi
   }
 }
 
-export function parseHistoryPage(endpoint: string, body: unknown): Execution[] {
+/** What else than the version a service's history details record: the image, the chart, the values-override commit. */
+function provenanceOf(type: string, details: unknown): Pick<ServiceVersion, 'image' | 'chart' | 'valuesOverride'> {
+  if (!isObject(details)) return {};
+  const out: Pick<ServiceVersion, 'image' | 'chart' | 'valuesOverride'> = {};
+  if ((type === 'CONTAINER' || type === 'JOB') && !isObject(details.commit)) out.image = optStr(details, 'image_name');
+  if (type === 'HELM') {
+    out.chart = isObject(details.repository) ? optStr(details.repository, 'chart_name') : undefined;
+    // The document names no field for it; read the DeployAllRequest's name, or a Commit object beside `commit`.
+    out.valuesOverride =
+      optStr(details, 'values_override_git_commit_id') ?? (isObject(details.values_override_commit) ? optStr(details.values_override_commit, 'git_commit_id') : undefined);
+  }
+  return out;
+}
+
+/** The rows of one page of the history, at most `limit` of them (a server may ignore pageSize). */
+export function parseHistoryPage(endpoint: string, body: unknown, limit = Number.POSITIVE_INFINITY): { executions: Execution[]; rows: number } {
   if (!isObject(body)) throw shapeError(endpoint, 'the body is not an object');
   const results = body.results ?? [];
   if (!Array.isArray(results)) throw shapeError(endpoint, "'results' is not a list");
-  return results.map((item, index): Execution => {
+  return { executions: results.slice(0, limit).map((item, index) => parseExecution(endpoint, item, index)), rows: results.length };
+}
+
+function parseExecution(endpoint: string, item: unknown, index: number): Execution {
+  const where = `results[${index}]`;
+  if (!isObject(item) || !isObject(item.identifier)) throw shapeError(endpoint, `${where}.identifier is missing`);
+  const auditing = isObject(item.auditing_data) ? item.auditing_data : {};
+  const services: ServiceVersion[] = [];
+  const stages = Array.isArray(item.stages) ? item.stages : [];
+  for (const stage of stages) {
+    if (!isObject(stage) || !Array.isArray(stage.services)) continue;
+    for (const service of stage.services) {
+      if (!isObject(service) || !isObject(service.identifier)) continue;
+      const id = optStr(service.identifier, 'service_id')?.toLowerCase();
+      const type = optStr(service.identifier, 'service_type') ?? 'UNKNOWN';
+      if (!id || services.some((known) => known.id === id)) continue;
+      const found = versionOf(type, service.details);
+      services.push({ id, name: optStr(service.identifier, 'name') ?? id, type, version: found?.version, field: found?.field, ...provenanceOf(type, service.details) });
+    }
+  }
+  return {
+    executionId: str(endpoint, item.identifier, 'execution_id', `${where}.identifier`).toLowerCase(),
+    status: optStr(item, 'status') ?? 'UNKNOWN',
+    triggerAction: optStr(item, 'trigger_action') ?? 'UNKNOWN',
+    actionStatus: optStr(item, 'action_status') ?? 'UNKNOWN',
+    createdAt: optStr(auditing, 'created_at') ?? '',
+    triggeredBy: optStr(auditing, 'triggered_by') ?? '',
+    services
+  };
+}
+
+/** GET /environment/{id}/deploymentQueue: the requests waiting, in the order they will run. */
+export function parseQueue(endpoint: string, body: unknown): QueuedRequest[] {
+  if (!isObject(body)) throw shapeError(endpoint, 'the body is not an object');
+  const results = body.results ?? [];
+  if (!Array.isArray(results)) throw shapeError(endpoint, "'results' is not a list");
+  return results.map((item, index) => {
     const where = `results[${index}]`;
     if (!isObject(item) || !isObject(item.identifier)) throw shapeError(endpoint, `${where}.identifier is missing`);
     const auditing = isObject(item.auditing_data) ? item.auditing_data : {};
-    const services: ServiceVersion[] = [];
-    const stages = Array.isArray(item.stages) ? item.stages : [];
-    for (const stage of stages) {
+    const serviceIds: string[] = [];
+    const serviceNames: string[] = [];
+    for (const stage of Array.isArray(item.stages) ? item.stages : []) {
       if (!isObject(stage) || !Array.isArray(stage.services)) continue;
       for (const service of stage.services) {
         if (!isObject(service) || !isObject(service.identifier)) continue;
         const id = optStr(service.identifier, 'service_id')?.toLowerCase();
-        const type = optStr(service.identifier, 'service_type') ?? 'UNKNOWN';
-        if (!id || services.some((known) => known.id === id)) continue;
-        const found = versionOf(type, service.details);
-        services.push({ id, name: optStr(service.identifier, 'name') ?? id, type, version: found?.version, field: found?.field });
+        if (!id || serviceIds.includes(id)) continue;
+        serviceIds.push(id);
+        serviceNames.push(optStr(service.identifier, 'name') ?? id);
       }
     }
     return {
-      executionId: str(endpoint, item.identifier, 'execution_id', `${where}.identifier`).toLowerCase(),
-      status: optStr(item, 'status') ?? 'UNKNOWN',
-      triggerAction: optStr(item, 'trigger_action') ?? 'UNKNOWN',
-      actionStatus: optStr(item, 'action_status') ?? 'UNKNOWN',
-      createdAt: optStr(auditing, 'created_at') ?? '',
+      requestId: str(endpoint, item.identifier, 'deployment_request_id', `${where}.identifier`).toLowerCase(),
+      action: optStr(item, 'trigger_action') ?? 'UNKNOWN',
       triggeredBy: optStr(auditing, 'triggered_by') ?? '',
-      services
+      serviceIds,
+      serviceNames
     };
   });
+}
+
+/** GET /environment/deploymentStatus?deploymentRequestId=: the state of one request (EnvDeploymentStatus). */
+export function parseRequestStatus(endpoint: string, body: unknown): string {
+  if (!isObject(body)) throw shapeError(endpoint, 'the body is not an object');
+  return str(endpoint, body, 'status', 'body');
 }
 
 export function parseEnvironment(endpoint: string, body: unknown): EnvironmentInfo {

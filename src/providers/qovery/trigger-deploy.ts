@@ -1,21 +1,13 @@
-import { ActionError, TimeoutError } from '../../errors.js';
 import type { ApiResponse } from '../../http/api-client.js';
-import { backoffMs, resendPauseMs } from '../../http/retry-policy.js';
-import { TransportError } from '../../http/transport-error.js';
+import { sendOnce } from '../../trust/send-once.js';
 import type { TriggerTracker } from '../provider.js';
 import type { QoveryContext } from './context.js';
-import type { Baseline, DeploymentTicket } from './deployment-state.js';
+import type { DeploymentTicket } from './deployment-state.js';
+import { lookForOurs, readBaseline, type Found } from './find-ours.js';
 import { explainFailure } from './platform-errors.js';
 import type { ServiceDeploy } from './qovery-api.js';
+import type { QueuedRequest } from './shapes.js';
 import { waitUntilIdle } from './wait-until-idle.js';
-
-/**
- * How often, and how far apart, a lost answer is checked against the status and history before
- * concluding nothing happened: 15 s, as on every platform, so a request still being processed
- * when the connection broke has time to show.
- */
-const VERIFY_CHECKS = 6;
-const VERIFY_SPACING_MS = 3000;
 
 /** `redeploy`: the environment as it is (`current`); `services`: the listed services on their versions. */
 export type DeployRequest = { kind: 'redeploy' } | { kind: 'services'; services: ServiceDeploy[] };
@@ -26,105 +18,117 @@ export interface Triggered {
   note?: string;
 }
 
+/** A small margin past X-RateLimit-Reset: it is in whole seconds, and clocks differ a little. */
+const RESET_MARGIN_MS = 500;
+
 /**
- * Sends the deploy request so that it takes effect at most once. A 409 waits for the running
- * operation and sends again (the 409 was not acted on); a 429 waits as told. A lost answer or
- * any 5xx is never followed by a second request: the status and history are read, and a new
- * deployment there is followed; otherwise the run fails saying nothing was deployed.
+ * Qovery's 429 carries no Retry-After; X-RateLimit-Reset is when the budget comes back, a Unix
+ * time (Qovery/documentation docs/api-reference/introduction.mdx, "Rate Limits"). The one resend
+ * waits for it; a Retry-After, if a proxy adds one, goes through the shared rule.
  */
-export async function triggerDeploy(ctx: QoveryContext, request: DeployRequest, tracker: TriggerTracker): Promise<Triggered> {
+export function throttlePauseMs(response: ApiResponse, now: number): number | undefined {
+  if (response.headers['retry-after'] !== undefined) return undefined;
+  const raw = response.headers['x-ratelimit-reset'];
+  const text = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+  if (!text || !/^\d{1,12}$/.test(text)) return undefined;
+  const resetAt = Number(text) * 1000;
+  return Math.max(0, resetAt - now) + RESET_MARGIN_MS;
+}
+
+/**
+ * Sends the deploy request through the shared exactly-once rules. Qovery's facts: the request,
+ * how a 409 is waited out, how the queue, status and history show whether a lost request took
+ * effect, and how a 429 is paced. Before sending, a queued request Qovery could merge ours into
+ * is named.
+ */
+export async function triggerDeploy(ctx: QoveryContext, request: DeployRequest, targets: ReadonlyMap<string, string>, tracker: TriggerTracker): Promise<Triggered> {
   const { api, deadline, log } = ctx;
   const doing = request.kind === 'redeploy' ? 'redeploying the environment' : 'sending the deploy request';
-  let throttled = 0;
-  let conflicts = 0;
+  let baseline = await readBaseline(ctx);
+  warnAboutQueue(ctx, baseline.queue);
 
-  for (;;) {
-    if (deadline.expired())
-      throw new TimeoutError(`The timeout (${ctx.timeoutSeconds}s) ran out before the deploy request could be sent. Nothing was deployed.`, { changed: 'nothing' });
-    // Taken just before the request that may be accepted: a deployment that blocked an earlier try also made a new id.
-    const baseline = await readBaseline(ctx);
-    tracker.mark('unknown');
-    api.changed = 'unknown';
-    let response: ApiResponse | undefined;
-    let lost: string | undefined;
-    try {
-      response = request.kind === 'redeploy' ? await api.redeploy() : await api.deployServices(request.services);
-    } catch (error) {
-      if (!(error instanceof TransportError)) throw error;
-      lost = `no answer: ${error.code}`;
-    }
-
-    if (response && response.status >= 200 && response.status < 300) {
-      api.changed = 'accepted';
-      tracker.mark('accepted');
-      const requestId = requestIdOf(response.body);
-      log.info(`Qovery accepted the deploy request (${response.status}${requestId ? `, deployment request ${requestId}` : ''}).`);
-      return { ticket: { baseline, requestId } };
-    }
-    if (response && response.status < 500) {
-      api.changed = 'nothing';
-      tracker.mark('nothing');
-    }
-    if (response?.status === 409) {
-      log.info('Qovery answered 409: another operation is in progress on the environment.');
+  const outcome = await sendOnce<Found>({
+    name: 'deploy request',
+    platform: 'Qovery',
+    deadline,
+    log,
+    timeoutSeconds: ctx.timeoutSeconds,
+    tracker: {
+      mark: (state) => {
+        api.changed = state;
+        tracker.mark(state);
+      },
+      waitingToSend: (what) => tracker.waitingToSend(what)
+    },
+    send: () => (request.kind === 'redeploy' ? api.redeploy() : api.deployServices(request.services)),
+    explainRefusal: (response) => explainFailure(response, { environmentId: api.environmentId, doing, changed: 'nothing' }),
+    // The OpenAPI document still lists 409 "Operation is in progress" for these endpoints.
+    waitUntilFree: async () => {
       tracker.waitingToSend('another operation on the environment to finish');
       await waitUntilIdle(ctx);
-      await deadline.sleep(Math.min(deadline.remainingMs(), resendPauseMs(response.headers['retry-after'], deadline.clock.now(), backoffMs(conflicts++, deadline.clock))));
-      continue;
-    }
-    if (response?.status === 429) {
-      const waitMs = resendPauseMs(response.headers['retry-after'], deadline.clock.now(), backoffMs(throttled++, deadline.clock));
-      if (waitMs >= deadline.remainingMs()) throw explainFailure(response, { environmentId: api.environmentId, doing, changed: 'nothing' });
-      log.info(`Qovery is throttling (429); sending the deploy request in ${(waitMs / 1000).toFixed(1)}s.`);
-      await deadline.sleep(waitMs);
-      continue;
-    }
-    if (response && response.status < 500) throw explainFailure(response, { environmentId: api.environmentId, doing, changed: 'nothing' });
+      baseline = await readBaseline(ctx);
+      return { kind: 'free' as const };
+    },
+    throttlePauseMs,
+    maxThrottledResends: 1,
+    probe: async () => {
+      const found = await lookForOurs(ctx, baseline, targets, 'checking whether the deploy request took effect');
+      // Without the queue a queued rollback would look like no trace at all: keep watching.
+      if (found === 'unread') return { state: 'busy' as const };
+      return found ? { state: 'acted' as const, evidence: found } : { state: 'quiet' as const };
+    },
+    whereToLook: "the environment's deployment queue and history in the Qovery console"
+  });
 
-    lost ??= `answered ${response!.status}`;
-    log.warning(
-      `The deploy request got no usable answer (${lost}). Reading the environment's status and history to learn whether Qovery acted on it; it will not be sent again.`,
-      'Deploy answer lost'
-    );
-    const found = await findNewDeployment(ctx, baseline);
-    if (found) {
-      api.changed = 'accepted';
-      tracker.mark('accepted');
-      const note = `The deploy request's answer was lost (${lost}); following the deployment that appeared since (${found}).`;
+  switch (outcome.kind) {
+    case 'already-there':
+      // waitUntilFree never reports it for Qovery; kept total for the type.
+      return { ticket: { baseline, targets } };
+    case 'found': {
+      const note = `The deploy request's answer was lost (${outcome.lost}); following ${outcome.evidence.where}.`;
       log.info(note);
-      return { ticket: { baseline, executionId: found }, note };
+      return { ticket: { baseline, targets, requestId: outcome.evidence.requestId, executionId: outcome.evidence.executionId }, note };
     }
-    api.changed = 'nothing';
-    tracker.mark('nothing');
-    throw new ActionError(
-      'Deploy request got no answer',
-      `${doing} got no usable answer (${lost}), and the environment shows no new deployment since (status and history read ${VERIFY_CHECKS} times over ${((VERIFY_CHECKS - 1) * VERIFY_SPACING_MS) / 1000}s). Nothing was deployed. The request was not repeated blindly; re-run the rollback once the API answers again.`,
-      { changed: 'nothing' }
-    );
+    case 'accepted': {
+      const response = outcome.response;
+      const requestId = requestIdOf(response.body);
+      const how = response.notJson
+        ? ', with a body that is not JSON: the deployment is looked up'
+        : requestId
+          ? `, deployment request ${requestId}`
+          : ', without a deployment request id: the deployment is looked up';
+      log.info(`Qovery accepted the deploy request (${response.status}${how}).`);
+      const merged = requestId ? baseline.queue.find((queued) => queued.requestId === requestId) : undefined;
+      if (merged) {
+        log.warning(
+          `Qovery merged the rollback into request ${merged.requestId} (${merged.action.toLowerCase()} by ${merged.triggeredBy || 'unknown'}, queued before it): they deploy together, and the versions are checked once it ends.`,
+          'Deploy request merged'
+        );
+      }
+      return { ticket: { baseline, targets, requestId } };
+    }
   }
 }
 
-async function readBaseline(ctx: QoveryContext): Promise<Baseline> {
-  const status = await ctx.api.status('reading the environment status before the deploy request');
-  const history = await ctx.api.history('reading the newest execution before the deploy request');
-  return { lastDeploymentId: status.lastDeploymentId, requestId: status.deploymentRequestId, newestExecutionId: history[0]?.executionId };
-}
-
-/** The id of a deployment that appeared after the baseline, in the status or the history, if any. */
-async function findNewDeployment(ctx: QoveryContext, baseline: Baseline): Promise<string | undefined> {
-  for (let check = 0; check < VERIFY_CHECKS; check++) {
-    if (check > 0) await ctx.deadline.sleep(VERIFY_SPACING_MS);
-    const status = await ctx.api.status('checking whether the deploy request took effect');
-    if (status.lastDeploymentId && status.lastDeploymentId !== baseline.lastDeploymentId) return status.lastDeploymentId;
-    const history = await ctx.api.history('checking whether the deploy request took effect');
-    const newest = history[0]?.executionId;
-    if (newest && newest !== baseline.newestExecutionId) return newest;
-  }
-  return undefined;
+/**
+ * Qovery queues a request while another deployment runs, and merges queued requests of the same
+ * action by the same user (Qovery/documentation docs/configuration/deployment/actions.mdx,
+ * "Queueing and Merging"). A queued DEPLOY made with the same token would absorb the rollback.
+ */
+function warnAboutQueue(ctx: QoveryContext, queue: readonly QueuedRequest[]): void {
+  if (queue.length === 0) return;
+  const deploys = queue.filter((request) => request.action === 'DEPLOY');
+  ctx.log.info(`Qovery's deployment queue holds ${queue.length} request${queue.length === 1 ? '' : 's'}: the rollback will run after ${queue.length === 1 ? 'it' : 'them'}.`);
+  if (deploys.length === 0) return;
+  const list = deploys.map((request) => `${request.requestId} by ${request.triggeredBy || 'unknown'} (${request.serviceNames.join(', ') || 'no services listed'})`).join('; ');
+  ctx.log.warning(
+    `Queued deploy request${deploys.length === 1 ? '' : 's'} ${list}. Qovery merges queued requests of the same action by the same user: if one was made with this token, the rollback joins it and both deploy together, and where both name a service only one version runs. The run checks the versions once the deployment ends; cancel the queued request in the console if it must not go out.`,
+    'Deploy request may be merged'
+  );
 }
 
 function requestIdOf(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const id = (body as Record<string, unknown>).deployment_request_id;
-  return typeof id === 'string' && id !== '' ? id.toLowerCase() : undefined;
+  return typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id.toLowerCase() : undefined;
 }

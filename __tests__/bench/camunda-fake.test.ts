@@ -86,8 +86,9 @@ describe('judging Camunda figures', () => {
     answer: '',
     correct
   });
-  it('bounded means the same count at every history length', () => {
+  it('bounded means the largest history costs no more than the next smaller one', () => {
     expect(isBounded([result(10, 7), result(10_000, 7)], 'full')).toBe(true);
+    expect(isBounded([result(10, 6), result(1000, 7), result(10_000, 7)], 'full')).toBe(true);
     expect(isBounded([result(10, 7), result(10_000, 8)], 'full')).toBe(false);
     expect(isBounded([result(10, 7)], 'full')).toBeUndefined();
   });

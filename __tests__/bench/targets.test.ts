@@ -102,6 +102,21 @@ describe('checkTargets', () => {
       ]
     };
     expect(byName(growing, 'Camunda')).toMatchObject({ met: false, measured: '13 at 10, 14 at 10,000' });
+    const shortHistoryCheaper: TargetFigures = {
+      ...allMet,
+      camunda: [
+        {
+          mode: 'full',
+          requestsBySize: [
+            [10, 11],
+            [1000, 12],
+            [10_000, 12]
+          ],
+          correct: true
+        }
+      ]
+    };
+    expect(byName(shortHistoryCheaper, 'Camunda').met).toBe(true);
     expect(byName({ ...allMet, camunda: [{ ...allMet.camunda![0]!, correct: false }] }, 'Camunda').met).toBe(false);
   });
 

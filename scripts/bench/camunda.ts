@@ -7,6 +7,7 @@
 import { runAction } from '../run-action.js';
 import { buildHistory, DEPLOYMENT_NAME, startCamundaFake, type CamundaRequest, type HistoryMode } from './camunda-fake.js';
 import { lastLines } from './resolution.js';
+import { growsNoMore } from './targets.js';
 
 export type CamundaClient = 'action' | 'page-through loop';
 
@@ -36,11 +37,10 @@ export function kindOf(r: CamundaRequest): string {
   return 'other';
 }
 
-/** Whether a client's request count stayed the same however long the history (the target). */
+/** Whether a client's request count stopped growing with the history (the target; see growsNoMore). */
 export function isBounded(results: readonly CamundaResult[], mode: HistoryMode, client: CamundaClient = 'action'): boolean | undefined {
-  const counts = results.filter((r) => r.mode === mode && r.client === client && r.correct).map((r) => r.requests);
-  if (counts.length < 2) return undefined;
-  return Math.max(...counts) === Math.min(...counts);
+  const rows = results.filter((r) => r.mode === mode && r.client === client && r.correct).map((r): [number, number] => [r.deployments, r.requests]);
+  return rows.length < 2 ? undefined : growsNoMore(rows);
 }
 
 export async function measureCamunda(sizes: readonly number[], latencyMs: number, log: (line: string) => void): Promise<CamundaResult[]> {

@@ -235,7 +235,8 @@ a **lightweight loopback fake** of the engine's deployment read endpoints (scrip
 seeding the real engine with 10,000 deployments would take far longer than the benchmark. Every
 history is one deployment name, newest first, each deployment a new version of invoice.bpmn:
 **full** deployments carry all three resources, **changed-only** ones (deploy-changed-only) only the
-one that changed. The target is a request count that does not grow with the history. The baseline
+one that changed. The target is a request count that stops growing with the history: no more at
+the largest history than at the next smaller one (a history shorter than a page may cost less). The baseline
 pages through the whole history 1,000 rows at a time, then compares contents newest first.
 **unbounded queries** counts list queries without \`maxResults\`.
 

@@ -1,7 +1,8 @@
 /**
  * Camunda `previous` over long histories: requests the action (dry run, as a child process)
  * sends against the loopback engine fake, at several history lengths, for a history deployed in
- * full and one deployed with deploy-changed-only. Bounded means: the same count at every length.
+ * full and one deployed with deploy-changed-only. Bounded: no more requests at the largest history
+ * than at the next smaller one.
  * The baseline pages through the name's whole history at the engine's usual 1,000 rows a page.
  */
 import { runAction } from '../run-action.js';

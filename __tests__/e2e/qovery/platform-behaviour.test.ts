@@ -74,7 +74,7 @@ describe('deploy requests are queued, and the rollback follows its own', () => {
   it('another request queued before ours succeeds, ours fails: the rollback reports its own failure', async () => {
     const sandbox = await qoveryWith({
       executions: [release('v1'), release('v2')],
-      busyForMs: 2000,
+      busyForMs: 6000,
       queued: [{ versions: { web: '9.0.0' } }],
       deployment: { outcome: 'error' }
     });
@@ -89,7 +89,7 @@ describe('deploy requests are queued, and the rollback follows its own', () => {
   it('a queued request of the same user: warned before sending, merged, and the versions still checked after', async () => {
     const sandbox = await qoveryWith({
       executions: [release('v1'), release('v2')],
-      busyForMs: 2000,
+      busyForMs: 6000,
       queued: [{ versions: { web: '7.0.0' }, triggeredBy: 'rollback-action@example.com' }]
     });
     const run = await rollback(sandbox);

@@ -215,7 +215,8 @@ function unreachable(code) {
     return `unreachable (${code})`;
 }
 function firstLine(text, max = 200) {
-    const line = text.split(/\r\n|[\n\r\u2028\u2029]/).find((candidate) => candidate.trim() !== '') ?? '';
+    // Every break a runner, browser or editor honours (as report/safe-text.ts counts them), so only one line is kept.
+    const line = text.split(/\r\n|[\n\r\v\f\u0085\u2028\u2029]/).find((candidate) => candidate.trim() !== '') ?? '';
     const flat = line.replace(/\s+/g, ' ').trim();
     return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
@@ -254,6 +255,7 @@ async function probeBeforeRollback(options) {
     const verdict = (state) => ({ state, url: shown, expected: matcher.description, probes });
     const intervalS = options.intervalMs / 1000;
     log.info(`rollback_when is unhealthy: probing ${shown} before anything is read from or sent to ${options.platform} (expecting status ${matcher.description}; unhealthy after ${options.failures} failed probe${options.failures === 1 ? '' : 's'} in a row, ${intervalS} s apart).`);
+    options.onProbe?.(shown, probes);
     for (;;) {
         if (deadline.expired())
             throw timedOut(options, probes);
@@ -262,9 +264,10 @@ async function probeBeforeRollback(options) {
         const answer = await (0,_health_check_js__WEBPACK_IMPORTED_MODULE_1__/* .poll */ .w)(options.url, options.userAgent, limitMs);
         // A probe the deadline cut short says nothing about the app.
         if (answer.status === undefined && deadline.expired())
-            throw timedOut(options, probes);
+            throw timedOut(options, probes, probes.length + 1);
         const probe = toProbe(probes.length + 1, new Date(startedAt).toISOString(), answer, matcher);
         probes.push(probe);
+        options.onProbe?.(shown, probes);
         log.info(`Probe ${probe.n} of ${shown}: ${describeProbe(probe, matcher.description)}.`);
         if (probe.ok) {
             log.info(`The app answered healthy at ${probe.at} (status ${probe.status} in ${probe.latencyMs} ms): nothing was rolled back, and nothing was read from or sent to ${options.platform}.`);
@@ -299,9 +302,11 @@ function describeProbe(probe, expected) {
         return `answered ${probe.status} in ${probe.latencyMs} ms, expected ${expected}${probe.body ? `: "${probe.body}"` : ''}`;
     return `unreachable after ${probe.latencyMs} ms: ${probe.unreachable}`;
 }
-function timedOut(options, probes) {
+/** `unanswered`: the probe the deadline cut short, if any (it says nothing about the app). */
+function timedOut(options, probes, unanswered) {
     const failed = probes.length;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TimeoutError */ .MU(`The run's timeout (${Math.round(options.deadline.totalMs / 1000)} s) ran out while probing health_url before deciding whether to roll back: ${failed} failed probe${failed === 1 ? '' : 's'} so far, ${options.failures} in a row needed, so no verdict. Nothing was read from or sent to ${options.platform}. Raise timeout, or lower health_failures or health_interval.`, { changed: 'nothing' });
+    const cut = unanswered === undefined ? '' : ` (probe ${unanswered} had no answer yet)`;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TimeoutError */ .MU(`The run's timeout (${Math.round(options.deadline.totalMs / 1000)} s) ran out while probing health_url before deciding whether to roll back: ${failed} failed probe${failed === 1 ? '' : 's'} so far${cut}, ${options.failures} in a row needed, so no verdict. Nothing was read from or sent to ${options.platform}. Raise timeout, or lower health_failures or health_interval.`, { changed: 'nothing' });
 }
 
 

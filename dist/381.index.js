@@ -584,6 +584,11 @@ const DEFAULT_CONCURRENCY = 8;
 const MAX_CONCURRENCY = 8;
 /** 100 pages = 100,000 revisions: far past any real rollback, short enough to fail fast. */
 const DEFAULT_MAX_PAGES = 100;
+/**
+ * The bound counts rows, not only requests: a server that ignores page_size can put 16 MiB of
+ * rows on every page, and 100 such pages would be millions of rows held and searched.
+ */
+const DEFAULT_MAX_ROWS = DEFAULT_MAX_PAGES * PAGE_SIZE;
 function pagingFailed(message) {
     return new errors/* ActionError */.lZ('Revision history paging failed', message);
 }
@@ -595,11 +600,14 @@ function pagingFailed(message) {
  * de-duplicated by revision id and the page count is re-planned from every page's `total`. A
  * page served from an older snapshot than its predecessor (a smaller `total`: possible when
  * concurrent requests are served out of order) may have skipped rows in between, so it is
- * fetched again once. Everything is bounded by `maxPages` requests, whatever the server claims.
+ * fetched again once. Everything is bounded by `maxPages` requests and `maxRows` rows, whatever the server claims
+ * or sends.
  */
 async function readRevisionPages(fetchPage, visit, options = {}) {
     const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY)));
     const maxPages = Math.max(1, Math.floor(options.maxPages ?? DEFAULT_MAX_PAGES));
+    const maxRows = Math.max(1, Math.floor(options.maxRows ?? DEFAULT_MAX_ROWS));
+    let largestPage = 0;
     const firstSeenOn = new Map(); // revision id → page
     const ahead = new Map();
     let requests = 0;
@@ -628,7 +636,7 @@ async function readRevisionPages(fetchPage, visit, options = {}) {
                 ahead.set(page, request(page));
         }
     };
-    const result = (end) => ({ rowsRead, pagesRead, requests, total, end, maxPages });
+    const result = (end) => ({ rowsRead, pagesRead, requests, total, end, maxPages, maxRows, largestPage });
     for (let page = 1;; page++) {
         if (page > wanted)
             return result('exhausted');
@@ -648,6 +656,7 @@ async function readRevisionPages(fetchPage, visit, options = {}) {
             throw pagingFailed(`Page ${page} of the revision history came back empty although it reports ${body.total} revisions and only ${rowsRead} were read: ` +
                 'the server ignored the page parameter or lost rows mid-read. Stopped instead of paging on.');
         }
+        largestPage = Math.max(largestPage, body.rows.length);
         const fresh = [];
         for (const row of body.rows) {
             if (firstSeenOn.has(row.revisionId))
@@ -662,6 +671,9 @@ async function readRevisionPages(fetchPage, visit, options = {}) {
             throw pagingFailed(`Page ${page} of the revision history repeated page ${repeated} (only revisions already read, and the history did not grow): ` +
                 `the server ignored the page parameter. Stopped after ${requests} requests instead of paging forever.`);
         }
+        // Rows beyond the cap are never handed over, however large the page the server sent.
+        if (rowsRead + fresh.length > maxRows)
+            fresh.length = maxRows - rowsRead;
         rowsRead += fresh.length;
         pagesRead++;
         total = body.total;
@@ -669,6 +681,8 @@ async function readRevisionPages(fetchPage, visit, options = {}) {
         wanted = Math.max(wanted, body.totalPages, Math.ceil(body.total / PAGE_SIZE));
         if (visit(fresh, page) === 'settled')
             return result('settled');
+        if (rowsRead >= maxRows)
+            return result(rowsRead >= body.total ? 'exhausted' : 'capped');
         fetchAhead();
     }
 }
@@ -725,8 +739,10 @@ function summary(paging) {
     return `searched ${rowsRead} revision${rowsRead === 1 ? '' : 's'}: ${pagesRead} page${pagesRead === 1 ? '' : 's'}, ${total} in total`;
 }
 function capNote(paging) {
-    const revisions = (paging.maxPages * PAGE_SIZE).toLocaleString('en-US');
-    return ` The search stopped at ${paging.maxPages} pages (${revisions} revisions): pass a full compose hash or a revision id copied from the dashboard.`;
+    const read = `${paging.rowsRead.toLocaleString('en-US')} revisions in ${paging.requests} request${paging.requests === 1 ? '' : 's'}`;
+    const ignored = paging.largestPage > PAGE_SIZE ? `; the server ignored page_size (pages of up to ${paging.largestPage.toLocaleString('en-US')} rows)` : '';
+    const limit = `at most ${paging.maxRows.toLocaleString('en-US')} revisions or ${paging.maxPages} requests`;
+    return ` The search stopped after ${read} (${limit} are read${ignored}): pass a full compose hash or a revision id copied from the dashboard.`;
 }
 /**
  * The live compose hash the targeted CVMs share. 'previous' is relative to it, not to the newest
@@ -805,7 +821,7 @@ class PreviousSearch {
             throw this.notEnough(paging);
         const row = this.best.get(hash);
         if (paging.end === 'capped' && !this.olderRowsRead(hash)) {
-            this.warnings.push(`Whether ${(0,revision_selector/* describeSelector */.r5)(selector)} undoes an earlier rollback could not be checked: no older revision was read before the search stopped at ${paging.maxPages} pages.`);
+            this.warnings.push(`Whether ${(0,revision_selector/* describeSelector */.r5)(selector)} undoes an earlier rollback could not be checked: no older revision was read before the search stopped (${paging.rowsRead} revisions in ${paging.requests} requests).`);
         }
         if (undoesEarlierRollback(this.history, current, hash)) {
             throw new errors/* ActionError */.lZ("'previous' would undo an earlier rollback", `The targeted CVMs run compose hash ${current}, which also ran before ${resolve_revision_short(hash)}: the history reads ${resolve_revision_short(current)} → ${resolve_revision_short(hash)} → ${resolve_revision_short(current)}, ` +
@@ -1023,7 +1039,8 @@ const VERDICT_NEAR_MS = 13_500;
 /**
  * The Phala facts for a redeploy whose answer was lost. Proof that it acted: a CVM that did not
  * run the target hash before now shows it (the platform flips it on accepting), or an operation
- * for the target started since the send. A target CVM still busy keeps the watch going.
+ * for the target started since the send. A target CVM still busy, or not listed at all, keeps the
+ * watch going: only targets seen idle without a trace prove that nothing happened.
  */
 function redeployProbe(ctx, plan) {
     const ids = new Set(plan.toRedeploy.map((instance) => instance.id));
@@ -1035,7 +1052,9 @@ function redeployProbe(ctx, plan) {
         const cvms = (await ctx.api.listAppCvms(doing)).filter((cvm) => ids.has(cvm.vmUuid));
         if (cvms.some((cvm) => moved.has(cvm.vmUuid) && cvm.composeHash === plan.revision.version))
             return { state: 'acted', evidence: 'acted' };
-        const busy = cvms.some((cvm) => cvm.inProgress);
+        // A targeted CVM missing from the list (a proxy's stale page, a hostile answer) shows no trace
+        // because it was not shown: that is no proof the redeploy was not acted on, so the watch goes on.
+        const busy = cvms.some((cvm) => cvm.inProgress) || new Set(cvms.map((cvm) => cvm.vmUuid)).size < ids.size;
         if (busy || watchedMs >= VERDICT_NEAR_MS || ctx.deadline.clock.now() - lastOperationsAt >= OPERATIONS_EVERY_MS) {
             lastOperationsAt = ctx.deadline.clock.now();
             for (const cvm of cvms) {

@@ -215,7 +215,8 @@ function unreachable(code) {
     return `unreachable (${code})`;
 }
 function firstLine(text, max = 200) {
-    const line = text.split(/\r\n|[\n\r\u2028\u2029]/).find((candidate) => candidate.trim() !== '') ?? '';
+    // Every break a runner, browser or editor honours (as report/safe-text.ts counts them), so only one line is kept.
+    const line = text.split(/\r\n|[\n\r\v\f\u0085\u2028\u2029]/).find((candidate) => candidate.trim() !== '') ?? '';
     const flat = line.replace(/\s+/g, ' ').trim();
     return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }

@@ -175,10 +175,11 @@ class CamundaApi {
         this.auth = auth;
         this.apiUrl = apiUrl;
     }
-    /** Newest first (by deploymentTime), one page of at most `maxResults` rows (capped at the page size). */
+    /** Newest first (by deploymentTime), or by id with `byId`; one page of at most `maxResults` rows (capped at the page size). */
     async listDeployments(filter, window, maxResults, doing) {
-        const { firstResult = 0, ...times } = window;
-        const response = await this.query('/deployment', { ...deploymentQuery(filter), ...times, sortBy: 'deploymentTime', sortOrder: 'desc', firstResult }, maxResults, doing);
+        const { firstResult = 0, byId = false, ...times } = window;
+        const order = byId ? { sortBy: 'id', sortOrder: 'asc' } : { sortBy: 'deploymentTime', sortOrder: 'desc' };
+        const response = await this.query('/deployment', { ...deploymentQuery(filter), ...times, ...order, firstResult }, maxResults, doing);
         // A server that ignores maxResults does not get to make the run hold more than it asked for.
         return parseDeployments(response.endpoint, response.body).slice(0, Math.min(maxResults, this.pageSize));
     }
@@ -318,8 +319,9 @@ const MAX_TIE_LOOKUPS = 20;
  * deployments tie; paging with firstResult over ties can skip or repeat rows, as the database
  * returns tied rows in any order. So pages are cut by time instead: each page is strictly
  * before the oldest time of the last one, and the rows at that oldest time are read as one tie
- * group (after t−1 ms, before t+1 ms: both bounds are strict in the engine's deployment query),
- * then ordered by their definitions' versions, which the engine numbers per key in deploy order.
+ * group (after t−1 ms, before t+1 ms: both bounds are strict in the engine's deployment query,
+ * paged by id), then ordered by their definitions' versions, which the engine numbers per key in
+ * deploy order.
  */
 class DeploymentWalk {
     pages;
@@ -405,17 +407,22 @@ class DeploymentWalk {
         for (const row of already)
             if (row.time === time)
                 group.set(row.deployment.id, row);
-        const window = { after: formatEngineTime(time - 1), before: formatEngineTime(time + 1) };
-        // Within one instant the order does not matter (it is settled below), so firstResult paging is safe here.
+        const window = { after: formatEngineTime(time - 1), before: formatEngineTime(time + 1), byId: true };
+        // Tied rows come back from the database in any order, and in another one per query: paged by
+        // id (unique) within the instant, no row is skipped. Rows the first page already gave are
+        // expected again; a page whose every row an earlier page of this group gave is a repeat.
+        const paged = new Set();
         for (let firstResult = 0; this.read + group.size < this.maxRows; firstResult += this.pages.pageSize()) {
             this.requests++;
             const size = this.pages.pageSize();
             const rows = (await this.pages.page({ ...window, firstResult }, size)).map(withTime).filter((row) => row.time === time);
-            const before = group.size;
-            for (const row of rows)
+            const repeated = rows.length > 0 && rows.every((row) => paged.has(row.deployment.id));
+            for (const row of rows) {
+                paged.add(row.deployment.id);
                 if (!this.seen.has(row.deployment.id))
                     group.set(row.deployment.id, row);
-            if (rows.length < Math.min(size, this.pages.pageSize()) || group.size === before)
+            }
+            if (repeated || rows.length < Math.min(size, this.pages.pageSize()))
                 break;
         }
         return [...group.values()];
@@ -515,7 +522,10 @@ const PROCESS_APPLICATION = 'process application';
  * engine/impl/cmd/DeployCmd.java; engine-rest's DeploymentResourceImpl.redeploy builds a plain
  * DeploymentBuilder). On a shared engine (Tomcat, WildFly with a WAR) the new definitions then
  * have no application to load their Java delegates and listeners from (ENGINE-09008) until the
- * application registers again. An embedded engine loads classes from its own class path.
+ * application restarts: DeployCmd.registerProcessApplication then registers it with the latest
+ * deployment of the name (a restart with unchanged models deploys nothing and reuses it) and, by
+ * resumePreviousVersions, with every deployment of its process keys. An embedded engine loads
+ * classes from its own class path.
  */
 function processApplicationWarning(resolution) {
     const involved = [resolution.current, resolution.target, ...resolution.changes.map((change) => change.holder)];
@@ -523,8 +533,8 @@ function processApplicationWarning(resolution) {
     if (made.length === 0)
         return undefined;
     return (`Deployment${made.length === 1 ? '' : 's'} ${made.map((d) => d.id).join(', ')} came from a process application (source '${PROCESS_APPLICATION}'). ` +
-        'The rollback is a plain REST deployment, not registered with the application: on a shared engine (Tomcat, WildFly with a WAR) Java delegates and listeners of the restored definitions fail (ENGINE-09008) until the application is registered again. ' +
-        'After the rollback, redeploy the application release that matches the restored models (a restart of the current WAR does not register the rollback). ' +
+        'The rollback is a plain REST deployment, not registered with the application: on a shared engine (Tomcat, WildFly with a WAR) Java delegates and listeners of the restored definitions fail (ENGINE-09008) until the application restarts. ' +
+        'After the rollback, restart the process application (or redeploy its WAR): on start it registers with the latest deployment of its name and, with resumePreviousVersions (the processes.xml default), with every deployment of its process keys, the rollback included; its unchanged models deploy nothing, so the restart keeps the rollback. ' +
         'Embedded engines (e.g. Spring Boot with @EnableProcessApplication) are not affected.');
 }
 

@@ -431,14 +431,30 @@ function htmlEscapes(text) {
     const base = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     return [base.replace(/"/g, '&quot;').replace(/'/g, '&#39;'), base.replace(/"/g, '&#34;').replace(/'/g, '&#x27;')];
 }
+/**
+ * Base64 of the secret, and of the secret inside a longer text (a header line `X-API-Key: …`, a
+ * `Bearer …` value, a JSON body), where it starts 1 or 2 bytes into a 3-byte group and encodes to
+ * other characters. The middle of each shifted encoding does not depend on what surrounds the
+ * secret: its first and last 4 characters (the groups shared with neighbouring bytes) are left out.
+ */
 function base64Forms(text) {
-    const standard = Buffer.from(text, 'utf8').toString('base64');
-    return [standard, standard.replace(/=+$/, ''), Buffer.from(text, 'utf8').toString('base64url')];
+    const bytes = Buffer.from(text, 'utf8');
+    const standard = bytes.toString('base64');
+    const forms = [standard, standard.replace(/=+$/, ''), bytes.toString('base64url')];
+    for (const shift of [1, 2]) {
+        const shifted = Buffer.concat([Buffer.alloc(shift), bytes]);
+        for (const encoding of ['base64', 'base64url']) {
+            const middle = shifted.toString(encoding).replace(/=+$/, '').slice(4, -4);
+            if (middle.length >= 8)
+                forms.push(middle);
+        }
+    }
+    return forms;
 }
 /**
  * Every form in which a server, a proxy or an error page can echo a secret back: as it is,
  * percent-encoded (by each common encoder, either case of hex, and twice), JSON-escaped,
- * HTML-escaped and base64-encoded. The one place these forms are made: every secret registered
+ * HTML-escaped and base64-encoded (alone or at any offset inside a longer encoded text). The one place these forms are made: every secret registered
  * through `Secrets.add` gets all of them, so no provider can forget one. Echoes cut short are
  * caught by `redact` itself (any 12 characters of a form, or a start of 6 before a cut).
  */
@@ -828,7 +844,7 @@ async function run(settings, deps) {
     progress.appId = settings.appId;
     if (deps.gate) {
         progress.phase = 'probing';
-        const before = await deps.gate();
+        const before = await deps.gate((soFar) => (progress.healthBefore = soFar));
         progress.healthBefore = before;
         deps.setOutput('health_before', before.state);
         if (before.state === 'healthy')
@@ -920,15 +936,15 @@ function finish(deps, status) {
 async function createProvider(settings, deps) {
     switch (settings.provider) {
         case 'phala': {
-            const { createPhalaProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(608), __nccwpck_require__.e(381)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1381));
+            const { createPhalaProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(469), __nccwpck_require__.e(381)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1381));
             return createPhalaProvider(settings, deps);
         }
         case 'qovery': {
-            const { createQoveryProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(608), __nccwpck_require__.e(898)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7898));
+            const { createQoveryProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(469), __nccwpck_require__.e(898)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7898));
             return createQoveryProvider(settings, deps);
         }
         case 'camunda': {
-            const { createCamundaProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(608), __nccwpck_require__.e(695)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5695));
+            const { createCamundaProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(469), __nccwpck_require__.e(695)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5695));
             return createCamundaProvider(settings, deps);
         }
     }
@@ -1210,6 +1226,16 @@ function createActionIO(secrets, env = process.env) {
 var run_url = __nccwpck_require__(7751);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
+/**
+ * The health URL as the user wrote it (secrets already hidden), so it reads and copies as a URL:
+ * a Markdown code span shows its text literally, with no link, HTML or emphasis (`***`). Only a
+ * backtick or a pipe could break out of the span or the table; such a URL is escaped instead.
+ */
+function urlSpan(url, secrets) {
+    const shown = secrets ? secrets.redact(url) : url;
+    // eslint-disable-next-line no-control-regex -- a control character is one of the things that force escaping
+    return /^[^\s\u0000-\u001f\u007f`|\\]+$/.test(shown) ? `\`${shown}\`` : codeSpan(shown, secrets);
+}
 /** A link the action built itself (run URL, console URL); anything odd is shown as text instead. */
 function summary_link(url) {
     if (!/^https?:\/\/[^\s<>"'`|\\]+$/.test(url))
@@ -1288,8 +1314,9 @@ function renderSummary(input) {
         rows.push(['Redeployed', esc(changedSentence(input.changed, v))]);
     if (input.healthBefore) {
         const before = input.healthBefore;
-        rows.push(['Health URL', code(before.url)]);
-        const said = before.state === 'healthy' ? 'healthy, not rolled back' : `unhealthy: ${before.probes.length} failed probe${before.probes.length === 1 ? '' : 's'} in a row`;
+        rows.push(['Health URL', urlSpan(before.url, secrets)]);
+        const failed = `${before.probes.length} failed probe${before.probes.length === 1 ? '' : 's'}`;
+        const said = before.state === 'healthy' ? 'healthy, not rolled back' : before.state === 'unhealthy' ? `unhealthy: ${failed} in a row` : `no verdict: ${failed} so far`;
         rows.push(['Health before', [said, ...before.probes.map(esc)].join('<br>')]);
     }
     if (input.health)
@@ -1401,8 +1428,9 @@ const GITHUB_CANCEL_MS = 3000;
 function healthGate(settings, io, userAgent, deadline, platform) {
     const health = settings.health;
     const gate = settings.gate;
-    return async () => {
+    return async (soFar) => {
         const { describeProbe, probeBeforeRollback } = await __nccwpck_require__.e(/* import() */ 3).then(__nccwpck_require__.bind(__nccwpck_require__, 7003));
+        const lines = (probes, expected) => probes.map((probe) => `${probe.n}. ${probe.at}: ${describeProbe(probe, expected)}`);
         const verdict = await probeBeforeRollback({
             url: health.url,
             matcher: health.matcher,
@@ -1411,9 +1439,11 @@ function healthGate(settings, io, userAgent, deadline, platform) {
             deadline,
             log: io.log,
             userAgent,
-            platform
+            platform,
+            // A timeout or a cancel before the verdict still shows the URL and the probes so far.
+            onProbe: (url, probes) => soFar({ state: 'not_checked', url, probes: lines(probes, health.matcher.description) })
         });
-        return { state: verdict.state, url: verdict.url, probes: verdict.probes.map((probe) => `${probe.n}. ${probe.at}: ${describeProbe(probe, verdict.expected)}`) };
+        return { state: verdict.state, url: verdict.url, probes: lines(verdict.probes, verdict.expected) };
     };
 }
 /**
@@ -1902,12 +1932,15 @@ function safeHealthUrl(raw) {
     const query = url.search
         ? `?${url.search
             .slice(1)
-            .split(/[&;]/)
-            .map((pair) => {
+            // The separators kept as written (& or ;), so the shown URL is the probed one, values hidden.
+            .split(/([&;])/)
+            .map((pair, i) => {
+            if (i % 2 === 1)
+                return pair;
             const at = pair.indexOf('=');
             return at === -1 ? '***' : `${pair.slice(0, at)}=***`;
         })
-            .join('&')}`
+            .join('')}`
         : '';
     return `${url.protocol}//${url.host}${url.pathname}${query}`;
 }

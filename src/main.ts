@@ -15,6 +15,7 @@ import type { RollbackStatus } from './report/outputs.js';
 import type { Settings } from './settings.js';
 import type { PendingRecord } from './github/deployment-record.js';
 import type { Gate, Verifier } from './pipeline/run.js';
+import type { GateProbe } from './verify/health-gate.js';
 import { safeHealthUrl } from './verify/health-status.js';
 import { ACTION_NAME, ACTION_VERSION } from './version.js';
 
@@ -95,8 +96,9 @@ const GITHUB_CANCEL_MS = 3000;
 function healthGate(settings: Settings, io: ActionIO, userAgent: string, deadline: Deadline, platform: string): Gate {
   const health = settings.health!;
   const gate = settings.gate!;
-  return async () => {
+  return async (soFar) => {
     const { describeProbe, probeBeforeRollback } = await import('./verify/health-gate.js');
+    const lines = (probes: readonly GateProbe[], expected: string) => probes.map((probe) => `${probe.n}. ${probe.at}: ${describeProbe(probe, expected)}`);
     const verdict = await probeBeforeRollback({
       url: health.url,
       matcher: health.matcher,
@@ -105,9 +107,11 @@ function healthGate(settings: Settings, io: ActionIO, userAgent: string, deadlin
       deadline,
       log: io.log,
       userAgent,
-      platform
+      platform,
+      // A timeout or a cancel before the verdict still shows the URL and the probes so far.
+      onProbe: (url, probes) => soFar({ state: 'not_checked', url, probes: lines(probes, health.matcher.description) })
     });
-    return { state: verdict.state, url: verdict.url, probes: verdict.probes.map((probe) => `${probe.n}. ${probe.at}: ${describeProbe(probe, verdict.expected)}`) };
+    return { state: verdict.state, url: verdict.url, probes: lines(verdict.probes, verdict.expected) };
   };
 }
 

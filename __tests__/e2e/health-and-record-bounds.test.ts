@@ -146,3 +146,61 @@ describe('a slow or hung GitHub API', () => {
     expect(standIn.statuses.map((status) => status.state)).toEqual(['success']);
   });
 });
+
+describe('a GitHub API that hangs on the final state', () => {
+  it('holds the end of a completed run by a few seconds at most, and the run still completes', async () => {
+    const standIn = await github();
+    const sandbox = await sandboxWith({ hashes: HASHES });
+    let completeAt = 0;
+    const startedAt = Date.now();
+    const run = await rollback(
+      sandbox,
+      { github_token: standIn.token },
+      {
+        env: workflowEnv(standIn),
+        onStart: (child) =>
+          child.stdout!.on('data', (chunk: Buffer) => {
+            if (!completeAt && chunk.toString().includes('Rollback complete')) {
+              completeAt = Date.now();
+              // in_progress is in by now; the success status that follows never gets an answer.
+              standIn.hangNext(/\/statuses$/);
+            }
+          })
+      }
+    );
+
+    expect(completeAt).toBeGreaterThan(0);
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.status).toBe('completed');
+    expect(startedAt + run.durationMs - completeAt).toBeLessThan(5500);
+    expect(standIn.statuses.map((status) => status.state)).toEqual(['in_progress']);
+  });
+
+  it('a cancelled run whose final state hangs still exits within a few seconds of the signal', async () => {
+    const standIn = await github();
+    const sandbox = await sandboxWith({ hashes: HASHES, update: { outcome: 'endless' } });
+    let killedAt = 0;
+    const startedAt = Date.now();
+    const run = await rollback(
+      sandbox,
+      { github_token: standIn.token, timeout: '120' },
+      {
+        env: workflowEnv(standIn),
+        onStart: (child) =>
+          child.stdout!.on('data', (chunk: Buffer) => {
+            if (!killedAt && chunk.toString().includes('accepted the redeploy')) {
+              killedAt = Date.now();
+              standIn.hangNext(/\/statuses$/);
+              setTimeout(() => child.kill('SIGINT'), 300);
+            }
+          })
+      }
+    );
+
+    expect(killedAt).toBeGreaterThan(0);
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.status).toBe('cancelled');
+    // The runner sends SIGTERM about 7.5 s after SIGINT: the report is written well before that.
+    expect(startedAt + run.durationMs - killedAt).toBeLessThan(300 + 4500);
+  });
+});

@@ -42,6 +42,25 @@ describe('every form a server can echo a secret in is removed', () => {
     expect(redacted).toContain(REDACTED);
   });
 
+  it.each([
+    ['a header line (offset 11)', 'X-API-Key: '],
+    ['a Bearer value (offset 7)', 'Bearer '],
+    ['a JSON body (offset 12)', '{"api_key":"'],
+    ['one byte in (offset 1)', '='],
+    ['two bytes in (offset 2)', 'k=']
+  ])('the token inside a longer base64 text: %s', (_, before) => {
+    for (const encoding of ['base64', 'base64url'] as const) {
+      const encoded = Buffer.from(`${before}${TOKEN}" and more after it`).toString(encoding);
+      const redacted = secrets.redact(`echo: ${encoded}.`);
+      expect(redacted).toContain(REDACTED);
+      // No run of 12 characters that encodes only token bytes is left.
+      const tokenOnly = Buffer.from(`${before}${TOKEN}`)
+        .toString(encoding)
+        .slice(Math.ceil(((before.length + 2) * 4) / 3), -4);
+      for (let i = 0; i + 12 <= tokenOnly.length; i++) expect(redacted).not.toContain(tokenOnly.slice(i, i + 12));
+    }
+  });
+
   it('an encoded form cut short, in the middle or at a cut', () => {
     const encoded = encodeURIComponent(PASSWORD);
     expect(secrets.redact(`x ${encoded.slice(3, 18)} y`)).toBe(`x ${REDACTED} y`);
@@ -84,8 +103,8 @@ describe('registration', () => {
     expect(new Set(forms).size).toBe(forms.length);
   });
 
-  it('a plain alphanumeric key has few forms: it is its own encoding', () => {
-    expect(echoForms('abcdef123456')).toEqual(['abcdef123456', 'YWJjZGVmMTIzNDU2']);
+  it('a plain alphanumeric key has few forms: it is its own encoding, and its base64 at three offsets', () => {
+    expect(echoForms('abcdef123456')).toEqual(['abcdef123456', 'YWJjZGVmMTIzNDU2', 'Y2RlZjEyMz', 'YmNkZWYxMjM']);
   });
 
   it('one or two characters are not registered (they would erase ordinary words)', () => {

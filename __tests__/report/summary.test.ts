@@ -108,7 +108,20 @@ describe('renderSummary: the probes before the rollback (rollback_when: unhealth
     });
     expect(text).toContain('the app answered healthy, so nothing was rolled back and nothing was sent to Phala Cloud');
     expect(text).toContain('| Health before | healthy, not rolled back<br>1. 2026-12-07T10:00:00.000Z: answered 200 in 12 ms, as expected |');
-    expect(text).toContain('token=');
+    // As written, to read and copy: a code span, where `***` is no emphasis and the URL no link.
+    expect(text).toContain('| Health URL | `https://app.example.com/h?token=***` |');
+  });
+
+  it('a health URL with a backtick or a pipe in its query cannot break out of the code span or the table', () => {
+    const text = renderSummary({
+      ...base,
+      status: 'skipped',
+      healthBefore: { state: 'healthy', url: 'https://app.example.com/h?a`|<b>=***', probes: [] }
+    });
+    const row = text.split('\n').find((line) => line.startsWith('| Health URL |'))!;
+    expect(row).not.toContain('`');
+    expect(row).not.toContain('<b>');
+    expect(row.split(' | ')).toHaveLength(2);
   });
 
   it('an unhealthy app: each failed probe, its body made safe and any secret removed', () => {

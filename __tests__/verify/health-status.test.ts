@@ -161,6 +161,7 @@ describe('secrets in health_url', () => {
   it('safeHealthUrl: user info dropped, every query value shown as ***', () => {
     expect(safeHealthUrl('https://u:p@app.example.com:8443/a/b?token=x&flag&y=2')).toBe('https://app.example.com:8443/a/b?token=***&***&y=***');
     expect(safeHealthUrl('https://app.example.com/health')).toBe('https://app.example.com/health');
+    expect(safeHealthUrl('https://app.example.com/h?a=1;tok=s3cret')).toBe('https://app.example.com/h?a=***;tok=***');
   });
 });
 

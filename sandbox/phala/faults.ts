@@ -48,10 +48,10 @@ export function faultReply(f: FaultSpec, apiKey: string | undefined): Reply | 'd
     case 'echo-key':
       return echoKey(f, apiKey ?? '');
     case 'redirect':
-      return { status: 307, body: { detail: reasonPhrase(307) }, headers: { Location: f.location ?? '/' } };
+      return { status: f.status ?? 307, body: { detail: reasonPhrase(f.status ?? 307) }, headers: { Location: f.location ?? '/' } };
     case 'status': {
       const status = f.status ?? 503;
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = { ...f.headers };
       if (f.retryAfter !== undefined) headers['Retry-After'] = f.retryAfter;
       if (f.body === undefined) return { status, body: { detail: reasonPhrase(status) }, headers };
       return { status, rawBody: f.body, contentType: looksLikeJson(f.body) ? 'application/json' : 'text/plain', headers };

@@ -79,8 +79,10 @@ export interface FaultSpec {
   echoKeyPartial?: boolean;
   /** for 'latency': delay before answering normally */
   delayMs?: number;
-  /** for 'redirect': absolute Location to send with 307 */
+  /** for 'redirect': absolute Location to send with `status` (default 307; any 3xx, e.g. 303 or 308) */
   location?: string;
+  /** for 'status': extra response headers (e.g. a WWW-Authenticate that echoes a credential) */
+  headers?: Record<string, string>;
   /**
    * Only for endpoint 'redeploy': process the redeploy (state changes, recorded) and then let
    * the fault replace the answer. Models an answer lost on the way back.

@@ -7,8 +7,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** One answer: a status with a body, or 'hang' (accept, never answer: a stalled app). */
-export type HealthAnswer = { status: number; body?: string } | 'hang';
+/**
+ * One answer: a status with a body (and extra headers, e.g. a redirect's Location), or 'hang'
+ * (accept, never answer: a stalled app).
+ */
+export type HealthAnswer = { status: number; body?: string; headers?: Record<string, string> } | 'hang';
 
 export interface HealthAppRequest {
   /** Path and query as received. */
@@ -46,7 +49,7 @@ export async function startHealthApp(steady: HealthAnswer = { status: 200 }): Pr
       return;
     }
     const body = answer.body ?? DEFAULT_BODY[answer.status] ?? `{"status":${answer.status}}`;
-    res.writeHead(answer.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+    res.writeHead(answer.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...answer.headers });
     res.end(body);
   });
   server.keepAliveTimeout = 1000;

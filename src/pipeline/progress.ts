@@ -4,7 +4,8 @@ import type { RollbackStatus } from '../report/outputs.js';
 
 /** What the probes before the rollback found (rollback_when: unhealthy). */
 export interface HealthBefore {
-  state: 'healthy' | 'unhealthy';
+  /** not_checked while probing, and for a run that ended (timeout, cancel) before a verdict. */
+  state: 'healthy' | 'unhealthy' | 'not_checked';
   /** The probed URL, secrets hidden. */
   url: string;
   /** One line per probe (status, latency, first line of the body, or why unreachable). */
@@ -31,7 +32,7 @@ export interface RunProgress {
   /** Summary rows learnt after the trigger (e.g. the deployment the redeploy created). */
   extra: Array<[string, string]>;
   health?: { state: 'healthy' | 'unhealthy' | 'skipped'; detail?: string };
-  /** rollback_when: unhealthy, once the probes before the rollback gave a verdict. */
+  /** rollback_when: unhealthy: the probes so far, then the verdict. */
   healthBefore?: HealthBefore;
 }
 

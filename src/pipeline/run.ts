@@ -9,8 +9,11 @@ import type { HealthBefore, RunProgress } from './progress.js';
 /** After the platform reports completion: an optional health check of the app. */
 export type Verifier = (plan: RollbackPlan) => Promise<{ state: 'healthy' | 'unhealthy'; detail: string }>;
 
-/** Probes the app before anything is read from or sent to the platform. */
-export type Gate = () => Promise<HealthBefore>;
+/**
+ * Probes the app before anything is read from or sent to the platform. `soFar` hears of the URL
+ * and each probe as they come, so a run that ends before the verdict still shows them.
+ */
+export type Gate = (soFar: (before: HealthBefore) => void) => Promise<HealthBefore>;
 
 export interface RunDeps {
   provider: RollbackProvider;
@@ -39,7 +42,7 @@ export async function run(settings: Settings, deps: RunDeps): Promise<RollbackSt
   progress.appId = settings.appId;
   if (deps.gate) {
     progress.phase = 'probing';
-    const before = await deps.gate();
+    const before = await deps.gate((soFar) => (progress.healthBefore = soFar));
     progress.healthBefore = before;
     deps.setOutput('health_before', before.state);
     if (before.state === 'healthy') return finish(deps, 'skipped');

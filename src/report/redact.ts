@@ -44,15 +44,30 @@ function htmlEscapes(text: string): string[] {
   return [base.replace(/"/g, '&quot;').replace(/'/g, '&#39;'), base.replace(/"/g, '&#34;').replace(/'/g, '&#x27;')];
 }
 
+/**
+ * Base64 of the secret, and of the secret inside a longer text (a header line `X-API-Key: …`, a
+ * `Bearer …` value, a JSON body), where it starts 1 or 2 bytes into a 3-byte group and encodes to
+ * other characters. The middle of each shifted encoding does not depend on what surrounds the
+ * secret: its first and last 4 characters (the groups shared with neighbouring bytes) are left out.
+ */
 function base64Forms(text: string): string[] {
-  const standard = Buffer.from(text, 'utf8').toString('base64');
-  return [standard, standard.replace(/=+$/, ''), Buffer.from(text, 'utf8').toString('base64url')];
+  const bytes = Buffer.from(text, 'utf8');
+  const standard = bytes.toString('base64');
+  const forms = [standard, standard.replace(/=+$/, ''), bytes.toString('base64url')];
+  for (const shift of [1, 2]) {
+    const shifted = Buffer.concat([Buffer.alloc(shift), bytes]);
+    for (const encoding of ['base64', 'base64url'] as const) {
+      const middle = shifted.toString(encoding).replace(/=+$/, '').slice(4, -4);
+      if (middle.length >= 8) forms.push(middle);
+    }
+  }
+  return forms;
 }
 
 /**
  * Every form in which a server, a proxy or an error page can echo a secret back: as it is,
  * percent-encoded (by each common encoder, either case of hex, and twice), JSON-escaped,
- * HTML-escaped and base64-encoded. The one place these forms are made: every secret registered
+ * HTML-escaped and base64-encoded (alone or at any offset inside a longer encoded text). The one place these forms are made: every secret registered
  * through `Secrets.add` gets all of them, so no provider can forget one. Echoes cut short are
  * caught by `redact` itself (any 12 characters of a form, or a start of 6 before a cut).
  */

@@ -23,11 +23,22 @@ export interface SummaryInput {
   changed: Changed;
   health?: { state: 'healthy' | 'unhealthy' | 'skipped'; detail?: string };
   /** rollback_when: unhealthy: what the probes before the rollback found. */
-  healthBefore?: { state: 'healthy' | 'unhealthy'; url: string; probes: string[] };
+  healthBefore?: { state: 'healthy' | 'unhealthy' | 'not_checked'; url: string; probes: string[] };
   /** Extra rows from after the trigger (e.g. the new deployment id). */
   extra?: Array<[string, string]>;
   run: RunFacts;
   secrets?: Secrets;
+}
+
+/**
+ * The health URL as the user wrote it (secrets already hidden), so it reads and copies as a URL:
+ * a Markdown code span shows its text literally, with no link, HTML or emphasis (`***`). Only a
+ * backtick or a pipe could break out of the span or the table; such a URL is escaped instead.
+ */
+function urlSpan(url: string, secrets?: Secrets): string {
+  const shown = secrets ? secrets.redact(url) : url;
+  // eslint-disable-next-line no-control-regex -- a control character is one of the things that force escaping
+  return /^[^\s\u0000-\u001f\u007f`|\\]+$/.test(shown) ? `\`${shown}\`` : codeSpan(shown, secrets);
 }
 
 /** A link the action built itself (run URL, console URL); anything odd is shown as text instead. */
@@ -106,8 +117,9 @@ export function renderSummary(input: SummaryInput): string {
   if (input.failure || input.status === 'cancelled') rows.push(['Redeployed', esc(changedSentence(input.changed, v))]);
   if (input.healthBefore) {
     const before = input.healthBefore;
-    rows.push(['Health URL', code(before.url)]);
-    const said = before.state === 'healthy' ? 'healthy, not rolled back' : `unhealthy: ${before.probes.length} failed probe${before.probes.length === 1 ? '' : 's'} in a row`;
+    rows.push(['Health URL', urlSpan(before.url, secrets)]);
+    const failed = `${before.probes.length} failed probe${before.probes.length === 1 ? '' : 's'}`;
+    const said = before.state === 'healthy' ? 'healthy, not rolled back' : before.state === 'unhealthy' ? `unhealthy: ${failed} in a row` : `no verdict: ${failed} so far`;
     rows.push(['Health before', [said, ...before.probes.map(esc)].join('<br>')]);
   }
   if (input.health) rows.push(['Health check', `${input.health.state}${input.health.detail ? `: ${esc(input.health.detail)}` : ''}`]);

@@ -1,7 +1,7 @@
 import { jittered, type Deadline } from '../clock.js';
 import { ActionError, TimeoutError } from '../errors.js';
-import type { ApiResponse } from '../http/api-client.js';
-import { backoffMs, resendPauseMs } from '../http/retry-policy.js';
+import { BodyTooLargeError, type ApiResponse } from '../http/api-client.js';
+import { backoffMs, MIN_RESEND_PAUSE_MS, resendPauseMs } from '../http/retry-policy.js';
 import { TransportError } from '../http/transport-error.js';
 import type { Logger } from '../log.js';
 import type { TriggerTracker } from './trigger-tracker.js';
@@ -47,7 +47,9 @@ export interface ChangingRequest<T> {
   waitUntilFree?(response: ApiResponse): Promise<{ kind: 'free' } | { kind: 'already-there'; reason: string }>;
   /**
    * After a 429: the exact pause before sending again when the platform says more than
-   * Retry-After (e.g. an X-RateLimit-Reset time); undefined for the shared 1–60 s rule.
+   * Retry-After (e.g. an X-RateLimit-Reset time); undefined for the shared 1–60 s rule. It is the
+   * platform's own word on when the next request is allowed, so it is waited for as long as the
+   * deadline allows (Qovery's hourly budget can reset minutes away), but never less than 1 s.
    */
   throttlePauseMs?(response: ApiResponse, now: number): number | undefined;
   /** How many times a 429 may be answered by sending again (default: until the deadline). */
@@ -90,6 +92,9 @@ export async function sendOnce<T>(request: ChangingRequest<T>): Promise<SendOutc
     try {
       outcome = await request.send();
     } catch (error) {
+      // A body past the cap came with a status the client never kept: the platform may have
+      // acted, so it is as unclear as a lost answer, and read back the same way.
+      if (error instanceof BodyTooLargeError) return watchUnknown(request, sentAt, 'an answer too large to read');
       if (!(error instanceof TransportError)) throw error;
       outcome = error;
     }
@@ -119,7 +124,12 @@ export async function sendOnce<T>(request: ChangingRequest<T>): Promise<SendOutc
           throw withChanged(request.explainRefusal(answer.response), 'nothing');
         }
         const asked = request.throttlePauseMs?.(answer.response, deadline.clock.now());
-        const waitMs = asked ?? resendPauseMs(answer.response.headers['retry-after'], deadline.clock.now(), backoffMs(throttled, deadline.clock));
+        // Never sooner than 1 s (a reset time already past is no licence to hammer); a longer
+        // pause is the platform's documented reset, bounded below by the deadline check.
+        const waitMs =
+          asked !== undefined
+            ? Math.max(MIN_RESEND_PAUSE_MS, asked)
+            : resendPauseMs(answer.response.headers['retry-after'], deadline.clock.now(), backoffMs(throttled, deadline.clock));
         throttled++;
         if (waitMs >= deadline.remainingMs()) throw withChanged(request.explainRefusal(answer.response), 'nothing');
         log.info(`${request.platform} is throttling (429); sending the ${request.name} in ${(waitMs / 1000).toFixed(1)}s.`);

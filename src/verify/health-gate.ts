@@ -19,6 +19,8 @@ export interface HealthGateOptions {
   platform: string;
   /** Cap on one probe (default 10000), never beyond the deadline. */
   requestTimeoutMs?: number;
+  /** Told the shown URL before the first probe and the probes after each one, before any verdict. */
+  onProbe?: (url: string, probes: readonly GateProbe[]) => void;
 }
 
 /** One probe as the log and the summary show it. */
@@ -61,15 +63,17 @@ export async function probeBeforeRollback(options: HealthGateOptions): Promise<G
     `rollback_when is unhealthy: probing ${shown} before anything is read from or sent to ${options.platform} (expecting status ${matcher.description}; unhealthy after ${options.failures} failed probe${options.failures === 1 ? '' : 's'} in a row, ${intervalS} s apart).`
   );
 
+  options.onProbe?.(shown, probes);
   for (;;) {
     if (deadline.expired()) throw timedOut(options, probes);
     const startedAt = clock.now();
     const limitMs = Math.min(options.requestTimeoutMs ?? 10_000, deadline.remainingMs());
     const answer = await poll(options.url, options.userAgent, limitMs);
     // A probe the deadline cut short says nothing about the app.
-    if (answer.status === undefined && deadline.expired()) throw timedOut(options, probes);
+    if (answer.status === undefined && deadline.expired()) throw timedOut(options, probes, probes.length + 1);
     const probe = toProbe(probes.length + 1, new Date(startedAt).toISOString(), answer, matcher);
     probes.push(probe);
+    options.onProbe?.(shown, probes);
     log.info(`Probe ${probe.n} of ${shown}: ${describeProbe(probe, matcher.description)}.`);
     if (probe.ok) {
       log.info(
@@ -103,10 +107,12 @@ export function describeProbe(probe: GateProbe, expected: string): string {
   return `unreachable after ${probe.latencyMs} ms: ${probe.unreachable}`;
 }
 
-function timedOut(options: HealthGateOptions, probes: GateProbe[]): TimeoutError {
+/** `unanswered`: the probe the deadline cut short, if any (it says nothing about the app). */
+function timedOut(options: HealthGateOptions, probes: GateProbe[], unanswered?: number): TimeoutError {
   const failed = probes.length;
+  const cut = unanswered === undefined ? '' : ` (probe ${unanswered} had no answer yet)`;
   return new TimeoutError(
-    `The run's timeout (${Math.round(options.deadline.totalMs / 1000)} s) ran out while probing health_url before deciding whether to roll back: ${failed} failed probe${failed === 1 ? '' : 's'} so far, ${options.failures} in a row needed, so no verdict. Nothing was read from or sent to ${options.platform}. Raise timeout, or lower health_failures or health_interval.`,
+    `The run's timeout (${Math.round(options.deadline.totalMs / 1000)} s) ran out while probing health_url before deciding whether to roll back: ${failed} failed probe${failed === 1 ? '' : 's'} so far${cut}, ${options.failures} in a row needed, so no verdict. Nothing was read from or sent to ${options.platform}. Raise timeout, or lower health_failures or health_interval.`,
     { changed: 'nothing' }
   );
 }

@@ -121,12 +121,14 @@ export function safeHealthUrl(raw: string): string {
   const query = url.search
     ? `?${url.search
         .slice(1)
-        .split(/[&;]/)
-        .map((pair) => {
+        // The separators kept as written (& or ;), so the shown URL is the probed one, values hidden.
+        .split(/([&;])/)
+        .map((pair, i) => {
+          if (i % 2 === 1) return pair;
           const at = pair.indexOf('=');
           return at === -1 ? '***' : `${pair.slice(0, at)}=***`;
         })
-        .join('&')}`
+        .join('')}`
     : '';
   return `${url.protocol}//${url.host}${url.pathname}${query}`;
 }

@@ -21,7 +21,9 @@ function engine(rows: Deployment[], options: { pageSize?: number; versions?: Rec
       // Tied rows come back in a different order on every query, as databases may return them.
       const sorted = matching
         .map((row, i) => ({ row, tiebreak: (i * 7 + calls * 3) % 11 }))
-        .sort((a, b) => parseEngineTime(b.row.deploymentTime)! - parseEngineTime(a.row.deploymentTime)! || a.tiebreak - b.tiebreak);
+        .sort((a, b) =>
+          window.byId ? (a.row.id < b.row.id ? -1 : 1) : parseEngineTime(b.row.deploymentTime)! - parseEngineTime(a.row.deploymentTime)! || a.tiebreak - b.tiebreak
+        );
       const first = window.firstResult ?? 0;
       return sorted.slice(first, first + maxResults).map((entry) => entry.row);
     },
@@ -62,6 +64,12 @@ describe('paging by time keeps tied rows', () => {
     const versions = { old: { 'process:invoice': 1 }, mid: { 'process:invoice': 2 }, new: { 'process:invoice': 3 } };
     const ids = await readAll(new DeploymentWalk(engine(rows, { versions, pageSize: 10 }).pages));
     expect(ids).toEqual(['new', 'mid', 'old']);
+  });
+
+  test('tied rows paged by id under a small page size: none skipped, though every query returns ties in another order', async () => {
+    const rows = Array.from({ length: 7 }, (_, i) => deployment(`t${i}`, 2000));
+    const walk = new DeploymentWalk(engine(rows, { pageSize: 2 }).pages);
+    expect(new Set(await readAll(walk))).toEqual(new Set(rows.map((r) => r.id)));
   });
 
   test('without shared definitions, time-based UUIDs order ties by their timestamp', () => {

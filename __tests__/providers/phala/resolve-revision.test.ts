@@ -244,7 +244,7 @@ describe('the page cap', () => {
     const { fetchPage, fetched } = endless();
     const error = await failure(resolveRevision(fetchPage, sel('nope'), [cvm(VM_A, '')]));
     expect(error.title).toBe('Revision not found');
-    expect(error.message).toContain('stopped at 100 pages (100,000 revisions)');
+    expect(error.message).toContain('stopped after 100,000 revisions in 100 requests');
     expect(error.message).toMatch(/full compose hash or a revision id/);
     expect(fetched).toHaveLength(100);
   });
@@ -253,6 +253,18 @@ describe('the page cap', () => {
     const { fetchPage } = endless();
     const error = await failure(resolveRevision(fetchPage, sel(hash(5).slice(0, 12)), [cvm(VM_A, '')], { maxPages: 3 }));
     expect(error.title).toBe('Compose hash prefix may be ambiguous');
-    expect(error.message).toContain('stopped at 3 pages (3,000 revisions)');
+    expect(error.message).toContain('stopped after 3,000 revisions in 3 requests');
+  });
+
+  it('counts rows, not pages: a server that ignores page_size (pages of 20,000 rows) is read up to 100,000 revisions, and the message says so', async () => {
+    const { fetchPage, fetched } = fakeHistory(
+      rowsOf(1_000_000, (i) => hash(i)),
+      { pageSize: 20_000 }
+    );
+    const error = await failure(resolveRevision(fetchPage, sel('nope'), [cvm(VM_A, '')]));
+    expect(error.title).toBe('Revision not found');
+    expect(error.message).toContain('stopped after 100,000 revisions');
+    expect(error.message).toContain('ignored page_size (pages of up to 20,000 rows)');
+    expect(fetched.length).toBeLessThanOrEqual(5 + 8);
   });
 });

@@ -219,3 +219,23 @@ describe('bounded paging', () => {
     expect(small).toMatchObject({ end: 'capped', requests: 7 });
   });
 });
+
+describe('the row cap', () => {
+  it('hands over at most maxRows rows, however many each page holds', async () => {
+    const fake = fakeHistory(
+      rowsOf(50_000, (i) => hash(i)),
+      { pageSize: 7000 }
+    );
+    const { ids, visit } = collector();
+    const result = await readRevisionPages(fake.fetchPage, visit, { maxRows: 10_000 });
+    expect(result).toMatchObject({ end: 'capped', rowsRead: 10_000, pagesRead: 2, largestPage: 7000 });
+    expect(ids).toHaveLength(10_000);
+    expect(new Set(ids).size).toBe(10_000);
+  });
+
+  it('a history of exactly maxRows rows is read to its end, not capped', async () => {
+    const fake = fakeHistory(rowsOf(3000, (i) => hash(i)));
+    const result = await readRevisionPages(fake.fetchPage, collector().visit, { maxRows: 3000 });
+    expect(result).toMatchObject({ end: 'exhausted', rowsRead: 3000 });
+  });
+});

@@ -68,13 +68,14 @@ describeWithEngine('camunda sandbox: the endpoints the action uses answer as the
           });
         }
         expect(checks.map(([, , , response]) => response.status)).toEqual([200, 200, 200, 200, 200, 200, 404, 400]);
-        // The time window the history walk pages by (both bounds strict), around the deployment's own instant.
+        // The time window the history walk pages by (both bounds strict), around the deployment's own
+        // instant, in id order as a tie group is read.
         const instant = Date.parse(deployed.deploymentTime.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
         const iso = (ms: number) => encodeURIComponent(new Date(ms).toISOString().replace('Z', '+0000'));
         const window = await call(
           url,
           'GET',
-          `/deployment?name=${name}&withoutTenantId=true&after=${iso(instant - 1)}&before=${iso(instant + 1)}&sortBy=deploymentTime&sortOrder=desc&firstResult=0&maxResults=10`
+          `/deployment?name=${name}&withoutTenantId=true&after=${iso(instant - 1)}&before=${iso(instant + 1)}&sortBy=id&sortOrder=asc&firstResult=0&maxResults=10`
         );
         expect(validateResponse('get', '/deployment', window.status, window.body)).toEqual([]);
         expect((window.body as Array<{ id: string }>).map((d) => d.id)).toEqual([deployed.id]);

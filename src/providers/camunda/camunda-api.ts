@@ -43,10 +43,11 @@ export class CamundaApi {
     private readonly apiUrl?: string
   ) {}
 
-  /** Newest first (by deploymentTime), one page of at most `maxResults` rows (capped at the page size). */
-  async listDeployments(filter: DeploymentFilter, window: TimeWindow & { firstResult?: number }, maxResults: number, doing: string): Promise<Deployment[]> {
-    const { firstResult = 0, ...times } = window;
-    const response = await this.query('/deployment', { ...deploymentQuery(filter), ...times, sortBy: 'deploymentTime', sortOrder: 'desc', firstResult }, maxResults, doing);
+  /** Newest first (by deploymentTime), or by id with `byId`; one page of at most `maxResults` rows (capped at the page size). */
+  async listDeployments(filter: DeploymentFilter, window: TimeWindow & { firstResult?: number; byId?: boolean }, maxResults: number, doing: string): Promise<Deployment[]> {
+    const { firstResult = 0, byId = false, ...times } = window;
+    const order = byId ? { sortBy: 'id', sortOrder: 'asc' } : { sortBy: 'deploymentTime', sortOrder: 'desc' };
+    const response = await this.query('/deployment', { ...deploymentQuery(filter), ...times, ...order, firstResult }, maxResults, doing);
     // A server that ignores maxResults does not get to make the run hold more than it asked for.
     return parseDeployments(response.endpoint, response.body).slice(0, Math.min(maxResults, this.pageSize));
   }

@@ -9,8 +9,12 @@ const MAX_TIE_LOOKUPS = 20;
 
 /** What the walk reads from the engine. */
 export interface DeploymentPages {
-  /** Rows newest first within `window`, at most `maxResults` (a hostile server may send anything). */
-  page(window: TimeWindow & { firstResult?: number }, maxResults: number): Promise<Deployment[]>;
+  /**
+   * Rows within `window`, at most `maxResults` (a hostile server may send anything): newest first,
+   * or with `byId` in the order of their ids, which are unique, so firstResult paging over it
+   * neither skips nor repeats rows.
+   */
+  page(window: TimeWindow & { firstResult?: number; byId?: boolean }, maxResults: number): Promise<Deployment[]>;
   /** Rows per request the engine accepts (its queryMaxResultsLimit may lower it). */
   pageSize(): number;
   /** For tied deployments: definition key → version, per deployment (versions grow with each deployment of a key). */
@@ -26,8 +30,9 @@ export type WalkEnd = 'end' | 'cap' | 'repeated';
  * deployments tie; paging with firstResult over ties can skip or repeat rows, as the database
  * returns tied rows in any order. So pages are cut by time instead: each page is strictly
  * before the oldest time of the last one, and the rows at that oldest time are read as one tie
- * group (after t−1 ms, before t+1 ms: both bounds are strict in the engine's deployment query),
- * then ordered by their definitions' versions, which the engine numbers per key in deploy order.
+ * group (after t−1 ms, before t+1 ms: both bounds are strict in the engine's deployment query,
+ * paged by id), then ordered by their definitions' versions, which the engine numbers per key in
+ * deploy order.
  */
 export class DeploymentWalk {
   /** Deployments handed out so far. */
@@ -109,15 +114,21 @@ export class DeploymentWalk {
   private async tieGroup(time: number, already: Array<{ deployment: Deployment; time: number }>): Promise<Array<{ deployment: Deployment; time: number }>> {
     const group = new Map<string, { deployment: Deployment; time: number }>();
     for (const row of already) if (row.time === time) group.set(row.deployment.id, row);
-    const window = { after: formatEngineTime(time - 1), before: formatEngineTime(time + 1) };
-    // Within one instant the order does not matter (it is settled below), so firstResult paging is safe here.
+    const window = { after: formatEngineTime(time - 1), before: formatEngineTime(time + 1), byId: true };
+    // Tied rows come back from the database in any order, and in another one per query: paged by
+    // id (unique) within the instant, no row is skipped. Rows the first page already gave are
+    // expected again; a page whose every row an earlier page of this group gave is a repeat.
+    const paged = new Set<string>();
     for (let firstResult = 0; this.read + group.size < this.maxRows; firstResult += this.pages.pageSize()) {
       this.requests++;
       const size = this.pages.pageSize();
       const rows = (await this.pages.page({ ...window, firstResult }, size)).map(withTime).filter((row) => row.time === time);
-      const before = group.size;
-      for (const row of rows) if (!this.seen.has(row.deployment.id)) group.set(row.deployment.id, row);
-      if (rows.length < Math.min(size, this.pages.pageSize()) || group.size === before) break;
+      const repeated = rows.length > 0 && rows.every((row) => paged.has(row.deployment.id));
+      for (const row of rows) {
+        paged.add(row.deployment.id);
+        if (!this.seen.has(row.deployment.id)) group.set(row.deployment.id, row);
+      }
+      if (repeated || rows.length < Math.min(size, this.pages.pageSize())) break;
     }
     return [...group.values()];
   }

@@ -78,8 +78,10 @@ function summary(paging: PagingResult): string {
 }
 
 function capNote(paging: PagingResult): string {
-  const revisions = (paging.maxPages * PAGE_SIZE).toLocaleString('en-US');
-  return ` The search stopped at ${paging.maxPages} pages (${revisions} revisions): pass a full compose hash or a revision id copied from the dashboard.`;
+  const read = `${paging.rowsRead.toLocaleString('en-US')} revisions in ${paging.requests} request${paging.requests === 1 ? '' : 's'}`;
+  const ignored = paging.largestPage > PAGE_SIZE ? `; the server ignored page_size (pages of up to ${paging.largestPage.toLocaleString('en-US')} rows)` : '';
+  const limit = `at most ${paging.maxRows.toLocaleString('en-US')} revisions or ${paging.maxPages} requests`;
+  return ` The search stopped after ${read} (${limit} are read${ignored}): pass a full compose hash or a revision id copied from the dashboard.`;
 }
 
 /**
@@ -166,7 +168,7 @@ class PreviousSearch implements Search {
     const row = this.best.get(hash)!;
     if (paging.end === 'capped' && !this.olderRowsRead(hash)) {
       this.warnings.push(
-        `Whether ${describeSelector(selector)} undoes an earlier rollback could not be checked: no older revision was read before the search stopped at ${paging.maxPages} pages.`
+        `Whether ${describeSelector(selector)} undoes an earlier rollback could not be checked: no older revision was read before the search stopped (${paging.rowsRead} revisions in ${paging.requests} requests).`
       );
     }
     if (undoesEarlierRollback(this.history, current, hash)) {

@@ -8,12 +8,19 @@ export const DEFAULT_CONCURRENCY = 8;
 export const MAX_CONCURRENCY = 8;
 /** 100 pages = 100,000 revisions: far past any real rollback, short enough to fail fast. */
 export const DEFAULT_MAX_PAGES = 100;
+/**
+ * The bound counts rows, not only requests: a server that ignores page_size can put 16 MiB of
+ * rows on every page, and 100 such pages would be millions of rows held and searched.
+ */
+export const DEFAULT_MAX_ROWS = DEFAULT_MAX_PAGES * PAGE_SIZE;
 
 export interface PagingOptions {
   /** Requests in flight at once after page 1; clamped to 1..8. */
   concurrency?: number;
   /** Upper bound on requests per run (refetches count too). */
   maxPages?: number;
+  /** Upper bound on distinct rows handed to the visitor, however many a page holds. */
+  maxRows?: number;
 }
 
 /**
@@ -30,9 +37,12 @@ export interface PagingResult {
   requests: number;
   /** The history's size as the last page read reported it. */
   total: number;
-  /** settled: the visitor stopped; exhausted: the history ended; capped: maxPages stopped it. */
+  /** settled: the visitor stopped; exhausted: the history ended; capped: maxPages or maxRows stopped it. */
   end: 'settled' | 'exhausted' | 'capped';
   maxPages: number;
+  maxRows: number;
+  /** The largest page served, in rows: more than PAGE_SIZE means the server ignored page_size. */
+  largestPage: number;
 }
 
 type Outcome = { ok: true; page: RevisionsPage } | { ok: false; error: unknown };
@@ -49,11 +59,14 @@ function pagingFailed(message: string): ActionError {
  * de-duplicated by revision id and the page count is re-planned from every page's `total`. A
  * page served from an older snapshot than its predecessor (a smaller `total`: possible when
  * concurrent requests are served out of order) may have skipped rows in between, so it is
- * fetched again once. Everything is bounded by `maxPages` requests, whatever the server claims.
+ * fetched again once. Everything is bounded by `maxPages` requests and `maxRows` rows, whatever the server claims
+ * or sends.
  */
 export async function readRevisionPages(fetchPage: (page: number) => Promise<RevisionsPage>, visit: PageVisitor, options: PagingOptions = {}): Promise<PagingResult> {
   const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY)));
   const maxPages = Math.max(1, Math.floor(options.maxPages ?? DEFAULT_MAX_PAGES));
+  const maxRows = Math.max(1, Math.floor(options.maxRows ?? DEFAULT_MAX_ROWS));
+  let largestPage = 0;
   const firstSeenOn = new Map<string, number>(); // revision id → page
   const ahead = new Map<number, Promise<Outcome>>();
   let requests = 0;
@@ -84,7 +97,7 @@ export async function readRevisionPages(fetchPage: (page: number) => Promise<Rev
       if (!ahead.has(page)) ahead.set(page, request(page));
     }
   };
-  const result = (end: PagingResult['end']): PagingResult => ({ rowsRead, pagesRead, requests, total, end, maxPages });
+  const result = (end: PagingResult['end']): PagingResult => ({ rowsRead, pagesRead, requests, total, end, maxPages, maxRows, largestPage });
 
   for (let page = 1; ; page++) {
     if (page > wanted) return result('exhausted');
@@ -104,6 +117,7 @@ export async function readRevisionPages(fetchPage: (page: number) => Promise<Rev
           'the server ignored the page parameter or lost rows mid-read. Stopped instead of paging on.'
       );
     }
+    largestPage = Math.max(largestPage, body.rows.length);
     const fresh: RevisionRow[] = [];
     for (const row of body.rows) {
       if (firstSeenOn.has(row.revisionId)) continue;
@@ -119,12 +133,15 @@ export async function readRevisionPages(fetchPage: (page: number) => Promise<Rev
           `the server ignored the page parameter. Stopped after ${requests} requests instead of paging forever.`
       );
     }
+    // Rows beyond the cap are never handed over, however large the page the server sent.
+    if (rowsRead + fresh.length > maxRows) fresh.length = maxRows - rowsRead;
     rowsRead += fresh.length;
     pagesRead++;
     total = body.total;
     processed = page;
     wanted = Math.max(wanted, body.totalPages, Math.ceil(body.total / PAGE_SIZE));
     if (visit(fresh, page) === 'settled') return result('settled');
+    if (rowsRead >= maxRows) return result(rowsRead >= body.total ? 'exhausted' : 'capped');
     fetchAhead();
   }
 }

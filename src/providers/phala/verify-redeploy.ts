@@ -10,7 +10,8 @@ const VERDICT_NEAR_MS = 13_500;
 /**
  * The Phala facts for a redeploy whose answer was lost. Proof that it acted: a CVM that did not
  * run the target hash before now shows it (the platform flips it on accepting), or an operation
- * for the target started since the send. A target CVM still busy keeps the watch going.
+ * for the target started since the send. A target CVM still busy, or not listed at all, keeps the
+ * watch going: only targets seen idle without a trace prove that nothing happened.
  */
 export function redeployProbe(ctx: PhalaContext, plan: RollbackPlan): (sentAt: number, watchedMs: number) => Promise<Probe<'acted'>> {
   const ids = new Set(plan.toRedeploy.map((instance) => instance.id));
@@ -21,7 +22,9 @@ export function redeployProbe(ctx: PhalaContext, plan: RollbackPlan): (sentAt: n
     const doing = 'checking whether the redeploy took effect';
     const cvms = (await ctx.api.listAppCvms(doing)).filter((cvm) => ids.has(cvm.vmUuid));
     if (cvms.some((cvm) => moved.has(cvm.vmUuid) && cvm.composeHash === plan.revision.version)) return { state: 'acted', evidence: 'acted' };
-    const busy = cvms.some((cvm) => cvm.inProgress);
+    // A targeted CVM missing from the list (a proxy's stale page, a hostile answer) shows no trace
+    // because it was not shown: that is no proof the redeploy was not acted on, so the watch goes on.
+    const busy = cvms.some((cvm) => cvm.inProgress) || new Set(cvms.map((cvm) => cvm.vmUuid)).size < ids.size;
     if (busy || watchedMs >= VERDICT_NEAR_MS || ctx.deadline.clock.now() - lastOperationsAt >= OPERATIONS_EVERY_MS) {
       lastOperationsAt = ctx.deadline.clock.now();
       for (const cvm of cvms) {

@@ -1,16 +1,17 @@
-export const id = 608;
-export const ids = [608];
+export const id = 469;
+export const ids = [469];
 export const modules = {
 
 /***/ 3838:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Au: () => (/* binding */ BodyTooLargeError),
 /* harmony export */   Kb: () => (/* binding */ excerpt),
 /* harmony export */   OW: () => (/* binding */ ApiClient),
 /* harmony export */   sg: () => (/* binding */ notJsonError)
 /* harmony export */ });
-/* unused harmony exports MAX_BODY_BYTES, BodyTooLargeError, clampRetry */
+/* unused harmony exports MAX_BODY_BYTES, clampRetry */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
@@ -253,9 +254,10 @@ function notJsonError(response, platform) {
 /* harmony export */   Un: () => (/* binding */ resendPauseMs),
 /* harmony export */   dw: () => (/* binding */ MAX_READ_ATTEMPTS),
 /* harmony export */   jo: () => (/* binding */ backoffMs),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   vA: () => (/* binding */ MIN_RESEND_PAUSE_MS)
 /* harmony export */ });
-/* unused harmony exports BASE_BACKOFF_MS, MAX_BACKOFF_MS, MIN_RESEND_PAUSE_MS, MAX_RESEND_PAUSE_MS */
+/* unused harmony exports BASE_BACKOFF_MS, MAX_BACKOFF_MS, MAX_RESEND_PAUSE_MS */
 /** Statuses a read may safely repeat: throttling and gateway trouble, never a client error. */
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 const BASE_BACKOFF_MS = 1000;
@@ -309,6 +311,8 @@ __webpack_require__.d(__webpack_exports__, {
 var clock = __webpack_require__(9373);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/http/api-client.ts
+var api_client = __webpack_require__(3838);
 // EXTERNAL MODULE: ./src/http/retry-policy.ts
 var retry_policy = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/http/transport-error.ts
@@ -337,6 +341,7 @@ function classifyAnswer(outcome, extraRefusals = []) {
 }
 
 ;// CONCATENATED MODULE: ./src/trust/send-once.ts
+
 
 
 
@@ -376,6 +381,10 @@ async function sendOnce(request) {
             outcome = await request.send();
         }
         catch (error) {
+            // A body past the cap came with a status the client never kept: the platform may have
+            // acted, so it is as unclear as a lost answer, and read back the same way.
+            if (error instanceof api_client/* BodyTooLargeError */.Au)
+                return watchUnknown(request, sentAt, 'an answer too large to read');
             if (!(error instanceof transport_error/* TransportError */.w))
                 throw error;
             outcome = error;
@@ -407,7 +416,11 @@ async function sendOnce(request) {
                     throw withChanged(request.explainRefusal(answer.response), 'nothing');
                 }
                 const asked = request.throttlePauseMs?.(answer.response, deadline.clock.now());
-                const waitMs = asked ?? (0,retry_policy/* resendPauseMs */.Un)(answer.response.headers['retry-after'], deadline.clock.now(), (0,retry_policy/* backoffMs */.jo)(throttled, deadline.clock));
+                // Never sooner than 1 s (a reset time already past is no licence to hammer); a longer
+                // pause is the platform's documented reset, bounded below by the deadline check.
+                const waitMs = asked !== undefined
+                    ? Math.max(retry_policy/* MIN_RESEND_PAUSE_MS */.vA, asked)
+                    : (0,retry_policy/* resendPauseMs */.Un)(answer.response.headers['retry-after'], deadline.clock.now(), (0,retry_policy/* backoffMs */.jo)(throttled, deadline.clock));
                 throttled++;
                 if (waitMs >= deadline.remainingMs())
                     throw withChanged(request.explainRefusal(answer.response), 'nothing');

@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/http/api-client.ts
 var api_client = __webpack_require__(3838);
+// EXTERNAL MODULE: ./src/inputs/parse.ts
+var parse = __webpack_require__(3718);
 // EXTERNAL MODULE: ./src/providers/phala/inputs.ts
 var inputs = __webpack_require__(8908);
 // EXTERNAL MODULE: ./src/http/retry-policy.ts
@@ -1380,7 +1382,7 @@ async function waitForRollback(ctx, plan, receipt, tracker) {
                 entry.verdict = verdict;
                 report(ctx, entry.cvm, verdict, lastLine);
                 if (verdict.kind === 'failed') {
-                    throw new errors/* ActionError */.lZ('Rollback failed on the platform', `${describeCvm(entry.cvm)}: ${verdict.why}. Target revision ${plan.revision.id} (compose hash ${target}). Look at the CVM's logs in the Phala Cloud dashboard before trying again.`, { changed: 'accepted' });
+                    throw new errors/* ActionError */.lZ('Rollback failed on the platform', `${describeCvm(entry.cvm)}: ${verdict.why}. Target revision ${plan.revision.id} (compose hash ${target}). Look at the CVM's logs in the Phala Cloud dashboard before trying again.`, { changed: 'accepted', outcome: 'failed' });
                 }
                 if (verdict.kind === 'done')
                     tracked.delete(vmUuid);
@@ -1464,6 +1466,7 @@ function report(ctx, cvm, verdict, lastLine) {
 
 
 
+
 const PHALA_VOCABULARY = {
     platform: 'Phala Cloud',
     app: 'App',
@@ -1473,6 +1476,17 @@ const PHALA_VOCABULARY = {
     redeploy: 'redeploy'
 };
 const CONSOLE = 'https://cloud.phala.com/dashboard/cvms';
+/**
+ * The dashboard page of the first targeted CVM: on the real API the Phala Cloud dashboard; on a
+ * loopback api_url (the sandbox) the same path on its origin, where the sandbox serves a stand-in
+ * page; on any other api_url (a proxy, a mirror) there is no page the action can name.
+ */
+function consoleUrl(apiUrl, vmUuid) {
+    if (apiUrl === inputs/* PHALA_DEFAULT_API_URL */.S)
+        return `${CONSOLE}/${vmUuid}`;
+    const url = new URL(apiUrl);
+    return (0,parse/* isLoopbackHost */.cW)(url.hostname) ? `${url.origin}/dashboard/cvms/${vmUuid}` : '';
+}
 function toInstance(cvm) {
     return { id: cvm.vmUuid, name: cvm.name, version: cvm.composeHash, status: cvm.status };
 }
@@ -1517,7 +1531,7 @@ function createPhalaProvider(settings, deps) {
                     previous_compose_hash: previous,
                     vm_uuids: JSON.stringify(targets.map((cvm) => cvm.vmUuid))
                 },
-                consoleUrl: settings.apiUrl === inputs/* PHALA_DEFAULT_API_URL */.S ? `${CONSOLE}/${targets[0].vmUuid}` : ''
+                consoleUrl: consoleUrl(settings.apiUrl, targets[0].vmUuid)
             };
         },
         trigger(plan, tracker) {

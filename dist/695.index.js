@@ -303,7 +303,11 @@ function describeDelivery(resolution) {
         return 'nothing to send';
     return resolution.delivery.kind === 'redeploy'
         ? `POST /deployment/${resolution.delivery.from.id}/redeploy with ${resolution.delivery.resourceIds.length} resource id${resolution.delivery.resourceIds.length === 1 ? '' : 's'}`
-        : `POST /deployment/create with ${resolution.changes.length} resource${resolution.changes.length === 1 ? '' : 's'} read from ${[...new Set(resolution.changes.map((c) => c.holder.id))].length} earlier deployments`;
+        : `POST /deployment/create with ${resolution.changes.length} resource${resolution.changes.length === 1 ? '' : 's'} read from ${holders(resolution)}`;
+}
+function holders(resolution) {
+    const count = new Set(resolution.changes.map((c) => c.holder.id)).size;
+    return `${count} earlier deployment${count === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./src/providers/camunda/deployment-walk.ts

@@ -1051,10 +1051,24 @@ async function lookAt(ctx, ticket) {
             ticket.executionId ??= status.lastDeploymentId;
         return { state: status.lastDeploymentState, pending: `${deploymentName(ticket)} is ${status.lastDeploymentState}` };
     }
+    const history = await api.history('watching the deployment');
     if (ticket.executionId) {
-        const execution = (await api.history('watching the deployment')).find((e) => e.executionId === ticket.executionId);
+        const execution = history.find((e) => e.executionId === ticket.executionId);
         if (execution)
             return { state: execution.status, pending: `${deploymentName(ticket)} is ${execution.status}` };
+    }
+    else if (ticket.requestId) {
+        // The API could not say where the request is (deploymentStatus does not know it, the status
+        // names no request): recognise its execution the way a request without an id is recognised.
+        const execution = history.find((e) => isOurExecution(e, ticket.baseline, ticket.targets));
+        if (execution) {
+            ctx.log.info(`This run's deployment: execution ${execution.executionId} in the history.`);
+            ticket.executionId = execution.executionId;
+            return { state: execution.status, pending: `${deploymentName(ticket)} is ${execution.status}` };
+        }
+        const position = await queuePosition(ctx, ticket.requestId, 'QUEUED');
+        if (position.includes('position'))
+            return { pending: position };
     }
     return { pending: `not started yet (the status still shows the previous deployment ${status.lastDeploymentId ?? ''}: ${status.lastDeploymentState})` };
 }
@@ -1085,7 +1099,7 @@ async function verifyVersions(ctx, ticket, names, state) {
         ctx.log.info(`Read back: ${ticket.targets.size} service${ticket.targets.size === 1 ? '' : 's'} on the target versions.`);
         return;
     }
-    throw new errors/* ActionError */.lZ('Rollback ended on other versions', `${deploymentName(ticket)} ended ${state}, but ${wrong.join('; ')}. Another deployment may have been merged with the rollback or run after it: look at the environment's deployment history in the Qovery console before trying again.`, { changed: 'accepted' });
+    throw new errors/* ActionError */.lZ('Rollback ended on other versions', `${deploymentName(ticket)} ended ${state}, but ${wrong.join('; ')}. Another deployment may have been merged with the rollback or run after it: look at the environment's deployment history in the Qovery console before trying again.`, { changed: 'accepted', outcome: 'failed' });
 }
 function timedOut(ctx, pending) {
     return new errors/* TimeoutError */.MU(`The timeout (${ctx.timeoutSeconds}s) ran out while waiting for the deployment: ${pending}. The deploy request was accepted and may still run on its own: watch the environment in the Qovery console, and do not trigger another rollback until it ends.`, { changed: 'accepted' });
@@ -1094,7 +1108,7 @@ function timedOut(ctx, pending) {
 async function failure(ctx, ticket, state, names) {
     const what = `${deploymentName(ticket)} ended ${state}`;
     if (!state.endsWith('_ERROR')) {
-        return new errors/* ActionError */.lZ('Rollback deployment did not complete', `${what}. The environment was changed by this run; look at the deployment in the Qovery console before trying again.`, { changed: 'accepted' });
+        return new errors/* ActionError */.lZ('Rollback deployment did not complete', `${what}. The environment was changed by this run; look at the deployment in the Qovery console before trying again.`, { changed: 'accepted', outcome: 'failed' });
     }
     let detail = '';
     try {
@@ -1106,7 +1120,10 @@ async function failure(ctx, ticket, state, names) {
     catch {
         detail = ' The services in error could not be read.';
     }
-    return new errors/* ActionError */.lZ('Rollback deployment failed', `${what}.${detail} Look at the deployment logs in the Qovery console before trying again.`, { changed: 'accepted' });
+    return new errors/* ActionError */.lZ('Rollback deployment failed', `${what}.${detail} Look at the deployment logs in the Qovery console before trying again.`, {
+        changed: 'accepted',
+        outcome: 'failed'
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/providers/qovery/qovery-provider.ts

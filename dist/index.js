@@ -81,11 +81,13 @@ function pollIntervalMs(round) {
 class ActionError extends Error {
     title;
     changed;
+    outcome;
     constructor(title, message, options = {}) {
         super(message);
         this.title = title;
         this.name = 'ActionError';
         this.changed = options.changed;
+        this.outcome = options.outcome;
     }
 }
 /** Bad input, caught before any request is sent. The message names the input. */
@@ -169,7 +171,7 @@ function hintFor(code, message) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6299);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5239);
 // The runner executes dist/index.js, bundled from here.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -368,7 +370,7 @@ function splitList(raw, separators = /[\s,]+/) {
 
 /***/ }),
 
-/***/ 6299:
+/***/ 5239:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -792,7 +794,10 @@ function parseEnvironment(raw) {
 function newProgress() {
     return { phase: 'starting', changed: 'nothing', extra: [] };
 }
-/** What a cancellation leaves behind, in one sentence the engineer can act on. */
+/**
+ * What a cancellation leaves behind, in one sentence the engineer can act on. Whether anything was
+ * changed is not repeated here: the closing sentence (changedSentence) says it.
+ */
 function describeCancellation(progress) {
     const v = progress.vocabulary;
     const platform = v?.platform ?? 'the platform';
@@ -809,18 +814,19 @@ function describeCancellation(progress) {
             return `Cancelled while probing the app's health before deciding whether to roll back: nothing was read from or sent to ${platform}.`;
         case 'starting':
         case 'planning':
-            return 'Cancelled before any redeploy was sent: nothing was changed.';
+            return 'Cancelled before any redeploy was sent.';
         case 'triggering':
             if (progress.changed === 'accepted')
                 break;
             if (progress.changed === 'nothing') {
                 return progress.waitingToSend
-                    ? `Cancelled while waiting for another operation to finish before sending (${progress.waitingToSend}): nothing was redeployed.`
-                    : 'Cancelled before the redeploy was sent: nothing was redeployed.';
+                    ? `Cancelled while waiting for another operation to finish before sending (${progress.waitingToSend}).`
+                    : 'Cancelled before the redeploy was sent.';
             }
             return `Cancelled while the ${v?.redeploy ?? 'redeploy'} was being sent: it may have been accepted. Check the ${instances} (${names}) in the ${platform} console before re-running.`;
         case 'verifying':
-            return `Cancelled during the health check: the rollback of ${names} to revision ${plan?.revision.id} had completed on ${platform}; its health was not confirmed.`;
+            // The closing sentence (outcome 'completed') says the rollback completed; this says what did not happen.
+            return `Cancelled during the health check of ${names} on revision ${plan?.revision.id}: their health was not confirmed.`;
         case 'done':
             return 'Cancelled after the rollback had finished.';
     }
@@ -828,7 +834,17 @@ function describeCancellation(progress) {
     return `Cancelled while waiting: the rollback of ${progress.appId ?? 'the app'} to revision ${plan?.revision.id} was triggered on ${names} and is still running on ${platform}.${pending} It will finish on its own; do not trigger it again, watch the ${instances} instead.`;
 }
 
+;// CONCATENATED MODULE: ./src/report/count.ts
+/**
+ * A number with its noun in the right number: "1 attempt", "3 attempts", "1 history entry".
+ * Messages are read mid-incident; "1 attempts" or "all 1 definition" make a reader stop and re-read.
+ */
+function count(n, one, many = `${one}s`) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/run.ts
+
 
 
 const run_short = (version) => (/^[0-9a-f]{64}$/.test(version) ? version.slice(0, 12) : version);
@@ -860,7 +876,7 @@ async function run(settings, deps) {
         deps.setOutput(name, value);
     deps.setOutput('console_url', plan.consoleUrl);
     const by = plan.revision.createdBy ? ` by ${plan.revision.createdBy}` : '';
-    log.info(`Target: revision ${plan.revision.id}, ${v.version} ${plan.revision.version} (${plan.revision.operationType ?? 'revision'}${by} at ${plan.revision.createdAt}); found after reading ${plan.searched} history entries.`);
+    log.info(`Target: revision ${plan.revision.id}, ${v.version} ${plan.revision.version} (${plan.revision.operationType ?? 'revision'}${by} at ${plan.revision.createdAt}); found after reading ${count(plan.searched, 'history entry', 'history entries')}.`);
     log.info(`Currently running: ${v.version} ${plan.previousVersion || 'unknown'}. ${v.instances.charAt(0).toUpperCase()}${v.instances.slice(1)}: ${plan.targets.map((i) => `${i.name} (${i.id}, ${i.status}${i.version ? `, ${run_short(i.version)}` : ''})`).join(', ') || 'none'}.`);
     for (const warning of plan.warnings)
         log.warning(warning, 'Check the target revision');
@@ -869,7 +885,7 @@ async function run(settings, deps) {
         return finish(deps, 'skipped');
     }
     if (settings.dryRun) {
-        log.info(`Dry run: would ${v.redeploy} revision ${plan.revision.id} to ${plan.toRedeploy.map((i) => i.name).join(', ')}. Nothing was sent.`);
+        log.info(`Dry run: the ${v.redeploy} of revision ${plan.revision.id} to ${plan.toRedeploy.map((i) => i.name).join(', ')} was not sent.`);
         return finish(deps, 'dry_run');
     }
     await deps.beforeTrigger?.(plan);
@@ -904,15 +920,18 @@ async function run(settings, deps) {
     }
     const waitTracker = { pending: (description) => void (progress.pending = description) };
     await provider.waitUntilDone(plan, outcome.receipt, waitTracker);
-    log.info(`Rollback complete: ${plan.toRedeploy.length} ${plan.toRedeploy.length === 1 ? v.instance : v.instances} now run${plan.toRedeploy.length === 1 ? 's' : ''} revision ${plan.revision.id}.`);
+    progress.outcome = 'completed';
+    log.info(`Rollback complete: ${count(plan.toRedeploy.length, v.instance, v.instances)} now run${plan.toRedeploy.length === 1 ? 's' : ''} revision ${plan.revision.id}.`);
     if (deps.verify) {
         progress.phase = 'verifying';
         const health = await deps.verify(plan);
         progress.health = health;
         deps.setOutput('health', health.state);
         if (health.state === 'unhealthy') {
-            throw new errors/* ActionError */.lZ('Health check failed after the rollback', `The rollback completed on ${v.platform}, but the app did not answer as expected: ${health.detail}`, {
-                changed: 'accepted'
+            // The closing sentence (outcome 'completed') says the rollback itself completed; this says what did not.
+            throw new errors/* ActionError */.lZ('Health check failed after the rollback', `The app did not answer as expected after the rollback: ${health.detail}`, {
+                changed: 'accepted',
+                outcome: 'completed'
             });
         }
     }
@@ -1029,6 +1048,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** A version as platforms spell them: commit ids, image tags, chart versions. */
 const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+:@/-]{0,199}$/;
 const SAFE_NAME = /^[A-Za-z0-9 ._/:+@-]{1,128}$/;
+/** A console page: https, or plain http to a sandbox on loopback; a path of shell-safe characters. */
+const CONSOLE_URL = /^(https:\/\/[A-Za-z0-9.-]+|http:\/\/(127\.0\.0\.1|localhost|\[::1\]))(:[0-9]{1,5})?(\/[A-Za-z0-9._~/-]*)?$/;
 const STATUSES = ['completed', 'triggered', 'skipped', 'dry_run', 'failed', 'cancelled'];
 const oneOf = (values) => (value) => values.includes(value) ? undefined : `expected one of ${values.join(', ')}`;
 const matches = (pattern, what, allowEmpty = false) => (value) => (allowEmpty && value === '') || pattern.test(value) ? undefined : `expected ${what}`;
@@ -1079,7 +1100,7 @@ const OUTPUT_RULES = {
     deployment_id: matches(ID, 'a deployment id of 1 to 128 letters, digits, _ or -', true),
     previous_deployment_id: matches(ID, 'a deployment id of 1 to 128 letters, digits, _ or -', true),
     services: jsonArray(service, '{id, name, type, from, to}'),
-    console_url: (value) => (value === '' || (/^https:\/\/[A-Za-z0-9.-]+(\/[A-Za-z0-9._~/-]*)?$/.test(value) && value.length <= 512) ? undefined : 'expected an https URL'),
+    console_url: (value) => (value === '' || (CONSOLE_URL.test(value) && value.length <= 512) ? undefined : 'expected an https URL (or http to a loopback sandbox)'),
     health: oneOf(['healthy', 'unhealthy', 'skipped']),
     health_before: oneOf(['healthy', 'unhealthy', 'not_checked'])
 };
@@ -1197,10 +1218,14 @@ function codeSpan(text, secrets) {
 
 function createActionIO(secrets, env = process.env) {
     const set = new Map();
+    const warnings = [];
     return {
         log: {
             info: (message) => info(safeLogLine(message, secrets)),
-            warning: (message, title) => warning(safeAnnotation(message, secrets), title ? safeTitle(title, secrets) : undefined),
+            warning: (message, title) => {
+                warnings.push({ title: title === undefined ? undefined : secrets.redact(title), message: secrets.redact(message) });
+                warning(safeAnnotation(message, secrets), title ? safeTitle(title, secrets) : undefined);
+            },
             debug: (message) => debug(safeLogLine(message, secrets))
         },
         error: (message, title) => error(safeAnnotation(message, secrets), safeTitle(title, secrets)),
@@ -1218,7 +1243,8 @@ function createActionIO(secrets, env = process.env) {
             const file = env.GITHUB_STEP_SUMMARY;
             if (file)
                 (0,external_node_fs_namespaceObject.appendFileSync)(file, `${secrets.redact(markdown)}\n`);
-        }
+        },
+        warnings: () => [...warnings]
     };
 }
 
@@ -1226,6 +1252,8 @@ function createActionIO(secrets, env = process.env) {
 var run_url = __nccwpck_require__(7751);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
+/** At most this many warnings are repeated in the summary; the log has them all. */
+const MAX_SUMMARY_WARNINGS = 10;
 /**
  * The health URL as the user wrote it (secrets already hidden), so it reads and copies as a URL:
  * a Markdown code span shows its text literally, with no link, HTML or emphasis (`***`). Only a
@@ -1244,6 +1272,41 @@ function summary_link(url) {
     return `<a href="${attr}">${attr}</a>`;
 }
 const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+const FULL_HASH = /\b(0x)?([0-9a-fA-F]{64})\b/g;
+/** A 64-hex hash (compose hash, digest) as the table shows it: its first 12 characters; the outputs carry it whole. */
+function shortenHashes(text) {
+    return text.replace(FULL_HASH, (_, prefix, hex) => `${prefix ?? ''}${hex.slice(0, 12)}…`);
+}
+/** A URL in text, up to what cannot be part of one here; trailing sentence punctuation is not part of it. */
+const URL_IN_TEXT = /https?:\/\/[^\s<>"'`|\\]+/g;
+function originOf(url) {
+    try {
+        return new URL(url).origin;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Text for the summary in which URLs on the action's own origins stay working links (no
+ * zero-width space to copy along), while everything else goes through escapeMarkdown.
+ */
+function textWithOwnLinks(text, ownOrigins, secrets) {
+    const redacted = secrets ? secrets.redact(text) : text;
+    if (ownOrigins.size === 0)
+        return escapeMarkdown(redacted, secrets);
+    let out = '';
+    let last = 0;
+    for (const match of redacted.matchAll(URL_IN_TEXT)) {
+        const url = match[0].replace(/[.,;:!?)\]]+$/, '');
+        const origin = originOf(url);
+        if (!origin || !ownOrigins.has(origin))
+            continue;
+        out += escapeMarkdown(redacted.slice(last, match.index), secrets) + summary_link(url);
+        last = match.index + url.length;
+    }
+    return out + escapeMarkdown(redacted.slice(last), secrets);
+}
 function resultText(input) {
     const v = input.vocabulary;
     const instances = v?.instances ?? 'instances';
@@ -1264,9 +1327,14 @@ function resultText(input) {
             return `❌ Failed: ${escapeMarkdown(input.failure?.title ?? 'Unexpected error', input.secrets)}`;
     }
 }
-/** The sentence every ending that is not a plain success carries: was the platform changed? */
-function changedSentence(changed, vocabulary) {
+/**
+ * The sentence every ending that is not a plain success carries: was the platform changed, and
+ * if so, how did it end? It states what is known and nothing more: a rollback that completed or
+ * failed on the platform is not said to be "still running".
+ */
+function changedSentence(changed, vocabulary, outcome) {
     const platform = vocabulary?.platform ?? 'the platform';
+    const instance = vocabulary?.instance ?? 'instance';
     const instances = vocabulary?.instances ?? 'instances';
     const redeploy = vocabulary?.redeploy ?? 'redeploy';
     switch (changed) {
@@ -1275,15 +1343,30 @@ function changedSentence(changed, vocabulary) {
         case 'unknown':
             return `The ${redeploy} may have reached ${platform}: check the ${instances} before re-running.`;
         case 'accepted':
+            if (outcome === 'completed')
+                return `The rollback completed on ${platform}: every targeted ${instance} runs the target revision.`;
+            if (outcome === 'failed')
+                return `The ${redeploy} was accepted by ${platform} and failed there: check the ${instances} before re-running.`;
             return `The ${redeploy} was accepted by ${platform} and may still be running: check the ${instances} before re-running.`;
     }
+}
+/** A message's own "Nothing was deployed." restates the closing sentence; it is said once, there. */
+const RESTATED_NOTHING = /\s*\bNothing was (?:re)?deployed\.(?=\s|$)/g;
+/**
+ * The failure's message as shown above its closing sentence (changedSentence): without a sentence
+ * of its own that says the same, so nothing is said twice.
+ */
+function withoutRestatement(message, changed) {
+    return changed === 'nothing' ? message.replace(RESTATED_NOTHING, '').trim() : message;
 }
 /** The job summary: one table an on-call engineer can read at a glance, failures included. */
 function renderSummary(input) {
     const { plan, secrets } = input;
     const v = input.vocabulary;
-    const esc = (text) => escapeMarkdown(text, secrets);
-    const code = (text) => codeSpan(text, secrets);
+    const own = new Set((input.ownOrigins ?? []).map(originOf).filter((origin) => origin !== undefined));
+    // Table cells: hashes shortened (the outputs carry them whole), own URLs kept as working links.
+    const esc = (text) => textWithOwnLinks(shortenHashes(text), own, secrets);
+    const code = (text) => codeSpan(shortenHashes(text), secrets);
     const rows = [];
     if (v)
         rows.push(['Platform', esc(v.platform)]);
@@ -1311,7 +1394,7 @@ function renderSummary(input) {
         rows.push([esc(label), esc(value)]);
     rows.push(['Result', resultText(input)]);
     if (input.failure || input.status === 'cancelled')
-        rows.push(['Redeployed', esc(changedSentence(input.changed, v))]);
+        rows.push(['Redeployed', esc(changedSentence(input.changed, v, input.outcome))]);
     if (input.healthBefore) {
         const before = input.healthBefore;
         rows.push(['Health URL', urlSpan(before.url, secrets)]);
@@ -1319,8 +1402,18 @@ function renderSummary(input) {
         const said = before.state === 'healthy' ? 'healthy, not rolled back' : before.state === 'unhealthy' ? `unhealthy: ${failed} in a row` : `no verdict: ${failed} so far`;
         rows.push(['Health before', [said, ...before.probes.map(esc)].join('<br>')]);
     }
-    if (input.health)
-        rows.push(['Health check', `${input.health.state}${input.health.detail ? `: ${esc(input.health.detail)}` : ''}`]);
+    if (input.health) {
+        // Said once: when the failure below already quotes the health detail, the row gives only the state.
+        const detail = input.health.detail && !input.failure?.message.includes(input.health.detail) ? `: ${esc(input.health.detail)}` : '';
+        rows.push(['Health check', `${input.health.state}${detail}`]);
+    }
+    const warnings = input.warnings ?? [];
+    if (warnings.length) {
+        const shown = warnings.slice(0, MAX_SUMMARY_WARNINGS).map((w) => `⚠️ ${w.title ? `${esc(w.title)}: ` : ''}${esc(w.message)}`);
+        if (warnings.length > MAX_SUMMARY_WARNINGS)
+            shown.push(`…and ${warnings.length - MAX_SUMMARY_WARNINGS} more in the log`);
+        rows.push([warnings.length === 1 ? 'Warning' : 'Warnings', shown.join('<br>')]);
+    }
     if (plan?.consoleUrl)
         rows.push(['Console', summary_link(plan.consoleUrl)]);
     rows.push(['Duration', `${(input.run.durationMs / 1000).toFixed(1)} s`]);
@@ -1329,7 +1422,7 @@ function renderSummary(input) {
     if (input.run.runUrl)
         rows.push(['Run', summary_link(input.run.runUrl)]);
     const head = ['## Rollback', '', '| | |', '| --- | --- |', ...rows.map(([key, value]) => `| ${key} | ${value} |`), ''];
-    const quote = input.failure ? `<blockquote>${esc(input.failure.message)}</blockquote>\n` : '';
+    const quote = input.failure ? `<blockquote>${textWithOwnLinks(input.failure.message, own, secrets)}</blockquote>\n` : '';
     const text = `${head.join('\n')}\n${quote}`;
     return truncateBytes(text, MAX_SUMMARY_BYTES, "\n\n…the summary was cut here to stay within GitHub's size limit.\n");
 }
@@ -1354,6 +1447,7 @@ const ACTION_VERSION = '1.0.0';
 
 
 
+
 /**
  * The action's entry: wires the real inputs, clock, HTTP clients and the runner's output files
  * into the pipeline. Exported as `run` because the official local runner (@github/local-action)
@@ -1364,17 +1458,20 @@ async function main_run() {
     const secrets = new Secrets();
     const io = createActionIO(secrets);
     const progress = newProgress();
+    // Origins of the URLs the action was given (api_url, health_url): the summary keeps them as working links.
+    const own = [];
     const facts = () => runFacts(process.env, Date.now() - startedAt);
     // Left installed after the run: a signal that arrives while the process is leaving (e.g. after
     // wait: false) must still be answered with what really happened, not with a silent kill.
     let record;
-    onCancellation(io, progress, facts, secrets, () => record);
+    onCancellation(io, progress, facts, secrets, () => record, own);
     let provider;
     let healthUrl;
     try {
         const settings = getSettings((name) => getInput(name), process.env, 
         // Every form a server could echo it in goes to the runner's masker too (later steps' logs).
         (secret) => secrets.add(secret).forEach((form) => setSecret(form)));
+        own.push(settings.apiUrl, ...(settings.health ? [settings.health.url] : []));
         // The one deadline (`timeout`) bounds everything from here: probes before, the rollback, the check after.
         const deadline = new clock/* Deadline */.B2(clock/* systemClock */.ml, settings.timeoutSeconds * 1000);
         const userAgent = `${ACTION_NAME}/${ACTION_VERSION}`;
@@ -1388,7 +1485,7 @@ async function main_run() {
             setOutput: io.setOutput,
             progress,
             gate: settings.gate ? healthGate(settings, io, userAgent, deadline, provider.vocabulary.platform) : undefined,
-            verify: settings.health ? healthVerifier(settings, io, userAgent, deadline, provider.vocabulary.platform) : undefined,
+            verify: settings.health ? healthVerifier(settings, io, userAgent, deadline) : undefined,
             beforeTrigger: github
                 ? async (plan) => {
                     // Loaded only when used: @actions/github is most of the bundle and most runs never need it.
@@ -1408,11 +1505,11 @@ async function main_run() {
                 }
                 : undefined
         });
-        io.writeSummary(renderSummary(summaryFields(progress, status, facts(), secrets)));
+        io.writeSummary(renderSummary(summaryFields(progress, status, facts(), secrets, io, own)));
         await record?.finish(status === 'completed' || status === 'triggered' ? 'success' : 'error', `Rollback ${status}`, healthUrl, GITHUB_CALL_MS);
     }
     catch (error) {
-        reportFailure(error, io, progress, facts(), secrets);
+        reportFailure(error, io, progress, facts(), secrets, own);
         await record?.finish(progress.changed === 'nothing' ? 'error' : 'failure', `Rollback failed: ${describe(error).title}`.slice(0, 140), undefined, GITHUB_CALL_MS);
     }
     finally {
@@ -1450,7 +1547,7 @@ function healthGate(settings, io, userAgent, deadline, platform) {
  * The health check after completion: the app itself must answer, not just the platform. It
  * draws on the run's one deadline: health_timeout never stretches the run past `timeout`.
  */
-function healthVerifier(settings, io, userAgent, deadline, platform) {
+function healthVerifier(settings, io, userAgent, deadline) {
     const health = settings.health;
     const shown = (0,health_status/* safeHealthUrl */.J3)(health.url);
     return async () => {
@@ -1469,28 +1566,33 @@ function healthVerifier(settings, io, userAgent, deadline, platform) {
         });
         const last = result.lastStatus !== undefined ? `last answer ${result.lastStatus}` : `last error ${result.lastError ?? 'none'}`;
         if (result.health === 'unhealthy' && cutByTimeout) {
-            throw new errors/* TimeoutError */.MU(`The run's timeout (${settings.timeoutSeconds} s) ran out during the health check after the rollback: the rollback completed on ${platform}, but ${shown} had not answered ${health.matcher.description} 3 times in a row (${last} after ${result.attempts} attempts), so its health is not confirmed. timeout bounds the whole run, health check included: raise timeout to give health_timeout room.`, { changed: 'accepted' });
+            throw new errors/* TimeoutError */.MU(`The run's timeout (${settings.timeoutSeconds} s) ran out during the health check after the rollback: ${shown} had not answered ${health.matcher.description} 3 times in a row (${last} after ${count(result.attempts, 'attempt')}), so its health is not confirmed. timeout bounds the whole run, health check included: raise timeout to give health_timeout room.`, 
+            // The closing sentence says the rollback itself completed on the platform.
+            { changed: 'accepted', outcome: 'completed' });
         }
         return result.health === 'healthy'
             ? { state: 'healthy', detail: `${result.consecutive} expected answers in a row (${health.matcher.description}) after ${(result.elapsedMs / 1000).toFixed(1)} s` }
             : {
                 state: 'unhealthy',
-                detail: `${shown} did not answer ${health.matcher.description} 3 times in a row within health_timeout (${health.timeoutSeconds} s): ${last} after ${result.attempts} attempts. Look at the app's logs; the platform reports the rollback itself as complete.`
+                detail: `${shown} did not answer ${health.matcher.description} 3 times in a row within health_timeout (${health.timeoutSeconds} s): ${last} after ${count(result.attempts, 'attempt')}. Look at the app's logs.`
             };
     };
 }
-function summaryFields(progress, status, run, secrets) {
+function summaryFields(progress, status, run, secrets, io, own) {
     return {
         vocabulary: progress.vocabulary,
         appId: progress.appId,
         plan: progress.plan,
         status,
         changed: progress.changed,
+        outcome: progress.outcome,
         health: progress.health,
         healthBefore: progress.healthBefore,
         extra: progress.extra,
         run,
-        secrets
+        secrets,
+        warnings: io.warnings(),
+        ownOrigins: [...own, ...[progress.plan?.consoleUrl, run.runUrl].filter((url) => !!url)]
     };
 }
 function runFacts(env, durationMs) {
@@ -1499,7 +1601,7 @@ function runFacts(env, durationMs) {
 /** Title of an unexplained failure: what kind of thing broke, not "Unexpected error" for a network fault. */
 function describe(error) {
     if (error instanceof errors/* ActionError */.lZ)
-        return { title: error.title, message: error.message, changed: error.changed };
+        return { title: error.title, message: error.message, changed: error.changed, outcome: error.outcome };
     if (error instanceof transport_error/* TransportError */.w) {
         return {
             title: 'Platform unreachable',
@@ -1512,34 +1614,41 @@ function describe(error) {
  * Every failure, input errors included, ends the same way: status 'failed', one titled
  * annotation that says whether anything was redeployed, and a job summary.
  */
-function reportFailure(error, io, progress, run, secrets) {
+function reportFailure(error, io, progress, run, secrets, own) {
     process.exitCode = 1;
-    const { title, message, changed } = describe(error);
+    const { title, message, changed, outcome } = describe(error);
     // The error knows best; otherwise how far the run got decides.
     progress.changed = changed ?? progress.changed;
-    const sentence = changedSentence(progress.changed, progress.vocabulary);
-    io.error(`${message}\n${sentence}`, title);
+    progress.outcome = outcome ?? progress.outcome;
+    const sentence = changedSentence(progress.changed, progress.vocabulary, progress.outcome);
+    const shown = withoutRestatement(message, progress.changed);
+    io.error(`${shown}\n${sentence}`, title);
     if (!(error instanceof errors/* ActionError */.lZ) && error instanceof Error && error.stack)
         io.log.debug(error.stack);
     progress.status ??= 'failed';
+    setEndingOutputs(io, progress.status, progress);
+    io.writeSummary(renderSummary({ ...summaryFields(progress, progress.status, run, secrets, io, own), failure: { title, message: shown } }));
+}
+/** status, health and health_before are set on every ending, failures and cancellations included, as action.yml says. */
+function setEndingOutputs(io, status, progress) {
     try {
-        io.setOutput('status', progress.status);
+        io.setOutput('status', status);
+        io.setOutput('health', progress.health?.state ?? 'skipped');
         io.setOutput('health_before', progress.healthBefore?.state ?? 'not_checked');
     }
     catch {
-        // status is always well formed; nothing else to do
+        // all three are always well formed; nothing else to do
     }
-    io.writeSummary(renderSummary({ ...summaryFields(progress, progress.status, run, secrets), failure: { title, message } }));
 }
 /**
  * The runner cancels with SIGINT, then SIGTERM. Leave promptly, saying what is still running on
  * the platform, because the engineer decides the next step from that line.
  */
-function onCancellation(io, progress, facts, secrets, record) {
+function onCancellation(io, progress, facts, secrets, record, own) {
     const handler = async (signal) => {
         const message = `${describeCancellation(progress)} (${signal})`;
         const title = 'Rollback cancelled';
-        const said = `${message}\n${changedSentence(progress.changed, progress.vocabulary)}`;
+        const said = `${message}\n${changedSentence(progress.changed, progress.vocabulary, progress.outcome)}`;
         if (progress.status && progress.status !== 'failed') {
             // The run had already ended with its status; the signal only caught it on the way out.
             io.log.warning(said, title);
@@ -1549,13 +1658,11 @@ function onCancellation(io, progress, facts, secrets, record) {
             process.exit(process.exitCode ?? 0);
         }
         io.error(said, title);
-        if (!progress.status) {
-            io.setOutput('status', 'cancelled');
-            io.setOutput('health_before', progress.healthBefore?.state ?? 'not_checked');
-        }
-        io.writeSummary(renderSummary({ ...summaryFields(progress, progress.status ?? 'cancelled', facts(), secrets), failure: { title, message } }));
+        if (!progress.status)
+            setEndingOutputs(io, 'cancelled', progress);
+        io.writeSummary(renderSummary({ ...summaryFields(progress, progress.status ?? 'cancelled', facts(), secrets, io, own), failure: { title, message } }));
         // A GitHub deployment must not stay in_progress: give it its final state, saying what was sent.
-        await record()?.finish('error', `Cancelled: ${changedSentence(progress.changed, progress.vocabulary)}`, undefined, GITHUB_CANCEL_MS);
+        await record()?.finish('error', `Cancelled: ${changedSentence(progress.changed, progress.vocabulary, progress.outcome)}`, undefined, GITHUB_CANCEL_MS);
         process.exit(1);
     };
     let handling = false;

@@ -7,9 +7,19 @@
  */
 export type Changed = 'nothing' | 'unknown' | 'accepted';
 
+/**
+ * What is known of an accepted rollback's end on the platform. Without it an accepted rollback
+ * "may still be running"; with it the closing sentence says what happened instead.
+ * - completed: the platform reported every target on the revision (e.g. a health check failed after).
+ * - failed: the platform reported a definite failure (a failed operation, a DEPLOYMENT_ERROR).
+ */
+export type Outcome = 'completed' | 'failed';
+
 export interface ActionErrorOptions {
   /** Set where the raiser knows; otherwise the pipeline fills it from how far the run got. */
   changed?: Changed;
+  /** Set where the raiser knows how the accepted rollback ended on the platform. */
+  outcome?: Outcome;
 }
 
 /**
@@ -18,6 +28,7 @@ export interface ActionErrorOptions {
  */
 export class ActionError extends Error {
   changed?: Changed;
+  outcome?: Outcome;
 
   constructor(
     readonly title: string,
@@ -27,6 +38,7 @@ export class ActionError extends Error {
     super(message);
     this.name = 'ActionError';
     this.changed = options.changed;
+    this.outcome = options.outcome;
   }
 }
 

@@ -1,5 +1,5 @@
 import { Deadline, systemClock } from './clock.js';
-import { ActionError, TimeoutError, type Changed } from './errors.js';
+import { ActionError, TimeoutError, type Changed, type Outcome } from './errors.js';
 import { TransportError } from './http/transport-error.js';
 import { getSettings } from './input-helper.js';
 import { describeCancellation, newProgress, type RunProgress } from './pipeline/progress.js';
@@ -8,9 +8,10 @@ import { createProvider } from './providers/registry.js';
 import type { RollbackProvider } from './providers/provider.js';
 import { createActionIO, type ActionIO } from './report/action-io.js';
 import { getInput, setSecret } from './report/runner-commands.js';
+import { count } from './report/count.js';
 import { Secrets } from './report/redact.js';
 import { runUrl } from './report/run-url.js';
-import { changedSentence, renderSummary, type RunFacts } from './report/summary.js';
+import { changedSentence, renderSummary, withoutRestatement, type RunFacts } from './report/summary.js';
 import type { RollbackStatus } from './report/outputs.js';
 import type { Settings } from './settings.js';
 import type { PendingRecord } from './github/deployment-record.js';
@@ -29,11 +30,13 @@ export async function run(): Promise<void> {
   const secrets = new Secrets();
   const io = createActionIO(secrets);
   const progress = newProgress();
+  // Origins of the URLs the action was given (api_url, health_url): the summary keeps them as working links.
+  const own: string[] = [];
   const facts = (): RunFacts => runFacts(process.env, Date.now() - startedAt);
   // Left installed after the run: a signal that arrives while the process is leaving (e.g. after
   // wait: false) must still be answered with what really happened, not with a silent kill.
   let record: PendingRecord | undefined;
-  onCancellation(io, progress, facts, secrets, () => record);
+  onCancellation(io, progress, facts, secrets, () => record, own);
   let provider: RollbackProvider | undefined;
   let healthUrl: string | undefined;
   try {
@@ -43,6 +46,7 @@ export async function run(): Promise<void> {
       // Every form a server could echo it in goes to the runner's masker too (later steps' logs).
       (secret) => secrets.add(secret).forEach((form) => setSecret(form))
     );
+    own.push(settings.apiUrl, ...(settings.health ? [settings.health.url] : []));
     // The one deadline (`timeout`) bounds everything from here: probes before, the rollback, the check after.
     const deadline = new Deadline(systemClock, settings.timeoutSeconds * 1000);
     const userAgent = `${ACTION_NAME}/${ACTION_VERSION}`;
@@ -56,7 +60,7 @@ export async function run(): Promise<void> {
       setOutput: io.setOutput,
       progress,
       gate: settings.gate ? healthGate(settings, io, userAgent, deadline, provider.vocabulary.platform) : undefined,
-      verify: settings.health ? healthVerifier(settings, io, userAgent, deadline, provider.vocabulary.platform) : undefined,
+      verify: settings.health ? healthVerifier(settings, io, userAgent, deadline) : undefined,
       beforeTrigger: github
         ? async (plan) => {
             // Loaded only when used: @actions/github is most of the bundle and most runs never need it.
@@ -76,10 +80,10 @@ export async function run(): Promise<void> {
           }
         : undefined
     });
-    io.writeSummary(renderSummary(summaryFields(progress, status, facts(), secrets)));
+    io.writeSummary(renderSummary(summaryFields(progress, status, facts(), secrets, io, own)));
     await record?.finish(status === 'completed' || status === 'triggered' ? 'success' : 'error', `Rollback ${status}`, healthUrl, GITHUB_CALL_MS);
   } catch (error) {
-    reportFailure(error, io, progress, facts(), secrets);
+    reportFailure(error, io, progress, facts(), secrets, own);
     await record?.finish(progress.changed === 'nothing' ? 'error' : 'failure', `Rollback failed: ${describe(error).title}`.slice(0, 140), undefined, GITHUB_CALL_MS);
   } finally {
     provider?.dispose?.();
@@ -119,7 +123,7 @@ function healthGate(settings: Settings, io: ActionIO, userAgent: string, deadlin
  * The health check after completion: the app itself must answer, not just the platform. It
  * draws on the run's one deadline: health_timeout never stretches the run past `timeout`.
  */
-function healthVerifier(settings: Settings, io: ActionIO, userAgent: string, deadline: Deadline, platform: string): Verifier {
+function healthVerifier(settings: Settings, io: ActionIO, userAgent: string, deadline: Deadline): Verifier {
   const health = settings.health!;
   const shown = safeHealthUrl(health.url);
   return async () => {
@@ -139,31 +143,35 @@ function healthVerifier(settings: Settings, io: ActionIO, userAgent: string, dea
     const last = result.lastStatus !== undefined ? `last answer ${result.lastStatus}` : `last error ${result.lastError ?? 'none'}`;
     if (result.health === 'unhealthy' && cutByTimeout) {
       throw new TimeoutError(
-        `The run's timeout (${settings.timeoutSeconds} s) ran out during the health check after the rollback: the rollback completed on ${platform}, but ${shown} had not answered ${health.matcher.description} 3 times in a row (${last} after ${result.attempts} attempts), so its health is not confirmed. timeout bounds the whole run, health check included: raise timeout to give health_timeout room.`,
-        { changed: 'accepted' }
+        `The run's timeout (${settings.timeoutSeconds} s) ran out during the health check after the rollback: ${shown} had not answered ${health.matcher.description} 3 times in a row (${last} after ${count(result.attempts, 'attempt')}), so its health is not confirmed. timeout bounds the whole run, health check included: raise timeout to give health_timeout room.`,
+        // The closing sentence says the rollback itself completed on the platform.
+        { changed: 'accepted', outcome: 'completed' }
       );
     }
     return result.health === 'healthy'
       ? { state: 'healthy', detail: `${result.consecutive} expected answers in a row (${health.matcher.description}) after ${(result.elapsedMs / 1000).toFixed(1)} s` }
       : {
           state: 'unhealthy',
-          detail: `${shown} did not answer ${health.matcher.description} 3 times in a row within health_timeout (${health.timeoutSeconds} s): ${last} after ${result.attempts} attempts. Look at the app's logs; the platform reports the rollback itself as complete.`
+          detail: `${shown} did not answer ${health.matcher.description} 3 times in a row within health_timeout (${health.timeoutSeconds} s): ${last} after ${count(result.attempts, 'attempt')}. Look at the app's logs.`
         };
   };
 }
 
-function summaryFields(progress: RunProgress, status: RollbackStatus, run: RunFacts, secrets: Secrets) {
+function summaryFields(progress: RunProgress, status: RollbackStatus, run: RunFacts, secrets: Secrets, io: ActionIO, own: readonly string[]) {
   return {
     vocabulary: progress.vocabulary,
     appId: progress.appId,
     plan: progress.plan,
     status,
     changed: progress.changed,
+    outcome: progress.outcome,
     health: progress.health,
     healthBefore: progress.healthBefore,
     extra: progress.extra,
     run,
-    secrets
+    secrets,
+    warnings: io.warnings(),
+    ownOrigins: [...own, ...[progress.plan?.consoleUrl, run.runUrl].filter((url): url is string => !!url)]
   };
 }
 
@@ -172,8 +180,8 @@ export function runFacts(env: NodeJS.ProcessEnv, durationMs: number): RunFacts {
 }
 
 /** Title of an unexplained failure: what kind of thing broke, not "Unexpected error" for a network fault. */
-function describe(error: unknown): { title: string; message: string; changed?: Changed } {
-  if (error instanceof ActionError) return { title: error.title, message: error.message, changed: error.changed };
+function describe(error: unknown): { title: string; message: string; changed?: Changed; outcome?: Outcome } {
+  if (error instanceof ActionError) return { title: error.title, message: error.message, changed: error.changed, outcome: error.outcome };
   if (error instanceof TransportError) {
     return {
       title: 'Platform unreachable',
@@ -187,33 +195,41 @@ function describe(error: unknown): { title: string; message: string; changed?: C
  * Every failure, input errors included, ends the same way: status 'failed', one titled
  * annotation that says whether anything was redeployed, and a job summary.
  */
-function reportFailure(error: unknown, io: ActionIO, progress: RunProgress, run: RunFacts, secrets: Secrets): void {
+function reportFailure(error: unknown, io: ActionIO, progress: RunProgress, run: RunFacts, secrets: Secrets, own: readonly string[]): void {
   process.exitCode = 1;
-  const { title, message, changed } = describe(error);
+  const { title, message, changed, outcome } = describe(error);
   // The error knows best; otherwise how far the run got decides.
   progress.changed = changed ?? progress.changed;
-  const sentence = changedSentence(progress.changed, progress.vocabulary);
-  io.error(`${message}\n${sentence}`, title);
+  progress.outcome = outcome ?? progress.outcome;
+  const sentence = changedSentence(progress.changed, progress.vocabulary, progress.outcome);
+  const shown = withoutRestatement(message, progress.changed);
+  io.error(`${shown}\n${sentence}`, title);
   if (!(error instanceof ActionError) && error instanceof Error && error.stack) io.log.debug(error.stack);
   progress.status ??= 'failed';
+  setEndingOutputs(io, progress.status, progress);
+  io.writeSummary(renderSummary({ ...summaryFields(progress, progress.status, run, secrets, io, own), failure: { title, message: shown } }));
+}
+
+/** status, health and health_before are set on every ending, failures and cancellations included, as action.yml says. */
+function setEndingOutputs(io: ActionIO, status: RollbackStatus, progress: RunProgress): void {
   try {
-    io.setOutput('status', progress.status);
+    io.setOutput('status', status);
+    io.setOutput('health', progress.health?.state ?? 'skipped');
     io.setOutput('health_before', progress.healthBefore?.state ?? 'not_checked');
   } catch {
-    // status is always well formed; nothing else to do
+    // all three are always well formed; nothing else to do
   }
-  io.writeSummary(renderSummary({ ...summaryFields(progress, progress.status, run, secrets), failure: { title, message } }));
 }
 
 /**
  * The runner cancels with SIGINT, then SIGTERM. Leave promptly, saying what is still running on
  * the platform, because the engineer decides the next step from that line.
  */
-function onCancellation(io: ActionIO, progress: RunProgress, facts: () => RunFacts, secrets: Secrets, record: () => PendingRecord | undefined): void {
+function onCancellation(io: ActionIO, progress: RunProgress, facts: () => RunFacts, secrets: Secrets, record: () => PendingRecord | undefined, own: readonly string[]): void {
   const handler = async (signal: NodeJS.Signals): Promise<void> => {
     const message = `${describeCancellation(progress)} (${signal})`;
     const title = 'Rollback cancelled';
-    const said = `${message}\n${changedSentence(progress.changed, progress.vocabulary)}`;
+    const said = `${message}\n${changedSentence(progress.changed, progress.vocabulary, progress.outcome)}`;
     if (progress.status && progress.status !== 'failed') {
       // The run had already ended with its status; the signal only caught it on the way out.
       io.log.warning(said, title);
@@ -223,13 +239,10 @@ function onCancellation(io: ActionIO, progress: RunProgress, facts: () => RunFac
       process.exit(process.exitCode ?? 0);
     }
     io.error(said, title);
-    if (!progress.status) {
-      io.setOutput('status', 'cancelled');
-      io.setOutput('health_before', progress.healthBefore?.state ?? 'not_checked');
-    }
-    io.writeSummary(renderSummary({ ...summaryFields(progress, progress.status ?? 'cancelled', facts(), secrets), failure: { title, message } }));
+    if (!progress.status) setEndingOutputs(io, 'cancelled', progress);
+    io.writeSummary(renderSummary({ ...summaryFields(progress, progress.status ?? 'cancelled', facts(), secrets, io, own), failure: { title, message } }));
     // A GitHub deployment must not stay in_progress: give it its final state, saying what was sent.
-    await record()?.finish('error', `Cancelled: ${changedSentence(progress.changed, progress.vocabulary)}`, undefined, GITHUB_CANCEL_MS);
+    await record()?.finish('error', `Cancelled: ${changedSentence(progress.changed, progress.vocabulary, progress.outcome)}`, undefined, GITHUB_CANCEL_MS);
     process.exit(1);
   };
   let handling = false;

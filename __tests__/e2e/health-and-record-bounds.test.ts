@@ -42,12 +42,13 @@ describe('timeout bounds the health check', () => {
     const run = await rollback(sandbox, { health_url: `${sandbox.origin}/app/health`, health_timeout: '20', timeout: '5' });
 
     expect(run.exitCode).toBe(1);
-    // 5 s of budget, plus the process starting and reporting.
-    expect(run.durationMs).toBeLessThan(5000 + 1500);
+    // 5 s of budget, plus the process starting and reporting (slower while the suite's files share the cores).
+    expect(run.durationMs).toBeLessThan(5000 + 3000);
     const [error] = annotations(run);
     expect(error!.title).toBe('Rollback timed out');
-    expect(error!.message).toContain('the rollback completed on Phala Cloud');
-    expect(error!.message).toMatch(/accepted by Phala Cloud/);
+    // The rollback itself completed: said once, in the closing sentence, never "may still be running".
+    expect(error!.message).toContain('The rollback completed on Phala Cloud: every targeted CVM runs the target revision.');
+    expect(error!.message).not.toContain('may still be running');
     expect(sandbox.redeploys).toHaveLength(1);
   });
 });

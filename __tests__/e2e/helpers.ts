@@ -20,6 +20,19 @@ export async function sandboxWith(overrides: ScenarioOverrides = {}): Promise<Sa
   return sandbox;
 }
 
+/**
+ * For tests that run side by side (it.concurrent), which the shared afterEach above would cut
+ * short: a sandbox with the same short timings that the test itself closes when done.
+ */
+export async function withOwnSandbox<T>(overrides: ScenarioOverrides, use: (sandbox: Sandbox) => Promise<T>): Promise<T> {
+  const sandbox = await startSandbox({ ...overrides, update: { startLagMs: 300, durationMs: 500, ...overrides.update } });
+  try {
+    return await use(sandbox);
+  } finally {
+    await sandbox.close();
+  }
+}
+
 export function rollback(sandbox: Sandbox, inputs: Record<string, string> = {}, options: RunOptions = {}): Promise<ActionRun> {
   return runAction({ app_id: sandbox.scenario.appId, api_url: sandbox.url, api_key: sandbox.scenario.apiKey, ...inputs }, options);
 }

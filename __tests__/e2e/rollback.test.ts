@@ -18,8 +18,8 @@ describe('rollback to previous (single CVM)', () => {
       compose_hash: H('v2'),
       previous_compose_hash: H('v3'),
       vm_uuids: JSON.stringify([sandbox.cvms()[0]!.vm_uuid]),
-      // The sandbox is not the default api_url, so there is no dashboard page to point at.
-      console_url: '',
+      // The sandbox serves a stand-in for the dashboard page of the CVM.
+      console_url: `${sandbox.origin}/dashboard/cvms/${sandbox.cvms()[0]!.vm_uuid}`,
       health: 'skipped',
       health_before: 'not_checked'
     });
@@ -42,7 +42,7 @@ describe('rollback to previous (single CVM)', () => {
     const target = deployOf(sandbox, H('v2'));
     const run = await rollback(sandbox);
     expect(run.summary).toContain(sandbox.scenario.appId);
-    expect(run.summary).toContain(`<code>${H('v3')}</code> → <code>${H('v2')}</code>`);
+    expect(run.summary).toContain(`<code>${H('v3').slice(0, 12)}…</code> → <code>${H('v2').slice(0, 12)}…</code>`);
     expect(run.summary).toContain(target.revision_id);
     expect(run.summary).toContain('sandbox-dev');
     expect(run.summary).toContain('Completed');

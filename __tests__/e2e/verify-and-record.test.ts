@@ -38,7 +38,14 @@ describe('verification after rollback (health_url)', () => {
     expect(run.outputs).toMatchObject({ status: 'failed', health: 'unhealthy' });
     const [error] = annotations(run);
     expect(error!.title).toBe('Health check failed after the rollback');
-    expect(error!.message).toContain('completed');
+    // What is known is said, once: the rollback completed; the app did not answer as expected.
+    expect(error!.message).toContain('The rollback completed on Phala Cloud: every targeted CVM runs the target revision.');
+    expect(error!.message).not.toContain('may still be running');
+    expect(error!.message.match(/completed/g)).toHaveLength(1);
+    expect(run.summary).not.toContain('may still be running');
+    expect(run.summary.split('did not answer 200-399')).toHaveLength(2);
+    // The health URL stays a working link in the summary (no zero-width space to copy along).
+    expect(run.summary).toContain(`<a href="${sandbox.origin}/app/health">${sandbox.origin}/app/health</a>`);
     expect(sandbox.redeploys).toHaveLength(1);
     const completedAt = sandbox.updates().at(-1)!.settledAt!;
     const lastCheck = sandbox.requests.filter((request) => request.path === '/app/health').at(-1)!;
@@ -93,6 +100,8 @@ describe('a record on GitHub (github_token)', () => {
     expect(run.exitCode).toBe(0);
     expect(run.outputs.status).toBe('completed');
     expect(annotations(run, 'warning').some((warning) => warning.title === 'GitHub deployment record' && /deployments: write/.test(warning.message))).toBe(true);
+    // The summary repeats the warning: a reader of the job page sees it without opening the log.
+    expect(run.summary).toMatch(/\| Warnings? \| ⚠️ GitHub deployment record: .*deployments: write/);
   });
 
   it('sends nothing to GitHub without a token', async () => {

@@ -109,6 +109,23 @@ describe('run', () => {
     expect(calls).toEqual(['plan']);
   });
 
+  it.each([
+    [PHALA_VOCABULARY, 'Dry run: the redeploy of revision rev_1 to web-1 was not sent.'],
+    [{ ...PHALA_VOCABULARY, redeploy: 'deploy request' }, 'Dry run: the deploy request of revision rev_1 to web-1 was not sent.']
+  ])('says what a dry run did not send in words that read for any platform (%#)', async (vocabulary, line) => {
+    const { provider } = fakeProvider(plan());
+    const result = await runWith({ ...provider, vocabulary }, { dryRun: true });
+    expect(result.lines).toContain(line);
+  });
+
+  it('counts one and many in the right number', async () => {
+    const one = await runWith(fakeProvider(plan({ searched: 1 })).provider);
+    expect(one.lines.join('\n')).toContain('found after reading 1 history entry.');
+    expect(one.lines.join('\n')).toContain('Rollback complete: 1 CVM now runs revision rev_1.');
+    const many = await runWith(fakeProvider(plan({ searched: 3 })).provider);
+    expect(many.lines.join('\n')).toContain('found after reading 3 history entries.');
+  });
+
   it('reports triggered without waiting when wait is false, and a cancellation then keeps that status', async () => {
     const { provider, calls } = fakeProvider(plan());
     const result = await runWith(provider, { wait: false });
@@ -135,18 +152,21 @@ describe('run', () => {
 
   it('learns from the trigger whether anything was sent, for a cancellation during a 409 wait', async () => {
     let snapshot = '';
+    let changedThen = '';
     const progressHolder: { progress?: ReturnType<typeof newProgress> } = {};
     const { provider } = fakeProvider(plan(), undefined, undefined, (tracker) => {
       tracker.mark('nothing');
       tracker.waitingToSend('web-1: operation restart (correlation id c1)');
       snapshot = describeCancellation(progressHolder.progress!);
+      changedThen = progressHolder.progress!.changed;
     });
     const outputs: Record<string, string> = {};
     const progress = newProgress();
     progressHolder.progress = progress;
     await run(settings, { provider, log: { info: () => undefined, warning: () => undefined, debug: () => undefined }, setOutput: (n, v) => void (outputs[n] = v), progress });
-    expect(snapshot).toContain('nothing was redeployed');
+    expect(snapshot).toContain('waiting for another operation to finish before sending');
     expect(snapshot).toContain('operation restart');
+    expect(changedThen).toBe('nothing');
   });
 
   it('runs the health check after completion and fails, saying the rollback itself completed, when unhealthy', async () => {
@@ -156,6 +176,8 @@ describe('run', () => {
     const sick = await runWith(provider, {}, async () => ({ state: 'unhealthy', detail: 'answered 503 for 30 s' }));
     expect(sick.error).toBeInstanceOf(ActionError);
     expect((sick.error as ActionError).changed).toBe('accepted');
+    expect((sick.error as ActionError).outcome).toBe('completed');
+    expect((sick.error as ActionError).message).toContain('answered 503 for 30 s');
     expect(sick.outputs.health).toBe('unhealthy');
   });
 

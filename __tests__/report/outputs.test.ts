@@ -14,6 +14,8 @@ describe('checkOutput', () => {
     ['deployment_id', '8f2a3b4c-0000-11ef-9a1b-0242ac120002'],
     ['services', '[{"id":"3f2b9c1e-5d4a-4c2b-9e8f-0a1b2c3d4e5f","name":"api","type":"APPLICATION","from":"abc123","to":"def456"}]'],
     ['console_url', 'https://cloud.phala.com/dashboard/cvms/3f2b9c1e-5d4a-4c2b-9e8f-0a1b2c3d4e5f'],
+    ['console_url', 'http://127.0.0.1:4010/dashboard/cvms/3f2b9c1e-5d4a-4c2b-9e8f-0a1b2c3d4e5f'],
+    ['console_url', 'http://localhost:8080/x'],
     ['health', 'healthy']
   ])('passes a well-formed %s', (name, value) => {
     expect(checkOutput(name, value)).toBe(value);
@@ -29,7 +31,10 @@ describe('checkOutput', () => {
     ['vm_uuids', 'not json'],
     ['status', 'done'],
     ['services', '[{"id":"3f2b9c1e-5d4a-4c2b-9e8f-0a1b2c3d4e5f","name":"a`id`","type":"APPLICATION","from":"a","to":"b"}]'],
-    ['console_url', 'javascript:alert(1)']
+    ['console_url', 'javascript:alert(1)'],
+    ['console_url', 'http://example.com/dashboard'],
+    ['console_url', 'http://127.0.0.1.evil.example/x'],
+    ['console_url', 'https://cloud.phala.com/x?a=1&b=$(id)']
   ])('refuses a malformed %s (%j), naming the field', (name, value) => {
     expect(() => checkOutput(name, value)).toThrow(ActionError);
     try {

@@ -33,8 +33,9 @@ async function ops(sb: Sandbox, vmIndex = 0): Promise<OperationsBody> {
 
 describe('redeploy: update lifecycle', () => {
   it('flips the hash at once, starts after the lag, then completes', async () => {
-    const lag = 250;
-    const duration = 200;
+    // Long enough that polling over HTTP sees each phase also on a loaded machine.
+    const lag = 400;
+    const duration = 800;
     const sb = await sandbox({ update: { startLagMs: lag, durationMs: duration } });
     const target = previous(sb);
     const opsBefore = (await ops(sb)).total;

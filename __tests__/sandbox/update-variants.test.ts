@@ -108,7 +108,8 @@ describe('update journal', () => {
   });
 
   it('a superseded update never starts; an endless one never settles', async () => {
-    const sb = await sandbox({ update: { startLagMs: 100, durationMs: 20, outcome: 'endless' } });
+    // The second redeploy must arrive within the lag, also on a loaded machine.
+    const sb = await sandbox({ update: { startLagMs: 1000, durationMs: 20, outcome: 'endless' } });
     const target = previous(sb);
     await redeploy(sb, target.revisionId);
     await redeploy(sb, target.revisionId);

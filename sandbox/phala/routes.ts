@@ -3,6 +3,7 @@
  * synchronous over already-read input; transport concerns (faults, bodies, sockets) live in
  * server.ts so these read like the API contract.
  */
+import { CONSOLE_PATH, consolePage } from './console.js';
 import { appHealth } from './health.js';
 import { cvmDetail, cvmInfo, cvmStateView, cvmStatus } from './present.js';
 import { detail, intQuery, registrationRequired, transactionVerificationFailed, validation, type Reply, type ValidationIssue } from './errors.js';
@@ -58,6 +59,8 @@ const ROUTES: Array<{ method: string; pattern: RegExp; endpoint: FaultEndpoint; 
 /** A route, or the 404/405 FastAPI would give for a path it does not serve. */
 export function matchRoute(method: string, pathname: string): RouteMatch | Reply {
   if (pathname === APP_HEALTH_PATH) return method === 'GET' ? { endpoint: 'appHealth', params: {} } : detail(405, 'Method Not Allowed');
+  const page = CONSOLE_PATH.exec(pathname);
+  if (page) return method === 'GET' ? { endpoint: 'console', params: { vmUuid: decodeURIComponent(page[1]!) } } : detail(405, 'Method Not Allowed');
   if (!pathname.startsWith(`${API_PREFIX}/`)) return detail(404, 'Not Found');
   const rest = pathname.slice(API_PREFIX.length);
   let pathKnown = false;
@@ -84,6 +87,8 @@ export function handle(ctx: RouteContext, route: RouteMatch, input: RouteInput):
   const s = state.scenario;
   // The app's health check is public: it must neither need nor read the platform key.
   if (route.endpoint === 'appHealth') return appHealth(state);
+  // A stand-in for a browser page behind the dashboard's own login: no API key.
+  if (route.endpoint === 'console') return consolePage(state, route.params.vmUuid!);
   if (input.apiKey === undefined || input.apiKey !== s.apiKey) return detail(401, 'Not authenticated');
 
   // FastAPI validates parameters before the handler body runs, hence before access checks.

@@ -46,7 +46,9 @@ export type FaultEndpoint =
   | 'statusBatch'
   | 'cvmState'
   /** GET /app/health on the sandbox origin: the demo app's own health check, not the platform API */
-  | 'appHealth';
+  | 'appHealth'
+  /** GET /dashboard/cvms/{vm_uuid} on the sandbox origin: a stand-in for the dashboard page, not the platform API */
+  | 'console';
 
 export type FaultKind = 'status' | 'drop' | 'malformed' | 'latency' | 'redirect' | 'huge-body' | 'slow-body' | 'raw' | 'echo-key';
 

@@ -1,4 +1,4 @@
-import type { Changed } from '../errors.js';
+import type { Changed, Outcome } from '../errors.js';
 import type { RollbackPlan, Vocabulary } from '../providers/provider.js';
 import type { RollbackStatus } from '../report/outputs.js';
 
@@ -20,6 +20,8 @@ export interface RunProgress {
   phase: 'starting' | 'probing' | 'planning' | 'triggering' | 'waiting' | 'verifying' | 'done';
   /** Whether the platform was changed by this run, as far as known. */
   changed: Changed;
+  /** How the accepted rollback ended on the platform, once known (undefined: may still be running). */
+  outcome?: Outcome;
   vocabulary?: Vocabulary;
   appId?: string;
   plan?: RollbackPlan;
@@ -40,7 +42,10 @@ export function newProgress(): RunProgress {
   return { phase: 'starting', changed: 'nothing', extra: [] };
 }
 
-/** What a cancellation leaves behind, in one sentence the engineer can act on. */
+/**
+ * What a cancellation leaves behind, in one sentence the engineer can act on. Whether anything was
+ * changed is not repeated here: the closing sentence (changedSentence) says it.
+ */
 export function describeCancellation(progress: RunProgress): string {
   const v = progress.vocabulary;
   const platform = v?.platform ?? 'the platform';
@@ -56,17 +61,18 @@ export function describeCancellation(progress: RunProgress): string {
       return `Cancelled while probing the app's health before deciding whether to roll back: nothing was read from or sent to ${platform}.`;
     case 'starting':
     case 'planning':
-      return 'Cancelled before any redeploy was sent: nothing was changed.';
+      return 'Cancelled before any redeploy was sent.';
     case 'triggering':
       if (progress.changed === 'accepted') break;
       if (progress.changed === 'nothing') {
         return progress.waitingToSend
-          ? `Cancelled while waiting for another operation to finish before sending (${progress.waitingToSend}): nothing was redeployed.`
-          : 'Cancelled before the redeploy was sent: nothing was redeployed.';
+          ? `Cancelled while waiting for another operation to finish before sending (${progress.waitingToSend}).`
+          : 'Cancelled before the redeploy was sent.';
       }
       return `Cancelled while the ${v?.redeploy ?? 'redeploy'} was being sent: it may have been accepted. Check the ${instances} (${names}) in the ${platform} console before re-running.`;
     case 'verifying':
-      return `Cancelled during the health check: the rollback of ${names} to revision ${plan?.revision.id} had completed on ${platform}; its health was not confirmed.`;
+      // The closing sentence (outcome 'completed') says the rollback completed; this says what did not happen.
+      return `Cancelled during the health check of ${names} on revision ${plan?.revision.id}: their health was not confirmed.`;
     case 'done':
       return 'Cancelled after the rollback had finished.';
   }

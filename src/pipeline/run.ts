@@ -2,6 +2,7 @@ import { ActionError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { describeSelector } from '../revision-selector.js';
 import type { RollbackPlan, RollbackProvider, TriggerTracker, WaitTracker } from '../providers/provider.js';
+import { count } from '../report/count.js';
 import type { RollbackStatus } from '../report/outputs.js';
 import type { Settings } from '../settings.js';
 import type { HealthBefore, RunProgress } from './progress.js';
@@ -59,7 +60,7 @@ export async function run(settings: Settings, deps: RunDeps): Promise<RollbackSt
 
   const by = plan.revision.createdBy ? ` by ${plan.revision.createdBy}` : '';
   log.info(
-    `Target: revision ${plan.revision.id}, ${v.version} ${plan.revision.version} (${plan.revision.operationType ?? 'revision'}${by} at ${plan.revision.createdAt}); found after reading ${plan.searched} history entries.`
+    `Target: revision ${plan.revision.id}, ${v.version} ${plan.revision.version} (${plan.revision.operationType ?? 'revision'}${by} at ${plan.revision.createdAt}); found after reading ${count(plan.searched, 'history entry', 'history entries')}.`
   );
   log.info(
     `Currently running: ${v.version} ${plan.previousVersion || 'unknown'}. ${v.instances.charAt(0).toUpperCase()}${v.instances.slice(1)}: ${
@@ -73,7 +74,7 @@ export async function run(settings: Settings, deps: RunDeps): Promise<RollbackSt
     return finish(deps, 'skipped');
   }
   if (settings.dryRun) {
-    log.info(`Dry run: would ${v.redeploy} revision ${plan.revision.id} to ${plan.toRedeploy.map((i) => i.name).join(', ')}. Nothing was sent.`);
+    log.info(`Dry run: the ${v.redeploy} of revision ${plan.revision.id} to ${plan.toRedeploy.map((i) => i.name).join(', ')} was not sent.`);
     return finish(deps, 'dry_run');
   }
 
@@ -107,9 +108,8 @@ export async function run(settings: Settings, deps: RunDeps): Promise<RollbackSt
   }
   const waitTracker: WaitTracker = { pending: (description) => void (progress.pending = description) };
   await provider.waitUntilDone(plan, outcome.receipt, waitTracker);
-  log.info(
-    `Rollback complete: ${plan.toRedeploy.length} ${plan.toRedeploy.length === 1 ? v.instance : v.instances} now run${plan.toRedeploy.length === 1 ? 's' : ''} revision ${plan.revision.id}.`
-  );
+  progress.outcome = 'completed';
+  log.info(`Rollback complete: ${count(plan.toRedeploy.length, v.instance, v.instances)} now run${plan.toRedeploy.length === 1 ? 's' : ''} revision ${plan.revision.id}.`);
 
   if (deps.verify) {
     progress.phase = 'verifying';
@@ -117,8 +117,10 @@ export async function run(settings: Settings, deps: RunDeps): Promise<RollbackSt
     progress.health = health;
     deps.setOutput('health', health.state);
     if (health.state === 'unhealthy') {
-      throw new ActionError('Health check failed after the rollback', `The rollback completed on ${v.platform}, but the app did not answer as expected: ${health.detail}`, {
-        changed: 'accepted'
+      // The closing sentence (outcome 'completed') says the rollback itself completed; this says what did not.
+      throw new ActionError('Health check failed after the rollback', `The app did not answer as expected after the rollback: ${health.detail}`, {
+        changed: 'accepted',
+        outcome: 'completed'
       });
     }
   }

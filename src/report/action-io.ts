@@ -17,14 +17,20 @@ export interface ActionIO {
   setOutput(name: string, value: string): void;
   /** Appends to the job summary synchronously (a cancellation exits right after). */
   writeSummary(markdown: string): void;
+  /** Every warning given so far (secrets removed), for the job summary to repeat. */
+  warnings(): ReadonlyArray<{ title?: string; message: string }>;
 }
 
 export function createActionIO(secrets: Secrets, env: NodeJS.ProcessEnv = process.env): ActionIO {
   const set = new Map<string, string>();
+  const warnings: Array<{ title?: string; message: string }> = [];
   return {
     log: {
       info: (message) => runner.info(safeLogLine(message, secrets)),
-      warning: (message, title) => runner.warning(safeAnnotation(message, secrets), title ? safeTitle(title, secrets) : undefined),
+      warning: (message, title) => {
+        warnings.push({ title: title === undefined ? undefined : secrets.redact(title), message: secrets.redact(message) });
+        runner.warning(safeAnnotation(message, secrets), title ? safeTitle(title, secrets) : undefined);
+      },
       debug: (message) => runner.debug(safeLogLine(message, secrets))
     },
     error: (message, title) => runner.error(safeAnnotation(message, secrets), safeTitle(title, secrets)),
@@ -40,6 +46,7 @@ export function createActionIO(secrets: Secrets, env: NodeJS.ProcessEnv = proces
     writeSummary: (markdown) => {
       const file = env.GITHUB_STEP_SUMMARY;
       if (file) appendFileSync(file, `${secrets.redact(markdown)}\n`);
-    }
+    },
+    warnings: () => [...warnings]
   };
 }

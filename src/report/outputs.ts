@@ -11,6 +11,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** A version as platforms spell them: commit ids, image tags, chart versions. */
 const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+:@/-]{0,199}$/;
 const SAFE_NAME = /^[A-Za-z0-9 ._/:+@-]{1,128}$/;
+/** A console page: https, or plain http to a sandbox on loopback; a path of shell-safe characters. */
+const CONSOLE_URL = /^(https:\/\/[A-Za-z0-9.-]+|http:\/\/(127\.0\.0\.1|localhost|\[::1\]))(:[0-9]{1,5})?(\/[A-Za-z0-9._~/-]*)?$/;
 
 export const STATUSES = ['completed', 'triggered', 'skipped', 'dry_run', 'failed', 'cancelled'] as const;
 export type RollbackStatus = (typeof STATUSES)[number];
@@ -67,7 +69,7 @@ export const OUTPUT_RULES: Record<string, Check> = {
   deployment_id: matches(ID, 'a deployment id of 1 to 128 letters, digits, _ or -', true),
   previous_deployment_id: matches(ID, 'a deployment id of 1 to 128 letters, digits, _ or -', true),
   services: jsonArray(service, '{id, name, type, from, to}'),
-  console_url: (value) => (value === '' || (/^https:\/\/[A-Za-z0-9.-]+(\/[A-Za-z0-9._~/-]*)?$/.test(value) && value.length <= 512) ? undefined : 'expected an https URL'),
+  console_url: (value) => (value === '' || (CONSOLE_URL.test(value) && value.length <= 512) ? undefined : 'expected an https URL (or http to a loopback sandbox)'),
   health: oneOf(['healthy', 'unhealthy', 'skipped']),
   health_before: oneOf(['healthy', 'unhealthy', 'not_checked'])
 };

@@ -20,6 +20,9 @@ describe('a failed update is a failure even when the CVM settles running on the 
     expect(annotations(run)[0]!.message).toContain('image pull failed: manifest unknown');
     expect(annotations(run)[0]!.message).toContain('payments-api');
     expectRedeployedSaid(run, 'accepted');
+    // A definite failure is said to have failed, not to be possibly still running.
+    expect(annotations(run)[0]!.message).toContain('was accepted by Phala Cloud and failed there');
+    expect(annotations(run)[0]!.message).not.toContain('may still be running');
     // What the old code saw as success: running, idle, on the target.
     expect(sandbox.cvms()[0]).toMatchObject({ status: 'running', in_progress: false, compose_hash: H('v2') });
     expect(sandbox.updates()[0]!.outcome).toBe('failed');

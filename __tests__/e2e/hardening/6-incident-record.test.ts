@@ -107,7 +107,7 @@ describe('cancellation', () => {
     expect(run.exitCode).toBe(1);
     expect(run.outputs.status).toBe('cancelled');
     expect(annotations(run)[0]!.title).toBe('Rollback cancelled');
-    expect(annotations(run)[0]!.message).toMatch(/waiting for another operation.*nothing was redeployed/);
+    expect(annotations(run)[0]!.message).toMatch(/waiting for another operation to finish before sending \(.*restart/);
     expectRedeployedSaid(run, 'nothing');
     expect(run.summary).toContain('Cancelled: Rollback cancelled');
     expect(sandbox.redeploys).toHaveLength(0);

@@ -23,6 +23,21 @@ export function expectNoForgedCommands(run: ActionRun, planted: string[]): void 
   expect(run.stdout).not.toMatch(/[\r\u2028\u2029\u0085]/);
 }
 
+/** Sentences of a message: split after . ! ? and at line breaks, compared without case or spacing. */
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+|\n/)
+    .map((sentence) => sentence.trim().toLowerCase().replace(/\s+/g, ' '))
+    .filter((sentence) => sentence.length > 0);
+}
+
+/** No sentence is said twice, and whether anything was redeployed is said once. */
+export function expectNothingSaidTwice(text: string): void {
+  const sentences = sentencesOf(text);
+  expect(sentences.filter((sentence, i) => sentences.indexOf(sentence) !== i)).toEqual([]);
+  expect(text.match(/nothing was (re)?deployed/gi)?.length ?? 0).toBeLessThanOrEqual(1);
+}
+
 export type Redeployed = 'nothing' | 'unknown' | 'accepted';
 const SENTENCES: Record<Redeployed, string> = {
   nothing: 'Nothing was redeployed',
@@ -35,6 +50,7 @@ export function expectRedeployedSaid(run: ActionRun, changed: Redeployed): void 
   const [error] = annotations(run);
   expect(error).toBeDefined();
   expect(error!.message).toContain(SENTENCES[changed]);
+  expectNothingSaidTwice(error!.message);
   expect(run.summary.replace(/&#39;/g, "'")).toContain(SENTENCES[changed]);
   for (const other of Object.keys(SENTENCES) as Redeployed[]) {
     if (other !== changed) expect(error!.message).not.toContain(SENTENCES[other]);

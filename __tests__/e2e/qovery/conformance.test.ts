@@ -30,7 +30,8 @@ describe('Qovery: what the action reads is what the document describes', () => {
   it('a rollback that meets a 409 and ends in error: every sandbox answer matches the OpenAPI document', async () => {
     const sandbox = await qoveryWith({
       executions: [release('v1'), release('v2'), release('v3')],
-      busyForMs: 1500,
+      // Busy for longer than the action takes to start and read on a loaded machine, so its POST meets the 409.
+      busyForMs: 5000,
       conflictWhileBusy: true,
       deployment: { outcome: 'error', errorServices: ['api'] }
     });

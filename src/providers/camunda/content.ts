@@ -14,5 +14,10 @@ export function describeDelivery(resolution: Resolution): string {
   if (resolution.changes.length === 0) return 'nothing to send';
   return resolution.delivery.kind === 'redeploy'
     ? `POST /deployment/${resolution.delivery.from.id}/redeploy with ${resolution.delivery.resourceIds.length} resource id${resolution.delivery.resourceIds.length === 1 ? '' : 's'}`
-    : `POST /deployment/create with ${resolution.changes.length} resource${resolution.changes.length === 1 ? '' : 's'} read from ${[...new Set(resolution.changes.map((c) => c.holder.id))].length} earlier deployments`;
+    : `POST /deployment/create with ${resolution.changes.length} resource${resolution.changes.length === 1 ? '' : 's'} read from ${holders(resolution)}`;
+}
+
+function holders(resolution: { changes: Array<{ holder: { id: string } }> }): string {
+  const count = new Set(resolution.changes.map((c) => c.holder.id)).size;
+  return `${count} earlier deployment${count === 1 ? '' : 's'}`;
 }

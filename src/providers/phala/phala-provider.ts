@@ -1,4 +1,5 @@
 import { ApiClient } from '../../http/api-client.js';
+import { isLoopbackHost } from '../../inputs/parse.js';
 import type { PhalaSettings } from '../../settings.js';
 import type { Instance, ProviderDeps, RollbackPlan, RollbackProvider, TriggerReceipt, TriggerTracker, Vocabulary, WaitTracker } from '../provider.js';
 import type { PhalaContext } from './context.js';
@@ -20,6 +21,17 @@ export const PHALA_VOCABULARY: Vocabulary = {
 };
 
 const CONSOLE = 'https://cloud.phala.com/dashboard/cvms';
+
+/**
+ * The dashboard page of the first targeted CVM: on the real API the Phala Cloud dashboard; on a
+ * loopback api_url (the sandbox) the same path on its origin, where the sandbox serves a stand-in
+ * page; on any other api_url (a proxy, a mirror) there is no page the action can name.
+ */
+function consoleUrl(apiUrl: string, vmUuid: string): string {
+  if (apiUrl === PHALA_DEFAULT_API_URL) return `${CONSOLE}/${vmUuid}`;
+  const url = new URL(apiUrl);
+  return isLoopbackHost(url.hostname) ? `${url.origin}/dashboard/cvms/${vmUuid}` : '';
+}
 
 function toInstance(cvm: CvmState): Instance {
   return { id: cvm.vmUuid, name: cvm.name, version: cvm.composeHash, status: cvm.status };
@@ -72,7 +84,7 @@ export function createPhalaProvider(settings: PhalaSettings, deps: ProviderDeps)
           previous_compose_hash: previous,
           vm_uuids: JSON.stringify(targets.map((cvm) => cvm.vmUuid))
         },
-        consoleUrl: settings.apiUrl === PHALA_DEFAULT_API_URL ? `${CONSOLE}/${targets[0]!.vmUuid}` : ''
+        consoleUrl: consoleUrl(settings.apiUrl, targets[0]!.vmUuid)
       };
     },
 

@@ -177,7 +177,7 @@ export async function waitForRollback(ctx: PhalaContext, plan: RollbackPlan, rec
           throw new ActionError(
             'Rollback failed on the platform',
             `${describeCvm(entry.cvm)}: ${verdict.why}. Target revision ${plan.revision.id} (compose hash ${target}). Look at the CVM's logs in the Phala Cloud dashboard before trying again.`,
-            { changed: 'accepted' }
+            { changed: 'accepted', outcome: 'failed' }
           );
         }
         if (verdict.kind === 'done') tracked.delete(vmUuid);

@@ -2,7 +2,7 @@ import { ActionError, TimeoutError } from '../../errors.js';
 import type { WaitTracker } from '../provider.js';
 import type { QoveryContext } from './context.js';
 import { isOurs, phaseOf, type DeploymentTicket } from './deployment-state.js';
-import { lookForOurs } from './find-ours.js';
+import { isOurExecution, lookForOurs } from './find-ours.js';
 import { pollDelayMs } from './rate-pace.js';
 import { currentVersions } from './resolve-target.js';
 
@@ -84,9 +84,21 @@ async function lookAt(ctx: QoveryContext, ticket: DeploymentTicket): Promise<Loo
     if (status.lastDeploymentId) ticket.executionId ??= status.lastDeploymentId;
     return { state: status.lastDeploymentState, pending: `${deploymentName(ticket)} is ${status.lastDeploymentState}` };
   }
+  const history = await api.history('watching the deployment');
   if (ticket.executionId) {
-    const execution = (await api.history('watching the deployment')).find((e) => e.executionId === ticket.executionId);
+    const execution = history.find((e) => e.executionId === ticket.executionId);
     if (execution) return { state: execution.status, pending: `${deploymentName(ticket)} is ${execution.status}` };
+  } else if (ticket.requestId) {
+    // The API could not say where the request is (deploymentStatus does not know it, the status
+    // names no request): recognise its execution the way a request without an id is recognised.
+    const execution = history.find((e) => isOurExecution(e, ticket.baseline, ticket.targets));
+    if (execution) {
+      ctx.log.info(`This run's deployment: execution ${execution.executionId} in the history.`);
+      ticket.executionId = execution.executionId;
+      return { state: execution.status, pending: `${deploymentName(ticket)} is ${execution.status}` };
+    }
+    const position = await queuePosition(ctx, ticket.requestId, 'QUEUED');
+    if (position.includes('position')) return { pending: position };
   }
   return { pending: `not started yet (the status still shows the previous deployment ${status.lastDeploymentId ?? ''}: ${status.lastDeploymentState})` };
 }
@@ -120,7 +132,7 @@ async function verifyVersions(ctx: QoveryContext, ticket: DeploymentTicket, name
   throw new ActionError(
     'Rollback ended on other versions',
     `${deploymentName(ticket)} ended ${state}, but ${wrong.join('; ')}. Another deployment may have been merged with the rollback or run after it: look at the environment's deployment history in the Qovery console before trying again.`,
-    { changed: 'accepted' }
+    { changed: 'accepted', outcome: 'failed' }
   );
 }
 
@@ -138,7 +150,7 @@ async function failure(ctx: QoveryContext, ticket: DeploymentTicket, state: stri
     return new ActionError(
       'Rollback deployment did not complete',
       `${what}. The environment was changed by this run; look at the deployment in the Qovery console before trying again.`,
-      { changed: 'accepted' }
+      { changed: 'accepted', outcome: 'failed' }
     );
   }
   let detail = '';
@@ -150,5 +162,8 @@ async function failure(ctx: QoveryContext, ticket: DeploymentTicket, state: stri
   } catch {
     detail = ' The services in error could not be read.';
   }
-  return new ActionError('Rollback deployment failed', `${what}.${detail} Look at the deployment logs in the Qovery console before trying again.`, { changed: 'accepted' });
+  return new ActionError('Rollback deployment failed', `${what}.${detail} Look at the deployment logs in the Qovery console before trying again.`, {
+    changed: 'accepted',
+    outcome: 'failed'
+  });
 }

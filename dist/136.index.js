@@ -2,7 +2,7 @@ export const id = 136;
 export const ids = [136];
 export const modules = {
 
-/***/ 755:
+/***/ 3136:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

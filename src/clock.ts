@@ -1,13 +1,27 @@
 /** Time and randomness as arguments, so waiting and retry logic is testable without real sleeps. */
 export interface Clock {
   now(): number;
-  sleep(ms: number): Promise<void>;
+  /**
+   * Resolves after `ms`, or as soon as `signal` aborts. A wait that lost a race is aborted so its
+   * timer does not hold the process open after the run is over.
+   */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
   random(): number;
 }
 
 export const systemClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      if (signal?.aborted) return resolve();
+      const timer = setTimeout(done, Math.max(0, ms));
+      signal?.addEventListener('abort', done, { once: true });
+      function done(): void {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      }
+    }),
   random: () => Math.random()
 };
 
@@ -36,9 +50,9 @@ export class Deadline {
     return Math.round((this.clock.now() - this.startedAt) / 1000);
   }
 
-  /** Sleeps for `ms`, cut short at the deadline. */
-  async sleep(ms: number): Promise<void> {
-    await this.clock.sleep(Math.min(ms, this.remainingMs()));
+  /** Sleeps for `ms`, cut short at the deadline or when `signal` aborts. */
+  async sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    await this.clock.sleep(Math.min(ms, this.remainingMs()), signal);
   }
 }
 

@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import { Deadline, systemClock } from './clock.js';
 import { ActionError, TimeoutError, type Changed, type Outcome } from './errors.js';
 import { TransportError } from './http/transport-error.js';
@@ -8,6 +7,7 @@ import { run as runPipeline } from './pipeline/run.js';
 import { createProvider } from './providers/registry.js';
 import type { RollbackProvider } from './providers/provider.js';
 import { createActionIO, type ActionIO } from './report/action-io.js';
+import { getInput, setSecret } from './report/runner-commands.js';
 import { count } from './report/count.js';
 import { Secrets } from './report/redact.js';
 import { runUrl } from './report/run-url.js';
@@ -41,10 +41,10 @@ export async function run(): Promise<void> {
   let healthUrl: string | undefined;
   try {
     const settings: Settings = getSettings(
-      (name) => core.getInput(name),
+      (name) => getInput(name),
       process.env,
       // Every form a server could echo it in goes to the runner's masker too (later steps' logs).
-      (secret) => secrets.add(secret).forEach((form) => core.setSecret(form))
+      (secret) => secrets.add(secret).forEach((form) => setSecret(form))
     );
     own.push(settings.apiUrl, ...(settings.health ? [settings.health.url] : []));
     // The one deadline (`timeout`) bounds everything from here: probes before, the rollback, the check after.
@@ -52,7 +52,7 @@ export async function run(): Promise<void> {
     const userAgent = `${ACTION_NAME}/${ACTION_VERSION}`;
     // The record's environment_url is a link people click: the app's address, never its query (a token, say).
     healthUrl = settings.health ? safeHealthUrl(settings.health.url).split('?')[0] : undefined;
-    provider = createProvider(settings, { deadline, log: io.log, userAgent });
+    provider = await createProvider(settings, { deadline, log: io.log, userAgent });
     const github = settings.github;
     const status = await runPipeline(settings, {
       provider,

@@ -3,7 +3,18 @@ import { parseBenchArgs } from '../../scripts/bench/options.js';
 
 describe('parseBenchArgs', () => {
   it('defaults to 25 ms latency, 5 runs, every size, and writes BENCHMARKS.md', () => {
-    expect(parseBenchArgs([])).toEqual({ latencyMs: 25, runs: 5, quick: false, smoke: false, out: 'BENCHMARKS.md', historySizes: [1000, 10_000, 50_000], cvmCounts: [1, 10, 100] });
+    expect(parseBenchArgs([])).toEqual({
+      latencyMs: 25,
+      runs: 5,
+      quick: false,
+      smoke: false,
+      out: 'BENCHMARKS.md',
+      historySizes: [1000, 10_000, 50_000],
+      cvmCounts: [1, 10, 100],
+      spreadMs: 5000,
+      camundaSizes: [10, 1000, 10_000],
+      qoveryFactor: 60
+    });
   });
 
   it('reads latency, runs, quick, out and note', () => {
@@ -18,7 +29,7 @@ describe('parseBenchArgs', () => {
 
   it('makes --smoke tiny and print-only, unless told otherwise', () => {
     const smoke = parseBenchArgs(['--smoke']);
-    expect(smoke).toMatchObject({ historySizes: [1000], cvmCounts: [1], runs: 1 });
+    expect(smoke).toMatchObject({ historySizes: [1000], cvmCounts: [1], runs: 1, camundaSizes: [10, 1000], qoveryFactor: 240 });
     expect(smoke.out).toBeUndefined();
     expect(parseBenchArgs(['--smoke', '--runs', '3', '--out', 'x.md'])).toMatchObject({ runs: 3, out: 'x.md' });
   });

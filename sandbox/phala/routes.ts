@@ -22,6 +22,8 @@ export interface RouteMatch {
 
 export interface RouteInput {
   query: Record<string, string>;
+  /** every value of a repeated query parameter (FastAPI reads `operation_types` that way) */
+  queryAll?: Record<string, string[]>;
   apiKey: string | undefined;
   bodyText: string;
   requestId: string;
@@ -94,6 +96,7 @@ export function handle(ctx: RouteContext, route: RouteMatch, input: RouteInput):
   const page = route.endpoint === 'listRevisions' ? intQuery(input.query, 'page', 1, 1, Number.MAX_SAFE_INTEGER, issues) : undefined;
   const pageSize = route.endpoint === 'listRevisions' ? intQuery(input.query, 'page_size', 50, 1, 1000, issues) : undefined;
   const limit = route.endpoint === 'listOperations' ? intQuery(input.query, 'limit', 50, 1, 500, issues) : undefined;
+  const opsFilter = route.endpoint === 'listOperations' ? operationsFilter(input, issues) : undefined;
   const vmUuids = route.endpoint === 'redeploy' ? parseRedeployBody(input.bodyText, issues) : null;
   const batch = route.endpoint === 'statusBatch' ? parseBatchBody(input.bodyText, issues) : undefined;
   const target = route.endpoint === 'cvmState' ? input.query['target'] : undefined;
@@ -127,7 +130,7 @@ export function handle(ctx: RouteContext, route: RouteMatch, input: RouteInput):
     case 'getCvm':
       return cvm ? { status: 200, body: cvmDetail(s, cvm) } : detail(404, 'CVM not found');
     case 'listOperations':
-      return cvm ? listOperations(cvm, limit ?? 50, input.query['cursor']) : detail(404, 'CVM not found');
+      return cvm ? listOperations(cvm, limit ?? 50, input.query['cursor'], opsFilter ?? {}) : detail(404, 'CVM not found');
     case 'redeploy':
       return redeploy(ctx, route.params['revisionId'] ?? '', vmUuids, input);
   }
@@ -205,15 +208,58 @@ function decodeCursor(cursor: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-function listOperations(cvm: CvmState, limit: number, cursor: string | undefined): Reply {
+/**
+ * The documented filters of GET /cvms/{cvm_id}/operations (Phala Cloud's OpenAPI document,
+ * sandbox/phala/openapi/phala-cloud-openapi.json, operation get_cvm_operations_api_v1_cvms__cvm_id__operations_get):
+ * `start_time` / `end_time` ("operations started after / before this UTC time", date-time) and
+ * `operation_types` (a list, repeated in the query as FastAPI reads lists). Pagination applies
+ * to the filtered records, and `total` counts them.
+ */
+interface OperationsFilter {
+  startAfter?: number;
+  startBefore?: number;
+  types?: Set<string>;
+}
+
+function operationsFilter(input: RouteInput, issues: ValidationIssue[]): OperationsFilter {
+  const filter: OperationsFilter = {};
+  const time = (name: string): number | undefined => {
+    const raw = input.query[name];
+    if (raw === undefined || raw === '') return undefined;
+    // pydantic's datetime parsing: ISO 8601 (a bare date or a time zone is optional; UTC assumed).
+    const at = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(raw)
+      ? Date.parse(/Z|[+-]\d{2}:?\d{2}$/.test(raw) || raw.length === 10 ? raw : `${raw}Z`)
+      : NaN;
+    if (Number.isNaN(at)) {
+      issues.push({ loc: ['query', name], msg: 'Input should be a valid datetime', type: 'datetime_from_date_parsing', input: raw });
+      return undefined;
+    }
+    return at;
+  };
+  const after = time('start_time');
+  const before = time('end_time');
+  if (after !== undefined) filter.startAfter = after;
+  if (before !== undefined) filter.startBefore = before;
+  const types = input.queryAll?.['operation_types'] ?? (input.query['operation_types'] !== undefined ? [input.query['operation_types']] : []);
+  if (types.length > 0) filter.types = new Set(types);
+  return filter;
+}
+
+function listOperations(cvm: CvmState, limit: number, cursor: string | undefined, filter: OperationsFilter): Reply {
   let offset = 0;
   if (cursor !== undefined && cursor !== '') {
     const decoded = decodeCursor(cursor);
     if (decoded === undefined) return validation([{ loc: ['query', 'cursor'], msg: 'Invalid cursor', type: 'value_error', input: cursor }]);
     offset = decoded;
   }
-  const total = cvm.operations.length;
-  const items = cvm.operations.slice(offset, offset + limit);
+  const matching = cvm.operations.filter((op) => {
+    const started = Date.parse(op.started_at);
+    if (filter.startAfter !== undefined && !(started > filter.startAfter)) return false;
+    if (filter.startBefore !== undefined && !(started < filter.startBefore)) return false;
+    return filter.types === undefined || filter.types.has(op.operation_type);
+  });
+  const total = matching.length;
+  const items = matching.slice(offset, offset + limit);
   const next = offset + limit < total ? encodeCursor(offset + limit) : null;
   return { status: 200, body: { items, next_cursor: next, total } };
 }

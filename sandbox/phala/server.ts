@@ -29,8 +29,11 @@ export async function startSandbox(overrides?: ScenarioOverrides, port = 0): Pro
     const requestId = state.requestId();
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const query: Record<string, string> = {};
+    const queryAll: Record<string, string[]> = {};
     url.searchParams.forEach((v, k) => {
-      query[k] = v;
+      (queryAll[k] ??= []).push(v);
+      // The journal shows a repeated parameter's values joined by commas.
+      query[k] = queryAll[k].join(',');
     });
     const apiKey = headerValue(req, 'x-api-key');
     // The key itself is never stored: journals end up in test output and CI logs.
@@ -87,7 +90,9 @@ export async function startSandbox(overrides?: ScenarioOverrides, port = 0): Pro
     if (isReply(route)) return answer(route);
     record.endpoint = route.endpoint;
 
-    const processRequest = (): Answer => handle(ctx, route, { query, apiKey, bodyText, requestId, now: Date.now() });
+    // Handlers read the last value of a parameter given twice, as FastAPI does for a scalar.
+    const lastValues = Object.fromEntries(Object.entries(queryAll).map(([k, values]) => [k, values[values.length - 1]!]));
+    const processRequest = (): Answer => handle(ctx, route, { query: lastValues, queryAll, apiKey, bodyText, requestId, now: Date.now() });
     const fault = faults.take(route.endpoint);
     if (!fault) return answer(processRequest());
 

@@ -17,6 +17,11 @@ export interface CvmState extends ResolvedCvm {
   pendingStart?: NodeJS.Timeout;
 }
 
+/** Where the i-th of n redeployed CVMs falls in the spread of update durations: 0 for the first, 1 for the last. */
+function spreadShare(index: number, count: number): number {
+  return count <= 1 ? 0 : index / (count - 1);
+}
+
 /** Status a CVM shows while an operation of this type runs. */
 function busyStatus(operationType: string): string {
   switch (operationType) {
@@ -111,7 +116,7 @@ export class AppState {
    */
   acceptRedeploy(revisionId: string, hash: string, targets: CvmState[], transactionHash: string | undefined, now: number): { accepted: AcceptedRedeploy; correlationId: string } {
     const correlationId = this.correlationId();
-    for (const cvm of targets) {
+    for (const [index, cvm] of targets.entries()) {
       if (cvm.pendingStart) this.clear(cvm.pendingStart);
       cvm.compose_hash = hash;
       // The real platform may not write a row for a redeploy; clients must not rely on one.
@@ -124,7 +129,7 @@ export class AppState {
       this.updates.push(record);
       cvm.pendingStart = this.after(this.scenario.update.startLagMs, () => {
         delete cvm.pendingStart;
-        this.startUpdate(cvm, hash, correlationId, record);
+        this.startUpdate(cvm, hash, correlationId, record, spreadShare(index, targets.length));
       });
       this.changed(cvm);
     }
@@ -155,10 +160,11 @@ export class AppState {
     this.timers.delete(t);
   }
 
-  private startUpdate(cvm: CvmState, hash: string, correlationId: string, record: UpdateRecord): void {
-    const { durationMs, outcome, errorMessage, settleStatus, operationType, operationCarriesHash } = this.scenario.update;
+  private startUpdate(cvm: CvmState, hash: string, correlationId: string, record: UpdateRecord, spread: number): void {
+    const { durationMs: baseMs, spreadMs = 0, outcome, errorMessage, settleStatus, operationType, operationCarriesHash } = this.scenario.update;
     const startedAt = Date.now();
     record.startedAt = startedAt;
+    const durationMs = baseMs + Math.round(spreadMs * spread);
     const op = this.newOperation(cvm, operationType, operationCarriesHash ? hash : null, correlationId, startedAt);
     cvm.operations.unshift(op);
     cvm.in_progress = true;

@@ -16,6 +16,11 @@ export interface UpdateBehaviour {
   /** time the update task runs (default 800) */
   durationMs: number;
   /**
+   * the i-th of n CVMs of one redeploy runs durationMs + spreadMs·i/(n−1) (default 0: all finish
+   * together). CVMs on different hosts do not finish in the same millisecond; benchmarks use both.
+   */
+  spreadMs?: number;
+  /**
    * default 'running'. 'failed-running': the operation fails (with errorMessage) but the CVM
    * settles 'running' on the target compose hash, the old container still serving.
    */

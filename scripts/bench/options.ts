@@ -15,19 +15,36 @@ export interface BenchOptions {
   note?: string;
   historySizes: number[];
   cvmCounts: number[];
+  /** spread of CVM finishes for the second completion-lag variant (from 10 CVMs), ms */
+  spreadMs: number;
+  /** Camunda history lengths, deployments */
+  camundaSizes: number[];
+  /** how much faster than real time the Qovery benchmark's clock runs */
+  qoveryFactor: number;
 }
 
 export const USAGE = `usage: npm run bench -- [--latency MS] [--runs N] [--quick] [--smoke] [--out FILE | --no-out] [--note TEXT]
   --latency MS  per-request latency of the sandbox (default 25)
   --runs N      runs per completion-lag size and start-up measurement (default 5)
   --quick       skip the SDK baseline at 50k rows
-  --smoke       tiny run for CI (1k rows, 1 CVM, 1 run); writes no report unless --out is given
+  --smoke       tiny run for CI (1k rows, 1 CVM, 1 run, Camunda up to 1,000 deployments,
+                Qovery's half hour in under 8 s); writes no report unless --out is given
   --out FILE    write the Markdown report there (default BENCHMARKS.md, none with --smoke)
   --no-out      print only
   --note TEXT   a line added to the report`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
-  const opts: BenchOptions = { latencyMs: 25, runs: 5, quick: false, smoke: false, historySizes: [1000, 10_000, 50_000], cvmCounts: [1, 10, 100] };
+  const opts: BenchOptions = {
+    latencyMs: 25,
+    runs: 5,
+    quick: false,
+    smoke: false,
+    historySizes: [1000, 10_000, 50_000],
+    cvmCounts: [1, 10, 100],
+    spreadMs: 5000,
+    camundaSizes: [10, 1000, 10_000],
+    qoveryFactor: 60
+  };
   let out: string | null | undefined;
   let runsGiven = false;
   for (let i = 0; i < argv.length; i++) {
@@ -68,6 +85,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   if (opts.smoke) {
     opts.historySizes = [1000];
     opts.cvmCounts = [1];
+    opts.camundaSizes = [10, 1000];
+    opts.qoveryFactor = 240;
     if (!runsGiven) opts.runs = 1;
   }
   const target = out === undefined ? (opts.smoke ? undefined : 'BENCHMARKS.md') : (out ?? undefined);

@@ -11,6 +11,7 @@ export interface BenchSandbox {
   sandbox: Sandbox;
   /** how latency and update end times are obtained, for the report */
   mode: 'native' | 'emulated';
+  latencyMs: number;
   /**
    * When each of `vmUuids` last finished an update accepted at or after `since` (ms epoch).
    * Call after the client under test has exited: the fallback sends requests of its own.
@@ -35,6 +36,7 @@ export async function startBenchSandbox(overrides: ScenarioOverrides, latencyMs:
   return {
     sandbox,
     mode: native ? 'native' : 'emulated',
+    latencyMs,
     settledAt: async (vmUuids, since) => {
       if (!native) return completedFromOperations(sandbox, vmUuids, since);
       const out = new Map<string, number>();

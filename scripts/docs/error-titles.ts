@@ -142,12 +142,13 @@ export function errorTitles(root: string): Extraction {
       if ((ts.isPropertyAssignment(node) || ts.isVariableDeclaration(node)) && ts.isIdentifier(node.name) && node.name.text === 'title' && node.initializer) {
         if (resolve(node.initializer)) add(node.initializer, 'error', node);
       }
-      // `core.warning(message, properties)` is the plumbing every warning goes through, not a title.
+      // `runner.warning(message, title)` (report/runner-commands.ts, as `core.warning` was) is the
+      // plumbing every warning goes through, not a title.
       if (
         ts.isCallExpression(node) &&
         ts.isPropertyAccessExpression(node.expression) &&
         node.expression.name.text === 'warning' &&
-        node.expression.expression.getText(sf) !== 'core' &&
+        !['core', 'runner'].includes(node.expression.expression.getText(sf)) &&
         node.arguments.length >= 2
       )
         add(node.arguments[1], 'warning', node);

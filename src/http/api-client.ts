@@ -1,7 +1,8 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
-import { HttpClient } from '@actions/http-client';
+import type { HttpClient } from '@actions/http-client';
+import { getProxyUrl } from '@actions/http-client/lib/proxy';
 import type { Deadline } from '../clock.js';
 import { ActionError, TimeoutError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -20,6 +21,8 @@ export interface ApiCall {
   headers?: Record<string, string>;
   /** Keep the raw bytes (binary resources); `body` is then undefined. */
   raw?: boolean;
+  /** A 429 goes back to the caller at once, unretried: it paces its own requests (RequestPacer). */
+  throttledToCaller?: boolean;
   /** A POST body sent as these bytes with this content type instead of JSON (e.g. multipart). */
   rawBody?: { contentType: string; data: Buffer };
 }
@@ -73,7 +76,9 @@ export class BodyTooLargeError extends ActionError {
  * closed, when its own timeout or the run's deadline passes, and bodies are capped.
  */
 export class ApiClient {
-  private readonly http: HttpClient;
+  /** Behind a proxy only: @actions/http-client's proxy-aware (tunnel) agents. */
+  private proxied?: Promise<HttpClient>;
+  private readonly agents = new Map<string, http.Agent>();
   private readonly base: URL;
   private readonly requestTimeoutMs: number;
   private readonly maxBodyBytes: number;
@@ -85,13 +90,32 @@ export class ApiClient {
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
     this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
     this.platform = options.platform ?? 'the platform';
-    // Only for its proxy-aware agents (HTTPS_PROXY, NO_PROXY on self-hosted runners).
-    this.http = new HttpClient(options.userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true });
   }
 
   dispose(): void {
     for (const controller of this.inFlight) controller.abort();
-    this.http.dispose();
+    for (const agent of this.agents.values()) agent.destroy();
+    void this.proxied?.then((client) => client.dispose());
+  }
+
+  /**
+   * A keep-alive agent per protocol; behind a proxy (HTTPS_PROXY and NO_PROXY, as on self-hosted
+   * runners) the one @actions/http-client gives. That module and the HTTP stack it imports are
+   * loaded only then: every other run would pay for them in start-up time before its first request.
+   */
+  private async agentFor(url: URL): Promise<http.Agent> {
+    if (getProxyUrl(url)?.hostname) {
+      this.proxied ??= import('@actions/http-client').then(
+        ({ HttpClient }) => new HttpClient(this.options.userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true })
+      );
+      return (await this.proxied).getAgent(url.href);
+    }
+    let agent = this.agents.get(url.protocol);
+    if (!agent) {
+      agent = url.protocol === 'https:' ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+      this.agents.set(url.protocol, agent);
+    }
+    return agent;
   }
 
   /** GET with retries on 429/502/503/504 and lost connections, honouring Retry-After. */
@@ -103,6 +127,7 @@ export class ApiClient {
       try {
         const response = await this.exchange(call, true);
         if (!RETRYABLE_STATUSES.has(response.status) || attempt + 1 >= MAX_READ_ATTEMPTS) return response;
+        if (response.status === 429 && call.throttledToCaller) return response;
         const retryAfter = parseRetryAfter(response.headers['retry-after'], deadline.clock.now());
         waitMs = clampRetry(retryAfter ?? backoffMs(attempt, deadline.clock), retryAfter !== undefined);
         reason = `answered ${response.status}`;
@@ -176,7 +201,8 @@ export class ApiClient {
     const limitMs = Math.min(this.requestTimeoutMs, remaining);
     const timer = setTimeout(() => controller.abort(), limitMs);
     try {
-      const { status, responseHeaders, bytes } = await this.transfer(url, call.method, headers, data, controller.signal, endpoint);
+      const agent = await this.agentFor(url);
+      const { status, responseHeaders, bytes } = await this.transfer(url, call.method, headers, data, controller.signal, endpoint, agent);
       log.debug(`${endpoint} → ${status} (${deadline.clock.now() - started} ms)`);
       const text = call.raw ? '' : bytes.toString('utf8');
       const parsed = call.raw ? { body: undefined, notJson: false } : parseBody(text);
@@ -199,11 +225,12 @@ export class ApiClient {
     headers: Record<string, string>,
     data: Buffer | undefined,
     signal: AbortSignal,
-    endpoint: string
+    endpoint: string,
+    agent: http.Agent
   ): Promise<{ status: number; responseHeaders: IncomingHttpHeaders; bytes: Buffer }> {
     const transport = url.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {
-      const request = transport.request(url, { method, headers, agent: this.http.getAgent(url.href), signal }, (response) => {
+      const request = transport.request(url, { method, headers, agent, signal }, (response) => {
         const chunks: Buffer[] = [];
         let size = 0;
         response.on('data', (chunk: Buffer) => {

@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import * as core from '@actions/core';
+import * as runner from './runner-commands.js';
 import type { Logger } from '../log.js';
 import { checkOutput } from './outputs.js';
 import type { Secrets } from './redact.js';
@@ -26,14 +26,14 @@ export function createActionIO(secrets: Secrets, env: NodeJS.ProcessEnv = proces
   const warnings: Array<{ title?: string; message: string }> = [];
   return {
     log: {
-      info: (message) => core.info(safeLogLine(message, secrets)),
+      info: (message) => runner.info(safeLogLine(message, secrets)),
       warning: (message, title) => {
         warnings.push({ title: title === undefined ? undefined : secrets.redact(title), message: secrets.redact(message) });
-        core.warning(safeAnnotation(message, secrets), title ? { title: safeTitle(title, secrets) } : undefined);
+        runner.warning(safeAnnotation(message, secrets), title ? safeTitle(title, secrets) : undefined);
       },
-      debug: (message) => core.debug(safeLogLine(message, secrets))
+      debug: (message) => runner.debug(safeLogLine(message, secrets))
     },
-    error: (message, title) => core.error(safeAnnotation(message, secrets), { title: safeTitle(title, secrets) }),
+    error: (message, title) => runner.error(safeAnnotation(message, secrets), safeTitle(title, secrets)),
     setOutput: (name, value) => {
       const checked = checkOutput(name, value);
       if (secrets.redact(checked) !== checked) {
@@ -41,7 +41,7 @@ export function createActionIO(secrets: Secrets, env: NodeJS.ProcessEnv = proces
       }
       if (set.get(name) === checked) return;
       set.set(name, checked);
-      core.setOutput(name, checked);
+      runner.setOutput(name, checked, env);
     },
     writeSummary: (markdown) => {
       const file = env.GITHUB_STEP_SUMMARY;

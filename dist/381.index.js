@@ -963,6 +963,8 @@ function selectCvms(appCvms, requested, appId) {
 
 // EXTERNAL MODULE: ./src/trust/send-once.ts + 1 modules
 var send_once = __webpack_require__(8469);
+// EXTERNAL MODULE: ./src/trust/trigger-tracker.ts
+var trigger_tracker = __webpack_require__(323);
 ;// CONCATENATED MODULE: ./src/providers/phala/assess-cvm.ts
 
 /** Statuses a CVM settles in when it is not serving. Only running and stopped are stable, per the API. */
@@ -1167,6 +1169,7 @@ async function describeBlocker(ctx, cvm) {
 
 
 
+
 /**
  * Phala's documented refusals beyond the shared ones: the compose hash is not registered on-chain
  * (465), the transaction is invalid or expired (466), failed verification (467), or the hash is
@@ -1187,13 +1190,7 @@ async function triggerRedeploy(ctx, plan, transactionHash, tracker) {
         deadline,
         log,
         timeoutSeconds: ctx.timeoutSeconds,
-        tracker: {
-            mark: (state) => {
-                api.changed = state;
-                tracker.mark(state);
-            },
-            waitingToSend: (what) => tracker.waitingToSend(what)
-        },
+        tracker: (0,trigger_tracker/* mirroredTracker */.X)(api, tracker),
         now: () => api.serverNow(),
         send: () => api.redeploy(plan.revision.id, vmUuids, transactionHash),
         extraRefusals: PHALA_REFUSALS,

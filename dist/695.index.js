@@ -916,7 +916,10 @@ function undoRefusal(selector, timeline, index, current, evidence) {
 
 // EXTERNAL MODULE: ./src/trust/send-once.ts + 1 modules
 var send_once = __webpack_require__(8469);
+// EXTERNAL MODULE: ./src/trust/trigger-tracker.ts
+var trigger_tracker = __webpack_require__(323);
 ;// CONCATENATED MODULE: ./src/providers/camunda/trigger-redeploy.ts
+
 
 
 
@@ -946,13 +949,7 @@ async function triggerRedeploy(ctx, plan, tracker) {
         deadline: ctx.deadline,
         log,
         timeoutSeconds: ctx.timeoutSeconds,
-        tracker: {
-            mark: (state) => {
-                api.changed = state;
-                tracker.mark(state);
-            },
-            waitingToSend: (what) => tracker.waitingToSend(what)
-        },
+        tracker: (0,trigger_tracker/* mirroredTracker */.X)(api, tracker),
         send,
         explainRefusal: (response) => api.explain(response, doing, 'nothing'),
         probe: async () => {

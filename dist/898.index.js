@@ -713,6 +713,8 @@ function provenanceWarnings(services, current, wanted) {
 
 // EXTERNAL MODULE: ./src/trust/send-once.ts + 1 modules
 var send_once = __webpack_require__(8469);
+// EXTERNAL MODULE: ./src/trust/trigger-tracker.ts
+var trigger_tracker = __webpack_require__(323);
 ;// CONCATENATED MODULE: ./src/providers/qovery/find-ours.ts
 
 /**
@@ -862,6 +864,7 @@ async function waitUntilIdle(ctx) {
 
 
 
+
 /** A small margin past X-RateLimit-Reset: it is in whole seconds, and clocks differ a little. */
 const RESET_MARGIN_MS = 500;
 /**
@@ -896,13 +899,7 @@ async function triggerDeploy(ctx, request, targets, tracker) {
         deadline,
         log,
         timeoutSeconds: ctx.timeoutSeconds,
-        tracker: {
-            mark: (state) => {
-                api.changed = state;
-                tracker.mark(state);
-            },
-            waitingToSend: (what) => tracker.waitingToSend(what)
-        },
+        tracker: (0,trigger_tracker/* mirroredTracker */.X)(api, tracker),
         send: () => (request.kind === 'redeploy' ? api.redeploy() : api.deployServices(request.services)),
         explainRefusal: (response) => explainFailure(response, { environmentId: api.environmentId, doing, changed: 'nothing' }),
         // The OpenAPI document still lists 409 "Operation is in progress" for these endpoints.

@@ -955,15 +955,15 @@ function finish(deps, status) {
 async function createProvider(settings, deps) {
     switch (settings.provider) {
         case 'phala': {
-            const { createPhalaProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(469), __nccwpck_require__.e(381)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1381));
+            const { createPhalaProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(631), __nccwpck_require__.e(381)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1381));
             return createPhalaProvider(settings, deps);
         }
         case 'qovery': {
-            const { createQoveryProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(469), __nccwpck_require__.e(898)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7898));
+            const { createQoveryProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(631), __nccwpck_require__.e(898)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7898));
             return createQoveryProvider(settings, deps);
         }
         case 'camunda': {
-            const { createCamundaProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(469), __nccwpck_require__.e(695)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5695));
+            const { createCamundaProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(631), __nccwpck_require__.e(695)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5695));
             return createCamundaProvider(settings, deps);
         }
     }

@@ -10,3 +10,17 @@ export interface TriggerTracker {
   /** Waiting for the platform to be free before sending (a 409): nothing sent yet. */
   waitingToSend(what: string): void;
 }
+
+/**
+ * The pipeline's tracker, also keeping an API client's own `changed` in step, so an error its
+ * reads raise mid-trigger states the same fact as the pipeline.
+ */
+export function mirroredTracker(client: { changed: Changed }, tracker: TriggerTracker): TriggerTracker {
+  return {
+    mark: (state) => {
+      client.changed = state;
+      tracker.mark(state);
+    },
+    waitingToSend: (what) => tracker.waitingToSend(what)
+  };
+}

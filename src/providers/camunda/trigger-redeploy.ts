@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ActionError } from '../../errors.js';
 import type { ApiResponse } from '../../http/api-client.js';
 import { sendOnce } from '../../trust/send-once.js';
+import { mirroredTracker } from '../../trust/trigger-tracker.js';
 import type { RollbackPlan, TriggerOutcome, TriggerTracker } from '../provider.js';
 import type { CamundaContext } from './context.js';
 import type { Deployment } from './shapes.js';
@@ -34,13 +35,7 @@ export async function triggerRedeploy(ctx: CamundaContext, plan: RollbackPlan, t
     deadline: ctx.deadline,
     log,
     timeoutSeconds: ctx.timeoutSeconds,
-    tracker: {
-      mark: (state) => {
-        api.changed = state;
-        tracker.mark(state);
-      },
-      waitingToSend: (what) => tracker.waitingToSend(what)
-    },
+    tracker: mirroredTracker(api, tracker),
     send,
     explainRefusal: (response) => api.explain(response, doing, 'nothing'),
     probe: async () => {

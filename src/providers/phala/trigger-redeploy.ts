@@ -1,5 +1,6 @@
 import type { ApiResponse } from '../../http/api-client.js';
 import { sendOnce } from '../../trust/send-once.js';
+import { mirroredTracker } from '../../trust/trigger-tracker.js';
 import type { RollbackPlan, TriggerOutcome, TriggerReceipt, TriggerTracker } from '../provider.js';
 import type { PhalaContext } from './context.js';
 import { explainFailure } from './platform-errors.js';
@@ -27,13 +28,7 @@ export async function triggerRedeploy(ctx: PhalaContext, plan: RollbackPlan, tra
     deadline,
     log,
     timeoutSeconds: ctx.timeoutSeconds,
-    tracker: {
-      mark: (state) => {
-        api.changed = state;
-        tracker.mark(state);
-      },
-      waitingToSend: (what) => tracker.waitingToSend(what)
-    },
+    tracker: mirroredTracker(api, tracker),
     now: () => api.serverNow(),
     send: () => api.redeploy(plan.revision.id, vmUuids, transactionHash),
     extraRefusals: PHALA_REFUSALS,

@@ -1,5 +1,6 @@
 import type { ApiResponse } from '../../http/api-client.js';
 import { sendOnce } from '../../trust/send-once.js';
+import { mirroredTracker } from '../../trust/trigger-tracker.js';
 import type { TriggerTracker } from '../provider.js';
 import type { QoveryContext } from './context.js';
 import type { DeploymentTicket } from './deployment-state.js';
@@ -53,13 +54,7 @@ export async function triggerDeploy(ctx: QoveryContext, request: DeployRequest, 
     deadline,
     log,
     timeoutSeconds: ctx.timeoutSeconds,
-    tracker: {
-      mark: (state) => {
-        api.changed = state;
-        tracker.mark(state);
-      },
-      waitingToSend: (what) => tracker.waitingToSend(what)
-    },
+    tracker: mirroredTracker(api, tracker),
     send: () => (request.kind === 'redeploy' ? api.redeploy() : api.deployServices(request.services)),
     explainRefusal: (response) => explainFailure(response, { environmentId: api.environmentId, doing, changed: 'nothing' }),
     // The OpenAPI document still lists 409 "Operation is in progress" for these endpoints.

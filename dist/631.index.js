@@ -1,5 +1,5 @@
-export const id = 469;
-export const ids = [469];
+export const id = 631;
+export const ids = [631];
 export const modules = {
 
 /***/ 3838:
@@ -482,6 +482,29 @@ async function watchUnknown(request, sentAt, lost) {
             throw undecided();
         await deadline.sleep(pause);
     }
+}
+
+
+/***/ }),
+
+/***/ 323:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ mirroredTracker)
+/* harmony export */ });
+/**
+ * The pipeline's tracker, also keeping an API client's own `changed` in step, so an error its
+ * reads raise mid-trigger states the same fact as the pipeline.
+ */
+function mirroredTracker(client, tracker) {
+    return {
+        mark: (state) => {
+            client.changed = state;
+            tracker.mark(state);
+        },
+        waitingToSend: (what) => tracker.waitingToSend(what)
+    };
 }
 
 

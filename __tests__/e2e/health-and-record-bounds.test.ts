@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
-import { startGitHubStandIn, type GitHubStandIn } from '../../sandbox/github/server.js';
-import { startHealthApp, type HealthApp } from '../../sandbox/shared/health-app.js';
+import { describe, expect, it } from '@jest/globals';
+import { type GitHubStandIn } from '../../sandbox/github/server.js';
 import { annotations, H, requestsTo, rollback, sandboxWith } from './helpers.js';
+import { github, healthApp } from './stand-ins.js';
 
 /**
  * Issue 13 §5: the health check and the GitHub deployment record obey the run — bounded by
@@ -10,23 +10,6 @@ import { annotations, H, requestsTo, rollback, sandboxWith } from './helpers.js'
  */
 
 const HASHES = [H('v1'), H('v2'), H('v3')];
-const servers: Array<HealthApp | GitHubStandIn> = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function github(): Promise<GitHubStandIn> {
-  const standIn = await startGitHubStandIn();
-  servers.push(standIn);
-  return standIn;
-}
-
-async function healthApp(): Promise<HealthApp> {
-  const app = await startHealthApp();
-  servers.push(app);
-  return app;
-}
-
 const workflowEnv = (standIn: GitHubStandIn) => ({
   GITHUB_API_URL: standIn.url,
   GITHUB_SERVER_URL: 'https://github.com',

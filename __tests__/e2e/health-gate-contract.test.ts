@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:net';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { runAction } from '../../scripts/run-action.js';
-import { startGitHubStandIn, type GitHubStandIn } from '../../sandbox/github/server.js';
-import { startHealthApp, type HealthApp } from '../../sandbox/shared/health-app.js';
+import { type GitHubStandIn } from '../../sandbox/github/server.js';
 import { annotations, H, logLines, rollback, sandboxWith } from './helpers.js';
+import { github, healthApp, closeAfterTest } from './stand-ins.js';
 
 /**
  * Issue 18 read as an outside check would read it: the sentences of the contract that
@@ -13,23 +13,6 @@ import { annotations, H, logLines, rollback, sandboxWith } from './helpers.js';
  */
 
 const HASHES = [H('v1'), H('v2'), H('v3')];
-const servers: Array<HealthApp | GitHubStandIn> = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function healthApp(): Promise<HealthApp> {
-  const app = await startHealthApp();
-  servers.push(app);
-  return app;
-}
-
-async function github(): Promise<GitHubStandIn> {
-  const standIn = await startGitHubStandIn();
-  servers.push(standIn);
-  return standIn;
-}
-
 const workflowEnv = (standIn: GitHubStandIn) => ({ GITHUB_API_URL: standIn.url, GITHUB_REPOSITORY: 'acme/shop', GITHUB_RUN_ID: '7', GITHUB_SHA: 'a'.repeat(40) });
 const gate = (url: string, more: Record<string, string> = {}) => ({ rollback_when: 'unhealthy', health_url: url, health_interval: '1', ...more });
 /** Workflow commands the runner would act on: every line that starts with `::`. */
@@ -337,8 +320,7 @@ describe('Camunda 7 too: the gate runs before anything reaches the engine', () =
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     const handle = { url: `http://127.0.0.1:${port}/engine-rest`, connections: () => count, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-    servers.push(handle as unknown as HealthApp);
-    return handle;
+    return closeAfterTest(handle);
   }
 
   it('a healthy app: skipped, health_before healthy, the engine never contacted', async () => {

@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
-import { startGitHubStandIn, type GitHubStandIn } from '../../../sandbox/github/server.js';
+import { describe, expect, it } from '@jest/globals';
+import { type GitHubStandIn } from '../../../sandbox/github/server.js';
 import { commitOf } from '../../../sandbox/qovery/index.js';
-import { startHealthApp, type HealthApp } from '../../../sandbox/shared/health-app.js';
 import { annotations, posts, qoveryWith, rollback } from './helpers.js';
+import { github, healthApp } from '../stand-ins.js';
 
 /**
  * Issue 13 §5 on Qovery: the health check and the GitHub record obey the run as on Phala Cloud
@@ -12,23 +12,6 @@ import { annotations, posts, qoveryWith, rollback } from './helpers.js';
 
 const release = (v: string) => ({ versions: { api: commitOf(v), web: `1.0.${v.slice(1)}` }, withoutVersion: ['db'] });
 const FAILED_NEWEST = [release('v1'), release('v2'), { ...release('v3'), result: 'ERROR' as const }];
-const servers: Array<HealthApp | GitHubStandIn> = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function github(): Promise<GitHubStandIn> {
-  const standIn = await startGitHubStandIn();
-  servers.push(standIn);
-  return standIn;
-}
-
-async function healthApp(): Promise<HealthApp> {
-  const app = await startHealthApp();
-  servers.push(app);
-  return app;
-}
-
 const workflowEnv = (standIn: GitHubStandIn) => ({ GITHUB_API_URL: standIn.url, GITHUB_REPOSITORY: 'acme/shop', GITHUB_RUN_ID: '4242', GITHUB_SHA: 'a'.repeat(40) });
 
 describe('Qovery: timeout bounds the health check', () => {

@@ -40,6 +40,12 @@ export interface QoveryRollback {
   /** every request of the run (resolution and trigger included) */
   requests: number;
   throttled: number;
+  /** GET requests while waiting (each is one look at the deployment, or part of one) */
+  polls: number;
+  /** the longest span between two requests of this rollback while waiting, scaled clock */
+  longestGapMs: number;
+  /** the deployment ended (the sandbox's schedule) → this rollback ended, scaled clock */
+  lagMs: number;
 }
 
 export interface QoveryResult {
@@ -101,12 +107,27 @@ export class TokenBudget {
   }
 }
 
+/**
+ * The sandbox a request is for: the environment in its path, or, for one deploy request's status
+ * (`GET /environment/deploymentStatus?deploymentRequestId=`, whose path names no environment),
+ * the sandbox that accepted that request. Each request is counted for that environment.
+ */
+export function sandboxFor(sandboxes: ReadonlyMap<string, QoverySandbox>, url: string): QoverySandbox {
+  const parsed = new URL(url, 'http://front');
+  const requestId = parsed.searchParams.get('deploymentRequestId');
+  if (parsed.pathname === '/environment/deploymentStatus' && requestId) {
+    for (const sandbox of sandboxes.values()) if (sandbox.deploys.some((d) => d.requestId === requestId)) return sandbox;
+  }
+  const environment = /^\/environment\/([^/?]+)/.exec(parsed.pathname)?.[1] ?? '';
+  return sandboxes.get(environment) ?? [...sandboxes.values()][0]!;
+}
+
 /** The shared front: routes /environment/{id}/… to that environment's sandbox, under one budget. */
 async function startTokenFront(sandboxes: Map<string, QoverySandbox>, clock: Clock, journal: Journal[]): Promise<{ url: string; close(): Promise<void> }> {
   const budget = new TokenBudget(clock);
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const environment = /^\/environment\/([^/?]+)/.exec(req.url ?? '')?.[1] ?? '';
-    const sandbox = sandboxes.get(environment) ?? [...sandboxes.values()][0]!;
+    const sandbox = sandboxFor(sandboxes, req.url ?? '/');
+    const environment = sandbox.scenario.environmentId;
     const entry: Journal = { environment, method: req.method ?? 'GET', path: (req.url ?? '').split('?')[0]!, status: 0, at: clock.now() };
     journal.push(entry);
     const { allowed, headers } = budget.take();
@@ -138,9 +159,9 @@ async function startTokenFront(sandboxes: Map<string, QoverySandbox>, clock: Clo
   };
 }
 
-export async function measureQovery(factor: number, log: (line: string) => void): Promise<QoveryResult[]> {
+export async function measureQovery(factor: number, log: (line: string) => void, clients: readonly QoveryClient[] = ['action', 'CLI --watch loop']): Promise<QoveryResult[]> {
   const results: QoveryResult[] = [];
-  for (const client of ['action', 'CLI --watch loop'] as const) {
+  for (const client of clients) {
     const clock = scaledClock(factor);
     const sandboxes = new Map<string, QoverySandbox>();
     for (const i of [1, 2, 3]) {
@@ -168,6 +189,11 @@ export async function measureQovery(factor: number, log: (line: string) => void)
           const mine = journal.filter((j) => j.environment === environment && j.at <= endedAt.at);
           const accepted = mine.find((j) => j.method === 'POST' && j.status >= 200 && j.status < 300);
           const waiting = accepted ? mine.filter((j) => j.at > accepted.at) : [];
+          const times = [accepted?.at ?? endedAt.at, ...waiting.map((j) => j.at)];
+          const longestGapMs = Math.max(0, ...times.slice(1).map((at, i) => at - times[i]!));
+          // The sandbox runs its schedule in real time from the accepted request; on the scaled clock that is `factor` times longer.
+          const behaviour = sandbox.scenario.deployment;
+          const finishedAt = accepted ? accepted.at + (behaviour.startLagMs + (behaviour.readyMs ?? 0) + behaviour.queuedMs + behaviour.durationMs) * factor : endedAt.at;
           const rollback: QoveryRollback = {
             client,
             environment,
@@ -175,7 +201,10 @@ export async function measureQovery(factor: number, log: (line: string) => void)
             waitingRequests: waiting.length,
             waitingMs: accepted ? endedAt.at - accepted.at : 0,
             requests: mine.length,
-            throttled: mine.filter((j) => j.status === 429).length
+            throttled: mine.filter((j) => j.status === 429).length,
+            polls: waiting.filter((j) => j.method === 'GET').length,
+            longestGapMs,
+            lagMs: Math.max(0, endedAt.at - finishedAt)
           };
           if ('error' in endedAt) rollback.error = endedAt.error;
           return rollback;
@@ -194,7 +223,7 @@ export async function measureQovery(factor: number, log: (line: string) => void)
       };
       results.push(result);
       log(
-        `  qovery ${client}: 3 rollbacks, ${runs.map((r) => `${r.waitingRequests} req in ${(r.waitingMs / 60_000).toFixed(1)} min${r.completed ? '' : ` FAILED ${r.error}`}`).join('; ')}: ${result.perHour.toFixed(0)}/h together, ${result.throttled} × 429`
+        `  qovery ${client}: 3 rollbacks, ${runs.map((r) => `${r.waitingRequests} req in ${(r.waitingMs / 60_000).toFixed(1)} min (longest gap ${(r.longestGapMs / 1000).toFixed(0)} s, lag ${(r.lagMs / 1000).toFixed(1)} s)${r.completed ? '' : ` FAILED ${r.error}`}`).join('; ')}: ${result.perHour.toFixed(0)}/h together, ${result.throttled} × 429`
       );
     } finally {
       await front.close();
@@ -206,6 +235,7 @@ export async function measureQovery(factor: number, log: (line: string) => void)
 
 /** One rollback of `previous`, as main.ts runs it, on the scaled clock. */
 async function actionRollback(url: string, sandbox: QoverySandbox, clock: Clock): Promise<void> {
+  const t0 = clock.now();
   const inputs: Record<string, string> = {
     provider: 'qovery',
     api_url: url,
@@ -219,7 +249,10 @@ async function actionRollback(url: string, sandbox: QoverySandbox, clock: Clock)
     {},
     () => {}
   );
-  const quiet = { info: () => {}, warning: () => {}, debug: () => {} };
+  const say = process.env.BENCH_QOVERY_LOG
+    ? (line: string) => console.log(`[${sandbox.scenario.environmentId.slice(0, 6)} ${((clock.now() - t0) / 1000).toFixed(0)}s] ${line}`)
+    : () => {};
+  const quiet = { info: say, warning: say, debug: () => {} };
   const provider = await createProvider(settings, { deadline: new Deadline(clock, settings.timeoutSeconds * 1000), log: quiet, userAgent: 'rollback-action/bench' });
   try {
     const status = await runPipeline(settings, { provider, log: quiet, setOutput: () => {}, progress: newProgress() });

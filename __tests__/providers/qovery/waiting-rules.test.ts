@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { isOurs, phaseOf } from '../../../src/providers/qovery/deployment-state.js';
-import { FIRST_POLL_MS, pollDelayMs, readRateBudget, SETTLED_POLL_MS } from '../../../src/providers/qovery/rate-pace.js';
+import { baseDelayMs, FIRST_POLL_MS, SETTLED_POLL_MS } from '../../../src/providers/qovery/rate-pace.js';
 import { authorizationHeader } from '../../../src/providers/qovery/inputs.js';
 import { versionOf } from '../../../src/providers/qovery/shapes.js';
 import { throttlePauseMs } from '../../../src/providers/qovery/trigger-deploy.js';
@@ -52,23 +52,16 @@ describe('recognising our deployment', () => {
   });
 });
 
-describe('poll pace', () => {
+describe('poll pace without rate-limit headers', () => {
   it('starts at 2 s and settles at 10 s', () => {
-    expect(pollDelayMs(0, {}, 0)).toBe(FIRST_POLL_MS);
-    expect(pollDelayMs(3, {}, 0)).toBeGreaterThan(FIRST_POLL_MS);
-    expect(pollDelayMs(50, {}, 0)).toBe(SETTLED_POLL_MS);
-  });
-  it('slows down as X-RateLimit-Remaining falls, and waits for the reset when nearly none is left', () => {
-    const budget = (remaining: number) => readRateBudget({ 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': String(remaining), 'x-ratelimit-reset': '600' }, 0);
-    expect(pollDelayMs(50, budget(900), 0)).toBe(SETTLED_POLL_MS);
-    expect(pollDelayMs(50, budget(250), 0)).toBe(20_000);
-    expect(pollDelayMs(50, budget(50), 0)).toBe(60_000);
-    expect(pollDelayMs(0, budget(1), 0)).toBe(600_000);
+    expect(baseDelayMs(0)).toBe(FIRST_POLL_MS);
+    expect(baseDelayMs(3)).toBeGreaterThan(FIRST_POLL_MS);
+    expect(baseDelayMs(50)).toBe(SETTLED_POLL_MS);
   });
   it('a 20-minute wait costs well under the 1000 requests per hour budget', () => {
     let elapsed = 0;
     let polls = 0;
-    while (elapsed < 20 * 60_000) elapsed += pollDelayMs(polls++, {}, 0);
+    while (elapsed < 20 * 60_000) elapsed += baseDelayMs(polls++);
     expect(polls).toBeLessThan(140);
   });
 });

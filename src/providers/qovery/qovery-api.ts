@@ -1,7 +1,7 @@
 import type { ApiClient, ApiResponse } from '../../http/api-client.js';
 import type { Changed } from '../../errors.js';
 import { explainFailure } from './platform-errors.js';
-import { readRateBudget, type RateBudget } from './rate-pace.js';
+import { readRateBudget, TokenPace, type RateBudget } from './rate-pace.js';
 import {
   parseEnvironment,
   parseEnvironmentStatus,
@@ -35,6 +35,10 @@ export interface ServiceDeploy {
  */
 export class QoveryApi {
   budget: RateBudget = {};
+  /** Every answer's budget in order, to pace polls fairly with whoever else uses the token. */
+  readonly pace = new TokenPace();
+  /** The last pacing the log told of, so it is told once. */
+  paceNote = '';
   /** Whether this run may have changed the environment; failures say so. */
   changed: Changed = 'nothing';
 
@@ -84,7 +88,7 @@ export class QoveryApi {
   /** The state of one deploy request; undefined when the API does not know the id (404). */
   async requestStatus(requestId: string, doing: string): Promise<string | undefined> {
     const response = await this.client.read({ method: 'GET', path: '/environment/deploymentStatus', query: { deploymentRequestId: requestId } });
-    this.budget = readRateBudget(response.headers, this.now(), this.budget);
+    this.noteBudget(response);
     if (response.status === 404) return undefined;
     if (response.status < 200 || response.status >= 300) throw explainFailure(response, { environmentId: this.environmentId, doing, changed: this.changed });
     return parseRequestStatus(response.endpoint, response.body);
@@ -120,13 +124,19 @@ export class QoveryApi {
 
   private async send(path: string, body: unknown): Promise<ApiResponse> {
     const response = await this.client.send({ method: 'POST', path, body });
-    this.budget = readRateBudget(response.headers, this.now(), this.budget);
+    this.noteBudget(response);
     return response;
+  }
+
+  private noteBudget(response: ApiResponse): void {
+    const now = this.now();
+    this.budget = readRateBudget(response.headers, now, this.budget);
+    this.pace.observe(this.budget, now);
   }
 
   private async read(path: string, query: Record<string, string | number> | undefined, doing: string): Promise<ApiResponse> {
     const response = await this.client.read({ method: 'GET', path, query });
-    this.budget = readRateBudget(response.headers, this.now(), this.budget);
+    this.noteBudget(response);
     if (response.status < 200 || response.status >= 300) {
       throw explainFailure(response, { environmentId: this.environmentId, doing, changed: this.changed });
     }

@@ -2,14 +2,42 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 /**
  * Qovery allows 1000 requests per hour per token and reports what is left in X-RateLimit-*
- * headers. Polls start quick (a deploy's first seconds matter), settle at 10 s, and stretch
- * further as the remaining budget falls, so a long wait never exhausts a token that other jobs
- * may share.
+ * headers, X-RateLimit-Reset a Unix time (documentation api-reference/introduction.mdx; the
+ * sandbox and PLATFORMS.md follow it). Several rollbacks, or other jobs, may share one token, and
+ * each sees only those headers. So a rollback paces its polls from them:
+ *
+ * - The token may spend what is left evenly until the reset (with a margin for others who do not
+ *   pace): `allowance = MARGIN × remaining / (reset − now)` requests per ms, all consumers together.
+ * - It shares that allowance with the consumers it cannot see: they show up as `remaining` falling
+ *   faster than its own requests. Over the last few minutes, the token's drop per request of its
+ *   own estimates how many consumers poll alongside it (three rollbacks at one pace: 3), and its
+ *   interval is `consumers / allowance`. Consumers that follow this rule see the same remaining,
+ *   reset and drop, so they settle on the same interval: the budget is split evenly.
+ * - The interval never exceeds MAX_GAP_MS while more than a small reserve is left, so no rollback
+ *   learns of its outcome more than a minute late. Only when the reserve is reached does a poll
+ *   wait for the reset (a log line says so); the reserve keeps the reads that prove the result.
+ * - Quick start: the first polls after a deploy request come 2 s apart, growing to 10 s, since a
+ *   deployment's first seconds (queued, started, failed at once) matter; they spend a handful of
+ *   requests and are skipped only when the budget is already tight.
  */
 export const FIRST_POLL_MS = 2000;
 export const SETTLED_POLL_MS = 10_000;
+/** The longest wait between two polls while the token has more than its reserve left. */
+export const MAX_GAP_MS = 60_000;
+/** The share of the even spread this rollback's consumers aim for; the rest is left to consumers that do not pace. */
+export const MARGIN = 0.7;
+/** How far back the token's drop is compared with this rollback's own requests. */
+export const ESTIMATE_WINDOW_MS = 180_000;
+/**
+ * The common bump, as a share of the allowance: consumers spend up to `consumers × FAIRNESS_PULL`
+ * above MARGIN (3 rollbacks: 0.7 × 1.24 of the even spread; 10: 0.7 × 1.8, more than even, but
+ * an even spread of what is left leaves some until the reset however fast `remaining` falls), and differences between their rates
+ * shrink by about that share at each poll.
+ */
+export const FAIRNESS_PULL = 0.08;
 const GROWTH = 1.25;
-const MAX_STRETCHED_MS = 60_000;
+/** Past the reset time, a poll waits a little longer so it lands in the new window. */
+const RESET_MARGIN_MS = 1000;
 
 export interface RateBudget {
   limit?: number;
@@ -33,14 +61,77 @@ export function readRateBudget(headers: IncomingHttpHeaders, now: number, previo
   return { limit: limit ?? previous.limit, remaining, resetAt };
 }
 
-/** Milliseconds to wait before poll `round` (0 = first poll after the trigger). */
-export function pollDelayMs(round: number, budget: RateBudget, now: number): number {
-  const base = Math.min(SETTLED_POLL_MS, Math.round(FIRST_POLL_MS * GROWTH ** round));
-  const { limit, remaining, resetAt } = budget;
-  if (remaining === undefined || !limit) return base;
-  if (remaining <= 2 && resetAt !== undefined) return Math.max(base, resetAt - now);
-  const share = remaining / limit;
-  // Above half the budget, poll normally; below it, stretch in proportion to what is gone.
-  if (share >= 0.5) return base;
-  return Math.min(MAX_STRETCHED_MS, Math.max(base, Math.round(SETTLED_POLL_MS * (0.5 / Math.max(share, 0.01)))));
+/** The quick-start schedule: 2 s, growing by a quarter each round, settling at 10 s. */
+export function baseDelayMs(round: number): number {
+  return Math.min(SETTLED_POLL_MS, Math.round(FIRST_POLL_MS * GROWTH ** round));
+}
+
+export interface PollDelay {
+  ms: number;
+  /** why the wait is longer than the quick-start schedule, for the log; absent when it is not */
+  reason?: 'sharing' | 'reset';
+  /** consumers of the token this rollback counts itself among */
+  consumers: number;
+}
+
+interface Sample {
+  at: number;
+  remaining: number;
+  resetAt?: number;
+}
+
+/**
+ * One rollback's view of its token: every answer's X-RateLimit-* headers, in order, within the
+ * current window. Each answer is one request of this rollback's own.
+ */
+export class TokenPace {
+  private samples: Sample[] = [];
+
+  /** Records one answer's budget (after each request of this rollback). */
+  observe(budget: RateBudget, now: number): void {
+    const { remaining, resetAt } = budget;
+    if (remaining === undefined) return;
+    const last = this.samples.at(-1);
+    // A new window (the reset moved on, or more is left than before): the old drop says nothing now.
+    const newWindow = last && (remaining > last.remaining || (resetAt !== undefined && last.resetAt !== undefined && Math.abs(resetAt - last.resetAt) > 2000));
+    if (newWindow) this.samples = [];
+    this.samples.push({ at: now, remaining, ...(resetAt !== undefined ? { resetAt } : {}) });
+    // Keep the window's span, and at least the last two answers.
+    while (this.samples.length > 2 && now - this.samples[0]!.at > ESTIMATE_WINDOW_MS) this.samples.shift();
+  }
+
+  /**
+   * Consumers polling the token, this rollback included: the token's drop per request of its own
+   * over the estimate window (at least 1).
+   */
+  consumers(): number {
+    const first = this.samples[0];
+    const last = this.samples.at(-1);
+    if (!first || !last || this.samples.length < 2) return 1;
+    return Math.max(1, (first.remaining - last.remaining) / (this.samples.length - 1));
+  }
+
+  /** Requests kept back for the reads that prove the result: two, and one for each consumer. */
+  reserve(): number {
+    return 2 + Math.ceil(this.consumers());
+  }
+
+  /** Milliseconds to wait before poll `round` (0 = first poll after the trigger), and why. */
+  delay(round: number, limit: number | undefined, now: number): PollDelay {
+    const base = baseDelayMs(round);
+    const last = this.samples.at(-1);
+    const consumers = this.consumers();
+    if (!last || !limit || last.resetAt === undefined || last.resetAt <= now) return { ms: base, consumers };
+    const untilReset = last.resetAt - now;
+    if (last.remaining <= this.reserve()) return { ms: Math.max(base, untilReset + RESET_MARGIN_MS), reason: 'reset', consumers };
+    const allowance = (MARGIN * last.remaining) / untilReset;
+    // Each consumer's rate is allowance / consumers, plus the same small bump for everyone: a
+    // rollback that polls faster than the others counts fewer consumers and would keep its lead,
+    // and the common bump is what pulls the rates together (at rest all rates are equal).
+    const share = Math.round(1 / (allowance / consumers + FAIRNESS_PULL * allowance));
+    // The quick start spends a handful of requests; it gives way only when the share is already past the gap bound.
+    if (base < SETTLED_POLL_MS && share <= MAX_GAP_MS) return { ms: base, consumers };
+    const ms = Math.min(MAX_GAP_MS, Math.max(SETTLED_POLL_MS, share));
+    return ms > SETTLED_POLL_MS ? { ms, reason: 'sharing', consumers } : { ms, consumers };
+  }
 }

@@ -3,7 +3,7 @@ import type { WaitTracker } from '../provider.js';
 import type { QoveryContext } from './context.js';
 import { isOurs, phaseOf, type DeploymentTicket } from './deployment-state.js';
 import { isOurExecution, lookForOurs } from './find-ours.js';
-import { pollDelayMs } from './rate-pace.js';
+import { pollDelay } from './poll-delay.js';
 import { currentVersions } from './resolve-target.js';
 
 /** A line in the log at least this often while nothing changes, so a queued rollback is not mistaken for a hung job. */
@@ -51,7 +51,7 @@ export async function waitForDeployment(ctx: QoveryContext, ticket: DeploymentTi
     const phase = look.state === undefined ? 'running' : phaseOf(look.state);
     if (phase === 'succeeded') return verifyVersions(ctx, ticket, names, look.state!);
     if (phase === 'failed') throw await failure(ctx, ticket, look.state!, names);
-    const delay = pollDelayMs(round, api.budget, deadline.clock.now());
+    const delay = pollDelay(ctx, round);
     if (delay >= deadline.remainingMs()) {
       await deadline.sleep(delay);
       throw timedOut(ctx, pending);

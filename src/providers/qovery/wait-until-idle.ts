@@ -1,7 +1,7 @@
 import { TimeoutError } from '../../errors.js';
 import type { QoveryContext } from './context.js';
 import { isBusy } from './deployment-state.js';
-import { pollDelayMs } from './rate-pace.js';
+import { pollDelay } from './poll-delay.js';
 import type { EnvironmentStatus } from './shapes.js';
 
 /**
@@ -20,7 +20,7 @@ export async function waitUntilIdle(ctx: QoveryContext): Promise<void> {
     if (!last || last.state !== status.state)
       log.info(`The environment is busy: ${status.state} (deployment ${status.lastDeploymentId ?? 'unknown'}); waiting for it to end before sending.`);
     last = status;
-    const delay = pollDelayMs(round, api.budget, deadline.clock.now());
+    const delay = pollDelay(ctx, round);
     if (delay >= deadline.remainingMs()) {
       throw new TimeoutError(
         `Another operation was still running when the timeout (${ctx.timeoutSeconds}s) ran out: the environment is ${status.state} (deployment ${status.lastDeploymentId ?? 'unknown'}). Nothing was deployed. Re-run the rollback once it has ended, or raise timeout.`,

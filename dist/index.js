@@ -959,7 +959,7 @@ async function createProvider(settings, deps) {
             return createPhalaProvider(settings, deps);
         }
         case 'qovery': {
-            const { createQoveryProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(631), __nccwpck_require__.e(898)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7898));
+            const { createQoveryProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(631), __nccwpck_require__.e(874)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8874));
             return createQoveryProvider(settings, deps);
         }
         case 'camunda': {

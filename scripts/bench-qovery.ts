@@ -4,6 +4,7 @@
  * Usage: node .build/scripts/bench-qovery.js [factor] [--action-only]
  */
 import { measureQovery } from './bench/qovery.js';
+import { qoveryTable } from './bench/report.js';
 
 const factor = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 60);
 const clients = process.argv.includes('--action-only') ? (['action'] as const) : undefined;
@@ -15,3 +16,4 @@ for (const r of results) {
       .join(' | ')}`
   );
 }
+console.log(`\n${qoveryTable(results)}`);

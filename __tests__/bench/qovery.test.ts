@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Clock } from '../../src/clock.js';
-import { perHour, scaledClock, TokenBudget } from '../../scripts/bench/qovery.js';
+import type { QoverySandbox } from '../../sandbox/qovery/index.js';
+import { perHour, sandboxFor, scaledClock, TokenBudget } from '../../scripts/bench/qovery.js';
 
 describe('the scaled clock of the Qovery benchmark', () => {
   it('runs `factor` times faster than real time, waits included', async () => {
@@ -38,5 +39,22 @@ describe('requests per hour', () => {
   it('scales a count over a span to an hour', () => {
     expect(perHour(500, 30 * 60_000)).toBe(1000);
     expect(perHour(5, 0)).toBe(0);
+  });
+});
+
+describe('which rollback a request of the shared front counts for', () => {
+  const sandbox = (environmentId: string, requestIds: string[]) =>
+    ({ scenario: { environmentId }, deploys: requestIds.map((requestId) => ({ requestId })) }) as unknown as QoverySandbox;
+  const sandboxes = new Map([
+    ['env-1', sandbox('env-1', ['r-1'])],
+    ['env-2', sandbox('env-2', ['r-2'])],
+    ['env-3', sandbox('env-3', ['r-3'])]
+  ]);
+  it('the environment in the path', () => {
+    expect(sandboxFor(sandboxes, '/environment/env-2/status').scenario.environmentId).toBe('env-2');
+  });
+  it("one deploy request's status, whose path names no environment: the environment that accepted the request", () => {
+    expect(sandboxFor(sandboxes, '/environment/deploymentStatus?deploymentRequestId=r-3').scenario.environmentId).toBe('env-3');
+    expect(sandboxFor(sandboxes, '/environment/deploymentStatus?deploymentRequestId=r-2').scenario.environmentId).toBe('env-2');
   });
 });

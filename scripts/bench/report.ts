@@ -146,10 +146,27 @@ export function qoveryTable(results: readonly QoveryResult[]): string {
       r.perHour.toFixed(0),
       formatRatio(r.perHour, BUDGET_PER_HOUR),
       r.throttled,
+      r.rollbacks.map((b) => (b.longestGapMs / 1000).toFixed(0)).join(', ') + ' s',
+      r.rollbacks.map((b) => (b.lagMs / 1000).toFixed(1)).join(', ') + ' s',
       r.rollbacks.every((b) => b.completed) ? 'yes' : 'NO'
     ];
   });
-  return renderTable(['client', 'rollbacks', 'requests while waiting', 'waited', 'per rollback /hour', 'together /hour', 'vs 1,000/hour budget', '429s', 'completed'], rows);
+  return renderTable(
+    [
+      'client',
+      'rollbacks',
+      'requests while waiting',
+      'waited',
+      'per rollback /hour',
+      'together /hour',
+      'vs 1,000/hour budget',
+      '429s',
+      'longest gap',
+      'lag after the end',
+      'completed'
+    ],
+    rows
+  );
 }
 
 export function targetsTable(targets: readonly TargetResult[]): string {
@@ -249,7 +266,10 @@ Qovery's documented budget of 1,000 requests per hour per token. ${qoveryFactor 
 environments sit behind one loopback front standing for the token: it counts all their requests
 against one budget per hour of the scaled clock, answers \`X-RateLimit-Limit/Remaining/Reset\` from
 that count and 429 beyond it. Rates are requests after the accepted deploy request until the
-rollback ended, per hour of scaled time. The baseline is the official CLI's \`deploy --watch\` loop
+rollback ended, per hour of scaled time. Each request is counted for its own rollback, one
+deploy request's status (\`GET /environment/deploymentStatus\`, no environment in its path) included.
+**longest gap** is the longest wait between two requests of one rollback while waiting; **lag after
+the end** is from the deployment's end (the sandbox's schedule) to the rollback's end. The baseline is the official CLI's \`deploy --watch\` loop
 (\`GET …/statuses\` every 3 s, Qovery/qovery-cli \`utils/qovery.go\`).
 
 ${run.qovery.length ? qoveryTable(run.qovery) : 'Not measured.'}

@@ -28,7 +28,7 @@ const short = (version: string) => (/^[0-9a-f]{40}$/.test(version) ? version.sli
  * DEPLOYED is success only once the services sent are read back on their target versions.
  */
 export async function waitForDeployment(ctx: QoveryContext, ticket: DeploymentTicket, names: ReadonlyMap<string, string>, tracker: WaitTracker): Promise<void> {
-  const { api, deadline, log } = ctx;
+  const { deadline, log } = ctx;
   let lastLine = '';
   let lastLineAt = deadline.clock.now();
   let pending = 'the deployment has not shown up yet';

@@ -1,8 +1,8 @@
-export const id = 898;
-export const ids = [898];
+export const id = 874;
+export const ids = [874];
 export const modules = {
 
-/***/ 7898:
+/***/ 8874:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -67,14 +67,42 @@ function explainFailure(response, ctx) {
 ;// CONCATENATED MODULE: ./src/providers/qovery/rate-pace.ts
 /**
  * Qovery allows 1000 requests per hour per token and reports what is left in X-RateLimit-*
- * headers. Polls start quick (a deploy's first seconds matter), settle at 10 s, and stretch
- * further as the remaining budget falls, so a long wait never exhausts a token that other jobs
- * may share.
+ * headers, X-RateLimit-Reset a Unix time (documentation api-reference/introduction.mdx; the
+ * sandbox and PLATFORMS.md follow it). Several rollbacks, or other jobs, may share one token, and
+ * each sees only those headers. So a rollback paces its polls from them:
+ *
+ * - The token may spend what is left evenly until the reset (with a margin for others who do not
+ *   pace): `allowance = MARGIN × remaining / (reset − now)` requests per ms, all consumers together.
+ * - It shares that allowance with the consumers it cannot see: they show up as `remaining` falling
+ *   faster than its own requests. Over the last few minutes, the token's drop per request of its
+ *   own estimates how many consumers poll alongside it (three rollbacks at one pace: 3), and its
+ *   interval is `consumers / allowance`. Consumers that follow this rule see the same remaining,
+ *   reset and drop, so they settle on the same interval: the budget is split evenly.
+ * - The interval never exceeds MAX_GAP_MS while more than a small reserve is left, so no rollback
+ *   learns of its outcome more than a minute late. Only when the reserve is reached does a poll
+ *   wait for the reset (a log line says so); the reserve keeps the reads that prove the result.
+ * - Quick start: the first polls after a deploy request come 2 s apart, growing to 10 s, since a
+ *   deployment's first seconds (queued, started, failed at once) matter; they spend a handful of
+ *   requests and are skipped only when the budget is already tight.
  */
 const FIRST_POLL_MS = 2000;
 const SETTLED_POLL_MS = 10_000;
+/** The longest wait between two polls while the token has more than its reserve left. */
+const MAX_GAP_MS = 60_000;
+/** The share of the even spread this rollback's consumers aim for; the rest is left to consumers that do not pace. */
+const MARGIN = 0.7;
+/** How far back the token's drop is compared with this rollback's own requests. */
+const ESTIMATE_WINDOW_MS = 180_000;
+/**
+ * The common bump, as a share of the allowance: consumers spend up to `consumers × FAIRNESS_PULL`
+ * above MARGIN (3 rollbacks: 0.7 × 1.24 of the even spread; 10: 0.7 × 1.8, more than even, but
+ * an even spread of what is left leaves some until the reset however fast `remaining` falls), and differences between their rates
+ * shrink by about that share at each poll.
+ */
+const FAIRNESS_PULL = 0.08;
 const GROWTH = 1.25;
-const MAX_STRETCHED_MS = 60_000;
+/** Past the reset time, a poll waits a little longer so it lands in the new window. */
+const RESET_MARGIN_MS = 1000;
 function readRateBudget(headers, now, previous = {}) {
     const num = (name) => {
         const raw = headers[name];
@@ -90,19 +118,67 @@ function readRateBudget(headers, now, previous = {}) {
     const resetAt = reset === undefined ? undefined : reset > 1_000_000_000 ? reset * 1000 : now + reset * 1000;
     return { limit: limit ?? previous.limit, remaining, resetAt };
 }
-/** Milliseconds to wait before poll `round` (0 = first poll after the trigger). */
-function pollDelayMs(round, budget, now) {
-    const base = Math.min(SETTLED_POLL_MS, Math.round(FIRST_POLL_MS * GROWTH ** round));
-    const { limit, remaining, resetAt } = budget;
-    if (remaining === undefined || !limit)
-        return base;
-    if (remaining <= 2 && resetAt !== undefined)
-        return Math.max(base, resetAt - now);
-    const share = remaining / limit;
-    // Above half the budget, poll normally; below it, stretch in proportion to what is gone.
-    if (share >= 0.5)
-        return base;
-    return Math.min(MAX_STRETCHED_MS, Math.max(base, Math.round(SETTLED_POLL_MS * (0.5 / Math.max(share, 0.01)))));
+/** The quick-start schedule: 2 s, growing by a quarter each round, settling at 10 s. */
+function baseDelayMs(round) {
+    return Math.min(SETTLED_POLL_MS, Math.round(FIRST_POLL_MS * GROWTH ** round));
+}
+/**
+ * One rollback's view of its token: every answer's X-RateLimit-* headers, in order, within the
+ * current window. Each answer is one request of this rollback's own.
+ */
+class TokenPace {
+    samples = [];
+    /** Records one answer's budget (after each request of this rollback). */
+    observe(budget, now) {
+        const { remaining, resetAt } = budget;
+        if (remaining === undefined)
+            return;
+        const last = this.samples.at(-1);
+        // A new window (the reset moved on, or more is left than before): the old drop says nothing now.
+        const newWindow = last && (remaining > last.remaining || (resetAt !== undefined && last.resetAt !== undefined && Math.abs(resetAt - last.resetAt) > 2000));
+        if (newWindow)
+            this.samples = [];
+        this.samples.push({ at: now, remaining, ...(resetAt !== undefined ? { resetAt } : {}) });
+        // Keep the window's span, and at least the last two answers.
+        while (this.samples.length > 2 && now - this.samples[0].at > ESTIMATE_WINDOW_MS)
+            this.samples.shift();
+    }
+    /**
+     * Consumers polling the token, this rollback included: the token's drop per request of its own
+     * over the estimate window (at least 1).
+     */
+    consumers() {
+        const first = this.samples[0];
+        const last = this.samples.at(-1);
+        if (!first || !last || this.samples.length < 2)
+            return 1;
+        return Math.max(1, (first.remaining - last.remaining) / (this.samples.length - 1));
+    }
+    /** Requests kept back for the reads that prove the result: two, and one for each consumer. */
+    reserve() {
+        return 2 + Math.ceil(this.consumers());
+    }
+    /** Milliseconds to wait before poll `round` (0 = first poll after the trigger), and why. */
+    delay(round, limit, now) {
+        const base = baseDelayMs(round);
+        const last = this.samples.at(-1);
+        const consumers = this.consumers();
+        if (!last || !limit || last.resetAt === undefined || last.resetAt <= now)
+            return { ms: base, consumers };
+        const untilReset = last.resetAt - now;
+        if (last.remaining <= this.reserve())
+            return { ms: Math.max(base, untilReset + RESET_MARGIN_MS), reason: 'reset', consumers };
+        const allowance = (MARGIN * last.remaining) / untilReset;
+        // Each consumer's rate is allowance / consumers, plus the same small bump for everyone: a
+        // rollback that polls faster than the others counts fewer consumers and would keep its lead,
+        // and the common bump is what pulls the rates together (at rest all rates are equal).
+        const share = Math.round(1 / (allowance / consumers + FAIRNESS_PULL * allowance));
+        // The quick start spends a handful of requests; it gives way only when the share is already past the gap bound.
+        if (base < SETTLED_POLL_MS && share <= MAX_GAP_MS)
+            return { ms: base, consumers };
+        const ms = Math.min(MAX_GAP_MS, Math.max(SETTLED_POLL_MS, share));
+        return ms > SETTLED_POLL_MS ? { ms, reason: 'sharing', consumers } : { ms, consumers };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/providers/qovery/shapes.ts
@@ -305,6 +381,10 @@ class QoveryApi {
     environmentId;
     now;
     budget = {};
+    /** Every answer's budget in order, to pace polls fairly with whoever else uses the token. */
+    pace = new TokenPace();
+    /** The last pacing the log told of, so it is told once. */
+    paceNote = '';
     /** Whether this run may have changed the environment; failures say so. */
     changed = 'nothing';
     constructor(client, environmentId, now) {
@@ -347,7 +427,7 @@ class QoveryApi {
     /** The state of one deploy request; undefined when the API does not know the id (404). */
     async requestStatus(requestId, doing) {
         const response = await this.client.read({ method: 'GET', path: '/environment/deploymentStatus', query: { deploymentRequestId: requestId } });
-        this.budget = readRateBudget(response.headers, this.now(), this.budget);
+        this.noteBudget(response);
         if (response.status === 404)
             return undefined;
         if (response.status < 200 || response.status >= 300)
@@ -382,12 +462,17 @@ class QoveryApi {
     }
     async send(path, body) {
         const response = await this.client.send({ method: 'POST', path, body });
-        this.budget = readRateBudget(response.headers, this.now(), this.budget);
+        this.noteBudget(response);
         return response;
+    }
+    noteBudget(response) {
+        const now = this.now();
+        this.budget = readRateBudget(response.headers, now, this.budget);
+        this.pace.observe(this.budget, now);
     }
     async read(path, query, doing) {
         const response = await this.client.read({ method: 'GET', path, query });
-        this.budget = readRateBudget(response.headers, this.now(), this.budget);
+        this.noteBudget(response);
         if (response.status < 200 || response.status >= 300) {
             throw explainFailure(response, { environmentId: this.environmentId, doing, changed: this.changed });
         }
@@ -830,6 +915,32 @@ function isOurs(status, ticket) {
     return status.lastDeploymentId !== undefined && status.lastDeploymentId !== ticket.baseline.lastDeploymentId && !ticket.baseline.executionIds.has(status.lastDeploymentId);
 }
 
+;// CONCATENATED MODULE: ./src/providers/qovery/poll-delay.ts
+/**
+ * The wait before the next poll of round `round`, from the token's pace (rate-pace.ts). Says in
+ * the log when polls are spread out to share the token, and always when a poll waits for the
+ * token's reset, so a long silence is never a mystery.
+ */
+function pollDelay(ctx, round) {
+    const { api, deadline, log } = ctx;
+    const now = deadline.clock.now();
+    const delay = api.pace.delay(round, api.budget.limit, now);
+    const { remaining, limit, resetAt } = api.budget;
+    const consumers = Math.round(delay.consumers);
+    const note = delay.reason === 'reset' ? `reset ${resetAt}` : delay.reason === 'sharing' ? `sharing ${consumers}` : '';
+    if (note && note !== api.paceNote) {
+        const left = `${remaining} of ${limit} requests left`;
+        if (delay.reason === 'reset') {
+            log.info(`Qovery's rate limit for this token is nearly used up (${left}${consumers > 1 ? `, about ${consumers} rollbacks or jobs using it` : ''}): the next look at the deployment waits for the reset at ${new Date(resetAt).toISOString()}, in ${Math.round(delay.ms / 1000)}s.`);
+        }
+        else {
+            log.info(`Sharing Qovery's rate limit (${left} until ${new Date(resetAt).toISOString()}${consumers > 1 ? `, about ${consumers} rollbacks or jobs using the token` : ''}): looking every ${Math.round(delay.ms / 1000)}s.`);
+        }
+    }
+    api.paceNote = note;
+    return delay.ms;
+}
+
 ;// CONCATENATED MODULE: ./src/providers/qovery/wait-until-idle.ts
 
 
@@ -851,7 +962,7 @@ async function waitUntilIdle(ctx) {
         if (!last || last.state !== status.state)
             log.info(`The environment is busy: ${status.state} (deployment ${status.lastDeploymentId ?? 'unknown'}); waiting for it to end before sending.`);
         last = status;
-        const delay = pollDelayMs(round, api.budget, deadline.clock.now());
+        const delay = pollDelay(ctx, round);
         if (delay >= deadline.remainingMs()) {
             throw new errors/* TimeoutError */.MU(`Another operation was still running when the timeout (${ctx.timeoutSeconds}s) ran out: the environment is ${status.state} (deployment ${status.lastDeploymentId ?? 'unknown'}). Nothing was deployed. Re-run the rollback once it has ended, or raise timeout.`, { changed: 'nothing' });
         }
@@ -866,7 +977,7 @@ async function waitUntilIdle(ctx) {
 
 
 /** A small margin past X-RateLimit-Reset: it is in whole seconds, and clocks differ a little. */
-const RESET_MARGIN_MS = 500;
+const trigger_deploy_RESET_MARGIN_MS = 500;
 /**
  * Qovery's 429 carries no Retry-After; X-RateLimit-Reset is when the budget comes back, a Unix
  * time (Qovery/documentation docs/api-reference/introduction.mdx, "Rate Limits"). The one resend
@@ -880,7 +991,7 @@ function throttlePauseMs(response, now) {
     if (!text || !/^\d{1,12}$/.test(text))
         return undefined;
     const resetAt = Number(text) * 1000;
-    return Math.max(0, resetAt - now) + RESET_MARGIN_MS;
+    return Math.max(0, resetAt - now) + trigger_deploy_RESET_MARGIN_MS;
 }
 /**
  * Sends the deploy request through the shared exactly-once rules. Qovery's facts: the request,
@@ -988,7 +1099,7 @@ const wait_for_deployment_short = (version) => (/^[0-9a-f]{40}$/.test(version) ?
  * DEPLOYED is success only once the services sent are read back on their target versions.
  */
 async function waitForDeployment(ctx, ticket, names, tracker) {
-    const { api, deadline, log } = ctx;
+    const { deadline, log } = ctx;
     let lastLine = '';
     let lastLineAt = deadline.clock.now();
     let pending = 'the deployment has not shown up yet';
@@ -1015,7 +1126,7 @@ async function waitForDeployment(ctx, ticket, names, tracker) {
             return verifyVersions(ctx, ticket, names, look.state);
         if (phase === 'failed')
             throw await failure(ctx, ticket, look.state, names);
-        const delay = pollDelayMs(round, api.budget, deadline.clock.now());
+        const delay = pollDelay(ctx, round);
         if (delay >= deadline.remainingMs()) {
             await deadline.sleep(delay);
             throw timedOut(ctx, pending);

@@ -67,9 +67,9 @@ function explainFailure(response, ctx) {
 ;// CONCATENATED MODULE: ./src/providers/qovery/rate-pace.ts
 /**
  * Qovery allows 1000 requests per hour per token and reports what is left in X-RateLimit-*
- * headers, X-RateLimit-Reset a Unix time (documentation api-reference/introduction.mdx; the
- * sandbox and PLATFORMS.md follow it). Several rollbacks, or other jobs, may share one token, and
- * each sees only those headers. So a rollback paces its polls from them:
+ * headers, X-RateLimit-Reset a Unix time (Qovery/documentation docs/api-reference/introduction.mdx,
+ * "Rate Limits"; the sandbox and PLATFORMS.md follow it). Several rollbacks, or other jobs, may
+ * share one token, and each sees only those headers. So a rollback paces its polls from them:
  *
  * - The token may spend what is left evenly until the reset (with a margin for others who do not
  *   pace): `allowance = MARGIN × remaining / (reset − now)` requests per ms, all consumers together.

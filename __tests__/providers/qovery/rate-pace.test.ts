@@ -1,11 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
+import { Deadline } from '../../../src/clock.js';
+import type { QoveryContext } from '../../../src/providers/qovery/context.js';
+import { pollDelay } from '../../../src/providers/qovery/poll-delay.js';
+import type { QoveryApi } from '../../../src/providers/qovery/qovery-api.js';
 import { baseDelayMs, FIRST_POLL_MS, MAX_GAP_MS, readRateBudget, SETTLED_POLL_MS, TokenPace, type RateBudget } from '../../../src/providers/qovery/rate-pace.js';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-12-07T10:00:00Z');
 
 /**
- * A token's budget as Qovery counts it (documentation api-reference/introduction.mdx): 1000 an
+ * A token's budget as Qovery counts it (Qovery/documentation docs/api-reference/introduction.mdx): 1000 an
  * hour, in a window opened by the first request, X-RateLimit-Reset a Unix time, 429 beyond.
  */
 class Token {
@@ -175,5 +179,37 @@ describe('one rollback reading its own answers', () => {
   it('without rate-limit headers, follows the quick-start schedule', () => {
     expect(new TokenPace().delay(0, undefined, T0)).toEqual({ ms: FIRST_POLL_MS, consumers: 1 });
     expect(new TokenPace().delay(50, undefined, T0)).toEqual({ ms: SETTLED_POLL_MS, consumers: 1 });
+  });
+});
+
+describe('what the log says about the pace', () => {
+  function context(budget: RateBudget, now: number) {
+    const lines: string[] = [];
+    const api = { pace: new TokenPace(), budget, paceNote: '' } as unknown as QoveryApi;
+    api.pace.observe(budget, now);
+    const clock = { now: () => now, sleep: async () => {}, random: () => 0.5 };
+    const ctx: QoveryContext = {
+      api,
+      deadline: new Deadline(clock, 3 * HOUR),
+      log: { info: (l: string) => lines.push(l), warning: () => {}, debug: () => {} },
+      timeoutSeconds: 3 * 3600
+    };
+    return { ctx, lines };
+  }
+
+  it('names the reset time when the next look waits for it, once', () => {
+    const { ctx, lines } = context({ limit: 1000, remaining: 2, resetAt: T0 + 600_000 }, T0);
+    expect(pollDelay(ctx, 30)).toBe(601_000);
+    expect(pollDelay(ctx, 31)).toBe(601_000);
+    expect(lines).toEqual([
+      "Qovery's rate limit for this token is nearly used up (2 of 1000 requests left): the next look at the deployment waits for the reset at 2026-12-07T10:10:00.000Z, in 601s."
+    ]);
+  });
+
+  it('says nothing while the quick start or the settled pace applies', () => {
+    const { ctx, lines } = context({ limit: 1000, remaining: 990, resetAt: T0 + HOUR }, T0);
+    expect(pollDelay(ctx, 0)).toBe(FIRST_POLL_MS);
+    expect(pollDelay(ctx, 30)).toBe(SETTLED_POLL_MS);
+    expect(lines).toEqual([]);
   });
 });

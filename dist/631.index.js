@@ -9,6 +9,7 @@ export const modules = {
 /* harmony export */   Au: () => (/* binding */ BodyTooLargeError),
 /* harmony export */   Kb: () => (/* binding */ excerpt),
 /* harmony export */   OW: () => (/* binding */ ApiClient),
+/* harmony export */   lk: () => (/* binding */ parseJsonText),
 /* harmony export */   sg: () => (/* binding */ notJsonError)
 /* harmony export */ });
 /* unused harmony exports MAX_BODY_BYTES, clampRetry */
@@ -175,7 +176,8 @@ class ApiClient {
             const { status, responseHeaders, bytes } = await this.transfer(url, call.method, headers, data, controller.signal, endpoint, agent);
             log.debug(`${endpoint} → ${status} (${deadline.clock.now() - started} ms)`);
             const text = call.raw ? '' : bytes.toString('utf8');
-            const parsed = call.raw ? { body: undefined, notJson: false } : parseBody(text);
+            const deferred = call.raw === true || (call.textOnSuccess === true && status >= 200 && status < 300);
+            const parsed = deferred ? { body: undefined, notJson: false } : parseJsonText(text);
             return { status, headers: responseHeaders, text, bytes: call.raw ? bytes : undefined, endpoint, body: parsed.body, notJson: parsed.notJson && status >= 200 && status < 300 };
         }
         catch (error) {
@@ -222,7 +224,8 @@ class ApiClient {
 function clampRetry(ms, fromServer) {
     return fromServer ? Math.min(60_000, Math.max(1000, ms)) : ms;
 }
-function parseBody(text) {
+/** A body as the client parses it: undefined when empty; notJson when it is text but not JSON. */
+function parseJsonText(text) {
     if (text.trim() === '')
         return { body: undefined, notJson: false };
     try {

@@ -191,7 +191,10 @@ request to its exit (its own Node start-up excluded); **spawn→exit** includes 
 baselines run in-process: the **SDK loop** is \`@phala/cloud\` \`getAppRevisions\` page after page at
 its default page size (50), the **sequential loop** a plain \`fetch\` loop at \`page_size=1000\`.
 Requests count \`GET …/revisions\` in the sandbox journal; in flight is estimated from arrival
-times plus the fixed latency. A ratio below 1× means faster than that baseline.
+times plus the fixed latency. A ratio below 1× means faster than that baseline. Every client
+meets a warm sandbox: it serialises each revision row once, and one unmeasured read through the
+history comes first. For a full hash or prefix the action reads pages 8 at a time and parses only
+the pages whose text holds it; the others are only skimmed for their counts and row ids.
 
 ${resolutionTable(run.resolution)}
 

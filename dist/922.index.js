@@ -194,16 +194,8 @@ const MAX_THROTTLE_WAIT_MS = 60_000;
  * as other APIs send it), else `fallbackMs`. Bounded to 1–60 s.
  */
 function throttleWaitMs(headers, now, fallbackMs) {
-    const asked = (0,retry_policy/* parseRetryAfter */.mu)(headers['retry-after'], now) ?? parseRateLimitReset(headers['x-ratelimit-reset'], now);
+    const asked = (0,retry_policy/* askedWaitMs */.MW)(429, headers, now);
     return Math.min(MAX_THROTTLE_WAIT_MS, Math.max(MIN_THROTTLE_WAIT_MS, asked ?? fallbackMs));
-}
-function parseRateLimitReset(value, now) {
-    const text = (Array.isArray(value) ? value[0] : value)?.trim();
-    if (!text || !/^\d+(\.\d+)?$/.test(text))
-        return undefined;
-    const seconds = Number(text);
-    // Anything after 2001 is a point in time, not a count of seconds.
-    return seconds >= 1e9 ? Math.max(0, seconds * 1000 - now) : seconds * 1000;
 }
 
 // EXTERNAL MODULE: ./src/errors.ts

@@ -6,7 +6,7 @@ import { getProxyUrl } from '@actions/http-client/lib/proxy';
 import type { Deadline } from '../clock.js';
 import { ActionError, TimeoutError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { backoffMs, MAX_READ_ATTEMPTS, parseRetryAfter, RETRYABLE_STATUSES } from './retry-policy.js';
+import { askedWaitMs, backoffMs, MAX_READ_ATTEMPTS, RETRYABLE_STATUSES } from './retry-policy.js';
 import { TransportError } from './transport-error.js';
 import { toTransportError } from './transport-error.js';
 
@@ -133,8 +133,8 @@ export class ApiClient {
         const response = await this.exchange(call, true);
         if (!RETRYABLE_STATUSES.has(response.status) || attempt + 1 >= MAX_READ_ATTEMPTS) return response;
         if (response.status === 429 && call.throttledToCaller) return response;
-        const retryAfter = parseRetryAfter(response.headers['retry-after'], deadline.clock.now());
-        waitMs = clampRetry(retryAfter ?? backoffMs(attempt, deadline.clock), retryAfter !== undefined);
+        const asked = askedWaitMs(response.status, response.headers, deadline.clock.now());
+        waitMs = clampRetry(asked ?? backoffMs(attempt, deadline.clock), asked !== undefined);
         reason = `answered ${response.status}`;
         if (waitMs >= deadline.remainingMs()) return response;
       } catch (error) {

@@ -9,6 +9,7 @@ export const modules = {
 /* harmony export */   Au: () => (/* binding */ BodyTooLargeError),
 /* harmony export */   Kb: () => (/* binding */ excerpt),
 /* harmony export */   OW: () => (/* binding */ ApiClient),
+/* harmony export */   lk: () => (/* binding */ parseJsonText),
 /* harmony export */   sg: () => (/* binding */ notJsonError)
 /* harmony export */ });
 /* unused harmony exports MAX_BODY_BYTES, clampRetry */
@@ -95,8 +96,8 @@ class ApiClient {
                     return response;
                 if (response.status === 429 && call.throttledToCaller)
                     return response;
-                const retryAfter = (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRetryAfter */ .mu)(response.headers['retry-after'], deadline.clock.now());
-                waitMs = clampRetry(retryAfter ?? (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .backoffMs */ .jo)(attempt, deadline.clock), retryAfter !== undefined);
+                const asked = (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .askedWaitMs */ .MW)(response.status, response.headers, deadline.clock.now());
+                waitMs = clampRetry(asked ?? (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .backoffMs */ .jo)(attempt, deadline.clock), asked !== undefined);
                 reason = `answered ${response.status}`;
                 if (waitMs >= deadline.remainingMs())
                     return response;
@@ -175,7 +176,8 @@ class ApiClient {
             const { status, responseHeaders, bytes } = await this.transfer(url, call.method, headers, data, controller.signal, endpoint, agent);
             log.debug(`${endpoint} → ${status} (${deadline.clock.now() - started} ms)`);
             const text = call.raw ? '' : bytes.toString('utf8');
-            const parsed = call.raw ? { body: undefined, notJson: false } : parseBody(text);
+            const deferred = call.raw === true || (call.textOnSuccess === true && status >= 200 && status < 300);
+            const parsed = deferred ? { body: undefined, notJson: false } : parseJsonText(text);
             return { status, headers: responseHeaders, text, bytes: call.raw ? bytes : undefined, endpoint, body: parsed.body, notJson: parsed.notJson && status >= 200 && status < 300 };
         }
         catch (error) {
@@ -222,7 +224,8 @@ class ApiClient {
 function clampRetry(ms, fromServer) {
     return fromServer ? Math.min(60_000, Math.max(1000, ms)) : ms;
 }
-function parseBody(text) {
+/** A body as the client parses it: undefined when empty; notJson when it is text but not JSON. */
+function parseJsonText(text) {
     if (text.trim() === '')
         return { body: undefined, notJson: false };
     try {
@@ -250,14 +253,14 @@ function notJsonError(response, platform) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MW: () => (/* binding */ askedWaitMs),
 /* harmony export */   U3: () => (/* binding */ RETRYABLE_STATUSES),
 /* harmony export */   Un: () => (/* binding */ resendPauseMs),
 /* harmony export */   dw: () => (/* binding */ MAX_READ_ATTEMPTS),
 /* harmony export */   jo: () => (/* binding */ backoffMs),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
 /* harmony export */   vA: () => (/* binding */ MIN_RESEND_PAUSE_MS)
 /* harmony export */ });
-/* unused harmony exports BASE_BACKOFF_MS, MAX_BACKOFF_MS, MAX_RESEND_PAUSE_MS */
+/* unused harmony exports BASE_BACKOFF_MS, MAX_BACKOFF_MS, parseRetryAfter, parseRateLimitReset, MAX_RESEND_PAUSE_MS */
 /** Statuses a read may safely repeat: throttling and gateway trouble, never a client error. */
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 const BASE_BACKOFF_MS = 1000;
@@ -282,6 +285,22 @@ function parseRetryAfter(value, now) {
     if (Number.isNaN(date))
         return undefined;
     return Math.max(0, date - now);
+}
+/**
+ * X-RateLimit-Reset: seconds until the budget resets, or the Unix time it resets at.
+ * Returns milliseconds to wait, or undefined when absent or unreadable.
+ */
+function parseRateLimitReset(value, now) {
+    const text = (Array.isArray(value) ? value[0] : value)?.trim();
+    if (!text || !/^\d+(\.\d+)?$/.test(text))
+        return undefined;
+    const seconds = Number(text);
+    // Anything after 2001 is a point in time, not a count of seconds.
+    return seconds >= 1e9 ? Math.max(0, seconds * 1000 - now) : seconds * 1000;
+}
+/** The wait a 429 or 503 asks for: Retry-After, else (429 only) X-RateLimit-Reset; undefined when neither says. */
+function askedWaitMs(status, headers, now) {
+    return parseRetryAfter(headers['retry-after'], now) ?? (status === 429 ? parseRateLimitReset(headers['x-ratelimit-reset'], now) : undefined);
 }
 /** A 429 or 409 on a state-changing request is retried at least this far apart, whatever Retry-After says… */
 const MIN_RESEND_PAUSE_MS = 1000;

@@ -955,7 +955,7 @@ function finish(deps, status) {
 async function createProvider(settings, deps) {
     switch (settings.provider) {
         case 'phala': {
-            const { createPhalaProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(631), __nccwpck_require__.e(381)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1381));
+            const { createPhalaProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(631), __nccwpck_require__.e(922)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3922));
             return createPhalaProvider(settings, deps);
         }
         case 'qovery': {

@@ -86,6 +86,30 @@ describe('ApiClient', () => {
     api.dispose();
   });
 
+  it('waits as long as X-RateLimit-Reset says when a 429 read has no Retry-After', async () => {
+    const arrivals: number[] = [];
+    const base = await serve((_, res) => {
+      arrivals.push(Date.now());
+      if (arrivals.length === 1) res.writeHead(429, { 'x-ratelimit-reset': '2' }).end('{"detail":"slow down"}');
+      else res.writeHead(200, { 'content-type': 'application/json' }).end('[]');
+    });
+    const { api, lines } = client(base);
+    expect((await api.read({ method: 'GET', path: '/apps/x/cvms' })).status).toBe(200);
+    expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(1900);
+    expect(lines.join('\n')).toContain('answered 429; retrying in 2.0s');
+    api.dispose();
+  });
+
+  it('leaves a 2xx body as text when asked (textOnSuccess), but still parses an error body', async () => {
+    let status = 200;
+    const base = await serve((_, res) => res.writeHead(status, { 'content-type': 'application/json' }).end('{"detail":"x"}'));
+    const { api } = client(base);
+    expect(await api.read({ method: 'GET', path: '/a', textOnSuccess: true })).toMatchObject({ status: 200, body: undefined, text: '{"detail":"x"}' });
+    status = 404;
+    expect(await api.read({ method: 'GET', path: '/a', textOnSuccess: true })).toMatchObject({ status: 404, body: { detail: 'x' } });
+    api.dispose();
+  });
+
   it('hands a 2xx body that is not JSON to the caller as such, rather than guessing', async () => {
     const base = await serve((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>login</html>'));
     const { api } = client(base);

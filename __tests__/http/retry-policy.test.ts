@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { backoffMs, MAX_BACKOFF_MS, parseRetryAfter, resendPauseMs } from '../../src/http/retry-policy.js';
+import { askedWaitMs, backoffMs, MAX_BACKOFF_MS, parseRateLimitReset, parseRetryAfter, resendPauseMs } from '../../src/http/retry-policy.js';
 
 const clockWith = (random: number) => ({ now: () => 0, sleep: async () => undefined, random: () => random });
 
@@ -12,6 +12,24 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(undefined, now)).toBeUndefined();
     expect(parseRetryAfter('soon', now)).toBeUndefined();
   });
+});
+
+describe('parseRateLimitReset', () => {
+  const now = Date.parse('2026-11-25T12:00:00Z');
+  it('reads seconds until the reset', () => expect(parseRateLimitReset('30', now)).toBe(30_000));
+  it('reads a Unix time', () => expect(parseRateLimitReset(String(now / 1000 + 12), now)).toBe(12_000));
+  it('treats a past Unix time as no wait', () => expect(parseRateLimitReset(String(now / 1000 - 5), now)).toBe(0));
+  it('ignores absent or unreadable values', () => {
+    expect(parseRateLimitReset(undefined, now)).toBeUndefined();
+    expect(parseRateLimitReset('soon', now)).toBeUndefined();
+  });
+});
+
+describe('askedWaitMs', () => {
+  const now = 0;
+  it('prefers Retry-After', () => expect(askedWaitMs(429, { 'retry-after': '3', 'x-ratelimit-reset': '30' }, now)).toBe(3000));
+  it('falls back to X-RateLimit-Reset on a 429', () => expect(askedWaitMs(429, { 'x-ratelimit-reset': '30' }, now)).toBe(30_000));
+  it('reads no rate-limit reset into a 503, which is not about the budget', () => expect(askedWaitMs(503, { 'x-ratelimit-reset': '30' }, now)).toBeUndefined());
 });
 
 describe('backoffMs', () => {

@@ -6,7 +6,7 @@ import { getProxyUrl } from '@actions/http-client/lib/proxy';
 import type { Deadline } from '../clock.js';
 import { ActionError, TimeoutError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { backoffMs, MAX_READ_ATTEMPTS, parseRetryAfter, RETRYABLE_STATUSES } from './retry-policy.js';
+import { askedWaitMs, backoffMs, MAX_READ_ATTEMPTS, RETRYABLE_STATUSES } from './retry-policy.js';
 import { TransportError } from './transport-error.js';
 import { toTransportError } from './transport-error.js';
 
@@ -21,6 +21,11 @@ export interface ApiCall {
   headers?: Record<string, string>;
   /** Keep the raw bytes (binary resources); `body` is then undefined. */
   raw?: boolean;
+  /**
+   * A 2xx body is left as text (`body` undefined, `notJson` unset) for the caller to parse with
+   * parseJsonText, or to skip parsing where the text already says enough.
+   */
+  textOnSuccess?: boolean;
   /** A 429 goes back to the caller at once, unretried: it paces its own requests (RequestPacer). */
   throttledToCaller?: boolean;
   /** A POST body sent as these bytes with this content type instead of JSON (e.g. multipart). */
@@ -128,8 +133,8 @@ export class ApiClient {
         const response = await this.exchange(call, true);
         if (!RETRYABLE_STATUSES.has(response.status) || attempt + 1 >= MAX_READ_ATTEMPTS) return response;
         if (response.status === 429 && call.throttledToCaller) return response;
-        const retryAfter = parseRetryAfter(response.headers['retry-after'], deadline.clock.now());
-        waitMs = clampRetry(retryAfter ?? backoffMs(attempt, deadline.clock), retryAfter !== undefined);
+        const asked = askedWaitMs(response.status, response.headers, deadline.clock.now());
+        waitMs = clampRetry(asked ?? backoffMs(attempt, deadline.clock), asked !== undefined);
         reason = `answered ${response.status}`;
         if (waitMs >= deadline.remainingMs()) return response;
       } catch (error) {
@@ -205,7 +210,8 @@ export class ApiClient {
       const { status, responseHeaders, bytes } = await this.transfer(url, call.method, headers, data, controller.signal, endpoint, agent);
       log.debug(`${endpoint} → ${status} (${deadline.clock.now() - started} ms)`);
       const text = call.raw ? '' : bytes.toString('utf8');
-      const parsed = call.raw ? { body: undefined, notJson: false } : parseBody(text);
+      const deferred = call.raw === true || (call.textOnSuccess === true && status >= 200 && status < 300);
+      const parsed = deferred ? { body: undefined, notJson: false } : parseJsonText(text);
       return { status, headers: responseHeaders, text, bytes: call.raw ? bytes : undefined, endpoint, body: parsed.body, notJson: parsed.notJson && status >= 200 && status < 300 };
     } catch (error) {
       if (error instanceof ActionError) throw error;
@@ -260,7 +266,8 @@ export function clampRetry(ms: number, fromServer: boolean): number {
   return fromServer ? Math.min(60_000, Math.max(1000, ms)) : ms;
 }
 
-function parseBody(text: string): { body: unknown; notJson: boolean } {
+/** A body as the client parses it: undefined when empty; notJson when it is text but not JSON. */
+export function parseJsonText(text: string): { body: unknown; notJson: boolean } {
   if (text.trim() === '') return { body: undefined, notJson: false };
   try {
     return { body: JSON.parse(text) as unknown, notJson: false };

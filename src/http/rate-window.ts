@@ -1,5 +1,5 @@
 import type { Clock, Deadline } from '../clock.js';
-import { parseRetryAfter } from './retry-policy.js';
+import { askedWaitMs } from './retry-policy.js';
 
 /**
  * At most `limit` requests in any `windowMs` (a sliding window, so a burst straddling a second
@@ -181,14 +181,6 @@ export const MAX_THROTTLE_WAIT_MS = 60_000;
  * as other APIs send it), else `fallbackMs`. Bounded to 1–60 s.
  */
 export function throttleWaitMs(headers: Record<string, string | string[] | undefined>, now: number, fallbackMs: number): number {
-  const asked = parseRetryAfter(headers['retry-after'], now) ?? parseRateLimitReset(headers['x-ratelimit-reset'], now);
+  const asked = askedWaitMs(429, headers, now);
   return Math.min(MAX_THROTTLE_WAIT_MS, Math.max(MIN_THROTTLE_WAIT_MS, asked ?? fallbackMs));
-}
-
-function parseRateLimitReset(value: string | string[] | undefined, now: number): number | undefined {
-  const text = (Array.isArray(value) ? value[0] : value)?.trim();
-  if (!text || !/^\d+(\.\d+)?$/.test(text)) return undefined;
-  const seconds = Number(text);
-  // Anything after 2001 is a point in time, not a count of seconds.
-  return seconds >= 1e9 ? Math.max(0, seconds * 1000 - now) : seconds * 1000;
 }

@@ -26,6 +26,23 @@ export function parseRetryAfter(value: string | string[] | undefined, now: numbe
   return Math.max(0, date - now);
 }
 
+/**
+ * X-RateLimit-Reset: seconds until the budget resets, or the Unix time it resets at.
+ * Returns milliseconds to wait, or undefined when absent or unreadable.
+ */
+export function parseRateLimitReset(value: string | string[] | undefined, now: number): number | undefined {
+  const text = (Array.isArray(value) ? value[0] : value)?.trim();
+  if (!text || !/^\d+(\.\d+)?$/.test(text)) return undefined;
+  const seconds = Number(text);
+  // Anything after 2001 is a point in time, not a count of seconds.
+  return seconds >= 1e9 ? Math.max(0, seconds * 1000 - now) : seconds * 1000;
+}
+
+/** The wait a 429 or 503 asks for: Retry-After, else (429 only) X-RateLimit-Reset; undefined when neither says. */
+export function askedWaitMs(status: number, headers: Record<string, string | string[] | undefined>, now: number): number | undefined {
+  return parseRetryAfter(headers['retry-after'], now) ?? (status === 429 ? parseRateLimitReset(headers['x-ratelimit-reset'], now) : undefined);
+}
+
 /** A 429 or 409 on a state-changing request is retried at least this far apart, whatever Retry-After says… */
 export const MIN_RESEND_PAUSE_MS = 1000;
 /** …and at most this far apart: a huge Retry-After must not park an incident for an hour. */

@@ -20,6 +20,8 @@ interface SimCvm {
   operationType: string;
   /** the update fails with this message */
   fails?: string;
+  /** its operation record says completed only this long after the CVM is listed settled */
+  recordLagMs?: number;
 }
 
 interface Arrival {
@@ -74,7 +76,11 @@ class SimulatedPhala {
     const now = this.clock.now();
     const cvm = this.cvms.find((c) => call.path === `/cvms/${c.vmUuid.replace(/-/g, '')}/operations`)!;
     const records = [
-      { startedAt: cvm.startAt, type: cvm.operationType, status: now < cvm.startAt ? undefined : now < cvm.endAt ? 'in_progress' : cvm.fails ? 'failed' : 'completed' },
+      {
+        startedAt: cvm.startAt,
+        type: cvm.operationType,
+        status: now < cvm.startAt ? undefined : now < cvm.endAt + (cvm.recordLagMs ?? 0) ? 'in_progress' : cvm.fails ? 'failed' : 'completed'
+      },
       { startedAt: cvm.startAt - 86_400_000, type: 'compose_update', status: 'completed' }
     ].filter((r) => r.status !== undefined);
     const q = call.query ?? {};
@@ -116,6 +122,8 @@ async function rollback(options: {
   throttleAfter?: number;
   /** the update of CVM i fails with this message */
   fails?: (i: number) => string | undefined;
+  /** the record of CVM i says completed this long after the CVM is listed settled */
+  recordLagMs?: (i: number) => number;
 }) {
   const clock = new VirtualClock();
   const t0 = clock.now();
@@ -124,12 +132,14 @@ async function rollback(options: {
     Array.from({ length: options.cvms }, (_, i) => {
       const startAt = t0 + (options.startLagMs ?? 400);
       const fails = options.fails?.(i);
+      const recordLagMs = options.recordLagMs?.(i);
       return {
         vmUuid: uuid(i),
         startAt,
         endAt: startAt + (options.durationMs?.(i) ?? 2000),
         operationType: options.operationType ?? 'compose_update',
-        ...(fails ? { fails } : {})
+        ...(fails ? { fails } : {}),
+        ...(recordLagMs ? { recordLagMs } : {})
       };
     })
   );
@@ -220,6 +230,31 @@ describe('waiting for the rollback: proof per CVM, read as each CVM finishes', (
     // little, with no state read taking a record's slot meanwhile.
     expect(run.sim.stateReads().filter((read) => read.at > run.lastFinish)).toHaveLength(1);
     expect(run.endedAt - run.lastFinish).toBeLessThan(POLL_MS * 1.05 + 4 * 1000 + 300);
+  });
+
+  it("with 150 CVMs finishing at once, no state read takes a record's slot while the records, six seconds of them, go out", async () => {
+    const run = await rollback({ cvms: 150 });
+    expect(run.error).toBeUndefined();
+    expect(run.sim.recordReads()).toHaveLength(150);
+    expect(mostInASecond(run.sim.arrivals)).toBeLessThanOrEqual(25);
+    const seen = run.sim.stateReads().filter((read) => read.at >= run.lastFinish);
+    expect(seen).toHaveLength(1);
+    // 151 requests from that state read on, 25 a second: six windows after it, and a little.
+    expect(run.endedAt - seen[0]!.at).toBeLessThan(6 * (1000 + 2 * LATENCY_MS) + 200);
+  });
+
+  it('a CVM whose record lags its state is read again after the first reads waiting: no extra read, and the run ends no later', async () => {
+    // 100 CVMs finish at once; CVM 0's record says completed only 2 s after its state.
+    const run = await rollback({ cvms: 100, recordLagMs: (i) => (i === 0 ? 2000 : 0) });
+    expect(run.error).toBeUndefined();
+    const others = run.sim.recordReads().filter((read) => !read.path.includes(uuid(0).replace(/-/g, '')));
+    expect(others).toHaveLength(99);
+    // Read again a second later, ahead of the others, it would still say in progress at least once more.
+    const lagging = run.sim.recordReads(uuid(0));
+    expect(lagging).toHaveLength(2);
+    expect(lagging[1]!.at).toBeGreaterThan(others.at(-1)!.at);
+    const seen = run.sim.stateReads().find((read) => read.at >= run.lastFinish)!;
+    expect(run.endedAt - seen.at).toBeLessThan(4 * (1000 + 2 * LATENCY_MS) + 200);
   });
 
   it("fails at the first CVM whose record says failed, with the platform's message, and sends nothing after", async () => {

@@ -1,7 +1,8 @@
-import { notJsonError, type ApiCall, type ApiClient, type ApiResponse } from '../../http/api-client.js';
+import { notJsonError, parseJsonText, type ApiCall, type ApiClient, type ApiResponse } from '../../http/api-client.js';
 import { throttleWaitMs, type RequestPacer } from '../../http/rate-window.js';
 import type { Changed } from '../../errors.js';
 import { explainFailure } from './platform-errors.js';
+import { skimRevisionsPage, type SkimNeedles } from './revision-skim.js';
 import { parseCvmList, parseOperations, parseRevisionsPage, type CvmState, type OperationRecord, type RevisionsPage } from './shapes.js';
 
 /** Sent on every request so a change of the server's default response shapes cannot break parsing. */
@@ -55,9 +56,19 @@ export class PhalaApi {
     return parseCvmList(response.endpoint, response.body);
   }
 
-  async listRevisions(page: number, doing: string): Promise<RevisionsPage> {
-    const response = await this.read(`/apps/${this.appId}/revisions`, { page, page_size: REVISIONS_PAGE_SIZE }, doing);
-    return parseRevisionsPage(response.endpoint, response.body);
+  /** With `needles`, a page that cannot hold the revision searched for is only skimmed. */
+  async listRevisions(page: number, doing: string, needles?: SkimNeedles): Promise<RevisionsPage> {
+    const query = { page, page_size: REVISIONS_PAGE_SIZE };
+    if (!needles) {
+      const response = await this.read(`/apps/${this.appId}/revisions`, query, doing);
+      return parseRevisionsPage(response.endpoint, response.body);
+    }
+    const response = await this.read(`/apps/${this.appId}/revisions`, query, doing, undefined, true);
+    const skimmed = skimRevisionsPage(response.text, needles);
+    if (skimmed) return skimmed;
+    const parsed = parseJsonText(response.text);
+    if (parsed.notJson) throw notJsonError(response, 'Phala Cloud');
+    return parseRevisionsPage(response.endpoint, parsed.body);
   }
 
   /** Newest first. `cvmId` is CvmState.id: the hashed id, or the dashless UUID. A number is the limit alone. */
@@ -82,8 +93,10 @@ export class PhalaApi {
     return response;
   }
 
-  private async read(path: string, query: ApiCall['query'], doing: string, paced?: PacedRead): Promise<ApiResponse> {
-    const response = paced ? await this.pacedRead({ method: 'GET', path, query, throttledToCaller: true }, paced) : await this.client.read({ method: 'GET', path, query });
+  private async read(path: string, query: ApiCall['query'], doing: string, paced?: PacedRead, textOnSuccess = false): Promise<ApiResponse> {
+    const response = paced
+      ? await this.pacedRead({ method: 'GET', path, query, throttledToCaller: true }, paced)
+      : await this.client.read({ method: 'GET', path, query, textOnSuccess });
     this.noteServerDate(response);
     if (response.status < 200 || response.status >= 300) {
       throw explainFailure(response, { appId: this.appId, doing, changed: this.changed, apiUrl: this.apiUrl });

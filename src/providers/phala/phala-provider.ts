@@ -57,7 +57,7 @@ export function createPhalaProvider(settings: PhalaSettings, deps: ProviderDeps)
       const cvms = await api.listAppCvms("reading the app's CVMs");
       const targets = selectCvms(cvms, settings.vmUuids, settings.appId);
       const resolved = await resolveRevision(
-        (page) => api.listRevisions(page, 'reading the revision history'),
+        (page, needles) => api.listRevisions(page, 'reading the revision history', needles),
         settings.revision,
         targets.map((cvm) => ({ vmUuid: cvm.vmUuid, name: cvm.name, composeHash: cvm.composeHash }))
       );

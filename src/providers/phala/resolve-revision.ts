@@ -2,6 +2,7 @@ import { ActionError } from '../../errors.js';
 import { normaliseHash } from './hash.js';
 import { describeSelector, FULL_HASH_LENGTH, type RevisionSelector } from '../../revision-selector.js';
 import { PAGE_SIZE, readRevisionPages, type PagingOptions, type PagingResult } from './revision-paging.js';
+import type { SkimNeedles } from './revision-skim.js';
 import type { RevisionRow, RevisionsPage } from './shapes.js';
 
 /** A targeted CVM and the compose hash it runs now (normalised; '' if the platform reports none). */
@@ -271,7 +272,7 @@ class RefSearch implements Search {
  * whose rows are the oldest read so far costs one more page to judge the rollback rule.
  */
 export async function resolveRevision(
-  fetchPage: (page: number) => Promise<RevisionsPage>,
+  fetchPage: (page: number, needles?: SkimNeedles) => Promise<RevisionsPage>,
   selector: RevisionSelector,
   targets: ReadonlyArray<RevisionTarget>,
   options: ResolveOptions = {}
@@ -283,7 +284,15 @@ export async function resolveRevision(
   const live = liveHash(normalised, selector, warnings);
   const targeted = new Set(normalised.map((cvm) => cvm.vmUuid.toLowerCase()));
   const search: Search = selector.kind === 'previous' ? new PreviousSearch(selector, targeted, live ?? '', warnings) : new RefSearch(selector, targeted, live);
-  const paging = await readRevisionPages(fetchPage, (rows) => search.visit(rows), options);
+  // An explicit revision is looked for in the page text first; pages that cannot hold it are only
+  // skimmed. Not when no CVM reports a hash: the newest targeted row then stands in for it.
+  const needles: SkimNeedles | undefined =
+    selector.kind === 'ref' && live !== '' ? { revisionId: selector.revisionId, ...(selector.hashPrefix === undefined ? {} : { hashPrefix: selector.hashPrefix }) } : undefined;
+  const paging = await readRevisionPages(
+    (page) => fetchPage(page, needles),
+    (rows) => search.visit(rows),
+    options
+  );
   const target = search.finish(paging);
   return {
     target,

@@ -25,7 +25,8 @@ export interface PagingOptions {
 
 /**
  * `visit` gets each page's rows not seen before, pages strictly in order (newest first), and
- * says whether the answer is settled. Settling stops new requests at once.
+ * says whether the answer is settled. A skimmed page's rows are counted but not handed over:
+ * none of them can answer. Settling stops new requests at once.
  */
 export type PageVisitor = (freshRows: RevisionRow[], page: number) => 'settled' | 'continue';
 
@@ -110,32 +111,41 @@ export async function readRevisionPages(fetchPage: (page: number) => Promise<Rev
     let body = await receive(pending);
     if (page > 1 && body.total < total && requests < maxPages) body = await receive(request(page));
 
-    if (body.rows.length === 0) {
+    // A skimmed page brings only ids (none of its rows can answer); the bookkeeping is the same.
+    const ids = body.skippedIds ?? body.rows.map((row) => row.revisionId);
+    if (ids.length === 0) {
       if (rowsRead >= body.total) return result('exhausted');
       throw pagingFailed(
         `Page ${page} of the revision history came back empty although it reports ${body.total} revisions and only ${rowsRead} were read: ` +
           'the server ignored the page parameter or lost rows mid-read. Stopped instead of paging on.'
       );
     }
-    largestPage = Math.max(largestPage, body.rows.length);
+    largestPage = Math.max(largestPage, ids.length);
     const fresh: RevisionRow[] = [];
-    for (const row of body.rows) {
-      if (firstSeenOn.has(row.revisionId)) continue;
-      firstSeenOn.set(row.revisionId, page);
-      fresh.push(row);
+    let freshCount = 0;
+    const { rows } = body;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (firstSeenOn.has(id)) continue;
+      firstSeenOn.set(id, page);
+      freshCount++;
+      if (i < rows.length) fresh.push(rows[i]!);
     }
     // A page of nothing new is legitimate only if at least a page of revisions arrived since the
     // previous page and pushed it down; otherwise the server is repeating itself.
-    if (fresh.length === 0 && body.total - total < body.rows.length) {
-      const repeated = firstSeenOn.get(body.rows[0]!.revisionId)!;
+    if (freshCount === 0 && body.total - total < ids.length) {
+      const repeated = firstSeenOn.get(ids[0]!)!;
       throw pagingFailed(
         `Page ${page} of the revision history repeated page ${repeated} (only revisions already read, and the history did not grow): ` +
           `the server ignored the page parameter. Stopped after ${requests} requests instead of paging forever.`
       );
     }
     // Rows beyond the cap are never handed over, however large the page the server sent.
-    if (rowsRead + fresh.length > maxRows) fresh.length = maxRows - rowsRead;
-    rowsRead += fresh.length;
+    if (rowsRead + freshCount > maxRows) {
+      freshCount = maxRows - rowsRead;
+      if (fresh.length > freshCount) fresh.length = freshCount;
+    }
+    rowsRead += freshCount;
     pagesRead++;
     total = body.total;
     processed = page;

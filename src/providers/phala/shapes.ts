@@ -17,6 +17,11 @@ export interface RevisionsPage {
   rows: RevisionRow[];
   total: number;
   totalPages: number;
+  /**
+   * Set when the page was only skimmed (revision-skim.ts): the ids of its rows, none of which can
+   * match the explicit revision searched for; `rows` is then empty.
+   */
+  skippedIds?: string[];
 }
 
 /** A CVM as GET /apps/{app_id}/cvms reports it. */

@@ -28,11 +28,18 @@ const POLL_JITTER = 0.05;
  */
 const UNSEEN_FIRST_LOOK_MS = 3000;
 const UNSEEN_LOOK_MAX_MS = 15_000;
-/** A CVM seen updating and then settled whose record does not say so yet: read it again after… */
+/**
+ * A CVM seen updating and then settled whose record does not say so yet: read it again after…
+ * That read joins the back of the queue. When many CVMs finish at once every record must be read
+ * before the run can end, so the queue's end is the earliest the run can end anyway: a record
+ * that lags is best read again then, when it most likely says completed, rather than ahead of
+ * the others, where it would more likely need yet another read.
+ */
 const SETTLED_RELOOK_MS = 1000;
 /**
  * When every CVM left was seen busy, has settled and only its record is missing, the state read is
- * skipped (its slot goes to the records, which decide), for at most this long after the last one.
+ * skipped (its slot goes to the records, which decide): while any of those records is being read
+ * (waiting for a slot or open), and otherwise for at most this long after the last state read.
  */
 const RECORDS_ONLY_MAX_MS = 4000;
 /** A line at least this often while waiting, so a long wait never looks hung. */
@@ -130,9 +137,12 @@ export async function waitForRollback(ctx: PhalaContext, plan: RollbackPlan, rec
   // Right after the trigger every CVM shows the flipped hash and no update yet: reading it proves nothing.
   let nextPollAt = startedLocal + jittered(clock, POLL_MS, POLL_JITTER);
   let lastStateReadAt = startedLocal;
-  const onlyRecordsMissing = (): boolean =>
-    clock.now() - lastStateReadAt < RECORDS_ONLY_MAX_MS &&
-    [...tracked.values()].every((entry) => entry.seenUpdating && entry.cvm && !entry.cvm.inProgress && !decided(entry) && (entry.reading || entry.nextLookAt !== undefined));
+  const onlyRecordsMissing = (): boolean => {
+    const left = [...tracked.values()];
+    if (!left.every((entry) => entry.seenUpdating && entry.cvm && !entry.cvm.inProgress && !decided(entry) && (entry.reading || entry.nextLookAt !== undefined))) return false;
+    // A state read now would take the slot of a record waiting to go, and tell less than its answer.
+    return left.some((entry) => entry.reading) || clock.now() - lastStateReadAt < RECORDS_ONLY_MAX_MS;
+  };
 
   try {
     for (;;) {

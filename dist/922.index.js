@@ -1,8 +1,8 @@
-export const id = 381;
-export const ids = [381];
+export const id = 922;
+export const ids = [922];
 export const modules = {
 
-/***/ 1381:
+/***/ 3922:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -194,16 +194,8 @@ const MAX_THROTTLE_WAIT_MS = 60_000;
  * as other APIs send it), else `fallbackMs`. Bounded to 1–60 s.
  */
 function throttleWaitMs(headers, now, fallbackMs) {
-    const asked = (0,retry_policy/* parseRetryAfter */.mu)(headers['retry-after'], now) ?? parseRateLimitReset(headers['x-ratelimit-reset'], now);
+    const asked = (0,retry_policy/* askedWaitMs */.MW)(429, headers, now);
     return Math.min(MAX_THROTTLE_WAIT_MS, Math.max(MIN_THROTTLE_WAIT_MS, asked ?? fallbackMs));
-}
-function parseRateLimitReset(value, now) {
-    const text = (Array.isArray(value) ? value[0] : value)?.trim();
-    if (!text || !/^\d+(\.\d+)?$/.test(text))
-        return undefined;
-    const seconds = Number(text);
-    // Anything after 2001 is a point in time, not a count of seconds.
-    return seconds >= 1e9 ? Math.max(0, seconds * 1000 - now) : seconds * 1000;
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
@@ -363,6 +355,88 @@ function onchainRegistrationRequired(where, said, ctx) {
     return new errors/* ActionError */.lZ('Compose hash must be registered on-chain (transaction_hash)', lines.join('\n'), { changed: ctx.changed });
 }
 
+;// CONCATENATED MODULE: ./src/providers/phala/revision-skim.ts
+const HEAD = '{"revisions":[';
+const ID_KEY = '"revision_id":"';
+/**
+ * Reads a revisions page only as far as an explicit-revision search needs when the page cannot
+ * hold the revision. At 50,000 rows, parsing 50 pages into row objects was most of the
+ * resolution time, and a full compose hash or revision id is often far down the history.
+ *
+ * A row can match only if its revision_id equals the text searched for, or its compose_hash,
+ * lower-cased, holds the hex: either way the needle is a substring of the page text (lower-cased
+ * for the hash), unless a JSON escape spells its characters (\u0061 is 'a'), so text with any
+ * backslash is never skimmed. A page without either needle therefore answers nothing, whatever
+ * its rows say; what is still read from it is bookkeeping: `total` and `total_pages` from the
+ * members after the rows, and the row ids (de-duplication, counting, the repeated-page check).
+ *
+ * Returns undefined, and the caller parses the page in full with its shape checks, whenever a
+ * needle occurs, the text has an escape, or the page is not laid out as the API writes it
+ * (`{"revisions":[…],"total":…,…,"total_pages":…}`, compact). Rows are not checked one by one:
+ * a malformed row on a skimmed page goes unreported, since nothing on that page can be the answer.
+ */
+function skimRevisionsPage(text, needles) {
+    if (text.includes('\\') || text.includes(needles.revisionId))
+        return undefined;
+    if (needles.hashPrefix !== undefined && holdsHex(text, needles.hashPrefix))
+        return undefined;
+    if (!text.startsWith(HEAD))
+        return undefined;
+    const counts = tail(text);
+    if (!counts)
+        return undefined;
+    const ids = rowIds(text, counts.rowsEnd);
+    if (!ids)
+        return undefined;
+    return { rows: [], total: counts.total, totalPages: counts.totalPages, skippedIds: ids };
+}
+let hexSearch;
+/**
+ * Whether the text holds the hex in any case. A case-insensitive pattern folds exactly A-F onto
+ * a-f for hex digits (no other character folds to them without the u flag), as toLowerCase does,
+ * without a lower-cased copy of the page.
+ */
+function holdsHex(text, hex) {
+    if (!/^[0-9a-f]+$/.test(hex))
+        return text.toLowerCase().includes(hex);
+    if (hexSearch?.hex !== hex)
+        hexSearch = { hex, pattern: new RegExp(hex, 'i') };
+    return hexSearch.pattern.test(text);
+}
+/** The members after the rows' closing bracket, parsed; undefined unless they are the page's counts. */
+function tail(text) {
+    const rowsEnd = text.lastIndexOf(']');
+    if (rowsEnd < HEAD.length || text.charCodeAt(rowsEnd + 1) !== 0x2c /* , */)
+        return undefined;
+    let members;
+    try {
+        members = JSON.parse(`{${text.slice(rowsEnd + 2)}`);
+    }
+    catch {
+        return undefined;
+    }
+    const { total, total_pages: totalPages } = (members ?? {});
+    if (typeof total !== 'number' || typeof totalPages !== 'number')
+        return undefined;
+    return { total, totalPages, rowsEnd };
+}
+/** Every `"revision_id":"…"` between the head and the rows' end, in order; undefined if one is cut off. */
+function rowIds(text, rowsEnd) {
+    const ids = [];
+    for (let at = text.indexOf(ID_KEY, HEAD.length); at !== -1 && at < rowsEnd; at = text.indexOf(ID_KEY, at)) {
+        const start = at + ID_KEY.length;
+        const end = text.indexOf('"', start);
+        if (end === -1 || end > rowsEnd)
+            return undefined;
+        ids.push(text.slice(start, end));
+        at = end + 1;
+    }
+    if (ids.length === 0 && rowsEnd !== HEAD.length)
+        return undefined;
+    // The ids are slices of a page-sized string; one joined copy lets that string go.
+    return ids.length === 0 ? ids : ids.join('\n').split('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/providers/phala/hash.ts
 /** Phala returns compose hashes bare or 0x-prefixed, in either case; compare them only normalised. */
 function normaliseHash(hash) {
@@ -477,6 +551,7 @@ function clipMessage(text) {
 
 
 
+
 /** Sent on every request so a change of the server's default response shapes cannot break parsing. */
 const PHALA_API_VERSION = '2026-01-21';
 const REVISIONS_PAGE_SIZE = 1000;
@@ -509,9 +584,21 @@ class PhalaApi {
         const response = await this.read(`/apps/${this.appId}/cvms`, undefined, doing, paced);
         return parseCvmList(response.endpoint, response.body);
     }
-    async listRevisions(page, doing) {
-        const response = await this.read(`/apps/${this.appId}/revisions`, { page, page_size: REVISIONS_PAGE_SIZE }, doing);
-        return parseRevisionsPage(response.endpoint, response.body);
+    /** With `needles`, a page that cannot hold the revision searched for is only skimmed. */
+    async listRevisions(page, doing, needles) {
+        const query = { page, page_size: REVISIONS_PAGE_SIZE };
+        if (!needles) {
+            const response = await this.read(`/apps/${this.appId}/revisions`, query, doing);
+            return parseRevisionsPage(response.endpoint, response.body);
+        }
+        const response = await this.read(`/apps/${this.appId}/revisions`, query, doing, undefined, true);
+        const skimmed = skimRevisionsPage(response.text, needles);
+        if (skimmed)
+            return skimmed;
+        const parsed = (0,api_client/* parseJsonText */.lk)(response.text);
+        if (parsed.notJson)
+            throw (0,api_client/* notJsonError */.sg)(response, 'Phala Cloud');
+        return parseRevisionsPage(response.endpoint, parsed.body);
     }
     /** Newest first. `cvmId` is CvmState.id: the hashed id, or the dashless UUID. A number is the limit alone. */
     async listOperations(cvmId, filter, doing, paced) {
@@ -535,8 +622,10 @@ class PhalaApi {
         this.noteServerDate(response);
         return response;
     }
-    async read(path, query, doing, paced) {
-        const response = paced ? await this.pacedRead({ method: 'GET', path, query, throttledToCaller: true }, paced) : await this.client.read({ method: 'GET', path, query });
+    async read(path, query, doing, paced, textOnSuccess = false) {
+        const response = paced
+            ? await this.pacedRead({ method: 'GET', path, query, throttledToCaller: true }, paced)
+            : await this.client.read({ method: 'GET', path, query, textOnSuccess });
         this.noteServerDate(response);
         if (response.status < 200 || response.status >= 300) {
             throw explainFailure(response, { appId: this.appId, doing, changed: this.changed, apiUrl: this.apiUrl });
@@ -652,31 +741,41 @@ async function readRevisionPages(fetchPage, visit, options = {}) {
         let body = await receive(pending);
         if (page > 1 && body.total < total && requests < maxPages)
             body = await receive(request(page));
-        if (body.rows.length === 0) {
+        // A skimmed page brings only ids (none of its rows can answer); the bookkeeping is the same.
+        const ids = body.skippedIds ?? body.rows.map((row) => row.revisionId);
+        if (ids.length === 0) {
             if (rowsRead >= body.total)
                 return result('exhausted');
             throw pagingFailed(`Page ${page} of the revision history came back empty although it reports ${body.total} revisions and only ${rowsRead} were read: ` +
                 'the server ignored the page parameter or lost rows mid-read. Stopped instead of paging on.');
         }
-        largestPage = Math.max(largestPage, body.rows.length);
+        largestPage = Math.max(largestPage, ids.length);
         const fresh = [];
-        for (const row of body.rows) {
-            if (firstSeenOn.has(row.revisionId))
+        let freshCount = 0;
+        const { rows } = body;
+        for (let i = 0; i < ids.length; i++) {
+            const id = ids[i];
+            if (firstSeenOn.has(id))
                 continue;
-            firstSeenOn.set(row.revisionId, page);
-            fresh.push(row);
+            firstSeenOn.set(id, page);
+            freshCount++;
+            if (i < rows.length)
+                fresh.push(rows[i]);
         }
         // A page of nothing new is legitimate only if at least a page of revisions arrived since the
         // previous page and pushed it down; otherwise the server is repeating itself.
-        if (fresh.length === 0 && body.total - total < body.rows.length) {
-            const repeated = firstSeenOn.get(body.rows[0].revisionId);
+        if (freshCount === 0 && body.total - total < ids.length) {
+            const repeated = firstSeenOn.get(ids[0]);
             throw pagingFailed(`Page ${page} of the revision history repeated page ${repeated} (only revisions already read, and the history did not grow): ` +
                 `the server ignored the page parameter. Stopped after ${requests} requests instead of paging forever.`);
         }
         // Rows beyond the cap are never handed over, however large the page the server sent.
-        if (rowsRead + fresh.length > maxRows)
-            fresh.length = maxRows - rowsRead;
-        rowsRead += fresh.length;
+        if (rowsRead + freshCount > maxRows) {
+            freshCount = maxRows - rowsRead;
+            if (fresh.length > freshCount)
+                fresh.length = freshCount;
+        }
+        rowsRead += freshCount;
         pagesRead++;
         total = body.total;
         processed = page;
@@ -919,7 +1018,10 @@ async function resolveRevision(fetchPage, selector, targets, options = {}) {
     const live = liveHash(normalised, selector, warnings);
     const targeted = new Set(normalised.map((cvm) => cvm.vmUuid.toLowerCase()));
     const search = selector.kind === 'previous' ? new PreviousSearch(selector, targeted, live ?? '', warnings) : new RefSearch(selector, targeted, live);
-    const paging = await readRevisionPages(fetchPage, (rows) => search.visit(rows), options);
+    // An explicit revision is looked for in the page text first; pages that cannot hold it are only
+    // skimmed. Not when no CVM reports a hash: the newest targeted row then stands in for it.
+    const needles = selector.kind === 'ref' && live !== '' ? { revisionId: selector.revisionId, ...(selector.hashPrefix === undefined ? {} : { hashPrefix: selector.hashPrefix }) } : undefined;
+    const paging = await readRevisionPages((page) => fetchPage(page, needles), (rows) => search.visit(rows), options);
     const target = search.finish(paging);
     return {
         target,
@@ -1242,11 +1344,18 @@ const POLL_JITTER = 0.05;
  */
 const UNSEEN_FIRST_LOOK_MS = 3000;
 const UNSEEN_LOOK_MAX_MS = 15_000;
-/** A CVM seen updating and then settled whose record does not say so yet: read it again after… */
+/**
+ * A CVM seen updating and then settled whose record does not say so yet: read it again after…
+ * That read joins the back of the queue. When many CVMs finish at once every record must be read
+ * before the run can end, so the queue's end is the earliest the run can end anyway: a record
+ * that lags is best read again then, when it most likely says completed, rather than ahead of
+ * the others, where it would more likely need yet another read.
+ */
 const SETTLED_RELOOK_MS = 1000;
 /**
  * When every CVM left was seen busy, has settled and only its record is missing, the state read is
- * skipped (its slot goes to the records, which decide), for at most this long after the last one.
+ * skipped (its slot goes to the records, which decide): while any of those records is being read
+ * (waiting for a slot or open), and otherwise for at most this long after the last state read.
  */
 const RECORDS_ONLY_MAX_MS = 4000;
 /** A line at least this often while waiting, so a long wait never looks hung. */
@@ -1334,8 +1443,13 @@ async function waitForRollback(ctx, plan, receipt, tracker) {
     // Right after the trigger every CVM shows the flipped hash and no update yet: reading it proves nothing.
     let nextPollAt = startedLocal + (0,src_clock/* jittered */.et)(clock, POLL_MS, POLL_JITTER);
     let lastStateReadAt = startedLocal;
-    const onlyRecordsMissing = () => clock.now() - lastStateReadAt < RECORDS_ONLY_MAX_MS &&
-        [...tracked.values()].every((entry) => entry.seenUpdating && entry.cvm && !entry.cvm.inProgress && !decided(entry) && (entry.reading || entry.nextLookAt !== undefined));
+    const onlyRecordsMissing = () => {
+        const left = [...tracked.values()];
+        if (!left.every((entry) => entry.seenUpdating && entry.cvm && !entry.cvm.inProgress && !decided(entry) && (entry.reading || entry.nextLookAt !== undefined)))
+            return false;
+        // A state read now would take the slot of a record waiting to go, and tell less than its answer.
+        return left.some((entry) => entry.reading) || clock.now() - lastStateReadAt < RECORDS_ONLY_MAX_MS;
+    };
     try {
         for (;;) {
             if (deadline.expired())
@@ -1504,7 +1618,7 @@ function createPhalaProvider(settings, deps) {
         async plan() {
             const cvms = await api.listAppCvms("reading the app's CVMs");
             const targets = selectCvms(cvms, settings.vmUuids, settings.appId);
-            const resolved = await resolveRevision((page) => api.listRevisions(page, 'reading the revision history'), settings.revision, targets.map((cvm) => ({ vmUuid: cvm.vmUuid, name: cvm.name, composeHash: cvm.composeHash })));
+            const resolved = await resolveRevision((page, needles) => api.listRevisions(page, 'reading the revision history', needles), settings.revision, targets.map((cvm) => ({ vmUuid: cvm.vmUuid, name: cvm.name, composeHash: cvm.composeHash })));
             const target = resolved.target;
             // Only a CVM that runs the target, settled, needs nothing; one that is busy or down on it still does.
             const toRedeploy = targets.filter((cvm) => !(cvm.composeHash === target.composeHash && cvm.status === 'running' && !cvm.inProgress));

@@ -71,13 +71,15 @@ function explainFailure(response, ctx) {
  * "Rate Limits"; the sandbox and PLATFORMS.md follow it). Several rollbacks, or other jobs, may
  * share one token, and each sees only those headers. So a rollback paces its polls from them:
  *
- * - The token may spend what is left evenly until the reset (with a margin for others who do not
- *   pace): `allowance = MARGIN × remaining / (reset − now)` requests per ms, all consumers together.
+ * - The token may spend what is left evenly until the reset, and never faster than the documented
+ *   hourly rate, with a margin for consumers that do not pace: `allowance = MARGIN ×
+ *   min(remaining / (reset − now), limit / hour)`, all consumers together.
  * - It shares that allowance with the consumers it cannot see: they show up as `remaining` falling
  *   faster than its own requests. Over the last few minutes, the token's drop per request of its
  *   own estimates how many consumers poll alongside it (three rollbacks at one pace: 3), and its
- *   interval is `consumers / allowance`. Consumers that follow this rule see the same remaining,
- *   reset and drop, so they settle on the same interval: the budget is split evenly.
+ *   rate is `allowance / consumers`, plus a small bump that is the same for all (FAIRNESS_PULL).
+ *   Consumers following this rule see the same remaining, reset and allowance; the bump pulls
+ *   their rates together, so they settle on one interval and split the budget evenly.
  * - The interval never exceeds MAX_GAP_MS while more than a small reserve is left, so no rollback
  *   learns of its outcome more than a minute late. Only when the reserve is reached does a poll
  *   wait for the reset (a log line says so); the reserve keeps the reads that prove the result.
@@ -89,18 +91,21 @@ const FIRST_POLL_MS = 2000;
 const SETTLED_POLL_MS = 10_000;
 /** The longest wait between two polls while the token has more than its reserve left. */
 const MAX_GAP_MS = 60_000;
-/** The share of the even spread this rollback's consumers aim for; the rest is left to consumers that do not pace. */
+/** The share of the even spread the pacing consumers aim for; the rest is left to consumers that do not pace. */
 const MARGIN = 0.7;
 /** How far back the token's drop is compared with this rollback's own requests. */
 const ESTIMATE_WINDOW_MS = 180_000;
 /**
- * The common bump, as a share of the allowance: consumers spend up to `consumers × FAIRNESS_PULL`
- * above MARGIN (3 rollbacks: 0.7 × 1.24 of the even spread; 10: 0.7 × 1.8, more than even, but
- * an even spread of what is left leaves some until the reset however fast `remaining` falls), and differences between their rates
- * shrink by about that share at each poll.
+ * The common bump, as a share of the allowance. A rollback that polls faster than the others
+ * counts fewer consumers and, from the count alone, would keep its lead; the bump, the same for
+ * all, shrinks the differences by about this share at each poll. Consumers together then spend
+ * `1 + consumers × FAIRNESS_PULL` of the allowance: three rollbacks 0.7 × 1.24 of the even spread,
+ * ten 0.7 × 1.8 (more than even, but a share of what is left always leaves some until the reset).
  */
 const FAIRNESS_PULL = 0.08;
 const GROWTH = 1.25;
+/** Qovery's documented window. */
+const HOUR_MS = 3_600_000;
 /** Past the reset time, a poll waits a little longer so it lands in the new window. */
 const RESET_MARGIN_MS = 1000;
 function readRateBudget(headers, now, previous = {}) {
@@ -168,10 +173,7 @@ class TokenPace {
         const untilReset = last.resetAt - now;
         if (last.remaining <= this.reserve())
             return { ms: Math.max(base, untilReset + RESET_MARGIN_MS), reason: 'reset', consumers };
-        const allowance = (MARGIN * last.remaining) / untilReset;
-        // Each consumer's rate is allowance / consumers, plus the same small bump for everyone: a
-        // rollback that polls faster than the others counts fewer consumers and would keep its lead,
-        // and the common bump is what pulls the rates together (at rest all rates are equal).
+        const allowance = MARGIN * Math.min(last.remaining / untilReset, limit / HOUR_MS);
         const share = Math.round(1 / (allowance / consumers + FAIRNESS_PULL * allowance));
         // The quick start spends a handful of requests; it gives way only when the share is already past the gap bound.
         if (base < SETTLED_POLL_MS && share <= MAX_GAP_MS)

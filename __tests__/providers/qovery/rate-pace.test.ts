@@ -156,6 +156,16 @@ describe('one rollback reading its own answers', () => {
     expect(delay.ms).toBeLessThan(20_000);
   });
 
+  it('near the end of a window with most of it left, polls no faster than the documented hourly rate allows', () => {
+    const pace = new TokenPace();
+    // Four consumers, 800 left for 5 minutes: an even spread would allow a look every 1.9 s each.
+    for (let i = 0; i < 10; i++) pace.observe(at(840 - 4 * i, T0 + i * 10_000, T0 + 400_000), T0 + i * 10_000);
+    const delay = pace.delay(20, 1000, T0 + 100_000);
+    // 0.7 × 1000 an hour, shared by four (with the common bump): one look every ~16 s each.
+    expect(delay.ms).toBeGreaterThan(15_000);
+    expect((4 * HOUR) / delay.ms).toBeLessThan(1000);
+  });
+
   it('never waits more than a minute while more than its reserve is left, however many share it', () => {
     const pace = new TokenPace();
     for (let i = 0; i < 10; i++) pace.observe(at(200 - 15 * i, T0 + i * 10_000), T0 + i * 10_000);

@@ -1,7 +1,8 @@
 /**
  * `npm run bench:qovery`: the Qovery part of `npm run bench` alone (three rollbacks on one token
  * waiting on a 30-minute deployment), with each rollback's polls, longest gap and completion lag.
- * Usage: node .build/scripts/bench-qovery.js [factor] [--action-only]
+ * Usage: npm run bench:qovery -- [factor, default 60] [--action-only]; BENCH_QOVERY_LOG=1 prints
+ * each action rollback's log lines (the pace it chose, and why) with its scaled time.
  */
 import { measureQovery } from './bench/qovery.js';
 import { qoveryTable } from './bench/report.js';

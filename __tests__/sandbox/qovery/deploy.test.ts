@@ -8,7 +8,8 @@ const webId = stableUuid('service:web');
 
 describe('Qovery sandbox: service deploy lifecycle', () => {
   it('accepts a deploy (202, valid), shows the old status until the lag, then queued → deploying → deployed', async () => {
-    const sb = await sandbox({ deployment: { startLagMs: 300, queuedMs: 200, durationMs: 300 } });
+    // The lag outlasts the checks before it (the first OpenAPI validation compiles its schema), even on a loaded CI machine.
+    const sb = await sandbox({ deployment: { startLagMs: 2000, queuedMs: 200, durationMs: 300 } });
     const id = sb.scenario.environmentId;
     const before = sb.state().lastDeploymentId;
     const request = { applications: [{ application_id: apiId, git_commit_id: commitOf('v1') }], containers: [{ id: webId, image_tag: '1.0.1' }] };

@@ -258,9 +258,10 @@ function notJsonError(response, platform) {
 /* harmony export */   Un: () => (/* binding */ resendPauseMs),
 /* harmony export */   dw: () => (/* binding */ MAX_READ_ATTEMPTS),
 /* harmony export */   jo: () => (/* binding */ backoffMs),
-/* harmony export */   vA: () => (/* binding */ MIN_RESEND_PAUSE_MS)
+/* harmony export */   vA: () => (/* binding */ MIN_RESEND_PAUSE_MS),
+/* harmony export */   yq: () => (/* binding */ parseRateLimitReset)
 /* harmony export */ });
-/* unused harmony exports BASE_BACKOFF_MS, MAX_BACKOFF_MS, parseRetryAfter, parseRateLimitReset, MAX_RESEND_PAUSE_MS */
+/* unused harmony exports BASE_BACKOFF_MS, MAX_BACKOFF_MS, parseRetryAfter, MAX_RESEND_PAUSE_MS */
 /** Statuses a read may safely repeat: throttling and gateway trouble, never a client error. */
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 const BASE_BACKOFF_MS = 1000;

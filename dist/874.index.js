@@ -64,7 +64,10 @@ function explainFailure(response, ctx) {
     }
 }
 
+// EXTERNAL MODULE: ./src/http/retry-policy.ts
+var retry_policy = __webpack_require__(7593);
 ;// CONCATENATED MODULE: ./src/providers/qovery/rate-pace.ts
+
 /**
  * Qovery allows 1000 requests per hour per token and reports what is left in X-RateLimit-*
  * headers, X-RateLimit-Reset a Unix time (Qovery/documentation docs/api-reference/introduction.mdx,
@@ -116,12 +119,10 @@ function readRateBudget(headers, now, previous = {}) {
     };
     const limit = num('x-ratelimit-limit');
     const remaining = num('x-ratelimit-remaining');
-    const reset = num('x-ratelimit-reset');
     if (limit === undefined && remaining === undefined)
         return previous;
-    // Reset is either seconds until reset or a Unix time in seconds; the larger values are epochs.
-    const resetAt = reset === undefined ? undefined : reset > 1_000_000_000 ? reset * 1000 : now + reset * 1000;
-    return { limit: limit ?? previous.limit, remaining, resetAt };
+    const untilReset = (0,retry_policy/* parseRateLimitReset */.yq)(headers['x-ratelimit-reset'], now);
+    return { limit: limit ?? previous.limit, remaining, resetAt: untilReset === undefined ? undefined : now + untilReset };
 }
 /** The quick-start schedule: 2 s, growing by a quarter each round, settling at 10 s. */
 function baseDelayMs(round) {

@@ -586,13 +586,8 @@ class PhalaApi {
     }
     /** With `needles`, a page that cannot hold the revision searched for is only skimmed. */
     async listRevisions(page, doing, needles) {
-        const query = { page, page_size: REVISIONS_PAGE_SIZE };
-        if (!needles) {
-            const response = await this.read(`/apps/${this.appId}/revisions`, query, doing);
-            return parseRevisionsPage(response.endpoint, response.body);
-        }
-        const response = await this.read(`/apps/${this.appId}/revisions`, query, doing, undefined, true);
-        const skimmed = skimRevisionsPage(response.text, needles);
+        const response = await this.read(`/apps/${this.appId}/revisions`, { page, page_size: REVISIONS_PAGE_SIZE }, doing, undefined, true);
+        const skimmed = needles && skimRevisionsPage(response.text, needles);
         if (skimmed)
             return skimmed;
         const parsed = (0,api_client/* parseJsonText */.lk)(response.text);

@@ -3,6 +3,7 @@ import { Deadline, type Clock } from '../../src/clock.js';
 import { ActionError, TimeoutError, type Changed } from '../../src/errors.js';
 import { BodyTooLargeError, type ApiResponse } from '../../src/http/api-client.js';
 import { TransportError } from '../../src/http/transport-error.js';
+import { failure } from '../action-error.js';
 import { sendOnce, UNKNOWN_OUTCOME_WATCH_MS, type ChangingRequest, type Probe } from '../../src/trust/send-once.js';
 
 /**
@@ -58,16 +59,6 @@ function scripted(options: { replies: Reply[]; probes?: Array<Probe<string>['sta
     ...options
   };
   return { clock, deadline, request, sends, probes, marks, lines, run: () => sendOnce(request) };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ActionError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ActionError) return error;
-    throw error;
-  }
-  throw new Error('expected the send to fail');
 }
 
 describe('accepted', () => {

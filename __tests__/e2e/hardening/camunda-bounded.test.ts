@@ -14,6 +14,20 @@ function fakeHistory(name: string) {
   return Array.from({ length: HUGE }, (_, i) => ({ links: [], id: `fake-${i}`, name, source: null, deploymentTime: formatEngineTime(start - i * 1000), tenantId: null }));
 }
 
+/** An honest engine's GET /deployment over `rows`: the time window (before/after), then firstResult and maxResults. */
+function pagesOf(rows: ReturnType<typeof fakeHistory>) {
+  return ({ url }: { url: string }) => {
+    const query = new URL(url, 'http://x').searchParams;
+    const before = query.get('before') ? parseEngineTime(query.get('before')!)! : Infinity;
+    const after = query.get('after') ? parseEngineTime(query.get('after')!)! : -Infinity;
+    const first = Number(query.get('firstResult') ?? 0);
+    const page = rows
+      .filter((row) => parseEngineTime(row.deploymentTime)! < before && parseEngineTime(row.deploymentTime)! > after)
+      .slice(first, first + Number(query.get('maxResults')));
+    return { status: 200, body: JSON.stringify(page) };
+  };
+}
+
 const count = (requests: Array<{ method: string; path: string }>, pattern: RegExp) => requests.filter((r) => r.method === 'GET' && pattern.test(r.path.split('?')[0]!)).length;
 
 describeWithEngine('camunda: history reads are capped by rows, not pages', () => {
@@ -40,23 +54,7 @@ describeWithEngine('camunda: history reads are capped by rows, not pages', () =>
     const proxy = await proxyFor(url);
     const name = uniqueName('endless');
     const all = fakeHistory(name);
-    proxy.add({
-      method: 'GET',
-      path: /\/deployment$/,
-      times: Infinity,
-      fault: {
-        kind: 'respond',
-        respond: ({ url: asked }) => {
-          const query = new URL(asked, 'http://x').searchParams;
-          const before = query.get('before') ? parseEngineTime(query.get('before')!)! : Infinity;
-          const after = query.get('after') ? parseEngineTime(query.get('after')!)! : -Infinity;
-          const first = Number(query.get('firstResult') ?? 0);
-          const max = Number(query.get('maxResults'));
-          const page = all.filter((row) => parseEngineTime(row.deploymentTime)! < before && parseEngineTime(row.deploymentTime)! > after).slice(first, first + max);
-          return { status: 200, body: JSON.stringify(page) };
-        }
-      }
-    });
+    proxy.add({ method: 'GET', path: /\/deployment$/, times: Infinity, fault: { kind: 'respond', respond: pagesOf(all) } });
     proxy.add({ method: 'GET', path: /\/deployment\/fake-\d+\/resources$/, times: Infinity, fault: { kind: 'respond', respond: () => ({ status: 200, body: '[]' }) } });
 
     const run = await rollback(proxy.url, { app_id: name, resources: 'invoice.bpmn' });
@@ -74,24 +72,7 @@ describeWithEngine('camunda: history reads are capped by rows, not pages', () =>
     const proxy = await proxyFor(url);
     const name = uniqueName('long');
     const all = fakeHistory(name).slice(0, 10_000);
-    proxy.add({
-      method: 'GET',
-      path: /\/deployment$/,
-      times: Infinity,
-      fault: {
-        kind: 'respond',
-        respond: ({ url: asked }) => {
-          const query = new URL(asked, 'http://x').searchParams;
-          const before = query.get('before') ? parseEngineTime(query.get('before')!)! : Infinity;
-          const after = query.get('after') ? parseEngineTime(query.get('after')!)! : -Infinity;
-          const first = Number(query.get('firstResult') ?? 0);
-          const page = all
-            .filter((row) => parseEngineTime(row.deploymentTime)! < before && parseEngineTime(row.deploymentTime)! > after)
-            .slice(first, first + Number(query.get('maxResults')));
-          return { status: 200, body: JSON.stringify(page) };
-        }
-      }
-    });
+    proxy.add({ method: 'GET', path: /\/deployment$/, times: Infinity, fault: { kind: 'respond', respond: pagesOf(all) } });
     // Every deployment holds one model whose bytes are its own index: each one changed something.
     proxy.add({
       method: 'GET',

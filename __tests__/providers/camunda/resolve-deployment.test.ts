@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from '@jest/globals';
-import { ActionError } from '../../../src/errors.js';
+import { failure } from '../../action-error.js';
 import { resolveDeployment, type DeploymentHistory, type ResolveRequest } from '../../../src/providers/camunda/resolve-deployment.js';
 import type { Deployment } from '../../../src/providers/camunda/shapes.js';
 import { parseRevisionSelector } from '../../../src/revision-selector.js';
@@ -43,16 +43,6 @@ function memoryHistory(specs: Spec[], name = 'invoice') {
 
 function request(revision: string, extra: Partial<ResolveRequest> = {}): ResolveRequest {
   return { name: 'invoice', tenantId: null, selector: parseRevisionSelector(revision, { id: { pattern: /^[A-Za-z0-9_-]+$/, describe: 'a deployment id' } }), ...extra };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ActionError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ActionError) return error;
-    throw error;
-  }
-  throw new Error('expected an ActionError');
 }
 
 async function resolve(specs: Spec[], revision: string, extra: Partial<ResolveRequest> = {}) {

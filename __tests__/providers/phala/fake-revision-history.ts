@@ -1,5 +1,3 @@
-import { expect } from '@jest/globals';
-import { ActionError } from '../../../src/errors.js';
 import type { RevisionRow, RevisionsPage } from '../../../src/providers/phala/shapes.js';
 
 export const VM_A = 'aaaaaaaa-0000-4000-8000-000000000001';
@@ -54,13 +52,3 @@ export function rowsOf(count: number, hashAt: (index: number) => string, id = 'r
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The ActionError a resolution rejects with (failing the test if it resolves or throws anything else). */
-export async function failure(promise: Promise<unknown>): Promise<ActionError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e
-  );
-  expect(error).toBeInstanceOf(ActionError);
-  return error as ActionError;
-}

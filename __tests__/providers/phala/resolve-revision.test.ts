@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseRevisionSelector } from '../../../src/revision-selector.js';
 import { resolveRevision, undoesEarlierRollback, type RevisionTarget } from '../../../src/providers/phala/resolve-revision.js';
-import { failure, fakeHistory, hash, row, rowsOf, VM_A, VM_B } from './fake-revision-history.js';
+import { failure } from '../../action-error.js';
+import { fakeHistory, hash, row, rowsOf, VM_A, VM_B } from './fake-revision-history.js';
 
 const cvm = (vmUuid: string, composeHash: string, name = vmUuid === VM_A ? 'web-a' : 'web-b'): RevisionTarget => ({ vmUuid, name, composeHash });
 const sel = parseRevisionSelector;

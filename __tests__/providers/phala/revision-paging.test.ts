@@ -4,7 +4,8 @@ import { parseRevisionSelector } from '../../../src/revision-selector.js';
 import { resolveRevision } from '../../../src/providers/phala/resolve-revision.js';
 import { readRevisionPages, type PageVisitor } from '../../../src/providers/phala/revision-paging.js';
 import type { RevisionRow, RevisionsPage } from '../../../src/providers/phala/shapes.js';
-import { failure, fakeHistory, hash, row, rowsOf, sleep } from './fake-revision-history.js';
+import { failure } from '../../action-error.js';
+import { fakeHistory, hash, row, rowsOf, sleep } from './fake-revision-history.js';
 
 /** A visitor that never settles and remembers what it was handed. */
 function collector() {

@@ -3,7 +3,8 @@ import { parseRevisionSelector } from '../../../src/revision-selector.js';
 import { resolveRevision } from '../../../src/providers/phala/resolve-revision.js';
 import { skimRevisionsPage, type SkimNeedles } from '../../../src/providers/phala/revision-skim.js';
 import { parseRevisionsPage, type RevisionsPage } from '../../../src/providers/phala/shapes.js';
-import { VM_A, failure, hash } from './fake-revision-history.js';
+import { failure } from '../../action-error.js';
+import { VM_A, hash } from './fake-revision-history.js';
 
 /** A row as GET /apps/{app_id}/revisions writes it (API version 2026-01-21). */
 function apiRow(id: string, composeHash: string, vm = VM_A) {

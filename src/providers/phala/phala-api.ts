@@ -58,13 +58,8 @@ export class PhalaApi {
 
   /** With `needles`, a page that cannot hold the revision searched for is only skimmed. */
   async listRevisions(page: number, doing: string, needles?: SkimNeedles): Promise<RevisionsPage> {
-    const query = { page, page_size: REVISIONS_PAGE_SIZE };
-    if (!needles) {
-      const response = await this.read(`/apps/${this.appId}/revisions`, query, doing);
-      return parseRevisionsPage(response.endpoint, response.body);
-    }
-    const response = await this.read(`/apps/${this.appId}/revisions`, query, doing, undefined, true);
-    const skimmed = skimRevisionsPage(response.text, needles);
+    const response = await this.read(`/apps/${this.appId}/revisions`, { page, page_size: REVISIONS_PAGE_SIZE }, doing, undefined, true);
+    const skimmed = needles && skimRevisionsPage(response.text, needles);
     if (skimmed) return skimmed;
     const parsed = parseJsonText(response.text);
     if (parsed.notJson) throw notJsonError(response, 'Phala Cloud');

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { parseRateLimitReset } from '../../http/retry-policy.js';
 
 /**
  * Qovery allows 1000 requests per hour per token and reports what is left in X-RateLimit-*
@@ -59,11 +60,9 @@ export function readRateBudget(headers: IncomingHttpHeaders, now: number, previo
   };
   const limit = num('x-ratelimit-limit');
   const remaining = num('x-ratelimit-remaining');
-  const reset = num('x-ratelimit-reset');
   if (limit === undefined && remaining === undefined) return previous;
-  // Reset is either seconds until reset or a Unix time in seconds; the larger values are epochs.
-  const resetAt = reset === undefined ? undefined : reset > 1_000_000_000 ? reset * 1000 : now + reset * 1000;
-  return { limit: limit ?? previous.limit, remaining, resetAt };
+  const untilReset = parseRateLimitReset(headers['x-ratelimit-reset'], now);
+  return { limit: limit ?? previous.limit, remaining, resetAt: untilReset === undefined ? undefined : now + untilReset };
 }
 
 /** The quick-start schedule: 2 s, growing by a quarter each round, settling at 10 s. */
